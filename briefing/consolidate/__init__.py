@@ -1,0 +1,50 @@
+"""Consolidate: merge the per-document candidates of all sources into one event summary.
+
+One actor however it is spelled, one treaty, one item per fact citing every source that reports it,
+figures about the same quantity grouped with their claimants kept, and the open questions.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from briefing.summary import Event, EventSummary, Source
+
+if TYPE_CHECKING:
+    from briefing.extract import DocumentExtraction
+    from briefing.ingest import Document
+
+
+def consolidate(documents: list["Document"], extractions: list["DocumentExtraction"],
+                warnings: list[str] | None = None) -> EventSummary:
+    from briefing.consolidate import actors, figures, questions, reactions, timeline, treaties
+
+    sources = [Source(id=d.id, path=d.path, title=d.title, outlet=d.outlet,
+                      published=d.published.isoformat() if d.published else None) for d in documents]
+    summary = EventSummary(event=make_event(documents, extractions), sources=sources,
+                           warnings=list(warnings or []))
+    summary.actors = actors.merge([a for x in extractions for a in x.actors])
+    summary.treaty_basis = treaties.merge([t for x in extractions for t in x.treaties])
+    summary.figures = figures.merge([f for x in extractions for f in x.figures])
+    summary.reactions = reactions.merge([r for x in extractions for r in x.reactions], summary.actors)
+    summary.timeline = timeline.merge([t for x in extractions for t in x.timeline])
+    summary.open_questions = questions.build(summary, [q for x in extractions for q in x.signals])
+    return summary
+
+
+def make_event(documents: list["Document"], extractions: list["DocumentExtraction"]) -> Event:
+    leads = [x.lead for x in extractions if x.lead]
+    dates = Counter(d.published.isoformat() for d in documents if d.published)
+    places = Counter(p for x in extractions for p in x.locations)
+    if not leads:
+        return Event(headline=next((d.title for d in documents if d.title), "No article text found"),
+                     summary="", date=dates.most_common(1)[0][0] if dates else None)
+    first = leads[0][0]
+    summary_cites = [lead[0] for lead in leads[:2]]
+    return Event(
+        headline=next((d.title for d in documents if d.title), first.text),
+        summary=" ".join(c.text for c in summary_cites),
+        date=dates.most_common(1)[0][0] if dates else None,
+        location=places.most_common(1)[0][0] if places else None,
+        citations=summary_cites,
+    )

@@ -1,0 +1,114 @@
+"""Extract: per-document candidates, each tied to the sentence it rests on.
+
+One submodule per kind of item (actors, treaties, figures, reactions, timeline, signals for open
+questions). Each takes a :class:`DocContext` and returns items of the event-summary types, with
+citations into the document's original text. Merging across documents is the consolidate stage's work.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Iterator
+
+from briefing.summary import Actor, Citation, Figure, OpenQuestion, Reaction, TimelineEntry, Treaty
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from briefing.ingest import Document
+    from briefing.nlp import ParsedDocument
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence and where it sits in the original text."""
+
+    span: "Span"
+    start: int  # offset of span[0] in the original text
+    source: str
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.span.text)
+
+    def offset(self, char_in_sentence: int) -> int:
+        return self.start + char_in_sentence
+
+    def citation(self) -> Citation:
+        return Citation(source=self.source, text=self.span.text, start=self.start, end=self.end)
+
+
+@dataclass
+class DocContext:
+    document: "Document"
+    sentences: list[Sentence]
+
+    @property
+    def published(self) -> date | None:
+        return self.document.published
+
+    @property
+    def source_id(self) -> str:
+        return self.document.id
+
+    def cite_span(self, sent: Sentence, span: "Span") -> Citation:
+        """A citation of a clause inside a sentence (the span's own characters)."""
+        s = sent.start + (span.start_char - sent.span.start_char)
+        return Citation(source=sent.source, text=span.text, start=s, end=s + len(span.text))
+
+
+@dataclass
+class DocumentExtraction:
+    source_id: str
+    lead: list[Citation] = field(default_factory=list)  # opening sentences: what happened
+    actors: list[Actor] = field(default_factory=list)
+    treaties: list[Treaty] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    reactions: list[Reaction] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    signals: list[OpenQuestion] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+
+
+def sentences_of(parsed: "ParsedDocument") -> list[Sentence]:
+    out = []
+    for doc, offset in zip(parsed.docs, parsed.offsets):
+        for sent in doc.sents:
+            # trim surrounding blanks so the citation is the sentence itself
+            toks = [t for t in sent if not t.is_space]
+            if not toks:
+                continue
+            span = doc[toks[0].i: toks[-1].i + 1]
+            out.append(Sentence(span=span, start=offset + span.start_char, source=parsed.document.id))
+    return out
+
+
+def extract_document(parsed: "ParsedDocument") -> DocumentExtraction:
+    from briefing.extract import actors, figures, reactions, signals, timeline, treaties
+
+    ctx = DocContext(document=parsed.document, sentences=sentences_of(parsed))
+    result = DocumentExtraction(source_id=ctx.source_id)
+    result.lead = [s.citation() for s in lead_sentences(ctx)]
+    result.actors = actors.extract(ctx)
+    result.treaties = treaties.extract(ctx)
+    result.figures = figures.extract(ctx)
+    result.reactions = reactions.extract(ctx, result.actors)
+    result.timeline = timeline.extract(ctx)
+    result.signals = signals.extract(ctx)
+    result.locations = [e.text for s in ctx.sentences for e in s.span.ents if e.label_ in ("GPE", "LOC")]
+    return result
+
+
+def lead_sentences(ctx: DocContext, n: int = 3) -> Iterator[Sentence]:
+    """The first full sentences of the article: news puts what happened first."""
+    count = 0
+    for s in ctx.sentences:
+        if len(s.span) >= 8 and s.text.rstrip()[-1:] in ".!?\"”'’":
+            yield s
+            count += 1
+            if count >= n:
+                return

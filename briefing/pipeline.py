@@ -1,0 +1,47 @@
+"""The whole path from source paths to an event summary: ingest -> parse -> extract -> consolidate."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.summary import EventSummary
+
+
+def summarize(paths: list[str | Path], model: str | None = None, n_process: int = 1) -> EventSummary:
+    from briefing.consolidate import consolidate
+    from briefing.extract import extract_document
+    from briefing.ingest import load_documents
+    from briefing.nlp import load_pipeline, parse_documents
+
+    documents, warnings = load_documents(paths)
+    nlp = load_pipeline(model)
+    extractions = [extract_document(p) for p in parse_documents(documents, nlp, n_process=n_process)]
+    return consolidate(documents, extractions, warnings)
+
+
+def render_outputs(summary: EventSummary, formats: list[str], template_dir: str | Path | None = None,
+                   paper: str = "a4") -> dict[str, str | bytes]:
+    """Every requested format from one page selection, so that Markdown, HTML and PDF agree."""
+    from briefing import render
+
+    out: dict[str, str | bytes] = {}
+    if "json" in formats:
+        out["json"] = summary.to_json()
+    page_formats = [f for f in formats if f != "json"]
+    if page_formats:
+        selection, pdf = render.fit_one_page(summary, template_dir, render.PAPER_SIZES[paper.lower()])
+        if "md" in page_formats:
+            out["md"] = render.render_markdown(selection, template_dir)
+        if "html" in page_formats:
+            out["html"] = render.render_html(selection, template_dir)
+        if "pdf" in page_formats:
+            out["pdf"] = pdf
+    return out
+
+
+def build_outputs(sources: list[str | Path], formats: list[str], template_dir: str | Path | None = None,
+                  model: str | None = None, paper: str = "a4", jobs: int = 1, warn=None) -> dict[str, str | bytes]:
+    summary = summarize(sources, model=model, n_process=jobs)
+    for w in summary.warnings:
+        if warn is not None:
+            warn(w)
+    return render_outputs(summary, formats, template_dir, paper)

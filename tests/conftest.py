@@ -1,0 +1,76 @@
+"""Shared fixtures: the seed articles, their summary (parsed once per test run), and a CLI runner."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class MarkdownSnapshot(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+    file_extension = "md"
+
+
+class HTMLSnapshot(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+    file_extension = "html"
+
+
+@pytest.fixture
+def md_snapshot(snapshot):
+    return snapshot.use_extension(MarkdownSnapshot)
+
+
+@pytest.fixture
+def html_snapshot(snapshot):
+    return snapshot.use_extension(HTMLSnapshot)
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_summary():
+    from briefing.pipeline import summarize
+
+    return summarize([SEEDS])
+
+
+@pytest.fixture
+def cli():
+    from briefing.cli import main
+
+    runner = CliRunner()
+
+    def run(*args: str, **kw):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False, **kw)
+
+    return run
+
+
+def original_texts(summary) -> dict[str, str]:
+    """Each source's decoded original text, read the way ingest reads it."""
+    from briefing.ingest import read_document
+
+    return {s.id: read_document(Path(s.path)).text for s in summary.sources}
+
+
+def all_citations(summary):
+    items = [summary.event] + summary.actors + summary.treaty_basis + summary.figures + summary.reactions \
+        + summary.timeline + summary.open_questions
+    return [c for it in items for c in it.citations]
+
+
+def assert_citations_exact(summary) -> None:
+    texts = original_texts(summary)
+    for c in all_citations(summary):
+        assert c.source in texts, c
+        assert texts[c.source][c.start:c.end] == c.text, c
