@@ -76,3 +76,13 @@ def test_failed_run_keeps_earlier_output(cli, tmp_path):
     assert result.exit_code == 1
     assert out.read_text() == "earlier good briefing"
     assert [p.name for p in tmp_path.iterdir()] == ["b.md"]
+
+
+def test_every_command_and_option_has_help_text():
+    from briefing.cli import main
+
+    for name, command in main.commands.items():
+        assert command.help, f"command {name} has no help"
+        for param in command.params:
+            if param.param_type_name == "option":
+                assert param.help, f"{name} {param.opts} has no help"
