@@ -6,6 +6,7 @@ figures about the same quantity grouped with their claimants kept, and the open 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import TYPE_CHECKING
 
 from briefing.summary import Event, EventSummary, Source
@@ -27,9 +28,15 @@ def consolidate(documents: list["Document"], extractions: list["DocumentExtracti
     summary.treaty_basis = treaties.merge([t for x in extractions for t in x.treaties])
     summary.figures = figures.merge([f for x in extractions for f in x.figures])
     summary.reactions = reactions.merge([r for x in extractions for r in x.reactions], summary.actors)
-    summary.timeline = timeline.merge([t for x in extractions for t in x.timeline])
+    summary.timeline = timeline.merge([t for x in extractions for t in x.timeline], reference=reference_date(documents))
     summary.open_questions = questions.build(summary, [q for x in extractions for q in x.signals])
     return summary
+
+
+def reference_date(documents: list["Document"]) -> date | None:
+    """The date the sources were published (the most common one): what undated articles are read against."""
+    dates = Counter(d.published for d in documents if d.published)
+    return dates.most_common(1)[0][0] if dates else None
 
 
 def make_event(documents: list["Document"], extractions: list["DocumentExtraction"]) -> Event:

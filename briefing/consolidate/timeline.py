@@ -1,15 +1,111 @@
-"""The timeline: one entry per dated happening, in date order."""
+"""The timeline: one entry per dated happening, merged across sources, in date order.
+
+Two candidates are the same happening when their dates are compatible (equal, or one is a coarser
+reading of the other: "2024" and "2024-06") and their lines say the same thing (same main verb and
+subject, or nearly the same words). The merged entry keeps the most precise date any source states,
+the line of the source that states it, and the citations of every source.
+"""
 from __future__ import annotations
 
-from briefing.summary import TimelineEntry
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from briefing import dates
+from briefing.summary import Citation, TimelineEntry
+
+MAX_ENTRIES = 12
+SAME_WORDS = 72      # token_set_ratio of two lines' content words above which they say the same thing
+SAME_SUBJECT = 80
+_STOP = frozenset("""the a an of to in on at by for with from and or but that which who this these those its their
+his her has have had was were is are be been being as than into over under after before about said says according
+also officially""".split())
 
 
-def merge(candidates: list[TimelineEntry]) -> list[TimelineEntry]:
-    by_date: dict[str, TimelineEntry] = {}
-    for t in candidates:
-        m = by_date.get(t.date)
-        if m is None:
-            by_date[t.date] = TimelineEntry(date=t.date, event=t.event, citations=list(t.citations))
+@dataclass
+class _Cluster:
+    entries: list[TimelineEntry] = field(default_factory=list)
+
+    @property
+    def date(self) -> str:
+        return max((e.date for e in self.entries), key=len)
+
+    @property
+    def sources(self) -> set[str]:
+        return {c.source for e in self.entries for c in e.citations}
+
+
+def merge(candidates: list[TimelineEntry], reference: date | None = None) -> list[TimelineEntry]:
+    """Merge per-document candidates; ``reference`` (the event's date) places dates of undated articles."""
+    placed = [e for e in (_place(c, reference) for c in candidates) if e is not None]
+    clusters: list[_Cluster] = []
+    # finest dates first, so that coarser readings join the precise entry
+    for entry in sorted(placed, key=lambda e: -len(e.date)):
+        home = next((cl for cl in clusters if _same_happening(cl, entry)), None)
+        if home is None:
+            clusters.append(_Cluster([entry]))
         else:
-            m.citations.extend(c for c in t.citations if c not in m.citations)
-    return [by_date[d] for d in sorted(by_date)]
+            home.entries.append(entry)
+    kept = sorted(clusters, key=_importance)[:MAX_ENTRIES]
+    return [_entry(cl) for cl in sorted(kept, key=lambda cl: cl.date)]
+
+
+def _place(entry: TimelineEntry, reference: date | None) -> TimelineEntry | None:
+    """A candidate with its date; an undated article's relative date is read against the event's date,
+    never finer than a month (the article's own date is unknown)."""
+    if entry.date:
+        return entry
+    expression = getattr(entry, "expression", "")
+    if not expression or reference is None:
+        return None
+    when = dates.resolve(expression, reference, exact_reference=False, future=getattr(entry, "future", False))
+    if when is None:
+        return None
+    clone = TimelineEntry(date=when, event=entry.event, citations=list(entry.citations))
+    clone.verb = getattr(entry, "verb", "")  # type: ignore[attr-defined]
+    clone.subject = getattr(entry, "subject", "")  # type: ignore[attr-defined]
+    return clone
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _words(text: str) -> str:
+    return " ".join(w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in _STOP)
+
+
+def _same_happening(cluster: _Cluster, entry: TimelineEntry) -> bool:
+    if not _compatible(cluster.date, entry.date):
+        return False
+    for other in cluster.entries:
+        if fuzz.token_set_ratio(_words(other.event), _words(entry.event)) >= SAME_WORDS:
+            return True
+        verb_a, verb_b = getattr(other, "verb", ""), getattr(entry, "verb", "")
+        subj_a, subj_b = getattr(other, "subject", ""), getattr(entry, "subject", "")
+        if verb_a and verb_a == verb_b and subj_a and subj_b \
+                and fuzz.token_set_ratio(subj_a.lower(), subj_b.lower()) >= SAME_SUBJECT:
+            return True
+    return False
+
+
+def _importance(cluster: _Cluster) -> tuple:
+    """More sources first, then finer dates."""
+    return (-len(cluster.sources), -len(cluster.date))
+
+
+def _entry(cluster: _Cluster) -> TimelineEntry:
+    best_date = cluster.date
+    precise = [e for e in cluster.entries if e.date == best_date]
+    # the line most like the others' (what the sources agree on), shorter on ties
+    line = max(precise, key=lambda e: (sum(fuzz.token_set_ratio(_words(e.event), _words(o.event))
+                                           for o in cluster.entries), -len(e.event)))
+    citations: list[Citation] = []
+    for e in [line] + [e for e in cluster.entries if e is not line]:
+        citations.extend(c for c in e.citations if c not in citations)
+    return TimelineEntry(date=best_date, event=line.event, citations=citations)
+
+
+__all__ = ["merge", "MAX_ENTRIES", "dates"]

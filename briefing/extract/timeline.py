@@ -1,62 +1,320 @@
-"""Timeline entries in one document: dated happenings, dates resolved against the publication date."""
+"""Timeline entries in one document: dated happenings, each date resolved against the publication date.
+
+A DATE entity counts when it modifies a verb (the happening): "On Saturday, Russia announced ...",
+"the treaty signed in June 2024". Dates that describe a noun ("last year's agreement", "Monday's
+confirmation"), durations, year ranges used as descriptors, and hedged futures ("could meet in May") are
+not happenings. The event text is the clause of the governing verb, cut down to subject, verb and
+complements, so that the cited sentence supports it word for word.
+"""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing import dates
+from briefing.extract.lexicon import REPORTING_VERBS
 from briefing.summary import TimelineEntry
 
 if TYPE_CHECKING:
-    from briefing.extract import DocContext
+    from spacy.tokens import Span, Token
 
-_MONTHS = "january february march april may june july august september october november december".split()
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+    from briefing.extract import DocContext, Sentence
+
+# children of the governing verb that are not part of the happening's own line
+_DROP_DEPS = frozenset({"advcl", "relcl", "parataxis", "cc", "appos", "mark", "intj", "meta", "dep", "preconj",
+                        "discourse", "punct"})
+_DISCOURSE = frozenset({"however", "also", "meanwhile", "then", "still", "only", "nonetheless", "moreover",
+                        "though", "yet", "now", "later", "earlier", "already", "first", "finally", "just", "so"})
+_HEDGES = frozenset({"could", "might", "may", "would", "should", "likely", "possibly", "perhaps", "potentially",
+                     "probably", "if", "unless", "whether", "expected", "plan", "hope", "consider", "propose"})
+_FUTURE = frozenset({"will", "shall", "'ll", "scheduled", "set", "due", "upcoming", "next"})
+_VAGUE_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "we", "i", "you"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+MAX_EVENT_WORDS = 30
 
 
-def resolve(expr: str, published: date | None) -> str | None:
-    """An ISO date as precise as the expression allows, relative to the publication date."""
-    low = expr.lower()
-    year = re.search(r"\b(19|20)\d{2}\b", low)
-    month = next((i + 1 for i, m in enumerate(_MONTHS) if re.search(r"\b" + m + r"\b", low)), None)
-    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(19|20)\d{2}\b", "", low))
-    if year:
-        y = int(year.group(0))
-    elif published is None:
-        return None
-    elif "last year" in low or "last fall" in low or "last autumn" in low or "last spring" in low \
-            or "last summer" in low or "last winter" in low:
-        y = published.year - 1
-    elif "this year" in low or "earlier this year" in low:
-        y = published.year
-    elif month:
-        y = published.year if month <= published.month else published.year - 1
-    else:
-        for i, wd in enumerate(_WEEKDAYS):
-            if wd in low:
-                back = (published.weekday() - i) % 7
-                return (published - timedelta(days=back)).isoformat()
-        if low in ("today", "this week"):
-            return published.isoformat() if low == "today" else None
-        return None
-    if month and day and 1 <= int(day.group(1)) <= 31:
-        try:
-            return date(y, month, int(day.group(1))).isoformat()
-        except ValueError:
-            pass
-    if month:
-        return f"{y:04d}-{month:02d}"
-    return f"{y:04d}"
+@dataclass
+class TimelineCandidate(TimelineEntry):
+    """A timeline entry as one article states it, with what merging needs to know.
+
+    ``date`` is "" when the date could only be placed with a reference date and the article has none;
+    the consolidate stage then resolves ``expression`` against the event's date (no finer than a month).
+    """
+
+    expression: str = ""
+    future: bool = False
+    verb: str = ""        # lemma of the governing verb
+    subject: str = ""     # its subject, as written
 
 
 def extract(ctx: "DocContext") -> list[TimelineEntry]:
-    out = []
+    out: list[TimelineEntry] = []
     for sent in ctx.sentences:
+        seen_verbs: set[int] = set()
         for ent in sent.span.ents:
             if ent.label_ != "DATE":
                 continue
-            when = resolve(ent.text, ctx.published)
-            if when:
-                out.append(TimelineEntry(date=when, event=sent.text, citations=[sent.citation()]))
-                break
+            entry = happening(ctx, sent, ent)
+            if entry is None or entry.verb_index in seen_verbs:
+                continue
+            seen_verbs.add(entry.verb_index)
+            out.append(entry.candidate)
     return out
+
+
+@dataclass
+class _Found:
+    candidate: TimelineCandidate
+    verb_index: int
+
+
+def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None:
+    """The dated happening a DATE entity belongs to, or None when the date describes no happening."""
+    expr = ent.text
+    if dates.is_duration(expr) or dates.is_year_range(expr) or _anchored_to_other_event(ent):
+        return None
+    verb = governing_verb(ent)
+    if verb is None or _hedged(verb):
+        return None
+    future = _is_future(verb)
+    when = dates.resolve(expr, ctx.published, future=future)
+    if when is None and ctx.published is not None:
+        return None
+    if when is None and dates.resolve(expr, None) is None and not _resolvable_later(expr):
+        return None
+    verb = _climb(verb)
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in _VAGUE_SUBJECTS:
+        return None  # "he signed ...", "this comes after ...": no line that stands on its own
+    text = event_text(verb, ent)
+    if not text:
+        return None
+    cand = TimelineCandidate(date=when or "", event=text, citations=[sent.citation()], expression=expr,
+                             future=future, verb=verb.lemma_.lower(),
+                             subject=_phrase(subject) if subject is not None else "")
+    return _Found(cand, verb.i)
+
+
+def _resolvable_later(expr: str) -> bool:
+    """Relative to a reference date, could this expression name a month or a year?"""
+    from datetime import date
+
+    return dates.resolve(expr, date(2000, 6, 15), exact_reference=False) is not None
+
+
+def _anchored_to_other_event(ent: "Span") -> bool:
+    """'two days after Russia did so': relative to another happening, not to the publication date."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and nxt.lower_ in ("after", "before", "later", "earlier", "since", "into", "ago") \
+        and not ent.text.lower().endswith("ago") and nxt.lower_ != "ago"
+
+
+def governing_verb(ent: "Span") -> "Token | None":
+    """The verb the date modifies; None when the date hangs off a noun (a descriptor, not a happening)."""
+    tok = ent.root
+    for _ in range(6):
+        head = tok.head
+        if head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        if tok.dep_ in ("poss", "compound", "amod", "nmod", "appos", "nsubj", "nsubjpass", "dobj", "attr",
+                        "conj", "nummod"):
+            return None
+        if tok.dep_ == "pobj":
+            tok = head  # the preposition
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if tok.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            return _verb_of_fronted_subject(tok)
+        tok = head
+    return None
+
+
+def _verb_of_fronted_subject(prep: "Token") -> "Token | None":
+    """'X's agency in October assessed ...': a date between a subject and its verb modifies the verb
+    (the parser often hangs it on the subject)."""
+    noun = prep.head
+    while noun.dep_ in ("compound", "poss") and noun.head is not noun:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and prep.right_edge.i < verb.i \
+            and prep.i > noun.i:
+        return verb
+    return None
+
+
+def _hedged(verb: "Token") -> bool:
+    words = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
+    words |= {verb.lemma_.lower()}
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head is not verb:
+        words |= {head.lemma_.lower()} | {c.lower_ for c in head.children}
+    if verb.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return True
+    return bool(words & _HEDGES) and not _is_past(verb)
+
+
+def _is_past(verb: "Token") -> bool:
+    return verb.tag_ in ("VBD",) or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
+def _is_future(verb: "Token") -> bool:
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "acomp")}
+    if verb.dep_ == "xcomp":
+        words |= {verb.head.lower_} | {c.lower_ for c in verb.head.children}
+    return bool(words & _FUTURE)
+
+
+def _climb(verb: "Token") -> "Token":
+    """From an infinitive without its own subject up to the verb that carries one ("decided to station",
+    "acknowledged its dispatch of troops to fight ... on Monday")."""
+    for _ in range(4):
+        if _subject(verb) is not None or verb.dep_ not in ("xcomp", "advcl", "acl") \
+                or not any(c.tag_ == "TO" for c in verb.children):
+            return verb
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return verb
+        verb = head
+    return verb
+
+
+def _subject(verb: "Token") -> "Token | None":
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+
+
+def event_text(verb: "Token", ent: "Span") -> str:
+    """One line: subject, verb and complements of the happening, without the date and side clauses."""
+    keep = _clause_tokens(verb, ent)
+    if not keep:
+        return ""
+    words = _render(keep, verb)
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        words = _with_antecedent(verb, ent, words)
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        speaker = _subject(verb.head)
+        if speaker is not None and speaker.lower_ not in ("it", "this"):
+            words = f"{words}, according to {_lower_common(speaker, _phrase(speaker, limit=8))}"
+    words = _tidy(words)
+    if len(words.split()) < 3 or not _subject(verb) and verb.dep_ not in ("relcl", "acl"):
+        return "" if len(words.split()) < 3 else words
+    return words
+
+
+def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
+    date_tokens = set(range(ent.start, ent.end))
+    # the preposition that introduces the date ("in June") goes with it
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    drop: set[int] = set()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for extra in objects[1:]:  # "sent troops to Russia last fall, its first conflict ...": a remark, not a second object
+        drop |= {t.i for t in extra.subtree}
+    for child in verb.children:
+        if child.dep_ == "appos" and not _parenthetical(child):
+            continue
+        if child.dep_ in _DROP_DEPS or (child.dep_ == "advmod" and child.lower_ in _DISCOURSE) \
+                or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _subject(child) is not None):
+            drop |= {t.i for t in child.subtree}
+        elif child.dep_ == "npadvmod" and any(t.ent_type_ == "DATE" for t in child.subtree):
+            drop |= {t.i for t in child.subtree}
+        elif child.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in child.subtree):
+            drop |= {t.i for t in child.subtree}
+    for tok in verb.subtree:
+        # nested side clauses inside the complements (relative clauses, appositions of long names)
+        if tok.dep_ in ("relcl", "appos", "advcl", "parataxis") and tok.i not in drop and tok is not verb:
+            if tok.dep_ == "appos" and not _parenthetical(tok):
+                continue
+            drop |= {t.i for t in tok.subtree}
+            drop |= {t.i for t in _flanking_punct(tok)}
+    if prep is not None:
+        drop |= {t.i for t in prep.subtree} if prep.dep_ == "prep" else set()
+    drop |= date_tokens
+    kept = [t for t in verb.subtree if t.i not in drop]
+    if len(kept) > MAX_EVENT_WORDS:  # keep the first of coordinated verbs, then cut trailing modifiers
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                drop |= {t.i for t in child.subtree} | {c.i for c in verb.children if c.dep_ == "cc"}
+        kept = [t for t in verb.subtree if t.i not in drop]
+    return kept
+
+
+def _parenthetical(tok: "Token") -> bool:
+    """An apposition set off by commas or dashes, or a long one: a side remark, not part of the name."""
+    left = tok.left_edge.i - 1
+    return (left >= 0 and tok.doc[left].is_punct) or len(list(tok.subtree)) > 4 or tok.pos_ != "PROPN"
+
+
+def _flanking_punct(tok: "Token") -> list["Token"]:
+    doc, out = tok.doc, []
+    if tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text in (",", "—", "–", "-", "("):
+        out.append(doc[tok.left_edge.i - 1])
+    if tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text in (",", "—", "–", ")"):
+        out.append(doc[tok.right_edge.i + 1])
+    return out
+
+
+def _render(tokens: list["Token"], verb: "Token") -> str:
+    out = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        ws = tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " "
+        out.append(tok.text + ws)
+    return "".join(out).strip()
+
+
+def _with_antecedent(verb: "Token", ent: "Span", words: str) -> str:
+    """'which was signed in June' -> 'the agreement ... was signed'; 'treaty signed in June' -> '... was signed'."""
+    noun = verb.head
+    side = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
+            for t in c.subtree}
+    noun_phrase = _tidy("".join(t.text_with_ws for t in noun.subtree if t.i not in side and t.i < verb.i))
+    if not noun_phrase:
+        return words
+    noun_phrase = noun_phrase[:1].lower() + noun_phrase[1:] if noun.pos_ != "PROPN" and noun_phrase[:1] else noun_phrase
+    if verb.dep_ == "relcl":
+        rel = [c for c in verb.children if c.lower_ in _RELATIVE_PRONOUNS]
+        if not rel:
+            return words
+        if rel[0].dep_ in ("nsubj", "nsubjpass"):
+            return re.sub(r"^\W*" + re.escape(rel[0].text) + r"\b", noun_phrase, words, count=1)
+        # object relative: "which Ukrainian forces seized" -> "Ukrainian forces seized <noun phrase>"
+        rest = re.sub(r"^\W*" + re.escape(rel[0].text) + r"\b\s*", "", words, count=1)
+        subj = _subject(verb)
+        if subj is None:
+            return words
+        subj_text = _phrase(subj)
+        after = rest[len(subj_text):].lstrip() if rest.startswith(subj_text) else rest
+        verb_part, _, tail = after.partition(" ")
+        return " ".join(x for x in (subj_text, verb_part, noun_phrase, tail) if x)
+    aux = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
+    return f"{noun_phrase} {aux} {words}"
+
+
+def _phrase(tok: "Token", limit: int = 12) -> str:
+    """A token's noun phrase, without relative clauses; cut to its core when long."""
+    skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
+            for t in c.subtree}
+    words = [t for t in tok.subtree if t.i not in skip]
+    if len(words) > limit:
+        words = [t for t in tok.subtree if t.i <= tok.i and t.i not in skip][-limit:]
+    return _tidy(" ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s"), capitalise=False)
+
+
+def _lower_common(tok: "Token", phrase: str) -> str:
+    """'The South Korean military' -> 'the South Korean military' inside a line; names stay as written."""
+    first = tok.left_edge
+    return phrase[:1].lower() + phrase[1:] if first.pos_ in ("DET", "NOUN", "ADJ", "PRON") and phrase else phrase
+
+
+def _tidy(text: str, capitalise: bool = True) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"^[\s,;:.—–-]+|[\s,;:—–-]+$", "", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"(?:[\s,;]+(?:and|or|but|as well as))+$", "", text)
+    if (text.count('"') % 2) or (text.count("“") != text.count("”")):
+        text = text.replace('"', "").replace("“", "").replace("”", "")
+    return text[:1].upper() + text[1:] if text and capitalise else text
