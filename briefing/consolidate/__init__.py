@@ -25,7 +25,7 @@ def consolidate(documents: list["Document"], extractions: list["DocumentExtracti
     summary = EventSummary(event=make_event(documents, extractions), sources=sources,
                            warnings=list(warnings or []))
     summary.actors = actors.merge([a for x in extractions for a in x.actors])
-    summary.treaty_basis = treaties.merge([t for x in extractions for t in x.treaties])
+    summary.treaty_basis = treaties.merge([t for x in extractions for t in x.treaties], reference=reference_date(documents))
     summary.figures = figures.merge([f for x in extractions for f in x.figures])
     summary.reactions = reactions.merge([r for x in extractions for r in x.reactions], summary.actors)
     summary.timeline = timeline.merge([t for x in extractions for t in x.timeline], reference=reference_date(documents))

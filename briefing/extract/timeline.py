@@ -115,7 +115,7 @@ def governing_verb(ent: "Span") -> "Token | None":
     tok = ent.root
     for _ in range(6):
         head = tok.head
-        if head is tok:
+        if head == tok:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         if tok.dep_ in ("poss", "compound", "amod", "nmod", "appos", "nsubj", "nsubjpass", "dobj", "attr",
                         "conj", "nummod"):
@@ -135,7 +135,7 @@ def _verb_of_fronted_subject(prep: "Token") -> "Token | None":
     """'X's agency in October assessed ...': a date between a subject and its verb modifies the verb
     (the parser often hangs it on the subject)."""
     noun = prep.head
-    while noun.dep_ in ("compound", "poss") and noun.head is not noun:
+    while noun.dep_ in ("compound", "poss") and noun.head != noun:
         noun = noun.head
     verb = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and prep.right_edge.i < verb.i \
@@ -148,7 +148,7 @@ def _hedged(verb: "Token") -> bool:
     words = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
     words |= {verb.lemma_.lower()}
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head is not verb:
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head != verb:
         words |= {head.lemma_.lower()} | {c.lower_ for c in head.children}
     if verb.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
@@ -174,7 +174,7 @@ def _climb(verb: "Token") -> "Token":
                 or not any(c.tag_ == "TO" for c in verb.children):
             return verb
         head = verb.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head != head:
             head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             return verb
@@ -224,7 +224,7 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
             drop |= {t.i for t in child.subtree}
     for tok in verb.subtree:
         # nested side clauses inside the complements (relative clauses, appositions of long names)
-        if tok.dep_ in ("relcl", "appos", "advcl", "parataxis") and tok.i not in drop and tok is not verb:
+        if tok.dep_ in ("relcl", "appos", "advcl", "parataxis") and tok.i not in drop and tok != verb:
             if tok.dep_ == "appos" and not _parenthetical(tok):
                 continue
             drop |= {t.i for t in tok.subtree}

@@ -1,39 +1,380 @@
-"""Treaties and legal basis named in one document, with the provision the article states."""
+"""Treaties and legal basis named in one document, with the provision the article states.
+
+A mention is a noun from a general list of legal instruments (treaty, agreement, charter, resolution,
+regulation, act ...) with the words that name it: its compound and adjective modifiers and an
+"on/of" phrase ("the agreement on a comprehensive strategic partnership", "resolutions of the UN
+Security Council"). A bare "the agreement" / "the document" names nothing: it refers back to the latest
+named instrument of the document (same head noun first) and only lends it what its sentence adds: an
+article number ("Article 4 of the treaty", "the fourth point of the agreement"), the provision
+("... says X shall ...", "requires both nations to ..."), or a signing / ratification date.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing import dates
 from briefing.summary import Treaty
 
 if TYPE_CHECKING:
-    from briefing.extract import DocContext
+    from spacy.tokens import Token
 
-_HEADS = r"(?:treaty|agreement|pact|charter|resolution|resolutions|convention|accord|protocol|act|law)"
-_NAME = re.compile(r"\b((?:[A-Z][\w'’-]*\s+|[a-z]+\s+){0,5}" + _HEADS + r")\b(?:\s+(?:on|of)\s+(?:an?\s+|the\s+)?"
-                   r"([a-z]+(?:\s+[a-z]+){0,3}))?")
-_ARTICLE = re.compile(r"\bArticle\s+(\d+[a-z]?)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-                      r"\s+(?:point|article|clause)\b", re.I)
-_ORD = {w: str(i + 1) for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+    from briefing.extract import DocContext, Sentence
+
+INSTRUMENT_NOUNS = frozenset("""treaty agreement pact charter resolution convention accord protocol act law
+regulation directive statute constitution memorandum covenant compact declaration ordinance decree code bill
+framework""".split())
+# heads that name an instrument only in a proper name ("the Data Act", not "a criminal act")
+AMBIGUOUS_HEADS = frozenset({"act", "law", "code", "bill", "framework", "declaration", "decree", "resolution",
+                             "constitution", "ordinance", "statute", "directive", "compact", "memorandum"})
+# nouns that can only refer back to an instrument already named
+REFERENCE_NOUNS = frozenset({"document", "text", "deal", "accord", "pact", "treaty", "agreement"})
+ARTICLE_NOUNS = frozenset({"article", "section", "clause", "paragraph", "point", "chapter", "subsection"})
+# families of head nouns that may name the same instrument in different articles
+AGREEMENT_FAMILY = frozenset({"treaty", "agreement", "pact", "accord", "convention", "protocol", "deal", "compact",
+                              "memorandum", "covenant", "document", "text"})
+# adjectives that describe rather than name ("a new agreement", "other international treaties")
+GENERIC_ADJECTIVES = frozenset("""new old previous current existing such same other similar several many
+various recent latest last first second potential possible proposed planned draft final largest biggest major
+international bilateral multilateral landmark historic key important official relevant respective whole entire
+own certain earlier later future original controversial""".split())
+ORDINALS = {w: str(i + 1) for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth "
+                                                 "eleventh twelfth".split())}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+SAY_VERBS = frozenset({"say", "state", "read", "stipulate", "specify", "declare", "note", "provide", "establish",
+                       "set", "spell"})
+OBLIGE_VERBS = frozenset({"require", "oblige", "obligate", "commit", "bind", "mandate", "guarantee", "prohibit",
+                          "ban", "allow", "permit", "call", "compel", "forbid", "entitle", "envisage", "foresee"})
+SIGN_VERBS = frozenset({"sign", "ink", "conclude", "seal", "strike"})
+RATIFY_VERBS = frozenset({"ratify", "approve", "adopt", "pass", "endorse", "confirm", "enact"})
+_DESCRIBING_VERBS = frozenset({"consider", "call", "describe", "dub", "label", "deem", "be", "become", "see"})
+
+
+@dataclass
+class TreatyCandidate(Treaty):
+    """A treaty as one article names it, with what merging needs (content words, head noun, dates as written)."""
+
+    head: str = ""
+    content: frozenset[str] = field(default_factory=frozenset)
+    titled: bool = False               # written as a proper name ("Comprehensive Strategic Partnership Treaty")
+    signed_expr: str | None = None     # date expressions placed later when the article has no date
+    ratified_expr: str | None = None
+    ratified_by_ratify: bool = False   # "ratified" beats "approved"/"confirmed"
+    provision_from_article: bool = False
 
 
 def extract(ctx: "DocContext") -> list[Treaty]:
-    out: list[Treaty] = []
+    named: list[TreatyCandidate] = []
     for sent in ctx.sentences:
-        text = sent.text
-        for m in _NAME.finditer(text):
-            words = m.group(1).split()
-            # keep a named instrument: a qualifier before the head noun
-            if len(words) < 2:
+        for tok in sent.span:
+            if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            name = m.group(1)
-            name = re.sub(r"^(?:the|a|an|its|their|under|of|with|last|this|that)\s+", "", name, flags=re.I)
-            if len(name.split()) < 2:
-                continue
-            art = _ARTICLE.search(text)
-            article = None
-            if art:
-                article = art.group(1) or _ORD[art.group(2).lower()]
-            out.append(Treaty(name=name, article=article, provision=text if art else None,
-                              citations=[sent.citation()]))
+            lemma = tok.lemma_.lower()
+            if lemma in ARTICLE_NOUNS:
+                _article_mention(ctx, sent, tok, named)
+            elif lemma in INSTRUMENT_NOUNS or lemma in REFERENCE_NOUNS:
+                _instrument_mention(ctx, sent, tok, named)
+    return list(named)
+
+
+def _instrument_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: list[TreatyCandidate]) -> None:
+    if _is_description(tok) or tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ARTICLE_NOUNS:
+        return  # "considered the largest defense agreement"; "Article 4 of the treaty" is handled by the article
+    name_tokens = name_span(tok)
+    target = None
+    if is_named(tok, name_tokens):
+        target = _add_or_find(named, _candidate(sent, tok, name_tokens))
+    elif tok.dep_ != "conj":
+        target = refers_to(named, tok)
+    if target is None:
+        return
+    used = False
+    provision = provision_of(tok)
+    if provision and not target.provision:
+        target.provision, used = provision, True
+    used |= _dates_for(ctx, tok, target)
+    if used or target.citations == [] or target.citations[-1] != sent.citation():
+        if sent.citation() not in target.citations and (used or is_named(tok, name_tokens)):
+            target.citations.append(sent.citation())
+
+
+def _article_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: list[TreatyCandidate]) -> None:
+    number = article_number(tok)
+    if number is None:
+        return
+    instrument = next((t for t in _of_objects(tok) if t.lemma_.lower() in INSTRUMENT_NOUNS | REFERENCE_NOUNS), None)
+    target = None
+    if instrument is not None:
+        tokens = name_span(instrument)
+        target = _add_or_find(named, _candidate(sent, instrument, tokens)) if is_named(instrument, tokens) \
+            else refers_to(named, instrument)
+    elif tok.lemma_.lower() in ("article", "section") and tok.text[:1].isupper():
+        target = named[-1] if named else None  # "Article 4 says ..." right after the treaty is named
+    if target is None:
+        return
+    if target.article is None:
+        target.article = number
+    provision = provision_of(tok)
+    if provision and (not target.provision or not _has_article_provision(target)):
+        target.provision = provision
+        target.provision_from_article = True
+    if sent.citation() not in target.citations:
+        target.citations.append(sent.citation())
+
+
+def _has_article_provision(t: TreatyCandidate) -> bool:
+    return t.provision_from_article
+
+
+def article_number(tok: "Token") -> str | None:
+    """'Article 4' -> '4', 'Section 5(b)' -> '5(b)', 'the fourth point' -> '4', 'Article IV' -> '4'."""
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ in ("nummod", "appos", "compound", "npadvmod") and re.fullmatch(r"\d+[a-z]?(?:\(\w+\))?", low):
+            return child.text
+        if child.dep_ in ("nummod", "appos", "compound") and low in _ROMAN and child.text.isupper():
+            return str(_ROMAN[low])
+        if child.dep_ == "amod" and low in ORDINALS:
+            return ORDINALS[low]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and tok.text[:1].isupper() and re.fullmatch(r"\d+[a-z]?", nxt.text):
+        return nxt.text
+    return None
+
+
+def _of_objects(tok: "Token") -> list["Token"]:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "under")
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _is_description(tok: "Token") -> bool:
+    """A predicate ('is considered the largest defense agreement'), not a mention of an instrument."""
+    return tok.dep_ in ("attr", "oprd") or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DESCRIBING_VERBS
+                                            and tok.head.lemma_.lower() != "be")
+
+
+def name_span(tok: "Token") -> list["Token"]:
+    """The head noun with the words that name it: compounds, adjectives, and an on/of/for phrase."""
+    left = [t for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < tok.i
+            for t in c.subtree if not t.is_punct and t.ent_type_ != "DATE"]
+    right: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("on", "of", "for", "against") and _content_of(c):
+            right = [t for t in _phrase_without_side_clauses(c)]
+            break
+    span = sorted(set(left + [tok] + right), key=lambda t: t.i)
+    # keep the contiguous run ending at the head (or the head's phrase): a name is written in one piece
+    start = tok.i
+    for t in sorted(left, key=lambda t: -t.i):
+        if t.i == start - 1 or (t.i == start - 2 and tok.doc[start - 1].text in ("-", "–")):
+            start = t.i
+    return [t for t in span if t.i >= start]
+
+
+def _phrase_without_side_clauses(prep: "Token") -> list["Token"]:
+    side = {t.i for t in prep.subtree if t.dep_ in ("relcl", "acl", "appos", "advcl")
+            for t in t.subtree}
+    # "between Russia and North Korea" names the parties, not the instrument
+    side |= {t.i for p in prep.subtree if p.dep_ == "prep" and p.lower_ not in ("of",) and p != prep
+             for t in p.subtree}
+    out = [t for t in prep.subtree if t.i not in side]
+    while out and (out[-1].is_punct or out[-1].dep_ in ("cc",)):
+        out.pop()
     return out
+
+
+def _content_of(prep: "Token") -> list["Token"]:
+    return [t for t in prep.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in GENERIC_ADJECTIVES]
+
+
+def content_words(tokens: list["Token"], head: "Token") -> frozenset[str]:
+    words = set()
+    for t in tokens:
+        if t == head or t.is_stop or t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ", "PRON", "NUM"):
+            continue
+        low = t.lemma_.lower()
+        if low in GENERIC_ADJECTIVES or low in INSTRUMENT_NOUNS:
+            continue
+        words.add(low)
+    return frozenset(words)
+
+
+def is_named(tok: "Token", tokens: list["Token"]) -> bool:
+    """Does the phrase name an instrument (it has naming words), rather than refer back to one?"""
+    if tok.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return False  # "the document", "the text" never name
+    if tok.lemma_.lower() in AMBIGUOUS_HEADS and not any(t.pos_ == "PROPN" or t.text[:1].isupper()
+                                                          and t.i > t.sent.start for t in tokens):
+        return False  # "a criminal act", "martial law", "a resolution of the conflict": not instruments
+    content = content_words(tokens, tok)
+    if not content:
+        return False
+    proper = [t for t in tokens if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > t.sent.start)]
+    if tok.tag_ in ("NNS", "NNPS") and not proper and not any(c.dep_ == "prep" for c in tok.children):
+        return False  # "international treaties", "trade agreements": a kind, not an instrument
+    return True
+
+
+def _candidate(sent: "Sentence", tok: "Token", tokens: list["Token"]) -> TreatyCandidate:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    name = tok.doc.text[start:end].strip(" '\"‘’“”,")
+    titled = all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w'-]*", name)
+                 if w.lower() not in ("of", "on", "the", "and", "for", "a", "an", "against", "to", "in"))
+    return TreatyCandidate(name=name, citations=[sent.citation()], head=_family(tok.lemma_.lower()),
+                           content=content_words(tokens, tok), titled=titled)
+
+
+def _family(lemma: str) -> str:
+    return "agreement" if lemma in AGREEMENT_FAMILY else lemma
+
+
+def same_instrument(a: TreatyCandidate, b: TreatyCandidate) -> bool:
+    """Same head family and the same naming words (one set inside the other, two shared at least)."""
+    if a.head != b.head or not a.content or not b.content:
+        return False
+    shared = a.content & b.content
+    small = min(len(a.content), len(b.content))
+    return shared == a.content or shared == b.content if small < 2 else len(shared) >= min(2, small) and \
+        (shared == a.content or shared == b.content or len(shared) >= 0.67 * max(len(a.content), len(b.content)))
+
+
+def _add_or_find(named: list[TreatyCandidate], cand: TreatyCandidate) -> TreatyCandidate:
+    for other in named:
+        if same_instrument(other, cand):
+            if _better_name(cand, other):
+                other.name, other.titled, other.content = cand.name, cand.titled, other.content | cand.content
+            if cand.citations[0] not in other.citations:
+                other.citations.append(cand.citations[0])
+            named.remove(other)
+            named.append(other)  # the latest mentioned, for references that follow
+            return other
+    named.append(cand)
+    return cand
+
+
+def _better_name(a: TreatyCandidate, b: TreatyCandidate) -> bool:
+    return (a.titled, len(a.content), len(a.name)) > (b.titled, len(b.content), len(b.name))
+
+
+def refers_to(named: list[TreatyCandidate], tok: "Token") -> TreatyCandidate | None:
+    """The instrument a bare 'the agreement' / 'the document' refers back to: latest with the same head
+    family, else the latest one. Only definite or demonstrative references count."""
+    if not any(c.lower_ in ("the", "this", "that", "its", "their") for c in tok.children if c.dep_ in ("det", "poss")):
+        return None
+    if tok.tag_ in ("NNS", "NNPS"):
+        return None
+    family = _family(tok.lemma_.lower())
+    for cand in reversed(named):
+        if cand.head == family:
+            return cand
+    return named[-1] if named and family == "agreement" else None
+
+
+def provision_of(tok: "Token") -> str | None:
+    """What the instrument (or its article) is said to oblige, as written.
+
+    'Article 4 ... says X "shall provide ..."' -> the clause after the verb of saying;
+    'the treaty ... requires both nations to ...' -> from the obliging verb to its end;
+    'in the fourth point of the agreement we can read that ...' -> the clause read.
+    """
+    verb, via_subject = _governing_verb(tok)
+    if verb is None:
+        return None
+    candidates = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for v in candidates:
+        lemma = v.lemma_.lower()
+        if lemma in OBLIGE_VERBS and via_subject:
+            return _text(v, v.right_edge)
+        if lemma in SAY_VERBS:
+            clause = next((c for c in v.children if c.dep_ in ("ccomp", "advcl") and c.i > v.i), None)
+            if clause is not None:
+                first = _after_that(v)
+                return _text(first, clause.right_edge) if first is not None else None
+    return None
+
+
+def _governing_verb(tok: "Token") -> tuple["Token | None", bool]:
+    """The verb a mention is the subject of (True), or that a prepositional phrase holding it modifies."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
+            return node.head, True
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            return node.head.head, False
+        if node.dep_ in ("pobj", "prep", "compound", "conj") and node.head != node:
+            node = node.head
+            continue
+        break
+    return None, False
+
+
+def _after_that(verb: "Token") -> "Token | None":
+    """The first word of what is said: after the verb, its subject and a 'that'."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < verb.sent.end and (doc[i].lower_ in ("that", ":", ",") or doc[i].dep_ in ("nsubj", "aux")
+                                 and doc[i].head == verb or doc[i].is_space):
+        i += 1
+    return doc[i] if i < verb.sent.end else None
+
+
+def _text(first: "Token", last: "Token") -> str | None:
+    doc = first.doc
+    end = last.i
+    while end > first.i and doc[end].is_punct and doc[end].text not in ('"', "”", "’", ")"):
+        end -= 1
+    text = doc.text[first.idx: doc[end].idx + len(doc[end].text)].strip()
+    if _open_quote(text):  # take in the closing quote mark of a quotation that ends the clause
+        for j in range(end + 1, min(end + 3, first.sent.end)):
+            if doc[j].text in ('"', "”"):
+                text = doc.text[first.idx: doc[j].idx + len(doc[j].text)].strip()
+                break
+    return text if len(text.split()) >= 4 else None
+
+
+def _open_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _dates_for(ctx: "DocContext", tok: "Token", target: TreatyCandidate) -> bool:
+    """Signing / ratification dates the sentence states for this mention; True when one was found."""
+    found = False
+    for verb in _event_verbs(tok):
+        lemma = verb.lemma_.lower()
+        kind = "signed" if lemma in SIGN_VERBS else "ratified" if lemma in RATIFY_VERBS else None
+        if kind is None:
+            continue
+        expr = next((e.text for e in verb.sent.ents if e.label_ == "DATE" and verb.left_edge.i <= e.start
+                     and e.end <= verb.right_edge.i + 1 and _date_modifies(e.root, verb)), None)
+        if expr is None or dates.is_duration(expr) or dates.is_year_range(expr):
+            continue
+        when = dates.resolve(expr, ctx.published)
+        if kind == "signed" and not target.signed and not target.signed_expr:
+            target.signed, target.signed_expr, found = when, (None if when else expr), True
+        elif kind == "ratified" and (not (target.ratified or target.ratified_expr)
+                                     or lemma == "ratify" and not target.ratified_by_ratify):
+            target.ratified, target.ratified_expr, found = when, (None if when else expr), True
+            target.ratified_by_ratify = lemma == "ratify"
+    return found
+
+
+def _event_verbs(tok: "Token") -> list["Token"]:
+    """Verbs of which the mention is the object/passive subject, or that qualify it ('signed in June')."""
+    verbs = []
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+        verbs.append(tok.head)
+    for node in [tok] + [t for t in tok.subtree if t.dep_ == "pobj"]:
+        verbs += [c for c in node.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    return verbs
+
+
+def _date_modifies(date_root: "Token", verb: "Token") -> bool:
+    node = date_root
+    for _ in range(4):
+        if node.head == verb:
+            return True
+        if node.dep_ not in ("pobj", "prep", "npadvmod", "amod", "compound"):
+            return False
+        node = node.head
+    return False
