@@ -1,20 +1,232 @@
-"""One actor however it is spelled."""
+"""One actor however it is spelled: merge the per-document actors of every source.
+
+Two name sets are one actor when they share a normalised name, are fuzzy spellings of one name
+(rapidfuzz), one is the abbreviation of the other, a surname stands for exactly one full name, or an
+organisation differs from another only by its country ("State Department" / "US State Department").
+Countries are one actor exactly when they are one country (their name is already canonical).
+"""
 from __future__ import annotations
 
-from briefing.summary import Actor
+from collections import Counter
+from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
+from briefing.extract import entities as ents
+from briefing.extract.lexicon import TITLE_WORDS
+from briefing.summary import Actor, Citation
+
+SPELLING_SIMILARITY = 90  # token_sort_ratio at or above which two multi-letter names are one spelling
+CITATIONS_PER_SOURCE = 2
+MAX_ACTORS = 20
+
+
+@dataclass
+class NameSet:
+    kind: str
+    names: list[str]
+    weight: int = 1
+    normal: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.normal = {ents.normalize(n) for n in self.names if ents.normalize(n)}
+
+    @property
+    def country(self) -> str | None:
+        if self.kind != "country":
+            return None
+        for n in self.names:
+            form = ents.country_of(n)
+            if form is not None:
+                return form.country
+        return None
+
+
+# ------------------------------------------------------------------------------------------ name matching
+
+def same_actor(a: NameSet, b: NameSet) -> bool:
+    """Whether two name sets name one actor, without needing the other actors (see link_groups for those)."""
+    if a.country or b.country:
+        return a.country == b.country or bool(a.normal & b.normal) and a.kind == b.kind
+    if a.normal & b.normal:
+        return True
+    if (a.kind == "person") != (b.kind == "person"):
+        return False
+    return any(_spellings(x, y) or _abbreviation(x, y) for x in a.normal for y in b.normal)
+
+
+def _spellings(x: str, y: str) -> bool:
+    if min(len(x), len(y)) < 5 or len(x.split()) != len(y.split()):
+        return False
+    if ents.country_words(x) != ents.country_words(y):
+        return False
+    return fuzz.ratio(x, y) >= SPELLING_SIMILARITY or fuzz.token_sort_ratio(x, y) >= 95
+
+
+def _abbreviation(x: str, y: str) -> bool:
+    """"afu" / "armed forces of ukraine"; "un security council" / "united nations security council"."""
+    xs, ys = x.split(), y.split()
+    if len(xs) > len(ys):
+        xs, ys = ys, xs
+    for i, short in enumerate(xs):
+        if len(short) < 2 or short.upper() == short.lower():
+            continue
+        n_after = len(xs) - i - 1
+        for start in range(0, len(ys)):
+            for end in range(start + 2, len(ys) - n_after + 1):
+                if ys[:start] == xs[:i] and ys[end:] == xs[i + 1:] and \
+                        ents.abbreviates(short.upper(), " ".join(w.capitalize() for w in ys[start:end])):
+                    return True
+    return False
+
+
+def _surname_of(a: NameSet, b: NameSet) -> bool:
+    """``a`` is only a surname (or given name) that is the first or last word of one of ``b``'s names."""
+    if a.kind != "person" or b.kind != "person" or any(len(n.split()) > 1 for n in a.normal):
+        return False
+    return any(len(full.split()) > 1 and (n == full.split()[0] or n == full.split()[-1])
+               for n in a.normal for full in b.normal)
+
+
+def _without_country(a: NameSet) -> set[str]:
+    """An organisation's names with its country words removed: "us state department" -> "state department"."""
+    out = set()
+    for n in a.normal:
+        words = n.split()
+        kept = [w for w in words if not ents.country_words(w) and w not in ("of", "the")]
+        if kept and len(kept) < len(words):
+            out.add(" ".join(kept))
+    return out
+
+
+def link_groups(sets: list[NameSet]) -> list[list[int]]:
+    """Union the name sets that are one actor; returns groups of indices, heaviest first inside each group."""
+    parent = list(range(len(sets)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    for i in range(len(sets)):
+        for j in range(i + 1, len(sets)):
+            if same_actor(sets[i], sets[j]):
+                union(i, j)
+    _link_unique(sets, union, find, _surname_of)
+    _link_unique(sets, union, find, _bare_of_qualified)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(sets)):
+        groups.setdefault(find(i), []).append(i)
+    return [sorted(g, key=lambda i: -sets[i].weight) for g in groups.values()]
+
+
+def _bare_of_qualified(a: NameSet, b: NameSet) -> bool:
+    """``a`` is ``b`` without its country: "State Department" / "US State Department"."""
+    if a.kind == "person" or b.kind == "person" or a.country or b.country or _without_country(a):
+        return False
+    return bool(a.normal & _without_country(b))
+
+
+def _link_unique(sets, union, find, relation) -> None:
+    """Link each set to the one group it relates to; leave it alone when it relates to several."""
+    for i, a in enumerate(sets):
+        targets = {find(j) for j, b in enumerate(sets) if j != i and relation(a, b)}
+        targets.discard(find(i))
+        if len(targets) == 1:
+            union(i, targets.pop())
+
+
+# ------------------------------------------------------------------------------------------ choosing forms
+
+def best_name(forms: list[str], used: list[str] | None = None) -> str:
+    """The most complete common form: most words (hyphens count as spaces), then most used, then first."""
+    counts = Counter(used or forms)
+    order = {f: i for i, f in enumerate(forms)}
+    return max(forms, key=lambda f: (not ents.is_abbreviation(f.replace(" ", "")),
+                                     len(ents.normalize(f).split()), counts[f], -order[f]))
+
+
+def best_role(roles: list[str]) -> str | None:
+    """The most informative role: one with a title word, said most often, then the longest."""
+    if not roles:
+        return None
+    counts = Counter(roles)
+
+    def score(r: str) -> tuple:
+        words = set(ents.normalize(r).split())
+        # "North Korean leader" says more than "leader"; then the commoner, then the shorter of equals
+        return (bool(words & TITLE_WORDS), min(len(words), 3), counts[r], -len(r))
+
+    return max(counts, key=score)
+
+
+# ------------------------------------------------------------------------------------------------ merging
 
 def merge(candidates: list[Actor]) -> list[Actor]:
-    merged: dict[str, Actor] = {}
-    for a in candidates:
-        key = a.name.lower()
-        m = merged.get(key)
-        if m is None:
-            merged[key] = Actor(name=a.name, kind=a.kind, aliases=list(a.aliases), role=a.role,
-                                mentions=a.mentions, citations=list(a.citations[:1]))
-            continue
-        m.mentions += a.mentions
-        m.role = m.role or a.role
-        if a.citations and all(c.source != a.citations[0].source for c in m.citations):
-            m.citations.append(a.citations[0])
-    return sorted(merged.values(), key=lambda a: (-len({c.source for c in a.citations}), -a.mentions, a.name))
+    """One actor per group of candidates, citing every source that names it, most important first."""
+    if not candidates:
+        return []
+    sets = [NameSet(kind=a.kind, names=[a.name] + list(a.aliases), weight=a.mentions) for a in candidates]
+    merged = [_combine([candidates[i] for i in group]) for group in link_groups(sets)]
+    merged.sort(key=lambda a: (-len({c.source for c in a.citations}), -a.mentions, a.name))
+    return merged[:MAX_ACTORS]
+
+
+def _combine(group: list[Actor]) -> Actor:
+    kinds = Counter()
+    for a in group:
+        kinds[a.kind] += a.mentions or 1
+    kind = kinds.most_common(1)[0][0]
+    forms = list(dict.fromkeys(n for a in group for n in [a.name] + list(a.aliases)))
+    used = [a.name for a in group for _ in range(max(1, a.mentions))] + [n for a in group for n in a.aliases]
+    country = next((a.name for a in group if a.kind == "country" and ents.country_of(a.name)), None)
+    name = country if kind == "country" and country else best_name(forms, used)
+    aliases = [f for f in forms if f != name]
+    citations: list[Citation] = []
+    per_source: Counter = Counter()
+    for a in group:
+        for c in a.citations:
+            if per_source[c.source] < CITATIONS_PER_SOURCE and c not in citations:
+                citations.append(c)
+                per_source[c.source] += 1
+    roles = [a.role for a in group if a.role for _ in range(max(1, a.mentions))]
+    return Actor(name=name, kind=kind, aliases=aliases, role=best_role(roles),
+                 mentions=sum(a.mentions for a in group), citations=citations)
+
+
+# -------------------------------------------------------------------------------------- speaker lookups
+
+def canonical_name(name: str, actors: list[Actor]) -> str | None:
+    """The merged actor a speaker string names ("Kim Jong-un", "Putin", "Kyiv", "the South Korean military"),
+    matched on names and aliases, surname, country forms and fuzzy spelling; None when nothing fits."""
+    key = ents.normalize(name)
+    if not key or not actors:
+        return None
+    forms: dict[str, str] = {}
+    for a in actors:
+        for n in [a.name] + list(a.aliases):
+            forms.setdefault(ents.normalize(n), a.name)
+    if key in forms:
+        return forms[key]
+    form = ents.country_of(name)
+    if form is not None and any(a.name == form.country for a in actors):
+        return form.country
+    if len(key.split()) == 1:
+        people = {a.name for a in actors if a.kind == "person"
+                  for n in [a.name] + list(a.aliases)
+                  if len(ents.normalize(n).split()) > 1 and key in (ents.normalize(n).split()[0],
+                                                                      ents.normalize(n).split()[-1])}
+        if len(people) == 1:
+            return people.pop()
+    contained = [f for f in forms if len(f) >= 3 and f" {f} " in f" {key} "]
+    if contained:
+        return forms[max(contained, key=len)]
+    countries = {c for c in ents.country_words(key) if any(a.name == c for a in actors)}
+    if len(countries) == 1:
+        return countries.pop()
+    best = process.extractOne(key, list(forms), scorer=fuzz.token_sort_ratio, score_cutoff=SPELLING_SIMILARITY)
+    return forms[best[0]] if best else None

@@ -1,33 +1,441 @@
-"""Actors in one document: named people, organisations, countries and groups, with a role phrase."""
+"""Actors in one document: the people, organisations, countries and groups that act in the story.
+
+spaCy's entities are the candidates. Each is corrected from context (a place before "region", a
+person after a title, an organisation by its head noun, a capital or government seat standing for its
+country, a demonym for its country), checked for acting (subject of a verb, agent, "according to",
+the body behind a subject such as "officials from X"), and bylines, presenters and outlets that only
+carry the story are dropped. Mentions of one actor are grouped across spellings, surname-only
+mentions, and abbreviations, and each actor gets a role phrase from the text when there is one.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing.extract import entities as ents
+from briefing.extract.lexicon import (BYLINE_WORDS, HONORIFICS, LOCATIVE_PREPS, MEDIA_NOUNS, MOTION_VERBS,
+                                      NEWS_OUTLETS, ORG_HEADS, OUTLET_HEADS, PERSON_NOUNS, PLACE_NOUNS,
+                                      PRESENTER_OBJECTS, REPORTING_VERBS, STATE_MEDIA_CUES, TITLE_WORDS)
 from briefing.summary import Actor
 
 if TYPE_CHECKING:
-    from briefing.extract import DocContext
+    from spacy.tokens import Span, Token
 
-KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+    from briefing.extract import DocContext, Sentence
+
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+CITATIONS_PER_DOCUMENT = 2
+MAX_ROLE_CHARS = 90
+
+
+@dataclass
+class Mention:
+    """One naming of an actor in one sentence."""
+
+    sent: "Sentence"
+    surface: str  # as written, without "the" or a possessive
+    key: str  # what mentions of one actor share: the country, or the normalised name
+    kind: str
+    acting: bool
+    role: str | None = None
+
+
+@dataclass
+class Candidate:
+    """The mentions of one actor in one document."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return Counter(m.kind for m in self.mentions).most_common(1)[0][0]
+
+    @property
+    def acting(self) -> int:
+        return sum(m.acting for m in self.mentions)
+
+    @property
+    def surfaces(self) -> list[str]:
+        return list(dict.fromkeys(m.surface for m in self.mentions))
+
+    def absorb(self, other: "Candidate") -> None:
+        self.mentions += other.mentions
 
 
 def extract(ctx: "DocContext") -> list[Actor]:
-    found: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    bylined: set[str] = set()
     for sent in ctx.sentences:
         for ent in sent.span.ents:
-            kind = KIND_OF_LABEL.get(ent.label_)
-            if kind is None or kind == "group":
+            if ent.label_ == "PERSON" and is_byline(ent, sent):
+                bylined.add(ents.normalize(ent.text))
                 continue
-            name = ent.text.strip()
-            if name.lower().startswith("the "):
-                name = name[4:]
-            name = name.removesuffix("'s").removesuffix("’s")
-            if len(name) < 2:
+            mention = read_mention(ent, sent)
+            if mention is not None:
+                mentions.append(mention)
+        mentions += unlabelled_speakers(sent)
+    mentions = [m for m in mentions if not (m.kind == "person" and m.key in bylined)]
+    candidates = group_mentions(mentions, abbreviation_definitions(ctx))
+    return [to_actor(c) for c in candidates if worth_keeping(c)]
+
+
+# ---------------------------------------------------------------------------------------------- mentions
+
+def read_mention(ent: "Span", sent: "Sentence") -> Mention | None:
+    """What an entity names, corrected from context; None for places, outlets, dates and page words."""
+    if ent.label_ not in ACTOR_LABELS:
+        return None
+    span = trim_entity(ent)
+    surface = ents.clean_surface(span.text)
+    if len(surface) < 2 or not any(c.isupper() for c in surface) or names_a_place(span):
+        return None
+    country = country_meant(span, surface)
+    if country is not None:
+        return country_mention(span, sent, surface, country)
+    kind = kind_of(span, surface)
+    if kind is None or is_outlet(span, surface):
+        return None
+    return Mention(sent=sent, surface=surface, key=ents.normalize(surface), kind=kind,
+                   acting=is_acting(span), role=role_of(span) if kind in ("person", "organization") else None)
+
+
+def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
+    """Names NER missed as the subject of a reporting verb: "Hong Min of the X Institute said"."""
+    found = []
+    for tok in sent.span:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ or \
+                tok.head.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+        span = tok.doc[parts[0].i if parts else tok.i: tok.i + 1]
+        words = list(span)
+        if not (2 <= len(words) <= 3 and all(w.is_title and w.is_alpha for w in words)) or \
+                any(w.lower_ in ORG_HEADS | TITLE_WORDS or ents.country_of(w.text) for w in words):
+            continue
+        found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind="person",
+                             acting=True, role=affiliation(span)))
+    return found
+
+
+def trim_entity(ent: "Span") -> "Span":
+    """The entity without a leading determiner, honorific or title word, nor a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end - 1 and (ent.doc[start].lower_ in ("the", "a", "an") or ent.doc[start].lower_ in HONORIFICS):
+        start += 1
+    while end > start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return ent.doc[start:end]
+
+
+def country_meant(span: "Span", surface: str) -> ents.CountryForm | None:
+    """The country a name stands for, if the name is a country's, its capital's, seat's or people's."""
+    form = ents.country_of(surface)
+    if form is None:
+        return None
+    label = span.label_ if span.label_ else span.root.ent_type_
+    if form.form in ("capital", "seat"):
+        return form  # NER tags capitals as anything ("Kyiv" as a person): the name decides
+    if form.form == "abbreviation" and not ents.is_abbreviation(surface.replace(" ", "")):
+        return None
+    if label == "PERSON":
+        return None  # "Jordan", "Chad", "Georgia" are also first names
+    if form.form == "demonym" and label not in ("NORP", "GPE"):
+        return None
+    return form
+
+
+def country_mention(span: "Span", sent: "Sentence", surface: str, form: ents.CountryForm) -> Mention | None:
+    """A country named outright, through its capital or seat (unless a mere location), or its demonym."""
+    acting = is_acting(span)
+    if form.form in ("capital", "seat", "name", "alias", "abbreviation") and is_location_use(span) and not acting:
+        if form.form in ("capital", "seat"):
+            return None  # "a monument in Pyongyang" is the city, not the state
+        return Mention(sent=sent, surface=surface, key=form.country, kind="country", acting=False)
+    if form.form == "demonym":
+        if not acting or modifies_named_person(span):
+            return None  # "North Korean troops", "Russian President X": an adjective, not the country acting
+    return Mention(sent=sent, surface=surface, key=form.country, kind="country", acting=acting)
+
+
+def kind_of(span: "Span", surface: str) -> str | None:
+    """person / organization / country / group from the NER label, corrected by head noun and title."""
+    label = span.label_ or span.root.ent_type_
+    last = span[-1].lower_
+    if last in ORG_HEADS and label != "NORP":
+        return "organization"
+    if label == "PERSON":
+        return "person"
+    if label == "ORG":
+        if after_title(span) or (looks_like_person_name(span) and is_affiliated(span)):
+            return "person"
+        return "organization"
+    if label == "GPE":
+        return "country"  # a state or province that acts: countries' kin
+    if label == "NORP":
+        return "group"
+    return None  # products, works, events and facilities act only through an organisation head noun
+
+
+def names_a_place(span: "Span") -> bool:
+    """"the Kursk region", "X province", "the region of X": a location whatever NER says."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in PLACE_NOUNS and span[-1].lower_ not in ORG_HEADS:
+        return not ents.country_of(span.text) or nxt.lower_ in ("region", "province", "oblast", "border")
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        before = doc[span.start - 2]
+        if before.lower_ in PLACE_NOUNS:
+            return True
+    return False
+
+
+def is_location_use(span: "Span") -> bool:
+    """The name is where something happens: "in Moscow", "visit Seoul"."""
+    head = phrase_head(span.root)
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in MOTION_VERBS
+
+
+def phrase_head(tok: "Token") -> "Token":
+    """The noun a name modifies ("KCNA" in "the KCNA news agency" -> "agency")."""
+    for _ in range(6):
+        if tok.dep_ in MODIFIER_DEPS and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        else:
+            break
+    return tok
+
+
+def is_acting(span: "Span") -> bool:
+    """Subject of a verb, agent of a passive, "according to" source, or the body behind such a subject."""
+    tok = phrase_head(span.root)
+    for _ in range(6):
+        if tok.dep_ in SUBJECT_DEPS:
+            return True
+        if tok.dep_ in ("conj", "appos") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.dep_ == "agent" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
+                return True
+            speaker = prep.head
+            if prep.lower_ in ("from", "of", "at") and speaker.lemma_.lower() in PERSON_NOUNS | TITLE_WORDS:
+                tok = speaker  # "officials from X said": X speaks through them
                 continue
-            actor = found.get(name)
-            if actor is None:
-                actor = found[name] = Actor(name=name, kind=kind, mentions=0)
-            actor.mentions += 1
-            if len(actor.citations) < 3:
-                actor.citations.append(sent.citation())
-    return list(found.values())
+        return False
+    return False
+
+
+def modifies_named_person(span: "Span") -> bool:
+    """A demonym inside a person's title ("Russian President Vladimir Putin")."""
+    head = span.root.head
+    for _ in range(4):
+        if head.ent_type_ == "PERSON":
+            return True
+        if head.dep_ not in MODIFIER_DEPS or head.head is head:
+            return False
+        head = head.head
+    return False
+
+
+def after_title(span: "Span") -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in TITLE_WORDS
+
+
+def looks_like_person_name(span: "Span") -> bool:
+    words = [t for t in span if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(t.is_title and t.lower_ not in ORG_HEADS for t in words)
+
+
+def is_affiliated(span: "Span") -> bool:
+    """"X from/of/at <organisation>": X is a person of that organisation."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("from", "of", "at"):
+        return False
+    rest = [t for t in doc[span.end + 1: span.end + 12] if t.ent_type_ == "ORG" or t.pos_ == "PROPN"]
+    return any(t.lower_ in ORG_HEADS for t in rest)
+
+
+def is_outlet(span: "Span", surface: str) -> bool:
+    """A news outlet carrying the story ("told Reuters", "the Moscow Times portal"), unless a state's own."""
+    words = ents.normalize(surface).split()
+    if not words:
+        return True
+    named_outlet = words[-1] in OUTLET_HEADS or "news" in words or " ".join(words) in NEWS_OUTLETS
+    head = phrase_head(span.root)
+    presented = head is not span.root and head.lower_ in MEDIA_NOUNS - {"agency", "network"}
+    news_agency = any(t.lower_ in ("news", "press") for t in span.doc[max(0, span.start - 3): span.end + 3]) and \
+        any(t.lower_ == "agency" for t in span.doc[max(0, span.start - 3): span.end + 3])
+    if not (named_outlet or presented or news_agency):
+        return False
+    window = span.doc[max(0, span.start - 4): span.end + 2]
+    return not any(t.lower_ in STATE_MEDIA_CUES for t in window)
+
+
+def is_byline(ent: "Span", sent: "Sentence") -> bool:
+    """A reporter's or presenter's name: "By X", "X, Outlet News.", "X starts us off", "reporter X"."""
+    words = [t for t in sent.span if not t.is_punct]
+    if len(words) <= 6 and any(e.label_ == "ORG" or e.text.split()[-1].lower() in OUTLET_HEADS
+                               for e in sent.span.ents if e != ent):
+        return True
+    before = ent.doc[max(sent.span.start, ent.start - 2): ent.start]
+    if any(t.lower_ in BYLINE_WORDS or (t.lower_ == "by" and t.i == sent.span.start) for t in before):
+        return True
+    root = ent.root
+    if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ in PRESENTER_OBJECTS for c in root.head.children):
+        return True
+    return any(t.lower_ in BYLINE_WORDS for t in ent.doc[ent.end: ent.end + 2])
+
+
+# ------------------------------------------------------------------------------------------------- roles
+
+def role_of(span: "Span") -> str | None:
+    """A role phrase from the text: a title before the name, an appositive, or "of <organisation>"."""
+    return title_before(span) or appositive(span) or affiliation(span)
+
+
+def title_before(span: "Span") -> str | None:
+    """"Russian President X", "Chief of the General Staff of Y X", "Kremlin leader X"."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].ent_type_ == "PERSON":
+        return None
+    start = i
+    while start - 1 >= 0:
+        prev = doc[start - 1]
+        if prev.is_sent_start and prev.lower_ in ("the", "a", "an"):
+            break
+        if prev.ent_type_ == "PERSON":
+            break  # another person's name: "President X and Prime Minister Y"
+        if prev.pos_ in ("NOUN", "PROPN", "ADJ") or prev.lower_ in ("of", "the", "for") or prev.text == "-":
+            if prev.is_sent_start and prev.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
+            start -= 1
+        else:
+            break
+        if prev.is_sent_start:
+            break
+    words = list(doc[start: span.start])
+    while words and (words[0].lower_ in ("of", "the", "for", "and", "a", "an") or words[0].lower_ in HONORIFICS):
+        words.pop(0)
+    if not words or not any(w.lower_ in TITLE_WORDS for w in words):
+        return None
+    title_at = max(j for j, w in enumerate(words) if w.lower_ in TITLE_WORDS)
+    # keep the phrase up to its last title word's complement: "Chief of the General Staff of the Army"
+    text = doc[words[0].i: span.start].text.strip(" ,")
+    if title_at == 0 and len(words) == 1 and words[0].lower_ in HONORIFICS:
+        return None
+    return text if len(text) <= MAX_ROLE_CHARS else None
+
+
+def appositive(span: "Span") -> str | None:
+    """"X, the foreign minister," or "its leader, X": a common-noun phrase in apposition."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.ent_type_ == "":
+            return _phrase(child)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in TITLE_WORDS | ORG_HEADS:
+        return _phrase(root.head, stop=span.start)
+    return None
+
+
+def affiliation(span: "Span") -> str | None:
+    """"X of the Korea Institute for ...", "X from Y University": the organisation a person speaks from."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in ("of", "from", "at"):
+        return None
+    prep = doc[span.end]
+    if prep.head.i not in range(span.start, span.end):
+        return None
+    obj = [t for t in prep.subtree]
+    if not any(t.ent_type_ == "ORG" or t.lower_ in ORG_HEADS for t in obj):
+        return None
+    text = doc[obj[0].i: obj[-1].i + 1].text
+    return text if len(text) <= MAX_ROLE_CHARS else None
+
+
+def _phrase(tok: "Token", stop: int | None = None) -> str | None:
+    toks = [t for t in tok.subtree if stop is None or t.i < stop]
+    toks = [t for t in toks if not t.is_punct or t.text == "-"]
+    while toks and toks[0].dep_ in ("det", "poss", "punct") and toks[0].pos_ in ("DET", "PRON", "PUNCT"):
+        toks.pop(0)
+    if not toks:
+        return None
+    text = tok.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,")
+    return text if 0 < len(text) <= MAX_ROLE_CHARS else None
+
+
+# ---------------------------------------------------------------------------------------------- grouping
+
+def abbreviation_definitions(ctx: "DocContext") -> dict[str, str]:
+    """"Full Name (ABBR)" and "ABBR (Full Name)" in the text: normalised short form -> normalised full name."""
+    found: dict[str, str] = {}
+    pattern = re.compile(r"((?:[A-Z][\w'’\-]*\s+)(?:(?:of|for|and|the|on|de)\s+|[A-Z][\w'’\-]*\s+)*[A-Z][\w'’\-]*)"
+                         r"\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+    for sent in ctx.sentences:
+        for m in pattern.finditer(sent.text):
+            long, short = m.group(1), m.group(2)
+            words = long.split()
+            # the definition covers as many trailing words as the abbreviation has letters (or initials match)
+            for n in range(len(words), 1, -1):
+                cand = " ".join(words[-n:])
+                if ents.abbreviates(short, cand):
+                    found[ents.normalize(short)] = ents.normalize(cand)
+                    break
+    return found
+
+
+def group_mentions(mentions: list[Mention], definitions: dict[str, str]) -> list[Candidate]:
+    by_key: dict[str, Candidate] = {}
+    for m in mentions:
+        key = definitions.get(m.key, m.key) if m.kind != "country" else m.key
+        by_key.setdefault(key, Candidate(key=key)).mentions.append(m)
+    return merge_candidates(list(by_key.values()))
+
+
+def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
+    """Join the candidates that name one actor: spellings, abbreviations, surname after the full name."""
+    from briefing.consolidate.actors import NameSet, link_groups
+
+    sets = [NameSet(kind=c.kind, names=c.surfaces, weight=len(c.mentions)) for c in cands]
+    merged: list[Candidate] = []
+    for group in link_groups(sets):
+        head = cands[group[0]]
+        for j in group[1:]:
+            head.absorb(cands[j])
+        merged.append(head)
+    return merged
+
+
+def worth_keeping(c: Candidate) -> bool:
+    """Acts somewhere, or is named more than once, or a person given a role."""
+    if c.acting:
+        return True
+    if c.kind == "person" and any(m.role for m in c.mentions):
+        return True
+    return len(c.mentions) >= 2 and c.kind != "group"
+
+
+def to_actor(c: Candidate) -> Actor:
+    from briefing.consolidate.actors import best_name, best_role
+
+    kind = c.kind
+    name = c.key if kind == "country" and ents.country_of(c.key) else best_name(c.surfaces, [m.surface for m in c.mentions])
+    aliases = [s for s in c.surfaces if s != name]
+    ordered = sorted(c.mentions, key=lambda m: (not m.acting, m.sent.start))
+    citations = []
+    for m in ordered:
+        cite = m.sent.citation()
+        if cite not in citations:
+            citations.append(cite)
+        if len(citations) >= CITATIONS_PER_DOCUMENT:
+            break
+    return Actor(name=name, kind=kind, aliases=aliases, role=best_role([m.role for m in c.mentions if m.role]),
+                 mentions=len(c.mentions), citations=citations)

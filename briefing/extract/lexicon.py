@@ -20,3 +20,118 @@ UNKNOWN_CUES = ("did not specify", "not specified", "not disclosed", "did not di
                 "could not be verified", "not confirmed", "unconfirmed", "remains to be seen")
 FUTURE_CUES = ("likely", "expected to", "is set to", "set to", "could", "may ", "might", "plans to", "upcoming",
                "potential", "possible", "possibly", "will soon", "is to ", "are to ")
+
+# --- actors (appended by the actors helper) ---
+# last word of an organisation's name: an entity ending in one of these is an organisation whatever NER says
+ORG_HEADS = frozenset("""council commission committee ministry department agency party institute institution university
+college court tribunal bank union organization organisation office bureau authority board assembly parliament
+congress senate house duma cabinet government administration army navy forces force command corps guard police
+service services staff federation association alliance coalition front movement foundation fund group company
+corporation corp inc ltd plc co bloc league secretariat directorate inspectorate regulator commissioner
+network centre center academy society chamber club trust exchange""".split())
+
+# words that make a person's title or role: "President X", "X, the foreign minister"
+TITLE_WORDS = frozenset("""president vice leader premier minister chancellor secretary spokesman spokeswoman
+spokesperson chief head chairman chairwoman chair director general commander governor mayor senator lawmaker
+representative ambassador envoy judge justice prosecutor attorney lawyer king queen prince princess emperor
+monarch pope cardinal bishop imam rabbi ceo founder official officer diplomat negotiator commissioner adviser advisor
+analyst researcher expert professor scientist economist fellow candidate nominee delegate deputy speaker
+secretary-general mp mep dictator strongman ruler sheikh emir sultan colonel major captain lieutenant admiral
+marshal sergeant activist campaigner executive manager chairperson lead""".split())
+
+# courtesy words before a name that say nothing about the role
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame madam comrade lord lady".split())
+
+# nouns for people who speak for a body: "officials from X said" makes X the source
+PERSON_NOUNS = frozenset("""official officials spokesman spokeswoman spokesperson spokespeople representative
+representatives minister ministers officer officers diplomat diplomats source sources lawmaker lawmakers leader
+leaders authorities authority negotiators negotiator envoy envoys analyst analysts expert experts government
+military intelligence agency""".split())
+
+# last word of a news outlet's name, and nouns that present an outlet: such a name carries the story, it does not act
+OUTLET_HEADS = frozenset("""news times post journal herald gazette tribune daily telegraph guardian observer
+chronicle review weekly magazine tv television radio broadcasting broadcaster network press wire today
+channel newspaper""".split())
+MEDIA_NOUNS = frozenset("""portal newspaper paper daily outlet website site magazine broadcaster channel agency
+wire tabloid journal network radio television tv station newsletter blog podcast""".split())
+# well-known wire services and broadcasters: a general list, quoted as carriers in any story
+NEWS_OUTLETS = frozenset("""reuters ap afp bloomberg upi dpa ansa efe kyodo yonhap xinhua tass ria interfax
+bbc cnn nbc abc cbs fox npr pbs msnbc al jazeera aljazeera euronews""".split())
+# a news agency run by a state speaks for it: "state news agency X" is an actor, not a mere carrier
+STATE_MEDIA_CUES = frozenset("state state-run state-owned official government-run government".split())
+
+# nouns after a name that make it a place: "the X region", "X province"
+PLACE_NOUNS = frozenset("""region province oblast county district city town village area border river valley
+island islands peninsula state territory municipality prefecture governorate canton zone front sea coast
+mountains desert basin""".split())
+# prepositions whose object is a place where something happens, not a party to it
+LOCATIVE_PREPS = frozenset("in at into inside outside near across throughout within around onto toward towards".split())
+# verbs whose object is a place one goes to
+MOTION_VERBS = frozenset("visit travel fly arrive reach enter leave tour return head".split())
+# objects of a broadcast verb that make the subject a presenter: "X starts us off", "X joins us"
+PRESENTER_OBJECTS = frozenset("us you".split())
+BYLINE_WORDS = frozenset("""reporter reporters correspondent correspondents reporting editor writer writes byline
+contributed contributing""".split())
+
+# --- reactions and open questions (appended by the reactions/questions helper) ---
+# a speaker's own verb is the strongest evidence of stance: lemma -> stance
+STANCE_VERBS = {
+    **dict.fromkeys("""thank praise hail welcome honour honor congratulate applaud commend celebrate endorse back
+                       salute laud support""".split(), "support"),
+    **dict.fromkeys("""condemn denounce criticize criticise accuse blame slam decry deplore censure protest
+                       lambast castigate rebuke""".split(), "condemn"),
+    **dict.fromkeys("deny reject refute dismiss dispute contest contradict rebut".split(), "deny"),
+    **dict.fromkeys("warn fear worry caution".split(), "concern"),
+}
+# words in the quote or the reported clause (lemmas, lower case): weaker evidence than the verb
+STANCE_LEMMAS = {
+    **dict.fromkeys("""grateful gratitude hero heroism heroic bravery brave victory victorious victoriously
+                       friendship solidarity honour honor proud pride successful success historic congratulation
+                       welcome praise thank""".split(), "support"),
+    **dict.fromkeys("""criminal crime illegal unlawful inhumane immoral outrage outrageous unacceptable violation
+                       violate provocation provocative reckless atrocity aggression shameful irresponsible
+                       barbaric condemnation""".split(), "condemn"),
+    **dict.fromkeys("false untrue baseless fabricated fake groundless lie unfounded fabrication".split(), "deny"),
+    **dict.fromkeys("""concern concerned worried alarming alarmed alarm dangerous danger troubling fear
+                       worrying""".split(), "concern"),
+}
+# fixed phrases (lower case, matched on words)
+STANCE_PHRASES = {
+    "not true": "deny", "no truth": "deny", "never happened": "deny", "not the case": "deny",
+    "against humanity": "condemn", "bear responsibility": "condemn", "bears responsibility": "condemn",
+    "war crime": "condemn", "criminal act": "condemn",
+    "deeply concerned": "concern", "gravely concerned": "concern",
+}
+# things one can deny or dispute: "denied the claim", "rejected this assertion"
+CLAIM_NOUNS = frozenset("""claim claims assertion assertions report reports allegation allegations accusation
+accusations statement statements account accounts figure figures version charge charges suggestion suggestions
+characterization characterisation story rumour rumours rumor rumors narrative finding findings assessment
+estimate estimates""".split())
+# verbs that make a claim someone may deny
+CLAIM_VERBS = frozenset("""claim say announce report assert allege insist state declare maintain confirm
+accuse suggest contend argue""".split())
+# nouns for a statement issued by a body: "the statement said" speaks for whoever issued it
+STATEMENT_NOUNS = frozenset("""statement communique communiqué declaration announcement message letter release
+readout notice bulletin""".split())
+# verbs of telling that, negated, leave something unknown: "did not specify how many"
+DISCLOSURE_VERBS = frozenset("""specify say disclose reveal give provide detail confirm elaborate release
+publish mention indicate identify explain comment report state""".split())
+# adjectives that say something is not known: "the toll is unclear"
+UNKNOWN_ADJECTIVES = frozenset("unclear unknown uncertain unconfirmed unverified undisclosed unspecified".split())
+# nouns of things that happen and can be expected: "an upcoming summit", "a potential ceasefire"
+EVENT_NOUNS = frozenset("""summit talks visit meeting meetings negotiation negotiations ceasefire truce deal agreement
+accord treaty vote election elections referendum deployment deployments strike strikes attack attacks offensive
+sanctions tariff tariffs ruling appeal hearing trial investigation inquiry probe review decision withdrawal reform
+reforms legislation bill conference lockdown measures retaliation escalation invasion trip tour session
+consultations exchange release settlement merger acquisition launch rollout""".split())
+# adjectives that put such an event ahead: "upcoming summit" (planned) or "potential deal" (possible)
+PLANNED_ADJECTIVES = frozenset("upcoming planned scheduled forthcoming proposed expected next anticipated".split())
+POSSIBLE_ADJECTIVES = frozenset("potential possible prospective likely eventual future further".split())
+# "X is likely/expected/set to VERB": the head word before the infinitive
+LIKELY_HEADS = frozenset("likely expected set due poised scheduled planning plan plans slated bound".split())
+# modal verbs of possibility (not "will": stated plans are facts of the article, not open questions)
+POSSIBILITY_MODALS = frozenset("could might may".split())
+# verbs that after "could"/"might" describe a past ability or perception, not a possible next step
+NON_FUTURE_VERBS = frozenset("see hear feel remember recall understand imagine tell say find".split())
+# words that mark a figure as an increment, not a total: "3,000 additional troops" is not a rival total
+INCREMENT_WORDS = frozenset("additional more extra another further new reinforcements reinforcement".split())

@@ -1,0 +1,179 @@
+"""Names of actors: normal forms, countries behind their names, capitals, seats and demonyms, abbreviations.
+
+The country table comes from the ``countryinfo`` package (names, alternative spellings, capitals,
+demonyms for every country), with a short general supplement for forms it lacks (seats of government
+that are not the capital city, government buildings used for their government, plural demonyms).
+Nothing here names a particular event.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# words too small to count in initials: "Democratic People's Republic of Korea" -> DPRK (or DPROK)
+FUNCTION_WORDS = frozenset("of the and for on in to at de du la le des del di da & 's".split())
+
+# a country's seat of government or its government's building, used for the government ("the Kremlin said")
+SEATS = {
+    "washington": "United States", "washington dc": "United States", "white house": "United States",
+    "kremlin": "Russia", "downing street": "United Kingdom", "whitehall": "United Kingdom",
+    "elysee": "France", "elysee palace": "France", "zhongnanhai": "China", "blue house": "South Korea",
+    "yongsan": "South Korea", "the hague": "Netherlands", "kiev": "Ukraine", "astana": "Kazakhstan",
+    "delhi": "India", "quirinale": "Italy", "chigi palace": "Italy", "moncloa": "Spain", "kantei": "Japan",
+    "bankova": "Ukraine", "rangoon": "Myanmar", "yangon": "Myanmar",
+}
+# forms the table lacks: short names and demonyms in common use
+EXTRA_FORMS = {
+    "america": "United States", "usa": "United States", "u s a": "United States", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "brit": "United Kingdom", "briton": "United Kingdom", "czechia": "Czech Republic",
+    "holland": "Netherlands", "burma": "Myanmar", "turkiye": "Turkey", "eswatini": "Swaziland",
+    "argentine": "Argentina", "dane": "Denmark", "finn": "Finland", "pole": "Poland", "swede": "Sweden",
+    "turk": "Turkey", "spaniard": "Spain", "filipino": "Philippines", "saudi": "Saudi Arabia", "kazakh": "Kazakhstan",
+    "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan", "lao": "Laos", "congo": "Republic of the Congo",
+    "drc": "Democratic Republic of the Congo", "north macedonia": "Republic of Macedonia", "cote d'ivoire": "Ivory Coast",
+    "east timor": "East Timor", "timor leste": "East Timor", "vatican": "Vatican City State",
+}
+# capital cities that usually stand for something other than their country's government
+CAPITAL_OVERRIDES = {"brussels": None, "jerusalem": None}
+# capitals of small territories collide with common names ("Victoria", "Douglas", "Stanley"): skip tiny ones
+MIN_POPULATION_FOR_CAPITAL = 1_000_000
+
+
+def normalize(name: str) -> str:
+    """Lower-case comparison form: curly quotes, hyphens, dots, a leading 'the' and a possessive removed."""
+    s = unicodedata.normalize("NFKD", name or "")
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("‘", "'").replace("`", "'").lower()
+    s = re.sub(r"['’]s?$", "", s.strip())  # possessive
+    s = re.sub(r"(?<=\b\w)\.", "", s)  # U.S. -> US
+    s = re.sub(r"[-‐‑–—_/]", " ", s)
+    s = re.sub(r"[^\w'& ]+", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    return s
+
+
+def clean_surface(text: str) -> str:
+    """The display form of a name as written: no leading 'the', no possessive, no stray punctuation."""
+    s = re.sub(r"\s+", " ", text).strip(" \t\n,;:\"'“”‘’()[]|•-")
+    if s.endswith(".") and not re.search(r"\b[A-Z]\.$", s):  # keep the dot of "U.S."
+        s = s.rstrip(".")
+    s = re.sub(r"^(?i:the)\s+", "", s)
+    s = re.sub(r"['’]s?$", "", s).strip()
+    return s
+
+
+def initials(name: str, keep_function_words: bool = False) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return "".join(w[0].upper() for w in words
+                   if w[0].isalpha() and (keep_function_words or w.lower() not in FUNCTION_WORDS))
+
+
+def is_abbreviation(token: str) -> bool:
+    """An all-capital short form such as UN, U.S., DPRK, KCNA."""
+    t = token.replace(".", "")
+    return 2 <= len(t) <= 8 and t.isalpha() and t.isupper()
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """True when ``short`` is the initials of ``long`` ("KCNA" / "Korean Central News Agency")."""
+    s = short.replace(".", "").upper()
+    if not is_abbreviation(short) or len(long.split()) < 2:
+        return False
+    return s in (initials(long), initials(long, keep_function_words=True))
+
+
+@dataclass(frozen=True)
+class CountryForm:
+    country: str  # canonical country name
+    form: str  # name | alias | abbreviation | capital | seat | demonym
+
+
+@lru_cache(maxsize=1)
+def country_forms() -> dict[str, CountryForm]:
+    """Every known written form of a country (normalised) -> the country, most populous country first on a tie."""
+    try:
+        from countryinfo import CountryInfo
+
+        table = CountryInfo.all()
+    except Exception:  # the package missing or broken: run on the supplement alone
+        table = {}
+    rows = sorted(table.values(), key=lambda d: d.get("population") or 0)  # larger overwrite smaller
+    forms: dict[str, CountryForm] = {}
+    abbreviation_owners: dict[str, set[str]] = {}
+    for data in rows:
+        name = data.get("name")
+        if not isinstance(name, str) or not name:
+            continue
+        _add_country(forms, abbreviation_owners, name, data)
+    for abbr, owners in abbreviation_owners.items():
+        if len(owners) == 1 and abbr not in forms:
+            forms[abbr] = CountryForm(next(iter(owners)), "abbreviation")
+    for form, country in {**EXTRA_FORMS, **SEATS}.items():
+        kind = "seat" if form in SEATS else "alias"
+        forms[normalize(form)] = CountryForm(country, kind)
+        if kind == "alias" and not form.endswith("s"):
+            forms.setdefault(normalize(form) + "s", CountryForm(country, "demonym"))
+    for form in CAPITAL_OVERRIDES:
+        forms.pop(form, None)
+    return forms
+
+
+def _add_country(forms: dict[str, CountryForm], abbreviation_owners: dict[str, set[str]], name: str,
+                 data: dict) -> None:
+    forms[normalize(name)] = CountryForm(name, "name")
+    full_names = [name] + [a for a in data.get("altSpellings") or [] if isinstance(a, str)]
+    for alt in full_names[1:]:
+        # single-word alternatives are often common words ("Island" for Iceland): keep multi-word ones
+        if len(alt.split()) >= 2 and alt.isascii() and alt[:1].isupper() and "," not in alt:
+            forms.setdefault(normalize(alt), CountryForm(name, "alias"))
+    for full in full_names:
+        if len(full.split()) >= 2 and full.isascii() and "," not in full:
+            for abbr in {initials(full), initials(full, keep_function_words=True)}:
+                if len(abbr) >= 2:
+                    abbreviation_owners.setdefault(abbr.lower(), set()).add(name)
+    capital = data.get("capital")
+    capitals = capital if isinstance(capital, list) else [capital]
+    if (data.get("population") or 0) >= MIN_POPULATION_FOR_CAPITAL:
+        for cap in capitals:
+            if isinstance(cap, str) and cap.strip():
+                forms[normalize(re.sub(r"\s+D\.?C\.?$", "", cap))] = CountryForm(name, "capital")
+    demonym = data.get("demonym")
+    for dem in re.split(r"[,/]| and ", demonym) if isinstance(demonym, str) else []:
+        dem = dem.strip()
+        if not dem or normalize(dem) == normalize(name):
+            continue
+        forms[normalize(dem)] = CountryForm(name, "demonym")
+        forms[normalize(_plural(dem))] = CountryForm(name, "demonym")
+
+
+def _plural(demonym: str) -> str:
+    if demonym.endswith(("ese", "ss", "sh", "ch", "s", "i")):
+        return demonym if not demonym.endswith("i") else demonym + "s"
+    if demonym.endswith("man"):
+        return demonym[:-3] + "men"
+    return demonym + "s"
+
+
+def country_of(name: str) -> CountryForm | None:
+    """The country a written form names, stands for (capital, seat) or belongs to (demonym), if any."""
+    return country_forms().get(normalize(name))
+
+
+def is_demonym(word: str) -> bool:
+    form = country_of(word)
+    return form is not None and form.form == "demonym"
+
+
+def country_words(name: str) -> set[str]:
+    """Countries named inside a longer name: "US State Department" -> {"United States"}."""
+    words = normalize(name).split()
+    found = set()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            form = country_forms().get(" ".join(words[i:i + n]))
+            if form is not None and form.form != "seat":
+                found.add(form.country)
+    return found
