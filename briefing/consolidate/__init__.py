@@ -21,7 +21,8 @@ def consolidate(documents: list["Document"], extractions: list["DocumentExtracti
     from briefing.consolidate import actors, figures, questions, reactions, timeline, treaties
 
     sources = [Source(id=d.id, path=d.path, title=d.title, outlet=d.outlet,
-                      published=d.published.isoformat() if d.published else None) for d in documents]
+                      published=d.published.isoformat() if d.published else None,
+                      duplicate_of=getattr(d, "duplicate_of", None)) for d in documents]
     summary = EventSummary(event=make_event(documents, extractions), sources=sources,
                            warnings=list(warnings or []))
     summary.actors = actors.merge([a for x in extractions for a in x.actors])

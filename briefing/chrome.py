@@ -1,0 +1,505 @@
+"""Page-chrome removal for plain text: which lines of a scraped page are the article.
+
+Each line (or hard-wrapped paragraph) is judged by general features, the way jusText and trafilatura
+judge HTML blocks: length, stop-word density, sentence punctuation, script and language, link-list
+shape, position on the page, repetition of the title, and general web-UI vocabulary. No rule knows
+any site. The lines are first labelled on their own (article, chrome, metadata, or "short": not
+decided), then the short ones are decided by their neighbours:
+
+* before the first article line (the header) they are chrome, except the headline, which is the title;
+* after the last article line (the footer: related headlines, share bars, comments) they are chrome;
+* between article lines, a lone short line that is about the article's subject (most of its content
+  words occur in the article) is a subhead and kept; a run of short lines is a link list and dropped.
+
+Every kept unit is a ``(start, end)`` span of the original text, so offsets stay exact.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefing import pagemeta
+
+ARTICLE, CHROME, TITLE, META, SHORT = "article", "chrome", "title", "meta", "short"
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+STATS_CHARS = 20_000            # features of a huge line are read from its first characters
+LANGUAGE_SAMPLE_WORDS = 5_000
+LONG_PARAGRAPH_WORDS = 30       # a paragraph this long is article even without final punctuation
+
+# ---------------------------------------------------------------- general web-UI vocabulary
+
+# Any of these in a short line marks it as page furniture (menus, labels, buttons, widgets).
+_UI_TERMS = re.compile(r"\b(?:cookies?|newsletters?|subscribe|subscriptions?|unsubscribe|sign(?:ed)?[ -]?(?:in|up|out)|"
+                       r"log(?:ged)?[ -]?(?:in|out)|login|register|account|password|advertisement|advert|ads?|"
+                       r"sponsored|promoted|privacy|terms|copyright|rights reserved|live ?blog|javascript|browser|"
+                       r"website|homepage|home|apps?|notifications?|click|tap|scroll|share[ds]?|sharing|tweet|"
+                       r"whatsapp|facebook|twitter|linkedin|telegram|instagram|youtube|reddit|email|e-mail|print|"
+                       r"bookmark|favou?rites?|comments?|read more|read also|also read|see also|related|similar|"
+                       r"recommended|most (?:read|viewed|popular)|popular|trending|more on|more from|more stories|"
+                       r"you may|you might|don'?t miss|top stories|latest|all news|skip|menu|search|icon|arrow|"
+                       r"select|language|country|edition|settings|follow|watch|listen|podcasts?|videos?|gallery|"
+                       r"photos?|images?|credits?|caption|loading|toggle|back to top|next|previous|show more|"
+                       r"view all|load more|dismiss|accept|agree|consent|close|category|categories|section|tags?|"
+                       r"topics?|publication date|published|updated|author|contact|about us|feedback|download|"
+                       r"rss|feed|sitemap|careers|advertise|subscribers?|premium|paywall|free trial|"
+                       r"min(?:ute)? read|reading time)\b", re.I)
+# Words that only the website itself uses; with a reader address or an imperative they mark UI prose.
+_WEB_TERMS = re.compile(r"\b(?:cookies?|newsletters?|subscribe|subscription|sign(?:ed)?[ -]?(?:in|up)|"
+                        r"log(?:ged)?[ -]?in|login|account|advertisement|privacy policy|terms of (?:use|service)|"
+                        r"rights reserved|live ?blog|javascript|browser|website|site|app|notifications?|comments?|"
+                        r"commenting|share|version|settings|consent|stay here|staying online|click|tap|"
+                        r"bookmark|favou?rites?|push|alerts?|feed|our journalism|support us|donat\w+)\b", re.I)
+_READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.I)
+_SITE_REF = re.compile(r"\bour\s+(?:web)?(?:site|app|newsletters?|live ?blog|coverage|journalism|readers|page|"
+                       r"channel|podcasts?|community|team|editors?|reporters?)\b|\bus\b", re.I)
+_IMPERATIVE = re.compile(r"^(?:follow|subscribe|sign|log|click|tap|read|watch|listen|download|share|join|get|"
+                         r"register|see|explore|discover|continue|skip|accept|allow|manage|support|donate|contact|"
+                         r"send|tell|email|visit|check|learn|find|try|install|enable|like|leave|add|save|print|"
+                         r"comment|view|show|load|go|jump|select|choose|change|switch|stay|keep|don['’]t)\b", re.I)
+_IMPERATIVE_OBJECT = re.compile(r"\b(?:our|us|you|your|here|now|below|above|more|latest|full story|the full|today|"
+                                r"free|live|updates?)\b", re.I)
+_LABEL = re.compile(r"^(?:category|categories|section|tags?|topics?|keywords?|sources?|photo(?:graph)?s?|"
+                    r"images?|pictures?|credits?|caption|image caption|video|watch|listen|read more|related|"
+                    r"see also|also read|read also|more|share|filed under|editing by|edited by|reporting by|"
+                    r"writing by|written by|additional reporting|authors?|contributors?|follow|translated by|"
+                    r"illustration|graphic|file photo|pic|getty|reuters|afp|ap photo)\b\s*[:|/]", re.I)
+_CREDIT_ONLY = re.compile(r"^(?:editing|reporting|writing|additional reporting|compiled|translated|edited)\s+by\b",
+                          re.I)
+_COMMENT_SECTION = re.compile(r"\b(?:comments?|commenting|conversation|discussion)\b", re.I)
+_LIST_LABEL = re.compile(r"\b(?:related|read more|read also|also read|see also|more on|more from|similar|"
+                         r"recommended|most read|popular|trending|latest|top stories|more stories|you may|you might|"
+                         r"don'?t miss|up next|watch next)\b", re.I)
+_SEPARATORS = re.compile(r"\s[|>»›•·/]\s|\s\|\s?|\|")
+_QUOTES = "\"“”„«»‘’‚"
+_CLOSERS = "\"'”’»)]*_ \t"
+_SENTENCE_END = (".", "!", "?", "…")
+
+
+# ---------------------------------------------------------------- language and script
+
+@lru_cache(maxsize=1)
+def _stoplists() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """jusText's stop-word lists for ~100 languages, and for each word the languages that list it."""
+    import justext
+
+    lists = {lang: frozenset(justext.get_stoplist(lang)) for lang in justext.get_stoplists()}
+    by_word: dict[str, list[str]] = {}
+    for lang, words in lists.items():
+        for w in words:
+            by_word.setdefault(w, []).append(lang)
+    return lists, {w: tuple(langs) for w, langs in by_word.items()}
+
+
+def stopwords(language: str) -> frozenset[str]:
+    return _stoplists()[0].get(language, _stoplists()[0]["English"])
+
+
+def detect_language(words: list[str]) -> str | None:
+    """The language whose stop words cover most of ``words`` (None if none covers a tenth)."""
+    _, by_word = _stoplists()
+    hits: Counter[str] = Counter()
+    sample = [w.lower() for w in words[:LANGUAGE_SAMPLE_WORDS]]
+    for w in sample:
+        hits.update(by_word.get(w, ()))
+    if not hits:
+        return None
+    best, count = hits.most_common(1)[0]
+    if hits["English"] >= 0.9 * count:   # names and loanwords should not tip an English article
+        best, count = "English", hits["English"]
+    return best if count >= 0.1 * len(sample) else None
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    return {"HIRAGANA": "CJK", "KATAKANA": "CJK"}.get(first, first or "OTHER")
+
+
+def script_counts(text: str) -> Counter[str]:
+    return Counter(_script(c) for c in text[:STATS_CHARS] if c.isalpha())
+
+
+# ---------------------------------------------------------------- units and their features
+
+@dataclass
+class Unit:
+    """One line (or hard-wrapped paragraph) of the page, with its span in the original text."""
+
+    start: int
+    end: int
+    text: str
+    words: list[str]
+    kind: str = SHORT
+    why: str = ""
+    stop_ratio: float = 0.0
+    sentence_end: bool = False
+    quoted: bool = False
+    date: pagemeta.DateLine | None = None
+    outlet: str | None = None
+    outlet_how: str = ""
+    content: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    def mark(self, kind: str, why: str) -> None:
+        self.kind, self.why = kind, why
+
+
+_MARKER = re.compile(r"(?:#{1,6}\s+|>\s*|[-*+•·▪◦‣●○■□➤►▶✓✔]\s+|\d{1,2}[.)]\s+(?=\S))")
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink a line span past blanks, list and heading markers, and emphasis marks."""
+    while s < e and (text[s].isspace() or text[s] == "\ufeff"):
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    m = _MARKER.match(text, s, e)
+    if m and m.end() < e:
+        s = m.end()
+    while s < e and text[s] in "*_" and text[e - 1] in "*_":
+        s, e = s + 1, e - 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line from ``start``, trimmed."""
+    spans = []
+    for m in re.finditer(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+", text[start:]):
+        s, e = _trim(text, m.start() + start, m.end() + start)
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """The column a hard-wrapped text is wrapped at, or None if lines are paragraphs."""
+    lengths = sorted(e - s for s, e in spans)
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 40 <= width <= 110:
+        return None
+    near = sum(width * 0.7 <= n <= width * 1.1 for n in lengths)
+    return width if near >= 0.5 * len(lengths) else None
+
+
+def merge_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the lines of hard-wrapped paragraphs: a line near the wrap width that does not end a
+    sentence (or is followed by a lower-case word), directly followed by another line, continues on it."""
+    width = _wrap_width(text, spans)
+    if width is None:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged:
+            ps, pe = merged[-1]
+            last_line = text[text.rfind("\n", ps, pe) + 1:pe]
+            next_line = text[pe:s].count("\n") == 1
+            long_line = len(last_line) >= 0.7 * width
+            if next_line and long_line and (not _ends_sentence(last_line) or text[s].islower()):
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+    return merged
+
+
+def make_units(text: str, start: int = 0) -> list[Unit]:
+    spans = merge_wrapped(text, line_spans(text, start))
+    units = []
+    for s, e in spans:
+        piece = text[s:e]
+        units.append(Unit(s, e, piece, WORD.findall(piece[:STATS_CHARS])))
+    return units
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS)
+    return stripped.endswith(_SENTENCE_END) and not stripped.endswith(("...", "…")) or \
+        stripped.endswith(("...", "…")) and len(stripped) > 200
+
+
+def _content_words(words: list[str], stop: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower().rstrip("s") for w in words if len(w) > 2 and w.lower() not in stop)
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in WORD.findall(text[:2000]))
+
+
+# ---------------------------------------------------------------- the page
+
+@dataclass
+class Page:
+    units: list[Unit]
+    language: str | None
+    script: str | None
+    title: tuple[int, int] | None = None
+
+    def blocks(self) -> list[tuple[int, int]]:
+        return [(u.start, u.end) for u in self.units if u.kind == ARTICLE]
+
+
+def analyse(text: str, start: int = 0) -> Page:
+    """Label every unit of ``text`` (from ``start``, after any front matter) and find the title."""
+    units = make_units(text, start)
+    all_words = [w for u in units for w in u.words][:LANGUAGE_SAMPLE_WORDS]
+    language = detect_language(all_words)
+    scripts = script_counts(" ".join(u.text[:500] for u in units[:400]))
+    page = Page(units, language, scripts.most_common(1)[0][0] if scripts else None)
+    stop = stopwords(language or "English")
+    for u in units:
+        _features(u, stop)
+        _judge_alone(u, page, stop)
+    _pick_title(page)
+    _mark_repeats(units)
+    _cut_after_end_markers(units)
+    _judge_in_context(units)
+    return page
+
+
+def _features(u: Unit, stop: frozenset[str]) -> None:
+    if u.words:
+        u.stop_ratio = sum(w.lower() in stop for w in u.words) / len(u.words)
+    u.sentence_end = _ends_sentence(u.text)
+    head = u.text[:STATS_CHARS]
+    u.quoted = any(q in head for q in "\"“”„«»") or bool(re.search(r"(?:^|\s)[‘'][^’']{3,}[’'](?:\W|$)", head))
+    u.content = _content_words(u.words, stop)
+
+
+def _foreign_script(u: Unit, page: Page) -> bool:
+    counts = script_counts(u.text)
+    total = sum(counts.values())
+    return bool(total) and page.script is not None and counts[page.script] < 0.5 * total
+
+
+def _foreign_language(u: Unit, page: Page, stop: frozenset[str]) -> bool:
+    """A line with no stop word of the page's language and at least two of another's."""
+    if u.n < 2 or page.language is None or any(w.lower() in stop for w in u.words):
+        return False
+    _, by_word = _stoplists()
+    hits: Counter[str] = Counter()
+    for w in u.words:
+        hits.update(by_word.get(w.lower(), ()))
+    return bool(hits) and hits.most_common(1)[0][1] >= max(2, 0.5 * u.n)
+
+
+def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:
+    """First pass: what the unit is by its own features (SHORT when that cannot be told yet)."""
+    text, n = u.text, u.n
+    if n == 0:
+        return u.mark(CHROME, "no words")
+    if _foreign_script(u, page):
+        return u.mark(CHROME, "other script")
+    if _metadata(u, text, n):
+        return
+    if _is_ui(u, text, n):
+        return
+    if _foreign_language(u, page, stop):
+        return u.mark(CHROME, "other language")
+    if (text.count("|") >= 1 or len(_SEPARATORS.findall(text)) >= 2) and not u.sentence_end and n <= 25:
+        return u.mark(CHROME, "breadcrumb or link row")
+    if re.fullmatch(r"!?\[[^\]]*\]\([^)]*\)", text) or text.startswith(("http://", "https://", "www.")):
+        return u.mark(CHROME, "bare link")
+    if u.sentence_end and (n >= 4 and u.stop_ratio >= 0.1 or n >= 8 or u.quoted and n >= 2):
+        return u.mark(ARTICLE, "sentence")
+    if n >= LONG_PARAGRAPH_WORDS and u.stop_ratio >= 0.2:
+        return u.mark(ARTICLE, "long paragraph")
+    u.mark(SHORT, "short or unpunctuated")
+
+
+def _metadata(u: Unit, text: str, n: int) -> bool:
+    """Date lines, bylines, sign-offs, copyright and masthead lines: kept out of the body, read for metadata."""
+    date_line = pagemeta.read_date_line(text)
+    if date_line is not None:
+        rest = text[date_line.rest_start:]
+        if len(WORD.findall(rest)) <= 3 or not _ends_sentence(text):
+            u.date = date_line
+            u.mark(META, "date line")
+            return True
+    if n <= 8:
+        byline = pagemeta.byline_outlet(text)
+        if byline is not None:
+            u.outlet, u.outlet_how = byline[1], "byline"
+            u.mark(META, "byline")
+            return True
+        outlet = pagemeta.signoff_outlet(text)
+        if outlet is not None and not u.quoted:
+            u.outlet, u.outlet_how = outlet, "sign-off"
+            u.mark(META, "sign-off")
+            return True
+    if n <= 14:
+        outlet = pagemeta.copyright_outlet(text)
+        if outlet is not None or re.search(r"all rights reserved", text, re.I):
+            u.outlet, u.outlet_how = outlet, "copyright"
+            u.mark(CHROME, "copyright")
+            return True
+    if n <= 5 and not _UI_TERMS.search(text):
+        outlet = pagemeta.masthead_outlet(text)
+        if outlet is not None:
+            u.outlet, u.outlet_how = outlet, "masthead"
+            u.mark(META, "site name")
+            return True
+    return False
+
+
+def _is_ui(u: Unit, text: str, n: int) -> bool:
+    """Web-UI lines: labels and buttons, prompts that address the reader, imperatives to the reader."""
+    if _LABEL.match(text) and (n <= 12 or not u.sentence_end) or _CREDIT_ONLY.match(text) and n <= 16:
+        u.mark(CHROME, "label")
+        return True
+    if u.quoted:
+        return False
+    ui_hits = _UI_TERMS.findall(text)
+    ui_words = sum(len(h.split()) for h in ui_hits)
+    if ui_hits and (n <= 3 or n <= 10 and not u.sentence_end and ui_words > n / 3):
+        u.mark(CHROME, f"UI word '{ui_hits[0]}'")
+        return True
+    reader = _READER.search(text) or _SITE_REF.search(text)
+    if reader and _WEB_TERMS.search(text):
+        u.mark(CHROME, "addresses the reader about the site")
+        return True
+    if _IMPERATIVE.match(text) and _IMPERATIVE_OBJECT.search(text) and n <= 25:
+        u.mark(CHROME, "imperative to the reader")
+        return True
+    if _READER.search(text) and n <= 12:
+        u.mark(CHROME, "addresses the reader")
+        return True
+    if n <= 6 and text.isupper() and not u.sentence_end:
+        u.mark(CHROME, "all-caps label")
+        return True
+    return False
+
+
+def _mark_repeats(units: list[Unit]) -> None:
+    """A short line seen twice is furniture (menus, tags, a repeated headline); a repeated paragraph is
+    kept once. The same short line twice in a row outside the article is a site's logo text."""
+    keys = [_norm(u.text) for u in units]
+    counts = Counter(keys)
+    seen: set[str] = set()
+    for i, (u, key) in enumerate(zip(units, keys)):
+        if not key or counts[key] < 2 or u.kind in (META, TITLE):
+            continue
+        if u.n <= 12:
+            if u.kind != CHROME:
+                u.mark(CHROME, "repeated short line")
+            if u.n <= 3 and i + 1 < len(units) and keys[i + 1] == key and not _UI_TERMS.search(u.text):
+                u.outlet, u.outlet_how = u.text, "repeated logo line"
+        elif key in seen and u.kind == ARTICLE:
+            u.mark(CHROME, "repeats an earlier paragraph")
+        seen.add(key)
+
+
+def _cut_after_end_markers(units: list[Unit]) -> None:
+    """Everything after a comment section or copyright footer is chrome, once most of the article is above it."""
+    article_chars = [u.end - u.start if u.kind == ARTICLE else 0 for u in units]
+    total = sum(article_chars) or 1
+    above = 0
+    for i, u in enumerate(units):
+        above += article_chars[i]
+        comments = u.kind == CHROME and u.n <= 12 and bool(_COMMENT_SECTION.search(u.text))
+        if (u.why == "copyright" or comments) and above >= 0.6 * total:
+            for later in units[i + 1:]:
+                if later.kind not in (META, CHROME):
+                    later.mark(CHROME, "after the end of the article")
+            return
+
+
+def _coherence(u: Unit, vocabulary: Counter[str]) -> float:
+    """Share of the unit's content words that the article itself uses."""
+    if not u.content:
+        return 0.0
+    return sum(vocabulary[w] > (1 if u.kind == ARTICLE else 0) for w in u.content) / len(u.content)
+
+
+def _article_vocabulary(units: list[Unit]) -> Counter[str]:
+    return Counter(w for u in units if u.kind == ARTICLE for w in u.content)
+
+
+def _pick_title(page: Page) -> None:
+    """The headline: in the header, a line of 3-30 words without final full stop, preferably one the page
+    repeats or one whose words the article uses. Its repetitions become chrome."""
+    units = page.units
+    first_article = next((i for i, u in enumerate(units) if u.kind == ARTICLE), len(units))
+    vocabulary = _article_vocabulary(units)
+    candidates = []
+    for u in units[:first_article]:
+        span = _title_span(u)
+        if span is None:
+            continue
+        words = WORD.findall(page_text(u, span))
+        if 3 <= len(words) <= 30:
+            candidates.append((u, span))
+    if not candidates:
+        return
+    keys = Counter(_norm(u.text) for u in units)
+
+    def repeated(c):
+        return keys[_norm(page_text(c[0], c[1]))] + keys[_norm(c[0].text)] >= 2
+
+    chosen = next((c for c in candidates if repeated(c)), None) or \
+        next((c for c in candidates if _coherence(c[0], vocabulary) >= 0.3), None) or \
+        next((c for c in candidates if len(WORD.findall(page_text(*c))) >= 4), None)
+    if chosen is None:
+        return
+    unit, span = chosen
+    if unit.kind != META:
+        unit.mark(TITLE, "headline")
+    page.title = span
+    key = _norm(page_text(unit, span))
+    for u in units:
+        if u is not unit and _norm(u.text) == key:
+            u.mark(CHROME, "repeats the title")
+
+
+def page_text(u: Unit, span: tuple[int, int]) -> str:
+    return u.text[span[0] - u.start:span[1] - u.start]
+
+
+def _title_span(u: Unit) -> tuple[int, int] | None:
+    if u.kind == META and u.date is not None:         # "date 2025-04-28 Headline of the story"
+        s = u.start + u.date.rest_start
+        while s < u.end and u.text[s - u.start].isspace():
+            s += 1
+        return (s, u.end) if u.end - s > 10 else None
+    if u.kind not in (SHORT,) or u.text.rstrip(_CLOSERS).endswith("."):
+        return None
+    return (u.start, u.end)
+
+
+def _judge_in_context(units: list[Unit]) -> None:
+    """Decide the SHORT units from where they stand relative to the article lines."""
+    article_at = [i for i, u in enumerate(units) if u.kind == ARTICLE]
+    if not article_at:
+        for u in units:
+            if u.kind == SHORT:
+                u.mark(CHROME, "no article around it")
+        return
+    first, last = article_at[0], article_at[-1]
+    vocabulary = _article_vocabulary(units)
+    for i, u in enumerate(units):
+        if u.kind != SHORT:
+            continue
+        if i < first:
+            u.mark(CHROME, "header")
+        elif i > last:
+            u.mark(CHROME, "footer")
+    # between article lines: a lone short line on the subject is a subhead, a run of them a link list
+    for a, b in zip(article_at, article_at[1:]):
+        gap = units[a + 1:b]
+        shorts = [u for u in gap if u.kind == SHORT]
+        after_list_label = any(u.kind == CHROME and _LIST_LABEL.search(u.text) for u in gap)
+        for u in shorts:
+            if len(shorts) == 1 and not after_list_label and u.n <= 20 and _coherence(u, vocabulary) >= 0.5:
+                u.mark(ARTICLE, "subhead")
+            else:
+                u.mark(CHROME, "link list" if len(shorts) > 1 else "off-topic short line")

@@ -1,0 +1,182 @@
+"""Metadata written in the text of a scraped page: date lines, sign-offs, mastheads, front matter.
+
+These are small parsers of one line each. Which lines they are asked about (the header and byline
+area, the tail) is decided by :mod:`briefing.chrome`, so that a date inside an article sentence is
+never read as the publication date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+
+_DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), ("y", "m", "d")),
+    (re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)"), ("d", "m", "y")),
+    (re.compile(r"\b(" + _MON + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I), ("M", "d", "y")),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MON + r"),?\s+(\d{4})\b", re.I), ("d", "M", "y")),
+]
+
+
+def _month(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    for name, number in _MONTHS.items():
+        if len(word) >= 3 and name.startswith(word[:3]) and (len(word) == 3 or name.startswith(word)
+                                                              or word == "sept"):
+            return number
+    return None
+
+
+def find_date(s: str) -> tuple[date, int, int] | None:
+    """The first full calendar date written in a usual news form, with where it is in ``s``."""
+    found: list[tuple[int, int, date]] = []
+    for rx, order in _DATE_PATTERNS:
+        for m in rx.finditer(s):
+            parts = dict(zip(order, m.groups()))
+            month = _month(parts["M"]) if "M" in parts else int(parts["m"])
+            day = int(parts["d"])
+            if "m" in parts and order[0] == "d" and month > 12 >= day:
+                day, month = month, day  # 04/28/2025: a US month-first date
+            try:
+                found.append((m.start(), m.end(), date(int(parts["y"]), month or 0, day)))
+            except ValueError:
+                continue
+            break
+    if not found:
+        return None
+    start, end, value = min(found)
+    return value, start, end
+
+
+def parse_date_line(s: str) -> date | None:
+    """A full date written in one of the usual news forms, or None."""
+    hit = find_date(s)
+    return hit[0] if hit else None
+
+
+_DATE_LABEL = re.compile(r"^\s*(?:(published|posted|updated|modified|last updated|first published|date|"
+                         r"publication date|dated|released?)\b\s*(?:on|at)?\s*:?\s*)?", re.I)
+_DATE_FILLER = re.compile(r"(?:\s*(?:[,·•|()\-–—/]|T(?=\d)|\b(?:at|on)\b|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?|"
+                          r"\b[ap]\.?m\b\.?|\b(?:utc|gmt|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|kst|jst|"
+                          r"bst|ist)\b|\bz\b|(?<=\d)z\b|[+-]\d{2}:?\d{2})\s*)+", re.I)
+
+
+@dataclass
+class DateLine:
+    """A line that starts with (or is) a date: the date, its label, and where the rest of the line starts."""
+
+    value: date
+    label: str          # "published", "updated", ... or "" when unlabelled
+    rest_start: int     # offset in the line after the date and its time/zone
+
+
+def read_date_line(line: str) -> DateLine | None:
+    """A header date line: a labelled or bare date at the start of the line ("date 2025-04-28 ...",
+    "Published on: 2025/04/28 10:00", "Mon 28 Apr 2025", "Updated: Mar 12, 2026")."""
+    label_m = _DATE_LABEL.match(line)
+    label = (label_m.group(1) or "").lower() if label_m else ""
+    at = label_m.end() if label_m else 0
+    day_m = re.match(_DAY, line[at:], re.I)
+    if day_m:
+        at += day_m.end()
+    hit = find_date(line[at:])
+    if hit is None or hit[1] != 0:
+        return None
+    rest = at + hit[2]
+    filler = _DATE_FILLER.match(line, rest)
+    if filler:
+        rest = filler.end()
+    if label.startswith(("last", "modified")):
+        label = "updated"
+    return DateLine(hit[0], label, rest)
+
+
+# ---------------------------------------------------------------- outlets
+
+# Words that make up the names of news outlets in many countries (general, not any one site's name).
+OUTLET_WORDS = frozenset("""news times post journal herald tribune daily guardian telegraph gazette press radio tv
+television agency observer chronicle express mail today review insider wire media network broadcasting
+newspaper magazine weekly monitor standard independent star sun mirror courier dispatch bulletin report
+reporter world online channel""".split())
+
+_NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){1,3}"
+_OUTLET = r"(?:The |the )?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4}"
+_SIGNOFF = re.compile(r"^(?:(?:[Bb]y|BY|[Rr]eporting by|[Ww]ritten by)\s+)?(" + _NAME + r"),\s*(" + _OUTLET + r")\s*[.]?$")
+_BYLINE = re.compile(r"^(?:[Bb]y|BY)\s+(" + _NAME + r")(?:\s*(?:,|\||for|-|–|—)\s*(" + _OUTLET + r"))?\s*[.]?$")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(" + _OUTLET + r")",
+                        re.I)
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]{2,}(?:\.[a-z]{2,}){1,2})/?$", re.I)
+
+
+def signoff_outlet(line: str) -> str | None:
+    """'Bae Eun-ji, Arirang News.' -> 'Arirang News': a reporter's sign-off naming the outlet."""
+    m = _SIGNOFF.match(line.strip())
+    return m.group(2).strip().rstrip(".") if m else None
+
+
+def byline_outlet(line: str) -> tuple[str, str | None] | None:
+    """'By Jane Doe, The Daily Planet' -> ('Jane Doe', 'The Daily Planet'); None for a line that is no byline."""
+    m = _BYLINE.match(line.strip())
+    if not m:
+        return None
+    return m.group(1), (m.group(2).strip() if m.group(2) else None)
+
+
+def copyright_outlet(line: str) -> str | None:
+    """'© 2025 Some Outlet. All rights reserved.' -> 'Some Outlet'."""
+    m = _COPYRIGHT.match(line.strip())
+    if not m:
+        return None
+    name = re.split(r"\s*[.|,]\s*(?:all rights|$)", m.group(1), maxsplit=1, flags=re.I)[0].strip()
+    return name or None
+
+
+def masthead_outlet(line: str) -> str | None:
+    """A site-name line: 'The Valley Courier', 'BBC News', 'example-news.com'."""
+    s = line.strip()
+    dm = _DOMAIN.match(s)
+    if dm and not s.replace(".", "").isdigit():
+        return dm.group(1)
+    words = s.split()
+    if not 1 <= len(words) <= 5 or s.endswith((".", "?", "!", ":")):
+        return None
+    capitalised = all(w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in words)
+    if capitalised and any(_plain(w) in OUTLET_WORDS for w in words) and len(words) >= 2:
+        return s
+    return None
+
+
+def _plain(word: str) -> str:
+    word = word.lower().strip("'’.,")
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def is_domain(line: str) -> bool:
+    return bool(_DOMAIN.match(line.strip()))
+
+
+# ---------------------------------------------------------------- front matter
+
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_KEYS = ("title", "outlet", "url", "published", "date", "source", "site")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], int]:
+    """The ``key: value`` pairs of a leading ``---`` block and where the body starts (0 if none)."""
+    m = _FRONT.match(text)
+    if not m:
+        return {}, 0
+    values: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        key, value = key.strip().lower(), value.strip().strip("\"'")
+        if sep and value and key in FRONT_KEYS:
+            values.setdefault(key, value)
+    return values, m.end()
