@@ -1,46 +1,363 @@
-"""Reactions in one document: who said what about the event, with a stance."""
+"""Reactions in one document: who said or did what in response, with a stance and the quote.
+
+The speaker is found from the parse: the subject of a reporting or stance verb ("X said", "X condemned"),
+the object of "according to", the object of "quoted/cited X as saying". Pronoun speakers ("he said") and
+title-only subjects ("the Russian president") are resolved to a person named nearby; a statement's subject
+("the statement said") to whoever spoke last. Outlets that only carry the story are never speakers.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.extract.lexicon import REPORTING_VERBS, STANCE_WORDS
+from briefing.extract.clauses import is_negated, tokens_text
+from briefing.extract.lexicon import (CLAIM_NOUNS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, REPORTING_VERBS,
+                                      STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS, TITLE_WORDS)
 from briefing.summary import Actor, Reaction
 
 if TYPE_CHECKING:
-    from briefing.extract import DocContext
+    from spacy.tokens import Span, Token
+
+    from briefing.extract import DocContext, Sentence
+
+SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+PERSON_PRONOUNS = frozenset({"he", "she"})
+VERB_WEIGHT = 3.0  # the speaker's own verb outweighs single words in what they said
+# a quoted passage: straight or typographic double quotes, guillemets, low-9 quotes
+QUOTE_RE = re.compile(r"[\"“„«]\s*([^\"“”„«»]{2,}?)\s*[\"”“»]")
+OPEN_QUOTES = "\"“„«"
+
+
+@dataclass
+class Speech:
+    """One speech act found in a sentence: who, through which verb, and the words weighed for stance."""
+
+    speaker: str
+    is_person: bool
+    verbs: list["Token"]
+    content: list["Token"]
+
+
+# ---------------------------------------------------------------- stance
+
+def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | None) -> dict[str, float]:
+    """Evidence for each stance: the speaker's verbs weigh most, then words of what was said."""
+    scores = {"support": 0.0, "condemn": 0.0, "deny": 0.0, "concern": 0.0}
+    for v in verbs:
+        stance = STANCE_VERBS.get(v.lemma_.lower())
+        if stance and not is_negated(v) and (stance != "deny" or _denies_a_claim(v)):
+            scores[stance] += VERB_WEIGHT
+    for t in content:
+        stance = STANCE_LEMMAS.get(t.lemma_.lower()) or STANCE_LEMMAS.get(t.lower_)
+        if stance and not is_negated(t) and not (t.head is not t and is_negated(t.head) and t.dep_ != "nsubj"):
+            scores[stance] += 1.0
+    words = " ".join(t.lower_ for t in content)
+    if quote:
+        words += " " + " ".join(re.findall(r"[\w']+", quote.lower()))
+    for phrase, stance in STANCE_PHRASES.items():
+        if re.search(r"\b" + re.escape(phrase) + r"\b", words):
+            scores[stance] += 1.5
+    return scores
+
+
+def stance_of_scores(scores: dict[str, float]) -> str:
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > 0 else "neutral"
 
 
 def stance_of(text: str) -> str:
-    low = text.lower()
-    scores = {k: sum(w in low for w in words) for k, words in STANCE_WORDS.items()}
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] else "neutral"
+    """Stance of a bare text by its phrases and words (no parse): used where only text is at hand."""
+    low = " ".join(re.findall(r"[\w']+", text.lower()))
+    scores = {"support": 0.0, "condemn": 0.0, "deny": 0.0, "concern": 0.0}
+    for phrase, stance in STANCE_PHRASES.items():
+        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
+            scores[stance] += 1.5
+    for word in low.split():
+        stance = STANCE_VERBS.get(word) or STANCE_LEMMAS.get(word)
+        if stance:
+            scores[stance] += 1.0
+    return stance_of_scores(scores)
+
+
+def _denies_a_claim(verb: "Token") -> bool:
+    """'denied the claim', 'rejected that ...', 'denied it': a denial of something said, not 'denied access'."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "obj")]
+    if not objs:
+        return True
+    return any(o.dep_ == "ccomp" or o.lemma_.lower() in CLAIM_NOUNS or o.lower_ in ("it", "this", "that", "them")
+               for o in objs)
+
+
+# ---------------------------------------------------------------- quotes
+
+def quote_in(text: str, speaker_at: int | None = None) -> str | None:
+    """The longest quoted passage of a sentence; robust to an unclosed or stray quote mark."""
+    found = [m.group(1).strip(" ,.;:") for m in QUOTE_RE.finditer(text)]
+    found = [q for q in found if len(q) >= 2]
+    if found:
+        return max(found, key=len)
+    marks = [i for i, ch in enumerate(text) if ch in OPEN_QUOTES or ch == "”"]
+    if len(marks) != 1:
+        return None
+    at = marks[0]
+    if at <= 1:  # quote-first sentence whose closing mark is missing: up to the attribution
+        end = speaker_at if speaker_at and speaker_at > at else len(text)
+        piece = text[at + 1:end]
+    elif text[at] == "”":  # a quote that opened in an earlier sentence and closes here
+        piece = text[:at]
+    else:
+        piece = text[at + 1:]
+    piece = piece.strip(" ,.;:\"“”")
+    return piece if len(piece.split()) >= 2 else None
+
+
+# ---------------------------------------------------------------- speakers
+
+class SpeakerMemory:
+    """Who was named last in the document, for resolving 'he said' and 'the statement said'."""
+
+    def __init__(self) -> None:
+        self.person: str | None = None
+        self.person_age = 99
+        self.speaker: str | None = None
+        self.speaker_is_person = False
+        self.speaker_age = 99
+
+    def next_sentence(self) -> None:
+        self.person_age += 1
+        self.speaker_age += 1
+
+    def saw_person(self, name: str) -> None:
+        self.person, self.person_age = name, 0
+
+    def spoke(self, name: str, is_person: bool) -> None:
+        self.speaker, self.speaker_is_person, self.speaker_age = name, is_person, 0
+        if is_person:
+            self.saw_person(name)
+
+
+def clean_name(text: str) -> str:
+    text = text.strip().strip("\"“”‘’'")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    text = re.sub(r"[’']s$", "", text)
+    return text.strip(" ,.")
+
+
+def _entity_for(tok: "Token", sent: "Span") -> "Span | None":
+    for ent in sent.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_LABELS:
+            return ent
+    return None
+
+
+def _entity_in_phrase(head: "Token", sent: "Span") -> "Span | None":
+    """The entity a subject phrase names: the head itself, then its modifiers, then anything inside."""
+    ent = _entity_for(head, sent)
+    if ent is not None:
+        return ent
+    for dep_group in (("compound", "poss", "amod", "nmod"), ("prep",)):
+        for child in head.children:
+            if child.dep_ not in dep_group:
+                continue
+            for t in child.subtree:
+                ent = _entity_for(t, sent)
+                if ent is not None:
+                    return ent
+    for t in head.subtree:
+        ent = _entity_for(t, sent)
+        if ent is not None:
+            return ent
+    return None
+
+
+def _person_by_title(phrase: str, ctx: "DocContext", actors: list[Actor], before: int) -> str | None:
+    """'the Russian president' -> the person the document introduces as 'Russian President X'.
+
+    Tries the whole title phrase, then its head word alone ("leader X"); the latest such person
+    before the sentence wins, else the first after it.
+    """
+    words = clean_name(phrase).lower()
+    if not words or len(words.split()) > 5:
+        return None
+    for a in actors:
+        if a.kind == "person" and a.role and a.role.lower().endswith(words):
+            return a.name
+    for wanted in (words, words.split()[-1]):
+        found = [(s.start + ent.start_char - s.span.start_char, ent.text) for s in ctx.sentences for ent in s.span.ents
+                 if ent.label_ == "PERSON"
+                 and s.span.doc.text[max(0, ent.start_char - 60):ent.start_char].lower().rstrip().endswith(wanted)]
+        if found:
+            earlier = [f for f in found if f[0] < before]
+            return clean_name((earlier[-1] if earlier else found[0])[1])
+    return None
+
+
+def _is_carrier(name: str, head: "Token", ctx: "DocContext") -> bool:
+    """An outlet that only carries the story: the article's own outlet, a wire service, 'the X portal'."""
+    low = name.lower()
+    outlet = (ctx.document.outlet or "").lower()
+    if outlet and (low in outlet or outlet in low):
+        return True
+    if low in NEWS_OUTLETS or low.split()[0] in NEWS_OUTLETS and len(low.split()) <= 2:
+        return True
+    # "the Moscow Times portal": a media noun heads the subject and no state-media cue is present
+    words = {t.lower_ for t in head.subtree}
+    return head.lower_ in MEDIA_NOUNS and "state" not in words and head.lower_ != "agency"
+
+
+def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: list[Actor],
+                    memory: SpeakerMemory) -> tuple[str, bool] | None:
+    """(speaker name, is a person) for a subject token, or None when it names nobody we can tell."""
+    span = sent.span
+    low = subj.lower_
+    if low in PERSON_PRONOUNS:
+        return (memory.person, True) if memory.person and memory.person_age <= 3 else None
+    if subj.pos_ == "PRON":
+        return None
+    if subj.lemma_.lower() in STATEMENT_NOUNS:
+        agent = next((t for t in subj.subtree if t.dep_ == "pobj" and t.head.lower_ == "by"), None)
+        if agent is not None:
+            return resolve_subject(agent, sent, ctx, actors, memory)
+        ent = _entity_in_phrase(subj, span)
+        if ent is not None:
+            return clean_name(ent.text), ent.label_ == "PERSON"
+        if memory.speaker and memory.speaker_age <= 2:
+            return memory.speaker, memory.speaker_is_person
+        return None
+    heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
+    people = [e for e in span.ents if e.label_ == "PERSON" and any(e.start <= h.i < e.end for h in heads)]
+    if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
+        return clean_name(people[-1].text), True
+    phrase = tokens_text([t for t in subj.subtree if t.dep_ not in ("relcl", "appos", "prep")])
+    if subj.lower_ in TITLE_WORDS and _entity_for(subj, span) is None:
+        # "the Russian president", "the North Korean leader": the person the article introduced so
+        person = _person_by_title(phrase, ctx, actors, sent.start)
+        if person:
+            return person, True
+    ent = _entity_in_phrase(subj, span)
+    if subj.pos_ == "PROPN" and (ent is None or not ent.start <= subj.i < ent.end):
+        # a name NER missed ("Hong Min of the institute ..."): the proper-noun compound itself
+        name = tokens_text([c for c in subj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [subj])
+        return clean_name(name), _looks_like_person(name, None, actors)
+    if ent is not None:
+        name = clean_name(ent.text)
+        if not name or _is_carrier(name, subj, ctx):
+            return None
+        return name, _looks_like_person(name, ent.label_, actors)
+    return None
+
+
+def _looks_like_person(name: str, label: str | None, actors: list[Actor]) -> bool:
+    """A person by the actors' kind when known, else by NER, else by the shape of the name."""
+    for a in actors:
+        if a.name == name or name in a.aliases:
+            return a.kind == "person"
+    if label is not None and label != "ORG":
+        return label == "PERSON"
+    words = name.split()
+    return 2 <= len(words) <= 3 and words[-1].lower() not in ORG_HEADS and not name.isupper() \
+        and all(w[:1].isupper() for w in words)
+
+
+def _speech_verbs(span: "Span") -> list["Token"]:
+    """Reporting and stance verbs of a sentence, main verb first."""
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS | set(STANCE_VERBS)]
+    return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def _same_speaker_verbs(verb: "Token") -> list["Token"]:
+    """The verb and verbs that share its subject: 'said ... and denounced', 'demanded ..., adding that'."""
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            out.append(c)
+    return out
+
+
+def _content(verbs: list["Token"], span: "Span") -> list["Token"]:
+    """What the speaker said: the verbs' clauses and objects (not their subject), or the whole sentence."""
+    toks: set["Token"] = set()
+    for v in verbs:
+        for c in v.children:
+            if c in verbs or c.dep_ in ("nsubj", "nsubjpass", "punct", "aux", "neg"):
+                continue
+            if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                continue  # another speaker's clause: "X confirmed ..., and Y is thanking ..."
+            toks.update(c.subtree)
+    return sorted(toks, key=lambda t: t.i) or list(span)
+
+
+def _quoted_tokens(span: "Span") -> list["Token"]:
+    """Tokens inside quote marks: the speaker's own words count toward stance."""
+    out, inside = [], False
+    for t in span:
+        if t.text in "\"“”„«»":
+            inside = not inside if t.text == '"' else t.text in "“„«"
+            continue
+        if inside:
+            out.append(t)
+    return out
+
+
+def find_speech(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
+                memory: SpeakerMemory) -> Speech | None:
+    span = sent.span
+    # "according to X, ..." names the speaker of the whole sentence
+    for t in span:
+        if t.lower_ == "according" and t.i + 1 < span.end and span.doc[t.i + 1].lower_ == "to":
+            pobj = next((c for c in span.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                who = resolve_subject(pobj, sent, ctx, actors, memory)
+                if who:
+                    main = span.root
+                    return Speech(who[0], who[1], [main], [x for x in span if x.i < t.i or x.i > pobj.right_edge.i])
+    for verb in _speech_verbs(span):
+        # "KCNA quoted Kim as saying ...", "cited the commission as saying": the quoted one speaks
+        if verb.lemma_.lower() in ("quote", "cite"):
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            saying = next((c for c in verb.subtree if c.lower_ == "saying"), None)
+            if obj is not None and saying is not None:
+                who = resolve_subject(obj, sent, ctx, actors, memory)
+                if who:
+                    return Speech(who[0], who[1], [saying], list(saying.subtree))
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if subj is None:
+            continue
+        who = resolve_subject(subj, sent, ctx, actors, memory)
+        if who is None:
+            continue
+        verbs = _same_speaker_verbs(verb)
+        return Speech(who[0], who[1], verbs, _content(verbs, span))
+    return None
+
+
+def _remember_people(sent: "Sentence", memory: SpeakerMemory) -> None:
+    """A person who is the subject of a sentence is who a following 'he' most likely means."""
+    for t in sent.span:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            ent = _entity_for(t, sent.span)
+            if ent is not None and ent.label_ == "PERSON":
+                memory.saw_person(clean_name(ent.text))
 
 
 def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
-    names = {a.name for a in actors}
-    out = []
+    memory = SpeakerMemory()
+    out: list[Reaction] = []
     for sent in ctx.sentences:
-        for tok in sent.span:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING_VERBS:
-                continue
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj:
-                continue
-            subj_span = sent.span.doc[subj[0].left_edge.i: subj[0].right_edge.i + 1]
-            who = next((e.text for e in subj_span.ents if e.text in names or e.label_ in ("PERSON", "ORG", "GPE")),
-                       None)
-            if who is None:
-                continue
-            quote = None
-            for q in ("“", '"'):
-                if q in sent.text:
-                    a = sent.text.find(q)
-                    b = sent.text.find("”" if q == "“" else '"', a + 1)
-                    if b > a:
-                        quote = sent.text[a + 1:b]
-                        break
-            out.append(Reaction(actor=who.removesuffix("'s").removesuffix("’s"), stance=stance_of(sent.text),
-                                summary=sent.text, quote=quote, citations=[sent.citation()]))
-            break
+        memory.next_sentence()
+        speech = find_speech(sent, ctx, actors, memory)
+        if speech is None:
+            _remember_people(sent, memory)
+            continue
+        verb_at = min(v.idx for v in speech.verbs) - sent.span.start_char if speech.verbs else None
+        quote = quote_in(sent.text, verb_at)
+        content = sorted(set(speech.content) | set(_quoted_tokens(sent.span)), key=lambda t: t.i)
+        stance = stance_of_scores(stance_scores(speech.verbs, content, quote))
+        out.append(Reaction(actor=speech.speaker, stance=stance, summary=sent.text.strip(), quote=quote,
+                            citations=[sent.citation()]))
+        memory.spoke(speech.speaker, speech.is_person)
+        _remember_people(sent, memory)
     return out

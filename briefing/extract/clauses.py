@@ -1,0 +1,190 @@
+"""Small grammar helpers on spaCy parses: clause text, speakers' subjects, turning a clause into a question.
+
+Used by the reactions and signals extractors. Everything works from dependency labels and tags, so it
+holds for any topic; when a clause does not have a shape we can invert safely we return None instead of
+writing a question the sentence does not support.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# children whose subtree is an aside, not part of the claim itself
+ASIDE_DEPS = frozenset({"relcl", "appos", "advcl", "parataxis", "punct", "cc", "mark", "prep_aside"})
+PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+QUOTE_CHARS = "\"“”„«»‘’'"
+
+
+def tokens_text(tokens: Iterable["Token"]) -> str:
+    """The text of tokens in sentence order, spaced as in the source."""
+    toks = sorted(set(tokens), key=lambda t: t.i)
+    out = []
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        out.append(t.text + (t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else (" " if nxt else "")))
+    return "".join(out).strip()
+
+
+def subtree_without(tok: "Token", drop_deps: frozenset[str] = frozenset()) -> list["Token"]:
+    """tok's subtree less the subtrees of children attached by one of drop_deps (and quote marks)."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in drop_deps and not _joins_words(child):
+            continue
+        out.extend(subtree_without(child, drop_deps))
+    return [t for t in out if t.text not in QUOTE_CHARS]
+
+
+def _joins_words(tok: "Token") -> bool:
+    """A hyphen or slash inside a word ("Kim Jong-un"): part of the name, not punctuation to drop."""
+    if tok.text not in "-‐‑/" or tok.i == 0:
+        return False
+    return not tok.doc[tok.i - 1].whitespace_ and not tok.whitespace_
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The subject of a verb, following conjoined and auxiliary-bearing verbs up to one that has it."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def is_negated(tok: "Token") -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    # "is not true", "did not specify": negation may sit on the auxiliary's head
+    return tok.dep_ in ("acomp", "attr", "xcomp") and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def noun_phrase(tok: "Token") -> str:
+    """A noun with its determiners, modifiers and short prepositional complements, not its clauses."""
+    return tokens_text(subtree_without(tok, frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})))
+
+
+def possessives_resolved(tokens: list["Token"], owner: str | None) -> str:
+    """Clause text with a leading possessive pronoun ("its troops") replaced by the owner's name."""
+    text_parts = []
+    toks = sorted(set(tokens), key=lambda t: t.i)
+    replaced = False
+    for k, t in enumerate(toks):
+        word = t.text
+        if owner and not replaced and t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss":
+            word = owner + ("'" if owner.endswith("s") else "'s")
+            replaced = True
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        text_parts.append(word + (t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else (" " if nxt else "")))
+    return "".join(text_parts).strip()
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def yes_no_question(verb: "Token", owner: str | None = None, subject_text: str | None = None) -> str | None:
+    """Turn a declarative clause headed by ``verb`` into a yes/no question, or None if its shape is unusual.
+
+    "its troops had fully recaptured the region" -> "Did Russia's troops fully recapture the region?"
+    "forces had been driven out of the village" -> "Were forces driven out of the village?"
+    """
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or (subj.lower_ in PRONOUN_SUBJECTS and not subject_text):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    clause = subtree_without(verb, ASIDE_DEPS)
+    clause = [t for t in clause if t.i >= subj.left_edge.i]
+    subj_toks = [t for t in clause if subj.left_edge.i <= t.i <= subj.right_edge.i]
+    rest = [t for t in clause if t not in subj_toks and t not in auxes and t is not verb]
+    before = [t for t in rest if t.i < verb.i]
+    after = [t for t in rest if t.i > verb.i]
+    subject_text = subject_text or possessives_resolved(subj_toks, owner)
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    aux_words = [a.lower_ for a in auxes]
+    if aux_words[:2] in (["had", "been"], ["has", "been"], ["have", "been"]) or aux_words[:1] in (["was"], ["were"]):
+        front, verb_word = ("were" if plural else "was"), verb.text
+        if aux_words[:1] in (["has"], ["have"]):
+            front, verb_word = ("have" if plural else "has"), "been " + verb.text
+    elif aux_words[:1] in (["had"],) or (not aux_words and verb.tag_ == "VBD"):
+        front, verb_word = "did", verb.lemma_
+    elif aux_words and auxes[0].tag_ == "MD":
+        front, verb_word = aux_words[0], tokens_text(auxes[1:] + [verb])
+    elif aux_words:
+        front, verb_word = aux_words[0], tokens_text(auxes[1:] + [verb])
+    elif verb.tag_ in ("VBZ", "VBP"):
+        if verb.lemma_ == "be":
+            front, verb_word = verb.lower_, ""
+        else:
+            front, verb_word = ("does" if verb.tag_ == "VBZ" else "do"), verb.lemma_
+    else:
+        return None
+    if verb.lemma_ == "be" and verb.tag_ == "VBD" and not aux_words:
+        front, verb_word = verb.lower_, ""
+    middle = " ".join(w for w in (subject_text, tokens_text(before), verb_word, tokens_text(after)) if w)
+    middle = middle.rstrip(" ,;:.")
+    if len(middle.split()) < 3:
+        return None
+    return _capitalise(front) + " " + middle + "?"
+
+
+WH_WORDS = frozenset({"how", "what", "who", "whom", "when", "where", "why", "which", "whether"})
+
+
+def wh_question(verb: "Token") -> str | None:
+    """Turn an embedded wh-clause into a direct question.
+
+    "how many troops North Korea had sent" -> "How many troops did North Korea send?"
+    "how many had died" -> "How many had died?"  (the wh-phrase is the subject: no inversion needed)
+    """
+    toks = subtree_without(verb, frozenset({"punct", "cc", "conj"}))
+    first = min(toks, key=lambda t: t.i)
+    if first.lower_ not in WH_WORDS:
+        return None
+    if first.lower_ == "whether":
+        inner = yes_no_question(verb)
+        return inner
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.left_edge.i <= first.i <= subj.right_edge.i:
+        # the wh-phrase is the subject ("how many had died"): keep the order
+        return _capitalise(tokens_text(toks).rstrip(" ,;:.")) + "?"
+    wh_phrase_end = first.i
+    # the wh-phrase runs over "how many troops" / "what kind of aid": up to the subject or the verb
+    stop = subj.left_edge.i if subj is not None and subj.i > first.i else verb.i
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if auxes:
+        stop = min(stop, auxes[0].i) if subj is None or subj.i < first.i or subj.i > auxes[0].i else stop
+    wh_toks = [t for t in toks if first.i <= t.i < stop]
+    wh_phrase_end = max(t.i for t in wh_toks) if wh_toks else wh_phrase_end
+    rest = [t for t in toks if t.i > wh_phrase_end]
+    if subj is None or subj.i <= wh_phrase_end:
+        # the wh-phrase is the subject ("how many had died"): keep the order
+        return _capitalise(tokens_text(wh_toks + rest).rstrip(" ,;:.")) + "?"
+    subj_toks = [t for t in rest if subj.left_edge.i <= t.i <= subj.right_edge.i]
+    after = [t for t in rest if t not in subj_toks and t not in auxes and t is not verb]
+    aux_words = [a.lower_ for a in auxes]
+    if aux_words[:1] == ["had"] and (len(aux_words) == 1):
+        front, verb_word = "did", verb.lemma_
+    elif aux_words:
+        front, verb_word = aux_words[0], tokens_text(auxes[1:] + [verb])
+    elif verb.tag_ == "VBD":
+        front, verb_word = ("was" if verb.lemma_ == "be" else "did"), ("" if verb.lemma_ == "be" else verb.lemma_)
+    elif verb.tag_ in ("VBZ", "VBP"):
+        if verb.lemma_ == "be":
+            front, verb_word = verb.lower_, ""
+        else:
+            front, verb_word = ("does" if verb.tag_ == "VBZ" else "do"), verb.lemma_
+    else:
+        return None
+    parts = [tokens_text(wh_toks), front, tokens_text(subj_toks), verb_word, tokens_text(after)]
+    return _capitalise(" ".join(p for p in parts if p).rstrip(" ,;:.")) + "?"
