@@ -1,74 +1,881 @@
-"""Figures in one document: quantities that matter, what they count, who claims them, as of when."""
+"""Figures in one document: quantities that matter, what they count, who claims them, as of when.
+
+Numbers are read token by token (digits, number words, scale words, currency signs, percent signs,
+ranges and the qualifier before them: "around 12-thousand", "between 3 and 5 million", "up to 25%",
+"$1.2 billion", "5 trillion won"), because spaCy's entity spans split or swallow them and quantity
+libraries misread page text (issue 4). A number is a figure only when it measures something: it
+counts a noun that follows it ("4,000 soldiers"), is money or a percentage of something, or is what a
+counted subject "rose to"/"stood at". Dates, years, ages, ordinals, labels ("Article 4"), times,
+phone numbers, durations, and small counts of known things ("the two countries") are not figures.
+"""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
 
+from briefing import dates
+from briefing.extract.lexicon import REPORTING_VERBS
 from briefing.summary import Figure
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
     from briefing.extract import DocContext, Sentence
 
-_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-               "hundred": 100, "dozen": 12})
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
-          "mln": 1e6, "bn": 1e9, "b": 1e9}
-_NUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(thousand|million|billion|trillion|mln|mn|bn|k|m|b)\b)?", re.I)
+# --- general word lists (numbers, units, qualifiers) -------------------------------------------------
+_UNITS_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                "sixteen seventeen eighteen nineteen").split()
+NUMBER_WORDS = {w: float(i) for i, w in enumerate(_UNITS_WORDS)}
+NUMBER_WORDS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "dozen": 12})
+SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+               "crore": 1e7, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+               "trn": 1e12}
+# scale words that may stand alone after "a": "a million people", "a hundred"
+_A_SCALES = {"dozen", "hundred", "thousand", "million", "billion", "trillion"}
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+                  "¥": "JPY", "jpy": "JPY", "₩": "KRW", "krw": "KRW", "₹": "INR", "rs": "INR", "inr": "INR",
+                  "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "hk$": "HKD", "chf": "CHF", "cny": "CNY",
+                  "rmb": "CNY", "₽": "RUB", "rub": "RUB", "r$": "BRL", "brl": "BRL", "mxn": "MXN", "zar": "ZAR"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+                  "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "won": "KRW",
+                  "rupee": "INR", "rupees": "INR", "franc": "CHF", "francs": "CHF", "rouble": "RUB",
+                  "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "peso": "MXN", "pesos": "MXN",
+                  "real": "BRL", "reais": "BRL", "rand": "ZAR", "lira": "TRY", "hryvnia": "UAH", "hryvnias": "UAH",
+                  "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "riyal": "SAR", "riyals": "SAR",
+                  "dirham": "AED", "dirhams": "AED"}
+PERCENT_WORDS = {"%", "percent", "pc", "pct"}
+# qualifiers kept in the figure's text: "about 4,000", "more than 3 million", "up to 25%"
+QUALIFIERS_2 = {("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"),
+                ("up", "to"), ("as", "many"), ("as", "much"), ("close", "to"), ("just", "over"), ("just", "under"),
+                ("an", "estimated"), ("upwards", "of"), ("in", "excess"), ("well", "over"), ("nearly", "all")}
+QUALIFIERS_1 = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
+                "estimated", "between", "only", "just", "below", "above", "approx", "approx.", "~", "circa",
+                "c.", "barely", "fully", "exactly", "precisely", "reportedly", "another", "additional"}
+# a "many/much" qualifier takes its "as": "as many as 500"
+_AS_MANY_TAIL = {"many", "much"}
+# nouns of time: a number counting them is a duration or an age, not a figure
+TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days night nights week weeks weekend weekends
+fortnight fortnights month months year years decade decades century centuries millennium millennia season seasons
+quarter quarters term terms round rounds time times""".split())
+# "the 24-year-old", "aged 24", "24 years old"
+AGE_WORDS = frozenset("aged age ages".split())
+# nouns whose number is a name or label, not a count: "Article 4", "Flight 370", "point 4"
+LABEL_NOUNS = frozenset("""article articles section sections clause clauses paragraph paragraphs chapter chapters
+point points item items annex annexes resolution resolutions rule rules amendment amendments protocol no no. number
+flight route highway road room page pages line platform gate phase stage level grade category tier model version
+unit units district ward precinct block lot case exhibit title part schedule appendix table figure fig""".split())
+# nouns for already-known participants: "the two countries", "both sides" count nothing the story measures
+REFERENTIAL_NOUNS = frozenset("""country countries nation nations side sides party parties ally allies state states
+leader leaders government governments power powers bloc blocs neighbour neighbours neighbor neighbors partner
+partners capital capitals city cities chamber chambers house houses men women man woman sister sisters brother
+brothers company companies team teams member members organization organizations organisation organisations
+candidate candidates president presidents minister ministers side""".split())
+# (small) counted nouns that are the story's measure even with a small number: "three people were killed"
+_TALLY_VERBS = frozenset("""kill die wound injure hurt arrest detain abduct kidnap rescue evacuate displace infect
+hospitalize hospitalise test confirm shoot destroy down intercept seize capture sentence convict charge""".split())
+# verbs that introduce a claim: their subject is the claimant
+CLAIM_VERBS = REPORTING_VERBS | frozenset("""estimate assess put count tally record register show find put tell
+publish calculate forecast project expect reckon figure""".split())
+# synonyms of what is counted, so that figures about the same thing group (lemma -> quantity key)
+QUANTITY_SYNONYMS = {
+    **dict.fromkeys("""troop troops soldier soldiers personnel serviceman servicemen servicemember servicemembers
+                       fighter fighters combatant combatants""".split(), "troops"),
+    **dict.fromkeys("reinforcement reinforcements".split(), "reinforcements"),
+    **dict.fromkeys("casualty casualties loss losses wounded injured".split(), "casualties"),
+    **dict.fromkeys("death deaths fatality fatalities dead".split(), "deaths"),
+    **dict.fromkeys("case cases infection infections".split(), "cases"),
+    **dict.fromkeys("voter voters elector electors".split(), "voters"),
+    **dict.fromkeys("vote votes ballot ballots".split(), "votes"),
+    **dict.fromkeys("person people individual individuals".split(), "people"),
+    **dict.fromkeys("tonne tonnes ton tons metric_ton".split(), "tonnes"),
+}
+# governing verbs that turn a count of people into a count of what happened to them
+VERB_QUANTITY = {
+    **dict.fromkeys("kill die".split(), "deaths"),
+    **dict.fromkeys("wound injure hurt".split(), "casualties"),
+    **dict.fromkeys("evacuate".split(), "evacuated"),
+    **dict.fromkeys("displace flee".split(), "displaced"),
+    **dict.fromkeys("arrest detain".split(), "arrested"),
+    **dict.fromkeys("infect".split(), "cases"),
+}
+# words that make a number of troops an increment, not a total
+INCREMENT_MODIFIERS = frozenset("additional extra more further fresh reinforcement reinforcements".split())
+# verbs whose subject a bare number measures: "deaths rose to 1,200", "turnout stood at 67%"
+LEVEL_VERBS = frozenset("""rise fall climb drop reach total stand hit exceed top increase decrease grow jump soar
+plunge decline surpass pass near approach be amount come put""".split())
+INVARIANT_PLURALS = frozenset("""personnel people police staff cattle livestock sheep fish deer aircraft
+equipment ammunition""".split())
+_TIME_OF_DAY = frozenset("a.m. p.m. am pm gmt utc bst cet est pst o'clock hrs h".split())
+_RANGE_LINKS = {"to", "-", "–", "—", "or", "and"}
+# DATE/TIME entities that really are dates (not "between 3 and 5 million" mis-tagged as DATE)
+_DATE_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(mon|tues|wednes|thurs|"
+                        r"fri|satur|sun)day\b|\b(year|month|week|day|decade|century|today|yesterday|"
+                        r"tomorrow|night|morning|evening|afternoon|spring|summer|autumn|fall|winter|"
+                        r"hour|minute|second)s?\b|\b(1[5-9]|20)\d\d\b|\d:\d\d|\b[ap]\.?m\b", re.I)
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+_ATTACHED = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(k|m|mn|mln|bn|b|tn|trn|%|pc)$", re.I)
+# a number with a unit glued on: "1.5C", "30km", "2GW"
+_GLUED_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(°?c|°?f|km|kg|mw|gw|kw|gwh|twh|mt|gt|ha|mph|kph|km/h|ft|m2|km2|l)$", re.I)
+_NAMED_ENTS = {"LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "ORG", "PERSON", "GPE", "LOC", "NORP"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that"}
+MAX_DESCRIPTION_TOKENS = 14
 
+
+@dataclass
+class Amount:
+    """A number phrase in a sentence: token span [start, end) of the doc, its value(s) and what it is."""
+
+    start: int
+    end: int
+    value: float
+    high: float | None = None
+    currency: str | None = None
+    percent: bool = False
+    unit: str | None = None  # a unit glued to the number ("km", "C")
+    scaled: bool = False
+    in_words: bool = False
+    qualifier_start: int | None = None
+
+    @property
+    def low(self) -> float | None:
+        return self.value if self.high is not None else None
+
+
+# --- reading numbers ----------------------------------------------------------------------------------
 
 def parse_number(text: str) -> list[float]:
-    """Every number in a figure's text, scale words applied ("12-thousand" -> 12000)."""
+    """Every number in a short text, scale words applied ("12-thousand" -> 12000, "$1.2bn" -> 1.2e9)."""
     vals = []
-    for m in _NUM.finditer(text):
+    for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b)?",
+                         text, re.I):
         try:
-            v = float(m.group(1).replace(",", ""))
+            v = float(m.group(1).rstrip(",").replace(",", ""))
         except ValueError:
             continue
-        if m.group(2):
-            v *= _SCALE[m.group(2).lower()]
-        vals.append(v)
+        vals.append(v * SCALE_WORDS[m.group(2).lower()] if m.group(2) else v)
     if not vals:
-        low = text.lower()
-        for w, v in _WORDS.items():
-            if re.search(r"\b" + w + r"\b", low):
-                sc = re.search(r"\b" + w + r"\s*-?\s*(thousand|million|billion|trillion)\b", low)
-                vals.append(v * _SCALE[sc.group(1)] if sc else v)
-                break
+        words = re.findall(r"[a-z]+", text.lower())
+        v = _words_value(words)
+        if v is not None:
+            vals.append(v)
     return vals
 
 
-def extract(ctx: "DocContext") -> list[Figure]:
-    out = []
-    for sent in ctx.sentences:
-        for ent in sent.span.ents:
-            if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
-                continue
-            fig = _figure(ctx, sent, ent)
-            if fig is not None:
-                out.append(fig)
+def _words_value(words: list[str]) -> float | None:
+    """'twelve thousand' -> 12000, 'two hundred fifty' -> 250, 'a dozen' -> 12."""
+    total = current = 0.0
+    seen = False
+    for w in words:
+        if w in ("a", "an") and not seen:
+            current = 1.0
+            continue
+        if w == "and" and seen:
+            continue
+        if w in NUMBER_WORDS:
+            current = (current if current not in (0.0, 1.0) or not seen else 0.0) + NUMBER_WORDS[w] \
+                if w != "dozen" else max(current, 1.0) * 12
+            seen = True
+        elif w in SCALE_WORDS and len(w) > 2:
+            scale = SCALE_WORDS[w]
+            current = max(current, 1.0) * scale
+            if scale >= 1e3:
+                total += current
+                current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _digits(tok: "Token") -> tuple[float, float] | None:
+    """(value, scale) of a digit token, with a glued scale or percent ("1.2bn", "40%")."""
+    text = tok.text
+    if re.match(r"^0\d", text) or text.startswith("+"):
+        return None  # phone and code numbers
+    m = _DIGITS.match(text)
+    if m:
+        return float((m.group(1) + (m.group(2) or "")).replace(",", "")), 1.0
+    m = _ATTACHED.match(text)
+    if m:
+        v = float((m.group(1) + (m.group(2) or "")).replace(",", ""))
+        suffix = m.group(3).lower()
+        return (v, -1.0) if suffix in ("%", "pc") else (v, SCALE_WORDS[suffix])
+    return None
+
+
+def read_amounts(span: "Span") -> list[Amount]:
+    """Every number phrase of a sentence, left to right, ranges joined."""
+    doc = span.doc
+    out: list[Amount] = []
+    i = span.start
+    while i < span.end:
+        a = _read_one(doc, i, span.end)
+        if a is None:
+            i += 1
+            continue
+        a = _join_range(doc, a, span.end)
+        a.qualifier_start = _qualifier_start(doc, a.start, span.start)
+        out.append(a)
+        i = a.end
     return out
 
 
-def _figure(ctx: "DocContext", sent: "Sentence", ent) -> Figure | None:
-    vals = parse_number(ent.text)
-    if not vals:
+def _read_one(doc, i: int, limit: int) -> Amount | None:
+    """One amount starting at token i: [currency] number [scale...] [percent|currency word]."""
+    start = i
+    currency = None
+    if doc[i].lower_ in CURRENCY_SIGNS and i + 1 < limit:
+        currency = CURRENCY_SIGNS[doc[i].lower_]
+        i += 1
+    tok = doc[i]
+    glued = _GLUED_UNIT.match(tok.text)
+    if glued and currency is None:
+        return Amount(start, i + 1, float(glued.group(1)), unit=glued.group(2).lower().lstrip("°"))
+    d = _digits(tok)
+    in_words = False
+    if d is not None:
+        value, scale = d
+        i += 1
+    else:
+        j, value = _read_words(doc, i, limit)
+        if value is None:
+            return None
+        scale, in_words, i = 1.0, True, j
+    percent = scale == -1.0
+    scaled = scale > 1.0
+    if scaled:
+        value *= scale
+    if not percent:
+        while i < limit:  # "12-thousand", "1.5 million", "5 trillion"
+            j = i + 1 if doc[i].text == "-" and i + 1 < limit else i
+            w = doc[j].lower_
+            if w in SCALE_WORDS and (len(w) > 2 or not doc[j].is_alpha or doc[j].whitespace_ == "" or j == i):
+                if len(w) <= 2 and doc[j - 1].whitespace_:
+                    break  # a spaced-out "m" or "b" is a word, not a scale
+                value *= SCALE_WORDS[w]
+                scaled = True
+                i = j + 1
+            else:
+                break
+    if i < limit:
+        w = doc[i].lower_
+        if w in PERCENT_WORDS:
+            percent, i = True, i + 1
+        elif w == "per" and i + 1 < limit and doc[i + 1].lower_ == "cent":
+            percent, i = True, i + 2
+        elif currency is None and w in CURRENCY_WORDS and not in_words and (w != "won" or scaled or d is not None):
+            currency, i = CURRENCY_WORDS[w], i + 1
+    return Amount(start, i, value, currency=currency, percent=percent, scaled=scaled, in_words=in_words)
+
+
+def _read_words(doc, i: int, limit: int) -> tuple[int, float | None]:
+    """Number words from token i: 'twenty - five', 'a dozen', 'two hundred', 'a million'."""
+    words: list[str] = []
+    j = i
+    if doc[j].lower_ in ("a", "an") and j + 1 < limit and doc[j + 1].lower_ in _A_SCALES:
+        words.append("a")
+        j += 1
+    while j < limit:
+        w = doc[j].lower_
+        if w in NUMBER_WORDS or (w in SCALE_WORDS and len(w) > 2):
+            words.append(w)
+            j += 1
+        elif w == "-" and words and j + 1 < limit and doc[j + 1].lower_ in NUMBER_WORDS:
+            j += 1
+        else:
+            break
+    if not words or words == ["a"]:
+        return i, None
+    return j, _words_value(words)
+
+
+def _join_range(doc, a: Amount, limit: int) -> Amount:
+    """'10,000 to 12,000', '10-12%', 'between 3 and 5 million', 'three or four'."""
+    i = a.end
+    if i + 1 >= limit or doc[i].lower_ not in _RANGE_LINKS:
+        return a
+    if doc[i].lower_ == "and" and not (a.start > 0 and doc[a.start - 1].lower_ == "between"):
+        return a
+    b = _read_one(doc, i + 1, limit)
+    if b is None or b.in_words != a.in_words:
+        return a
+    low = a.value
+    if not a.scaled and b.scaled:  # "3 to 5 million": the scale belongs to both ends
+        scale = b.value / float(_digits(doc[b.start])[0]) if _digits(doc[b.start]) else 1.0
+        if low * scale <= b.value:
+            low *= scale
+    if b.value <= low:
+        return a  # "3-1", "52-48": a score or tally, not a range
+    return Amount(a.start, b.end, low, high=b.value, currency=a.currency or b.currency,
+                  percent=a.percent or b.percent, unit=a.unit or b.unit, scaled=a.scaled or b.scaled,
+                  in_words=a.in_words)
+
+
+def _qualifier_start(doc, start: int, sent_start: int) -> int | None:
+    if start - 2 >= sent_start:
+        pair = (doc[start - 2].lower_, doc[start - 1].lower_)
+        if pair in QUALIFIERS_2:
+            if pair[1] in _AS_MANY_TAIL and start - 3 >= sent_start:
+                return start - 3
+            return start - 2
+        if pair[0] == "as" and pair[1] in _AS_MANY_TAIL:
+            return start - 2
+    if start - 3 >= sent_start and doc[start - 3].lower_ == "as" and doc[start - 2].lower_ in _AS_MANY_TAIL \
+            and doc[start - 1].lower_ == "as":
+        return start - 3
+    if start - 1 >= sent_start and doc[start - 1].lower_ in QUALIFIERS_1:
+        return start - 1
+    return None
+
+
+# --- from amounts to figures --------------------------------------------------------------------------
+
+def extract(ctx: "DocContext") -> list[Figure]:
+    out: list[Figure] = []
+    last: tuple[int, Figure] | None = None  # the latest figure and its sentence, for "put the number at 800"
+    for index, sent in enumerate(ctx.sentences):
+        for amount in read_amounts(sent.span):
+            previous = last[1] if last is not None and index - last[0] <= 2 else None
+            fig = _figure(ctx, index, sent, amount, previous)
+            if fig is not None:
+                out.append(fig)
+                last = (index, fig)
+    return out
+
+
+def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous: Figure | None) -> Figure | None:
+    doc = sent.span.doc
+    if _not_a_measure(doc, sent.span, a) or _background_size(a, doc):
         return None
-    unit_tok = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
-    if ent.label_ == "PERCENT":
-        unit = "percent"
-    elif ent.label_ == "MONEY":
-        unit = "money"
-    elif unit_tok is not None and unit_tok.pos_ == "NOUN":
-        unit = unit_tok.lemma_.lower() if unit_tok.lemma_ else unit_tok.text.lower()
-        unit = unit_tok.text.lower()
+    noun = _counted_noun(doc, a, sent.span.end)
+    root = _amount_root(doc, a)
+    anchor = noun if noun is not None else root
+    subject = None
+    if noun is None and not (a.currency or a.percent or a.unit):
+        subject = _level_subject(root)  # "deaths rose to 1,200"
+        if subject is None:
+            return None
+    if noun is not None and not _counts_something(doc, a, noun, anchor):
+        return None
+    topic = _topic(doc, a, noun, root)
+    if (a.percent or a.currency) and topic is None:
+        return None  # "100 percent sure": a percentage of nothing
+    start = a.qualifier_start if a.qualifier_start is not None else a.start
+    if doc[start].lower_ == "between" and a.high is None:
+        start = a.start
+    text_end = _text_end(doc, a, noun)
+    verb = _governing_verb(anchor)
+    claim_verb, claimant = _claimant(ctx, index, sent, anchor)
+    fig = Figure(
+        value=a.value, low=a.low, high=a.high, unit=_unit(a, noun), text=doc[start:text_end].text,
+        description=_description(doc, a, noun, anchor, verb, start, text_end, topic) or doc[start:text_end].text,
+        claimed_by=claimant, as_of=_as_of(ctx, sent, anchor, verb, claim_verb),
+        citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
+    )
+    if subject is not None:
+        _measure_of_subject(fig, subject, previous)
+    elif (a.percent or a.currency) and previous is not None and _elliptic(topic, root) \
+            and previous.citations[0] == fig.citations[0] and previous.unit == fig.unit:
+        fig.quantity = previous.quantity  # "on 92% of tariff lines ..., and on 97% within ten years"
+    return fig
+
+
+# nouns that hold a size as background, not as news: "a market of 450 million consumers", "a city of 2 million"
+BACKGROUND_HOLDERS = frozenset("""market country nation city town region province state population island continent
+economy bloc area territory capital metropolis""".split())
+# nouns that only stand for a number stated nearby: "police put the number at 800"
+VAGUE_MEASURES = frozenset("number figure total tally count estimate toll sum amount level".split())
+
+
+def _background_size(a: Amount, doc) -> bool:
+    if a.percent or a.currency:
+        return False
+    tok = _amount_root(doc, a)
+    if tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nummod",) and tok.head.i > tok.i:
+        tok = tok.head
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BACKGROUND_HOLDERS
+
+
+def _measure_of_subject(fig: Figure, subject: "Token", previous: Figure | None) -> None:
+    """Unit and quantity of a bare number from what it measures: 'deaths rose to 1,200' -> deaths;
+    'the death toll' -> deaths; 'the number of tractors' -> tractors; 'the number' -> the figure before it."""
+    lemma = subject.lemma_.lower()
+    thing = subject
+    if lemma in VAGUE_MEASURES:
+        of = _of_object(subject)
+        compound = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        thing = of or compound
+        if thing is None:
+            if previous is not None:
+                fig.unit, fig.quantity = previous.unit, previous.quantity
+            else:
+                fig.unit, fig.quantity = lemma, lemma
+            return
+    fig.unit = _plural(thing)
+    fig.quantity = QUANTITY_SYNONYMS.get(thing.lemma_.lower(), QUANTITY_SYNONYMS.get(fig.unit, fig.unit))
+
+
+def _elliptic(topic: "Token | None", root: "Token") -> bool:
+    """A percentage or sum whose 'of ...' is left out because it was just said."""
+    return topic is None or not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+
+
+def _not_a_measure(doc, span: "Span", a: Amount) -> bool:
+    """Dates, years, ages, times, labels, phone numbers and numbers inside names."""
+    first, last = doc[a.start], doc[a.end - 1]
+    before = doc[a.start - 1] if a.start > span.start else None
+    after = doc[a.end] if a.end < span.end else None
+    plain = not (a.currency or a.percent or a.scaled or a.unit)
+    if plain and not a.in_words and a.high is None and re.fullmatch(r"(1[5-9]|20)\d\d", first.text):
+        return True  # a year
+    if plain and not a.in_words and re.fullmatch(r"(1[5-9]|20)\d\d", first.text) and a.high is not None:
+        return True  # a span of years, "2019-2021"
+    if plain and re.fullmatch(r"(1[5-9]|20)\d\d", first.text) and after is not None and after.text in "-–/" :
+        return True  # "1950-53"
+    if before is not None and before.lower_ in AGE_WORDS:
+        return True
+    if after is not None and (after.lower_ in _TIME_OF_DAY or after.text in (":", "/")):
+        return True
+    if before is not None and before.text in (":", "/", "#", "No.", "no."):
+        return True
+    if _is_age(doc, a.end, span.end):
+        return True
+    if after is not None and _digits(after) is not None and not a.currency:
+        return True  # "20 7946 0958": a code, not an amount
+    if before is not None and _digits(before) is not None:
+        return True
+    if _is_label(doc, a, span):
+        return True
+    for tok in doc[a.start:a.end]:
+        if tok.ent_type_ in ("DATE", "TIME"):
+            ent = _ent_of(tok)
+            if ent is not None and _DATE_WORD.search(ent.text) and not (a.currency or a.percent):
+                # a real date/time expression, unless the amount only precedes it ("3,000 troops last fall")
+                if ent.start <= a.start or a.end > ent.start and _DATE_WORD.search(doc[a.start:ent.end].text):
+                    return True
+        if tok.ent_type_ in _NAMED_ENTS and tok.ent_iob_ == "I":
+            ent = _ent_of(tok)
+            if ent is not None and ent.start < a.start and not (a.currency or a.percent):
+                return True  # inside a name: "Group of 20", "Boeing 737"
+    return False
+
+
+def _ent_of(tok: "Token"):
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _is_age(doc, i: int, end: int) -> bool:
+    """'24-year-old', '24 years old', '24 year-old'."""
+    words = [t.lower_ for t in doc[i:min(end, i + 4)] if t.text != "-"]
+    return len(words) >= 2 and words[0] in ("year", "years", "month", "months", "week", "weeks", "day", "days") \
+        and words[1] == "old"
+
+
+def _is_label(doc, a: Amount, span: "Span") -> bool:
+    """'Article 4', 'point 4', 'Resolution 2231', 'Flight 370': a number naming something."""
+    if a.currency or a.percent or a.scaled:
+        return False
+    if a.start > span.start:
+        before = doc[a.start - 1]
+        if before.lower_.rstrip(".") in LABEL_NOUNS or before.lemma_.lower() in LABEL_NOUNS:
+            return True
+        if before.pos_ == "PROPN" and before.i > span.start and not before.ent_type_ in ("GPE", "NORP", "LOC"):
+            return doc[a.start].head.i < a.start or doc[a.start].dep_ in ("appos", "npadvmod", "nummod")
+    return False
+
+
+def _amount_root(doc, a: Amount) -> "Token":
+    """The token of the amount whose head lies outside it."""
+    toks = list(doc[a.start:a.end])
+    for t in toks:
+        if not (a.start <= t.head.i < a.end) or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _counted_noun(doc, a: Amount, limit: int) -> "Token | None":
+    """The noun the number counts: '4,000 soldiers', '3,000 additional troops', '12-thousand North Korean troops'."""
+    if a.percent or a.unit:
+        return None
+    for i in range(a.end, min(limit, a.end + 5)):
+        t = doc[i]
+        if t.ent_type_ in ("DATE", "TIME"):
+            return None  # "68 billion euros last year": the date is not what is counted
+        if a.currency and t.head.i < a.start:
+            return None  # a sum's noun is what the sum modifies ("a $500m loan"), nothing else
+        modifies_next = t.head.i > i and t.head.i < limit
+        if t.pos_ == "NOUN" and not (modifies_next and t.dep_ in ("compound", "amod", "nmod")):
+            return t
+        if modifies_next and (t.pos_ in ("ADJ", "PROPN", "NOUN", "VERB", "ADV") or t.text == "-"):
+            continue  # "North Korean", "additional", "tariff" (lines), "newly" (confirmed)
+        return None
+    return None
+
+
+def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
+    """Durations, ages and small counts of known participants are not measurements."""
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in TIME_UNITS or lemma in TIME_UNITS:
+        return _sentence_context(noun, {"prison", "jail", "sentence", "imprisonment", "detention"})
+    if a.currency or a.percent or a.scaled:
+        return True
+    small = a.high is None and a.value <= 12 or a.in_words and a.value < 100
+    if not small:
+        return True
+    det_before = a.start > 0 and (doc[a.start - 1].lower_ in ("the", "these", "those", "its", "their", "our",
+                                                               "his", "her", "both", "all", "each", "every")
+                                  or doc[a.start - 1].tag_ == "PRP$" or doc[a.start - 1].dep_ == "poss")
+    if det_before or lemma in REFERENTIAL_NOUNS or noun.lower_ in REFERENTIAL_NOUNS:
+        return False
+    if a.value == 1 and not _tally_context(anchor):
+        return False  # "one of the parties", "one option"
+    if a.value <= 12 and not (lemma in QUANTITY_SYNONYMS or _tally_context(anchor)):
+        return noun.tag_ == "NNS" and _governing_verb(anchor) is not None and a.value > 2
+    return True
+
+
+def _sentence_context(tok: "Token", words: set[str]) -> bool:
+    return any(t.lemma_.lower() in words for t in tok.sent)
+
+
+def _tally_context(anchor: "Token") -> bool:
+    verb = _governing_verb(anchor)
+    return verb is not None and (verb.lemma_.lower() in _TALLY_VERBS
+                                 or any(c.lemma_.lower() in _TALLY_VERBS for c in verb.conjuncts))
+
+
+def _level_subject(root: "Token") -> "Token | None":
+    """'deaths rose to 1,200', 'the toll stood at 45', 'turnout was 67': the subject the number measures."""
+    head = root.head
+    if head.pos_ == "ADP" and head.lower_ in ("to", "at", "of", "by") and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    elif root.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and head.pos_ in ("VERB", "AUX"):
+        verb = head
     else:
         return None
-    low, high = (min(vals), max(vals)) if len(vals) > 1 else (None, None)
-    value = vals[0] if len(vals) == 1 else high
-    span_end = unit_tok.i + 1 if unit_tok is not None and unit_tok.i >= ent.end else ent.end
-    text = sent.span.doc[ent.start:span_end].text
-    return Figure(value=value, low=low, high=high, unit=unit, text=text, description=sent.text,
-                  citations=[sent.citation()])
+    if verb.lemma_.lower() not in LEVEL_VERBS:
+        return None
+    deps = ("dobj",) if verb.lemma_.lower() == "put" else ("nsubj", "nsubjpass")
+    for c in verb.children:
+        if c.dep_ in deps and c.pos_ == "NOUN" and c.lower_ not in TIME_UNITS:
+            return c
+    return None
+
+
+def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None":
+    """What a percentage or sum is of or for: '92% of goods', '$1.2 billion in aid', 'duties of 7.5%'."""
+    base = noun or root
+    for c in base.children:  # "of goods", "in aid", "for exporters"
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "for", "on") and c.i >= a.end:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
+                    return p
+    if noun is not None and noun.lower_ not in CURRENCY_WORDS:
+        return noun
+    head = root.head
+    if root.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod") and head.pos_ == "NOUN" \
+            and head.i > a.end - 1 and head.lower_ not in PERCENT_WORDS:
+        return head  # "a 25% tariff", "a $500m loan", "the 7.5% duty"
+    if head.pos_ in ("ADJ", "ADV") and head.lower_ in _VALUE_ADJECTIVES and head.head.pos_ in ("VERB", "AUX"):
+        return _subject_or_object(head.head, exclude=root)  # "trade was worth 68 billion euros"
+    if head.pos_ == "ADP" and head.head.pos_ == "NOUN":
+        return head.head  # "tariffs of up to 25%", "a quota of 45,000 tonnes"
+    if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject_or_object(head.head, exclude=root)
+    if head.pos_ in ("VERB", "AUX"):
+        return _subject_or_object(head, exclude=root)
+    return None
+
+
+# words after which a sum or share measures the subject: "worth $5bn", "shares were down 3%"
+_VALUE_ADJECTIVES = frozenset("worth valued priced equal equivalent up down higher lower".split())
+
+
+def _subject_or_object(verb: "Token", exclude: "Token") -> "Token | None":
+    for dep in ("nsubj", "nsubjpass", "dobj"):
+        for c in verb.children:
+            if c.dep_ == dep and c.i != exclude.i and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in TIME_UNITS:
+                return c
+    return None
+
+
+def _unit(a: Amount, noun: "Token | None") -> str:
+    if a.currency:
+        return a.currency
+    if a.percent:
+        return "percent"
+    if a.unit:
+        return a.unit
+    if noun is None:
+        return "count"
+    base = _plural(noun)
+    of = _of_object(noun)
+    if of is not None and noun.lemma_.lower() in _MEASURE_UNITS:
+        return f"{base} {of.text}"  # "tonnes CO2", "barrels oil"
+    return base
+
+
+_MEASURE_UNITS = frozenset("""tonne ton kilogram kg gram pound ounce barrel litre liter gallon cubic hectare acre
+kilometre kilometer km mile metre meter megawatt gigawatt kilowatt terawatt gigatonne megatonne bushel bag
+sack dose vial unit""".split())
+
+
+def _plural(noun: "Token") -> str:
+    low = noun.lower_
+    if noun.tag_ in ("NNS", "NNPS") or low in INVARIANT_PLURALS:
+        return low
+    lemma = noun.lemma_.lower() or low
+    if re.search(r"(s|x|z|ch|sh)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _of_object(noun: "Token") -> "Token | None":
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _text_end(doc, a: Amount, noun: "Token | None") -> int:
+    if noun is None:
+        return a.end
+    end = noun.i + 1
+    of = _of_object(noun)
+    if of is not None and noun.lemma_.lower() in _MEASURE_UNITS and of.i - noun.i <= 4:
+        end = of.i + 1
+    return end
+
+
+def _governing_verb(anchor: "Token") -> "Token | None":
+    """The verb the counted thing is subject, object or complement of (through one preposition)."""
+    tok = anchor
+    for _ in range(3):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.pos_ in ("ADP", "SCONJ") or tok.dep_ in ("conj", "appos"):
+            tok = head
+            continue
+        if tok.dep_ == "pobj":
+            tok = head
+            continue
+        return None
+    return None
+
+
+# --- who claims it, as of when ---------------------------------------------------------------------------
+
+def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") -> tuple["Token | None", str | None]:
+    """The source inside the article: 'according to X', or the subject of the reporting verb above the figure."""
+    for tok in sent.span:
+        if tok.lower_ == "according" and tok.i + 1 < sent.span.end and sent.span.doc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in sent.span.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return tok.head if tok.head.pos_ == "VERB" else None, _phrase(pobj)
+    tok = anchor
+    seen = 0
+    while seen < 8:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CLAIM_VERBS:
+            subj = _claim_subject(tok)
+            if subj is not None:
+                if subj.lower_ in _PRONOUNS:
+                    return tok, _resolve_pronoun(ctx, index, subj)
+                return tok, _phrase(subj)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        seen += 1
+    return None, None
+
+
+def _claim_subject(verb: "Token") -> "Token | None":
+    for c in verb.children:
+        if c.dep_ in ("nsubj",) and c.pos_ != "PRON" or c.dep_ == "nsubj" and c.lower_ in _PRONOUNS:
+            return c
+        if c.dep_ == "agent":
+            p = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if p is not None:
+                return p
+    return None
+
+
+def _phrase(head: "Token") -> str:
+    """The noun phrase of a claimant as written, without relative clauses, appositions or a leading 'the'."""
+    drop = {t.i for c in head.children if (c.dep_ in ("relcl", "acl", "appos", "punct", "cc") or _has_date(c))
+            and c.i > head.i for t in c.subtree}
+    toks = [t for t in head.subtree if t.i not in drop and not t.is_space]
+    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return head.text
+    doc = head.doc
+    # keep the text as written from first to last kept token, unless a dropped part sits inside it
+    span = doc[toks[0].i: toks[-1].i + 1]
+    if len(span) != len(toks):
+        return " ".join(t.text for t in toks)
+    return span.text
+
+
+def _resolve_pronoun(ctx: "DocContext", index: int, pron: "Token") -> str | None:
+    """'he said' -> the nearest person named before; 'it says' -> the last named subject of a claim."""
+    person = pron.lower_ in ("he", "she")
+    for sent in [ctx.sentences[index]] + ctx.sentences[max(0, index - 2):index][::-1]:
+        cands = [t for t in sent.span if t.i < pron.i or sent is not ctx.sentences[index]]
+        for t in reversed(cands):
+            if person and t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I"):
+                ent = _ent_of(t)
+                if ent is not None:
+                    return ent.text
+            if not person and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN"):
+                return _phrase(t)
+    return None
+
+
+def _as_of(ctx: "DocContext", sent: "Sentence", anchor: "Token", verb: "Token | None",
+           claim_verb: "Token | None") -> str | None:
+    """The time of the claim ('in March ... said'), else of what is counted ('sent ... last fall'), else the
+    publication date when the claim is in the present tense, else unknown."""
+    published = ctx.published
+    for head in (claim_verb, verb, anchor):
+        if head is None:
+            continue
+        for ent in _dates_of(head):
+            iso = dates.resolve(ent.text, published)
+            if iso:
+                return iso
+    tense_verb = claim_verb or verb
+    if published is not None and tense_verb is not None and _present(tense_verb):
+        return published.isoformat()
+    return None
+
+
+def _dates_of(head: "Token") -> list["Span"]:
+    """DATE entities attached to a verb or noun (directly, through a preposition, or in its subject)."""
+    subjects = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")} if head.pos_ in ("VERB", "AUX") \
+        else set()
+    out = []
+    for ent in head.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        up = ent.root.head
+        attached = {up.i} | ({up.head.i} if up.pos_ == "ADP" else set())
+        if head.i in attached or attached & subjects:
+            out.append(ent)
+    return out
+
+
+def _present(verb: "Token") -> bool:
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+                                      for c in verb.children)
+
+
+# --- what it counts ---------------------------------------------------------------------------------
+
+def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "Token | None",
+                 start: int, end: int, topic: "Token | None" = None) -> str:
+    """What is counted in the sentence's own words, in their order: noun phrase + governing verb phrase."""
+    amount = set(range(a.qualifier_start if a.qualifier_start is not None else a.start, a.end))
+    keep: set[int] = set(range(start, end))
+    core = noun or topic
+    if noun is None and topic is not None:
+        keep |= {topic.i} | {c.i for c in topic.children if c.dep_ in ("amod", "compound") and c.i < topic.i}
+        verb = _governing_verb(topic) or verb
+    if core is not None:
+        keep |= _short_preps(core, amount, kinds=("of", "on", "in", "for"))
+    if verb is not None:
+        keep.add(verb.i)
+        keep |= {c.i for c in verb.children if c.dep_ in ("prt", "neg")}
+        for c in verb.conjuncts:
+            if c.pos_ == "VERB" and abs(c.i - verb.i) <= 3:
+                keep |= {c.i} | {t.i for t in doc[min(c.i, verb.i):max(c.i, verb.i)] if t.dep_ == "cc"}
+        keep |= _short_preps(verb, amount | keep)
+        focus = core if core is not None else anchor
+        for c in verb.children:
+            other_side = (c.dep_ in ("dobj", "attr") and focus.dep_ in ("nsubj", "nsubjpass")) or \
+                (c.dep_ in ("nsubj", "nsubjpass") and focus.dep_ in ("attr", "dobj", "npadvmod", "pobj", "appos")
+                 and verb.lemma_.lower() in LEVEL_VERBS | {"be"})
+            if other_side and c.pos_ != "PRON" and not (amount & {t.i for t in c.subtree}):
+                sub = [t.i for t in c.subtree if not t.ent_type_ in ("DATE", "TIME")]
+                if len(sub) <= 6:
+                    keep |= set(sub)
+        if focus.dep_ == "pobj" and focus.head.head.i == verb.i:
+            keep.add(focus.head.i)
+    elif anchor.dep_ == "pobj" and anchor.head.pos_ == "ADP" and anchor.head.head.pos_ == "NOUN":
+        gov = anchor.head.head  # "a quota of 45,000 tonnes"
+        keep |= {gov.i, anchor.head.i} | {c.i for c in gov.children if c.dep_ in ("amod", "compound")}
+    keep -= amount
+    toks = [doc[i] for i in sorted(keep) if not doc[i].is_punct or doc[i].text == "-"]
+    toks = [t for t in toks if not t.is_space and (t.pos_ != "AUX" or (verb is not None and t.i == verb.i))]
+    while toks and toks[0].lower_ in ("the", "a", "an", "of", "to", "and", "or", "on", "in", "at"):
+        toks = toks[1:]
+    while toks and toks[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        toks = toks[:-1]
+    toks = toks[:MAX_DESCRIPTION_TOKENS]
+    text = " ".join(t.text for t in toks)
+    return re.sub(r" (?=['’]s\b|-|,)|(?<=-) ", "", text).strip()
+
+
+def _short_preps(head: "Token", avoid: set[int], kinds: tuple[str, ...] | None = None) -> set[int]:
+    """Short prepositional phrases after a word, without dates or the amount itself."""
+    out: set[int] = set()
+    for c in head.children:
+        if c.dep_ != "prep" or c.i < head.i or (kinds and c.lower_ not in kinds) or _has_date(c):
+            continue
+        sub = {t.i for t in c.subtree}
+        if len(sub) <= 6 and not (sub & avoid):
+            out |= sub
+    return out
+
+
+def _has_date(tok: "Token") -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+
+
+def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Token | None", doc,
+              start: int, end: int) -> str:
+    """A key of what is counted, so that figures about the same thing group: 'troops', 'casualties',
+    'reinforcements', 'cases', 'percent tariff line', 'money aid'."""
+    mods = {t.lemma_.lower() for t in doc[start:end]} | ({c.lemma_.lower() for c in noun.children} if noun else set())
+    verbs = set()
+    if verb is not None:
+        verbs = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.conjuncts}
+    if a.percent or a.currency or a.unit:
+        kind = "percent" if a.percent else ("money" if a.currency else a.unit)
+        what = topic.lemma_.lower() if topic is not None else (verb.lemma_.lower() if verb is not None else "")
+        return f"{kind} {what}".strip()
+    lemma = noun.lemma_.lower() if noun is not None else (topic.lemma_.lower() if topic is not None else "count")
+    key = QUANTITY_SYNONYMS.get(lemma, QUANTITY_SYNONYMS.get(noun.lower_ if noun is not None else "", lemma))
+    if key in ("troops", "people", "casualties", "deaths", lemma):
+        hurt = [VERB_QUANTITY[v] for v in verbs if v in VERB_QUANTITY]
+        if "casualties" in hurt or (key == "casualties"):
+            return "casualties"
+        if hurt:
+            return hurt[0] if key != lemma or lemma in ("civilian", "child", "resident") else hurt[0]
+    if key == "troops" and mods & INCREMENT_MODIFIERS:
+        return "reinforcements"
+    if noun is not None and noun.lemma_.lower() in _MEASURE_UNITS:
+        of = _of_object(noun)
+        return f"{key} {of.lemma_.lower()}" if of is not None else key
+    return key
+
+
+def sentences_with_numbers(sentences: Iterable["Sentence"]) -> list["Sentence"]:
+    """Sentences that state at least one number (for callers that only need those)."""
+    return [s for s in sentences if any(t.like_num for t in s.span)]
