@@ -2,11 +2,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from briefing.summary import EventSummary
 
 
-def summarize(paths: list[str | Path], model: str | None = None, n_process: int = 1) -> EventSummary:
+def summarize(paths: list[str | Path], model: str | None = None, n_process: int = 1,
+              cache_dir: str | Path | None = None, progress: Callable[[int, int], None] | None = None) -> EventSummary:
+    """Ingest, then parse and extract document by document: each document's spaCy docs are dropped as soon as
+    its extraction is done, so memory holds the texts and extractions, not every parse at once.
+
+    ``cache_dir`` keeps parsed documents on disk (see briefing.cache); ``progress(done, total)`` is called
+    after each document.
+    """
     from briefing.consolidate import consolidate
     from briefing.extract import extract_document
     from briefing.ingest import load_documents
@@ -14,7 +22,17 @@ def summarize(paths: list[str | Path], model: str | None = None, n_process: int 
 
     documents, warnings = load_documents(paths)
     nlp = load_pipeline(model)
-    extractions = [extract_document(p) for p in parse_documents(documents, nlp, n_process=n_process)]
+    cache = None
+    if cache_dir is not None:
+        from briefing.cache import DocCache
+
+        cache = DocCache(cache_dir, nlp)
+    extractions = []
+    for parsed in parse_documents(documents, nlp, n_process=n_process, cache=cache):
+        extractions.append(extract_document(parsed))
+        del parsed  # the spaCy docs go now, not when the next document replaces them
+        if progress is not None:
+            progress(len(extractions), len(documents))
     return consolidate(documents, extractions, warnings)
 
 
@@ -39,8 +57,11 @@ def render_outputs(summary: EventSummary, formats: list[str], template_dir: str 
 
 
 def build_outputs(sources: list[str | Path], formats: list[str], template_dir: str | Path | None = None,
-                  model: str | None = None, paper: str = "a4", jobs: int = 1, warn=None) -> dict[str, str | bytes]:
-    summary = summarize(sources, model=model, n_process=jobs)
+                  model: str | None = None, paper: str = "a4", jobs: int = 1, warn=None,
+                  cache_dir: str | Path | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> dict[str, str | bytes]:
+    """Every requested format, rendered in memory (nothing is written here)."""
+    summary = summarize(sources, model=model, n_process=jobs, cache_dir=cache_dir, progress=progress)
     for w in summary.warnings:
         if warn is not None:
             warn(w)
