@@ -1,24 +1,46 @@
 """Render: the event summary as a one-page briefing in Markdown, HTML or PDF.
 
-All three formats are rendered from one *selection* of the summary (what fits on one page, chosen by
-importance), so they agree. Article text is escaped for Markdown by a filter and autoescaped in HTML;
-it is never compiled as a template. WeasyPrint gets a URL fetcher that refuses every URL.
+All three formats are rendered from one ``Selection``: the items that fit on one page, chosen by importance
+with a height estimate (briefing/layout.py) instead of trial layouts, so Markdown needs no WeasyPrint at all
+and the PDF normally takes a single layout. The PDF path still verifies the page count and, should the
+estimate ever be short, drops the least important item and lays out again.
+
+Article text is escaped for Markdown by the ``md`` filter and autoescaped in HTML; it is never compiled as a
+template. WeasyPrint gets a URL fetcher that serves only the package's own assets.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
+from briefing import layout as lay
 from briefing.errors import RenderError
 from briefing.summary import Citation, EventSummary
 
 FORMATS = ("md", "html", "pdf", "json")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
-
-# how many items of each section a page holds at most; fitting lowers these further
-DEFAULT_LIMITS = {"actors": 8, "treaty_basis": 2, "figures": 6, "reactions": 5, "timeline": 6, "open_questions": 5}
+SECTIONS = ("figures", "actors", "treaty_basis", "reactions", "timeline", "open_questions")
+# most items of each section a page shows, however much room is left
+DEFAULT_LIMITS = {"actors": 8, "treaty_basis": 3, "figures": 7, "reactions": 6, "timeline": 7, "open_questions": 5}
+SECTION_TITLES = {"actors": "actors", "treaty_basis": "treaty provisions", "figures": "figures",
+                  "reactions": "reactions", "timeline": "timeline entries", "open_questions": "open questions"}
+LEFT_COLUMN, RIGHT_COLUMN = ("actors", "treaty_basis", "reactions"), ("timeline", "open_questions")
+MAX_REFS = 5  # references shown per item; the rest are counted ("+3")
+SAFETY = 0.975  # share of the page height the estimate may fill
+SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # type sizes tried when even the essentials overflow
+QUESTION_KINDS = ("conflict", "dispute", "unknown", "single_source", "next")
+NONE_TEXT = {
+    "figures": "No figures found in the sources.",
+    "actors": "No actors found in the sources.",
+    "treaty_basis": "No treaty or legal basis named in the sources.",
+    "reactions": "No reactions reported in the sources.",
+    "timeline": "No dated events found in the sources.",
+    "open_questions": "The sources raise no open questions.",
+}
 
 
 def package_templates_dir() -> Path:
@@ -32,15 +54,25 @@ def package_templates_dir() -> Path:
 
 # ---------------------------------------------------------------- escaping
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~^-])")
+_MD_INLINE = re.compile(r"([\\`*\[\]<>!|~&])")
+_MD_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")  # intraword _ never makes emphasis
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_URL_SCHEME = re.compile(r"(?i)\b(https?|ftp|file|javascript|data|mailto)(:)")
 
 
 def md_escape(value: Any) -> str:
-    """Make article text inert in Markdown: no links, images, HTML or emphasis can come out of it."""
-    text = "" if value is None else str(value)
-    text = re.sub(r"\s+", " ", text)
-    text = text.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Make article text inert in Markdown: no link, image, HTML, code or emphasis can come out of it."""
+    text = re.sub(r"\s+", " ", "" if value is None else str(value)).strip()
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_UNDERSCORE.sub(r"\\_", text)
+    text = _URL_SCHEME.sub(r"\1\\\2", text)  # no bare-URL autolinks on hosts that linkify
+    text = text.replace("www.", "www\\.")
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def one_line(value: Any) -> str:
+    """Collapse whitespace, for text shown in HTML and measured by the estimate alike."""
+    return re.sub(r"\s+", " ", "" if value is None else str(value)).strip()
 
 
 # ---------------------------------------------------------------- the view the templates see
@@ -49,7 +81,24 @@ def md_escape(value: Any) -> str:
 class Ref:
     number: int
     source: str
-    text: str
+    text: str  # the exact cited sentence(s) of this source, for the tooltip
+
+
+class RefList(list):
+    """The references of one item, at most MAX_REFS; ``more`` counts the sources left unshown."""
+
+    more: int = 0
+
+
+@dataclass
+class SourceEntry:
+    number: int
+    id: str
+    path: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    duplicate_of: int | None  # number of the source this one repeats, if ingest found it a near-duplicate
 
 
 @dataclass
@@ -57,52 +106,354 @@ class Selection:
     """What goes on the page: the summary's items chosen by importance, and what was left out."""
 
     summary: EventSummary
-    sources: list[dict]
+    sources: list[SourceEntry]  # every source, numbered in summary order
     sections: dict[str, list]
     omitted: dict[str, int] = field(default_factory=dict)
     paper: str = "A4"
+    scale: float = 1.0
+    list_all_sources: bool = True
+    compact_sources: bool = False  # sources listed without their titles (those are in the JSON summary)
+    estimated_height: float = 0.0
+    _refs: dict[int, RefList] = field(default_factory=dict, repr=False, compare=False)
 
-    def refs(self, citations: list[Citation]) -> list[Ref]:
-        numbers = {s["id"]: s["number"] for s in self.sources}
-        seen, out = set(), []
-        for c in citations:
-            n = numbers.get(c.source)
-            if n is None or n in seen:
-                continue
-            seen.add(n)
-            out.append(Ref(number=n, source=c.source, text=c.text))
-        return sorted(out, key=lambda r: r.number)
+    @property
+    def layout(self) -> lay.Layout:
+        return lay.Layout(paper=self.paper, scale=self.scale)
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        if not hasattr(self, "_numbers"):
+            self._numbers = {s.id: s.number for s in self.sources}
+        return self._numbers
+
+    def refs(self, citations: list[Citation]) -> RefList:
+        key = id(citations)  # the lists belong to the summary's items, which outlive the selection
+        if key not in self._refs:
+            self._refs[key] = make_refs(citations, self.numbers)
+        return self._refs[key]
+
+    @property
+    def distinct_sources(self) -> int:
+        """Sources counted once per group of near-duplicates (same wire copy)."""
+        return sum(1 for s in self.sources if s.duplicate_of is None)
+
+    @property
+    def cited_numbers(self) -> set[int]:
+        items = [self.summary.event] + [it for name in SECTIONS for it in self.sections[name]]
+        return {r.number for it in items for r in self.refs(it.citations)}
+
+    @property
+    def shown_sources(self) -> list[SourceEntry]:
+        if self.list_all_sources:
+            return list(self.sources)
+        cited = self.cited_numbers
+        return [s for s in self.sources if s.number in cited]
+
+    @property
+    def source_columns(self) -> list[list[SourceEntry]]:
+        shown = self.shown_sources
+        L = self.layout
+        width = L.column_width
+        at = lay.balanced_split([source_height(s, L, width, self.compact_sources) for s in shown])
+        return [shown[:at], shown[at:]]
+
+    def source_detail(self, s: SourceEntry) -> str:
+        return source_text(s, self.compact_sources)[2]
+
+
+def make_refs(citations: list[Citation], numbers: dict[str, int]) -> RefList:
+    texts: dict[int, list[str]] = {}
+    for c in citations:
+        n = numbers.get(c.source)
+        if n is not None and c.text not in texts.setdefault(n, []):
+            texts[n].append(c.text)
+    out = RefList(Ref(number=n, source="", text="\n".join(t)) for n, t in sorted(texts.items()))
+    for r in out:
+        r.source = next(c.source for c in citations if numbers.get(c.source) == r.number)
+    out.more = max(0, len(out) - MAX_REFS)
+    del out[MAX_REFS:]
+    return out
+
+
+def source_entries(summary: EventSummary) -> list[SourceEntry]:
+    numbers = {s.id: i + 1 for i, s in enumerate(summary.sources)}
+    return [SourceEntry(number=numbers[s.id], id=s.id, path=s.path, title=s.title, outlet=s.outlet,
+                        published=s.published, duplicate_of=numbers.get(s.duplicate_of) if s.duplicate_of else None)
+            for s in summary.sources]
+
+
+# ---------------------------------------------------------------- importance
+
+def _n_sources(item) -> int:
+    return len({c.source for c in item.citations})
 
 
 def importance_order(summary: EventSummary) -> dict[str, list]:
-    """Every section's items, most important first (how many sources back them, then mentions)."""
+    """Every section's items, most important first: how many sources back them, how central their actor is."""
+    actors = sorted(summary.actors, key=lambda a: (-_n_sources(a), -a.mentions, a.name))
+    centrality = {}
+    for rank, a in enumerate(actors):
+        for name in [a.name, *a.aliases]:
+            centrality.setdefault(name.casefold(), rank)
+    far = len(actors)
 
-    def n_sources(item) -> int:
-        return len({c.source for c in item.citations})
+    def actor_rank(name: str | None) -> int:
+        return centrality.get((name or "").casefold(), far)
+
+    def figure_key(f):
+        # a figure someone claims, about a central actor, outranks an unattributed one
+        mentioned = min((rank for name, rank in centrality.items() if name and name in f.description.casefold()),
+                        default=far)
+        return (-_n_sources(f), f.claimed_by is None, min(actor_rank(f.claimed_by), mentioned))
+
+    def question_key(q):
+        kind = QUESTION_KINDS.index(q.kind) if q.kind in QUESTION_KINDS else len(QUESTION_KINDS)
+        return (kind, -_n_sources(q))
 
     return {
-        "actors": sorted(summary.actors, key=lambda a: (-n_sources(a), -a.mentions)),
-        "treaty_basis": sorted(summary.treaty_basis, key=lambda t: -n_sources(t)),
-        "figures": sorted(summary.figures, key=lambda f: -n_sources(f)),
-        "reactions": sorted(summary.reactions, key=lambda r: -n_sources(r)),
-        "timeline": list(summary.timeline),
-        "open_questions": list(summary.open_questions),
+        "figures": sorted(summary.figures, key=figure_key),
+        "actors": actors,
+        "treaty_basis": sorted(summary.treaty_basis, key=lambda t: (-_n_sources(t), not t.provision, not t.article)),
+        "reactions": sorted(summary.reactions, key=lambda r: (-_n_sources(r), actor_rank(r.actor))),
+        "timeline": sorted(summary.timeline, key=lambda t: -_n_sources(t)),
+        "open_questions": sorted(summary.open_questions, key=question_key),
     }
 
 
-def select(summary: EventSummary, limits: dict[str, int] | None = None, paper: str = "A4") -> Selection:
-    limits = {**DEFAULT_LIMITS, **(limits or {})}
-    ordered = importance_order(summary)
-    sections, omitted = {}, {}
+def shown_text(name: str, item) -> str:
+    """The sentence an item shows; two items of a section showing the same one would repeat it."""
+    text = {"figures": lambda f: f"{f.text} {f.quantity or f.unit} {f.claimed_by} {f.as_of}",
+            "actors": lambda a: a.name, "treaty_basis": lambda t: t.provision or t.name,
+            "reactions": lambda r: r.summary, "timeline": lambda t: t.event,
+            "open_questions": lambda q: q.reason}[name](item)
+    return one_line(text).casefold()
+
+
+def candidates(ordered: dict[str, list], limits: dict[str, int]) -> list[tuple[str, Any]]:
+    """Items in the order the page takes them: each section's first, then each section's second, ...
+    An item that would repeat the text of a more important one of its section is not a candidate."""
+    unique = {}
     for name, items in ordered.items():
-        chosen = items[: limits[name]]
-        if name == "timeline":  # keep the timeline in date order whatever was chosen
-            chosen = sorted(chosen, key=lambda t: t.date)
-        sections[name] = chosen
-        if len(items) > len(chosen):
-            omitted[name] = len(items) - len(chosen)
-    sources = [{"number": i + 1, **s.__dict__} for i, s in enumerate(summary.sources)]
-    return Selection(summary=summary, sources=sources, sections=sections, omitted=omitted, paper=paper)
+        seen: set[str] = set()
+        unique[name] = [it for it in items if not (shown_text(name, it) in seen or seen.add(shown_text(name, it)))]
+    out = []
+    for rank in range(max((len(v) for v in unique.values()), default=0)):
+        for name in SECTIONS:
+            if rank < min(len(unique[name]), limits[name]):
+                out.append((name, unique[name][rank]))
+    return out
+
+
+# ---------------------------------------------------------------- height estimate (mirrors briefing.css.j2)
+
+def refs_text(refs: RefList) -> str:
+    return "".join(f"[{r.number}]" for r in refs) + (f"+{refs.more}" if refs.more else "")
+
+
+def item_runs(name: str, item, L: lay.Layout, refs: RefList) -> list[lay.Run]:
+    """The text of a list item as the HTML template writes it, in its fonts."""
+    body, bold = L.font(L.body), L.font(L.body, "sans-bold")
+    ref = [(" " + refs_text(refs), L.font(L.ref, "sans-bold"))]
+    if name == "actors":
+        return [(one_line(item.name), bold), (" " + one_line(item.role or item.kind), body)] + ref
+    if name == "treaty_basis":
+        detail = " ".join(x for x in [f"Article {item.article}" if item.article else "", item.provision or ""] if x)
+        return [(one_line(item.name), bold), (" " + one_line(detail), body)] + ref
+    if name == "reactions":
+        return [(one_line(item.actor), bold), (f" {item.stance}: ", L.font(L.small, "sans-bold", upper=True)),
+                (one_line(item.summary), body)] + ref
+    if name == "timeline":
+        return [(item.date, bold), (" " + one_line(item.event), body)] + ref
+    return [(one_line(item.question), bold), (" " + one_line(item.reason), body)] + ref
+
+
+def item_height(name: str, item, L: lay.Layout, refs: RefList) -> float:
+    width = L.column_width - L.bullet_indent * L.scale
+    return lay.paragraph_height(item_runs(name, item, L, refs), width, L.font(L.body)) + L.item_gap * L.scale
+
+
+def figure_cells(f) -> list[str]:
+    return [one_line(f.text), one_line(f.quantity or f.unit), one_line(f.claimed_by or "not stated"),
+            one_line(f.as_of or "–")]
+
+
+def row_height(cells: list[tuple[str, lay.Font]], L: lay.Layout) -> float:
+    s = L.scale
+    widths = [frac * L.content_width - 2 * L.cell_pad_h * s for frac in L.figure_cols]
+    tallest = max(lay.paragraph_height([cell], w, cell[1]) for cell, w in zip(cells, widths))
+    return tallest + 2 * L.cell_pad_v * s + L.cell_rule * s
+
+
+def figure_height(f, L: lay.Layout, refs: RefList) -> float:
+    font = L.font(L.table, line=1.3)
+    cells = [(text, font) for text in figure_cells(f)] + [(refs_text(refs), L.font(L.table, "sans-bold", line=1.3))]
+    return row_height(cells, L)
+
+
+def heading_height(L: lay.Layout) -> float:
+    s = L.scale
+    return L.font(L.h2, line=1.3).line_height + (L.h2_pad + L.h2_rule + L.h2_gap) * s
+
+
+def none_height(L: lay.Layout) -> float:
+    return L.font(L.body).line_height + L.item_gap * L.scale
+
+
+def table_head_height(L: lay.Layout) -> float:
+    font = L.font(L.th, "sans-bold", line=1.3, spacing=0.3, upper=True)
+    return row_height([(t, font) for t in ("Figure", "What it counts", "Claimed by", "As of", "Sources")], L)
+
+
+def header_height(sel: Selection, L: lay.Layout) -> float:
+    s, W = L.scale, L.content_width
+    ev = sel.summary.event
+    h = L.font(L.kicker, line=1.3).line_height + L.kicker_gap * s
+    h1 = L.font(L.h1, "serif-bold", line=L.h1_line)
+    h += lay.paragraph_height([(one_line(ev.headline), h1)], W, h1) + L.h1_gap * s
+    meta = L.font(L.meta, line=1.3)
+    h += lay.paragraph_height([(meta_text(sel), meta)], W, meta) + (L.meta_pad + L.rule) * s
+    bluf = L.font(L.bluf, line=L.bluf_line)
+    width = W - (L.bluf_border + 2 * L.bluf_pad_h) * s
+    runs = [("Bottom line ", L.font(L.bluf, "sans-bold", line=L.bluf_line)), (one_line(ev.summary), bluf),
+            (" " + refs_text(sel.refs(ev.citations)), L.font(L.ref, "sans-bold"))]
+    return h + L.bluf_top * s + lay.paragraph_height(runs, width, bluf) + 2 * L.bluf_pad_v * s
+
+
+def meta_text(sel: Selection) -> str:
+    ev = sel.summary.event
+    parts = [p for p in (ev.date, one_line(ev.location) if ev.location else None) if p]
+    return " · ".join(parts + [based_on(sel)])
+
+
+def based_on(sel: Selection) -> str:
+    n, total = sel.distinct_sources, len(sel.sources)
+    text = f"based on {n} source{'s' if n != 1 else ''}"
+    if total != n:
+        text += f" ({total} articles, {total - n} near-duplicate{'s' if total - n != 1 else ''} counted once)"
+    return text
+
+
+def source_text(s: SourceEntry, compact: bool = False) -> list[str]:
+    """An entry of the sources list: number, file name, and title, outlet, date (and what it repeats)."""
+    rest = [one_line(x) for x in ((s.published,) if compact else (s.title, s.outlet, s.published)) if x]
+    if s.duplicate_of:
+        rest.append(f"near-duplicate of [{s.duplicate_of}]")
+    return [f"[{s.number}] ", one_line(s.id), ", ".join(rest)]
+
+
+def source_height(s: SourceEntry, L: lay.Layout, width: float, compact: bool = False) -> float:
+    number, name, rest = source_text(s, compact)
+    runs = [(number, L.font(L.sources, "sans-bold", line=1.3)), (name, L.font(L.sources, "mono", line=1.3)),
+            ((" — " + rest) if rest else "", L.font(L.sources, line=1.3))]
+    hanging = 14 * L.scale  # text-indent: the number hangs, the rest of the lines are indented
+    return lay.paragraph_height(runs, width - hanging, runs[0][1]) + L.source_gap * L.scale
+
+
+def hidden_sources_height(L: lay.Layout) -> float:
+    font = L.font(L.small, "sans-italic", line=1.3)
+    return 6 * L.scale + font.line_height
+
+
+def omitted_reserve(L: lay.Layout) -> float:
+    """Room for the 'left out' note, at its longest (every section named, three-digit counts)."""
+    font = L.font(L.small, "sans-italic", line=1.3)
+    worst = "Left out to fit one page: " + ", ".join(f"999 more {t}" for t in SECTION_TITLES.values())
+    return 6 * L.scale + lay.paragraph_height([(worst + " — all in the JSON summary.", font)],
+                                             L.content_width, font)
+
+
+class Estimate:
+    """Adds up the estimated height of a page as items join it; item heights are measured once."""
+
+    def __init__(self, sel: Selection):
+        self.sel, self.L = sel, sel.layout
+        self._heights: dict[int, float] = {}
+        self._source_heights: dict[int, float] = {}
+        self.fixed = header_height(sel, self.L) + omitted_reserve(self.L)
+
+    def item(self, name: str, item) -> float:
+        key = id(item)
+        if key not in self._heights:
+            refs = self.sel.refs(item.citations)
+            self._heights[key] = (figure_height(item, self.L, refs) if name == "figures"
+                                  else item_height(name, item, self.L, refs))
+        return self._heights[key]
+
+    def section(self, name: str) -> float:
+        items = self.sel.sections[name]
+        body = sum(self.item(name, it) for it in items) if items else none_height(self.L)
+        if name == "figures" and items:
+            body += table_head_height(self.L)
+        return self.L.section_top * self.L.scale + heading_height(self.L) + body
+
+    def source(self, s: SourceEntry) -> float:
+        if s.number not in self._source_heights:
+            self._source_heights[s.number] = source_height(s, self.L, self.L.column_width, self.sel.compact_sources)
+        return self._source_heights[s.number]
+
+    def sources(self) -> float:
+        shown = self.sel.shown_sources
+        heights = [self.source(s) for s in shown]
+        at = lay.balanced_split(heights)
+        hidden = 0.0 if self.sel.list_all_sources else hidden_sources_height(self.L)
+        return (self.L.section_top * self.L.scale + heading_height(self.L)
+                + max(sum(heights[:at]), sum(heights[at:]), 0.0) + hidden)
+
+    def total(self) -> float:
+        left = sum(self.section(n) for n in LEFT_COLUMN)
+        right = sum(self.section(n) for n in RIGHT_COLUMN)
+        return self.fixed + self.section("figures") + max(left, right) + self.sources()
+
+
+# ---------------------------------------------------------------- selection
+
+def select(summary: EventSummary, paper: str = "A4", limits: dict[str, int] | None = None) -> Selection:
+    """The most important items that the estimate puts on one page, at the largest type that fits."""
+    limits = {**DEFAULT_LIMITS, **(limits or {})}
+    for scale in SCALES:
+        selection = _select_at(summary, paper, limits, scale)
+        if selection is not None:
+            return selection
+    raise RenderError("the briefing's headline, bottom line and sources do not fit on one page")
+
+
+def _select_at(summary: EventSummary, paper: str, limits: dict[str, int], scale: float) -> Selection | None:
+    sel = Selection(summary=summary, sources=source_entries(summary), sections={n: [] for n in SECTIONS},
+                    paper=paper, scale=scale)
+    budget = sel.layout.content_height * SAFETY
+    # list every source, with titles if that leaves most of the page for content; else only those cited
+    for list_all, compact, share in ((True, False, 0.6), (True, True, 0.6), (False, True, 1.0)):
+        sel.list_all_sources, sel.compact_sources = list_all, compact
+        one_line_each = sel.layout.font(sel.layout.sources, line=1.3).line_height / 2
+        if list_all and len(sel.sources) * one_line_each > budget * share:
+            continue  # too many to list, whatever their length: do not measure them all
+        estimate = Estimate(sel)
+        if estimate.total() <= budget * share:
+            break
+    else:
+        return None
+    ordered = importance_order(summary)
+    for name, item in candidates(ordered, limits):
+        sel.sections[name].append(item)
+        height = estimate.total()
+        if height > budget:
+            sel.sections[name].pop()
+    sel.sections["timeline"].sort(key=lambda t: t.date)  # shown in date order, whatever was chosen
+    sel.omitted = {n: len(ordered[n]) - len(sel.sections[n]) for n in SECTIONS if len(ordered[n]) > len(sel.sections[n])}
+    sel.estimated_height = estimate.total()
+    return sel
+
+
+def drop_least_important(sel: Selection) -> Selection | None:
+    """The selection less its least important item (the last taken), or None if nothing is left to drop."""
+    taken = candidates(importance_order(sel.summary), DEFAULT_LIMITS)
+    for name, item in reversed(taken):
+        if any(it is item for it in sel.sections[name]):
+            sections = {n: [it for it in v if it is not item] for n, v in sel.sections.items()}
+            omitted = dict(sel.omitted)
+            omitted[name] = omitted.get(name, 0) + 1
+            return replace(sel, sections=sections, omitted=omitted)
+    return None
 
 
 # ---------------------------------------------------------------- Jinja
@@ -120,73 +471,135 @@ def environment(template_dir: str | Path | None = None):
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "css.j2"),
+                                            default_for_string=False),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["md"] = md_escape
+    env.filters["one_line"] = one_line
     return env
 
 
-SECTION_TITLES = {"actors": "actors", "treaty_basis": "treaty provisions", "figures": "figures",
-                  "reactions": "reactions", "timeline": "timeline entries", "open_questions": "open questions"}
+def _context(selection: Selection, embed_css: bool) -> dict[str, Any]:
+    return dict(s=selection, event=selection.summary.event, sections=selection.sections,
+                sources=selection.sources, shown_sources=selection.shown_sources,
+                source_columns=selection.source_columns, hidden_sources=len(selection.sources)
+                - len(selection.shown_sources), omitted=selection.omitted, titles=SECTION_TITLES,
+                empty_text=NONE_TEXT, refs=selection.refs, paper=selection.paper, L=selection.layout,
+                based_on=based_on(selection), figure_cells=figure_cells, source_detail=selection.source_detail,
+                embed_css=embed_css)
 
 
-def _render_template(name: str, selection: Selection, template_dir: str | Path | None) -> str:
+def _render_template(name: str, selection: Selection, template_dir: str | Path | None,
+                     embed_css: bool = True) -> str:
     import jinja2
 
     try:
         template = environment(template_dir).get_template(name)
-        return template.render(s=selection, event=selection.summary.event, sections=selection.sections,
-                               sources=selection.sources, omitted=selection.omitted, titles=SECTION_TITLES,
-                               refs=selection.refs, paper=selection.paper)
+        return template.render(**_context(selection, embed_css))
     except RenderError:
         raise
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"template {exc.name or name}, line {exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"template not found: {exc.name}") from None
     except jinja2.TemplateError as exc:
         raise RenderError(f"template {name}: {exc}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as exc:
+        raise RenderError(f"template {name}: {type(exc).__name__}: {exc}") from None
 
 
 def render_markdown(selection: Selection, template_dir: str | Path | None = None) -> str:
     return _render_template("briefing.md.j2", selection, template_dir)
 
 
-def render_html(selection: Selection, template_dir: str | Path | None = None) -> str:
-    return _render_template("briefing.html.j2", selection, template_dir)
+def render_html(selection: Selection, template_dir: str | Path | None = None, embed_css: bool = True) -> str:
+    return _render_template("briefing.html.j2", selection, template_dir, embed_css)
+
+
+def render_css(selection: Selection, template_dir: str | Path | None = None) -> str:
+    return _render_template("briefing.css.j2", selection, template_dir)
 
 
 # ---------------------------------------------------------------- PDF
 
-def refuse_all_urls(url: str, *args, **kwargs):
-    """WeasyPrint URL fetcher: the briefing is self-contained, so no URL is ever fetched."""
-    raise ValueError(f"briefing fetches no URLs (refused {url[:80]!r})")
+def assets_dir() -> Path:
+    return package_templates_dir() / "assets"
 
 
-def _pdf_document(html: str):
+def asset_path(url: str) -> Path:
+    """The file of the package's assets folder that ``url`` names; anything else is refused:
+    other files, the network, data: URLs. Nothing is followed, so there are no redirects either."""
+    parsed = urlparse(url)
+    if parsed.scheme == "file" and parsed.netloc in ("", "localhost"):
+        path = Path(unquote(parsed.path)).resolve()
+        if path.is_relative_to(assets_dir().resolve()) and path.is_file():
+            return path
+    raise ValueError(f"briefing fetches no URLs outside its own assets (refused {url[:80]!r})")
+
+
+@lru_cache(maxsize=1)
+def url_fetcher():
+    """WeasyPrint's URL fetcher for the briefing: it serves ``asset_path`` and nothing else."""
+    from weasyprint import urls
+
+    if not hasattr(urls, "URLFetcher"):  # WeasyPrint < 66 takes a function returning a dict
+        return lambda url, *args, **kwargs: {"string": asset_path(url).read_bytes(), "redirected_url": url}
+
+    class AssetFetcher(urls.URLFetcher):
+        def fetch(self, url, headers=None):
+            return urls.URLFetcherResponse(url, asset_path(url).read_bytes())
+
+    return AssetFetcher(allow_redirects=False, allowed_protocols=("file",))
+
+
+@lru_cache(maxsize=1)
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=8)
+def _stylesheet(css: str):
+    from weasyprint import CSS
+
+    return CSS(string=css, url_fetcher=url_fetcher(), font_config=_font_config())
+
+
+def layout_pdf(html: str, css: str):
+    """One WeasyPrint layout of the page (the costly step, counted by the tests)."""
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=refuse_all_urls, base_url=None).render()
+    return HTML(string=html, url_fetcher=url_fetcher(), base_url=str(assets_dir()) + "/").render(
+        stylesheets=[_stylesheet(css)], font_config=_font_config(), presentational_hints=False)
 
 
-def render_pdf_bytes(html: str) -> tuple[bytes, int]:
-    doc = _pdf_document(html)
-    return doc.write_pdf(), len(doc.pages)
+def write_pdf(document, selection: Selection) -> bytes:
+    """PDF bytes with fixed metadata: no creation or modification time, no random identifier."""
+    meta = document.metadata
+    meta.title = one_line(selection.summary.event.headline)
+    meta.authors, meta.keywords = [], []
+    meta.generator = "briefing"
+    meta.created = meta.modified = None
+    return document.write_pdf(pdf_identifier=False)
+
+
+def render_pdf(selection: Selection, template_dir: str | Path | None = None) -> tuple[Selection, bytes]:
+    """Lay out the selection; if the estimate was short, drop items until one page holds it."""
+    css = render_css(selection, template_dir)
+    while True:
+        document = layout_pdf(render_html(selection, template_dir, embed_css=False), css)
+        if len(document.pages) <= 1:
+            return selection, write_pdf(document, selection)
+        smaller = drop_least_important(selection)
+        if smaller is None:
+            raise RenderError("the briefing does not fit on one page")
+        selection = smaller
 
 
 def fit_one_page(summary: EventSummary, template_dir: str | Path | None = None, paper: str = "A4"):
-    """Choose the largest selection whose PDF is one page; returns (selection, pdf_bytes or None)."""
-    limits = dict(DEFAULT_LIMITS)
-    for _ in range(40):
-        selection = select(summary, limits, paper)
-        html = render_html(selection, template_dir)
-        doc = _pdf_document(html)
-        if len(doc.pages) <= 1:
-            return selection, doc.write_pdf()
-        # drop the least important item of the section holding the most items on the page
-        name = max(selection.sections, key=lambda k: len(selection.sections[k]))
-        if not selection.sections[name]:
-            break
-        limits[name] = len(selection.sections[name]) - 1
-    raise RenderError("the briefing does not fit on one page")
+    """Choose the selection by estimate and verify it with one layout; returns (selection, pdf_bytes)."""
+    return render_pdf(select(summary, paper), template_dir)
