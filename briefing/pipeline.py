@@ -38,7 +38,12 @@ def summarize(paths: list[str | Path], model: str | None = None, n_process: int 
 
 def render_outputs(summary: EventSummary, formats: list[str], template_dir: str | Path | None = None,
                    paper: str = "a4") -> dict[str, str | bytes]:
-    """Every requested format from one page selection, so that Markdown, HTML and PDF agree."""
+    """Every requested format from one page selection, so that Markdown, HTML and PDF agree.
+
+    The selection comes from a height estimate, so Markdown and HTML need no WeasyPrint layout; the PDF
+    lays the page out once to verify it (and drops items only in the rare case that the estimate fell short,
+    in which case the other formats of this run follow the PDF's selection).
+    """
     from briefing import render
 
     out: dict[str, str | bytes] = {}
@@ -46,14 +51,14 @@ def render_outputs(summary: EventSummary, formats: list[str], template_dir: str 
         out["json"] = summary.to_json()
     page_formats = [f for f in formats if f != "json"]
     if page_formats:
-        selection, pdf = render.fit_one_page(summary, template_dir, render.PAPER_SIZES[paper.lower()])
+        selection = render.select(summary, render.PAPER_SIZES[paper.lower()])
+        if "pdf" in page_formats:
+            selection, out["pdf"] = render.render_pdf(selection, template_dir)
         if "md" in page_formats:
             out["md"] = render.render_markdown(selection, template_dir)
         if "html" in page_formats:
             out["html"] = render.render_html(selection, template_dir)
-        if "pdf" in page_formats:
-            out["pdf"] = pdf
-    return out
+    return {f: out[f] for f in formats if f in out}
 
 
 def build_outputs(sources: list[str | Path], formats: list[str], template_dir: str | Path | None = None,
