@@ -27,7 +27,8 @@ def consolidate(documents: list["Document"], extractions: list["DocumentExtracti
                            warnings=list(warnings or []))
     summary.actors = actors.merge([a for x in extractions for a in x.actors])
     summary.treaty_basis = treaties.merge([t for x in extractions for t in x.treaties], reference=reference_date(documents))
-    summary.figures = figures.merge([f for x in extractions for f in x.figures])
+    summary.figures = figures.merge([f for x in extractions for f in x.figures], sources,
+                                    reference=reference_date(documents))
     summary.reactions = reactions.merge([r for x in extractions for r in x.reactions], summary.actors)
     summary.timeline = timeline.merge([t for x in extractions for t in x.timeline], reference=reference_date(documents))
     summary.open_questions = questions.build(summary, [q for x in extractions for q in x.signals])

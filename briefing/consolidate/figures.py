@@ -1,17 +1,122 @@
-"""Figures about the same quantity grouped; different values kept side by side, never averaged."""
+"""Figures about the same quantity grouped; different values kept side by side, never averaged.
+
+Two candidates are one item when they count the same thing (``quantity``), state the same value or range,
+and their claimants are compatible (the same source, or one of them unnamed). Everything else stays a
+separate item, next to the others of its quantity, so that "10,000-12,000 per X; ~14,000 per Y" shows.
+Groups are ordered by how many independent sources report the quantity (near-duplicate copies count once).
+"""
 from __future__ import annotations
 
+import re
+from datetime import date
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from briefing.extract.figures import FigureCandidate, resolve_as_of
 from briefing.summary import Figure
 
+if TYPE_CHECKING:
+    from briefing.summary import Source
 
-def merge(candidates: list[Figure]) -> list[Figure]:
-    merged: dict[tuple, Figure] = {}
-    for f in candidates:
-        key = (f.unit, f.value, f.low, f.high)
-        m = merged.get(key)
-        if m is None:
-            merged[key] = Figure(**{**f.__dict__, "citations": list(f.citations)})
+_STOP = frozenset("the a an of from and in on at by for 's".split())
+
+
+def merge(candidates: list[Figure], sources: "list[Source] | None" = None,
+          reference: date | None = None) -> list[Figure]:
+    """``reference``: the event's date, against which undated articles' date words are read."""
+    canonical = _canonical_sources(sources or [])
+    merged: list[Figure] = []
+    for f in (_plain(c, reference) for c in candidates):
+        same = next((m for m in merged if _same_claim(m, f)), None)
+        if same is None:
+            merged.append(Figure(**{**f.__dict__, "citations": list(f.citations)}))
         else:
-            m.claimed_by = m.claimed_by or f.claimed_by
-            m.citations.extend(c for c in f.citations if c not in m.citations)
-    return sorted(merged.values(), key=lambda f: (-len(f.citations), f.unit, f.value))
+            _absorb(same, f)
+    return _ordered(merged, canonical)
+
+
+def _plain(f: Figure, reference: date | None) -> Figure:
+    """A plain Figure; an undated article's date words placed against the event's date (never finer than
+    a month, since the article's own day is unknown)."""
+    if not isinstance(f, FigureCandidate):
+        return f
+    as_of = None
+    if not f.as_of and f.as_of_expression:
+        as_of = resolve_as_of(f.as_of_expression, False, reference, exact=False)
+    return f.to_figure(as_of)
+
+
+def quantity_of(f: Figure) -> str:
+    return f.quantity or f.unit
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+def _same_claim(a: Figure, b: Figure) -> bool:
+    return (quantity_of(a) == quantity_of(b) and a.unit == b.unit and _close(a.value, b.value)
+            and _close(a.low, b.low) and _close(a.high, b.high) and _compatible(a.claimed_by, b.claimed_by))
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", name.lower().replace("’", "'")) if w not in _STOP}
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Unnamed fits any claimant; otherwise one name's words must contain the other's ('the Commission' ~
+    'European Commission')."""
+    if not a or not b:
+        return True
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _absorb(into: Figure, other: Figure) -> None:
+    """One claim reported again: keep every citation, the most specific claimant and date."""
+    into.citations.extend(c for c in other.citations if c not in into.citations)
+    if other.claimed_by and (not into.claimed_by or len(other.claimed_by) > len(into.claimed_by)):
+        into.claimed_by = other.claimed_by
+    if other.as_of and (not into.as_of or len(other.as_of) > len(into.as_of)):
+        into.as_of = other.as_of
+    if len(other.description) > len(into.description) and len(other.description.split()) <= 14:
+        into.description = other.description
+
+
+def _canonical_sources(sources: "list[Source]") -> dict[str, str]:
+    """Source id -> the id it is a near-duplicate of (itself when original)."""
+    parent = {s.id: s.duplicate_of or s.id for s in sources}
+    out = {}
+    for sid in parent:
+        seen, cur = set(), sid
+        while parent.get(cur, cur) != cur and cur not in seen:
+            seen.add(cur)
+            cur = parent[cur]
+        out[sid] = cur
+    return out
+
+
+def independent_sources(f: Figure, canonical: dict[str, str] | None = None) -> int:
+    canonical = canonical or {}
+    return len({canonical.get(c.source, c.source) for c in f.citations})
+
+
+def _ordered(figures: list[Figure], canonical: dict[str, str]) -> list[Figure]:
+    """Quantities reported by more independent sources first; inside one quantity, better-sourced values
+    first, then by value, so that rival values sit side by side."""
+    groups: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        groups[quantity_of(f)].append(f)
+
+    def group_weight(items: list[Figure]) -> tuple[int, int]:
+        srcs = {canonical.get(c.source, c.source) for f in items for c in f.citations}
+        return len(srcs), max(independent_sources(f, canonical) for f in items)
+
+    first_seen = {q: i for i, q in reversed(list(enumerate(quantity_of(f) for f in figures)))}
+    order = sorted(groups, key=lambda q: (-group_weight(groups[q])[0], -group_weight(groups[q])[1], first_seen[q]))
+    out: list[Figure] = []
+    for q in order:
+        out.extend(sorted(groups[q], key=lambda f: (-independent_sources(f, canonical), f.value)))
+    return out

@@ -11,12 +11,15 @@ phone numbers, durations, and small counts of known things ("the two countries")
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from datetime import date
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Iterable
 
 from briefing import dates
 from briefing.extract.lexicon import REPORTING_VERBS
 from briefing.summary import Figure
+
+_SOME_DAY = date(2001, 6, 15)  # any reference date: to test whether words are a date at all
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -121,6 +124,24 @@ _GLUED_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(°?c|°?f|km|kg|mw|gw|kw|gwh|twh|mt|
 _NAMED_ENTS = {"LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "ORG", "PERSON", "GPE", "LOC", "NORP"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that"}
 MAX_DESCRIPTION_TOKENS = 14
+
+
+@dataclass
+class FigureCandidate(Figure):
+    """A figure as one article states it. When the article has no publication date, ``as_of_expression``
+    keeps the date words ("in March") so that the consolidate stage can place them against the event's date;
+    ``as_of_current`` says the claim is in the present tense (as of publication)."""
+
+    as_of_expression: str = ""
+    as_of_current: bool = False
+
+    def to_figure(self, as_of: str | None = None) -> Figure:
+        names = {f.name for f in fields(Figure)}
+        fig = Figure(**{k: v for k, v in self.__dict__.items() if k in names})
+        fig.citations = list(self.citations)
+        if as_of and not fig.as_of:
+            fig.as_of = as_of
+        return fig
 
 
 @dataclass
@@ -368,11 +389,13 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     text_end = _text_end(doc, a, noun)
     verb = _governing_verb(anchor)
     claim_verb, claimant = _claimant(ctx, index, sent, anchor)
-    fig = Figure(
+    expression, current = _as_of_evidence(anchor, verb, claim_verb)
+    fig = FigureCandidate(
         value=a.value, low=a.low, high=a.high, unit=_unit(a, noun), text=doc[start:text_end].text,
         description=_description(doc, a, noun, anchor, verb, start, text_end, topic) or doc[start:text_end].text,
         claimed_by=claimant, as_of=_as_of(ctx, sent, anchor, verb, claim_verb),
         citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
+        as_of_expression=expression, as_of_current=current,
     )
     if subject is not None:
         _measure_of_subject(fig, subject, previous)
@@ -584,6 +607,8 @@ def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None
         return head  # "a 25% tariff", "a $500m loan", "the 7.5% duty"
     if head.pos_ in ("ADJ", "ADV") and head.lower_ in _VALUE_ADJECTIVES and head.head.pos_ in ("VERB", "AUX"):
         return _subject_or_object(head.head, exclude=root)  # "trade was worth 68 billion euros"
+    if head.pos_ in ("ADJ", "ADV") and head.lower_ in _VALUE_ADJECTIVES and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head  # "exports worth $5bn"
     if head.pos_ == "ADP" and head.head.pos_ == "NOUN":
         return head.head  # "tariffs of up to 25%", "a quota of 45,000 tonnes"
     if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
@@ -750,18 +775,28 @@ def _as_of(ctx: "DocContext", sent: "Sentence", anchor: "Token", verb: "Token | 
            claim_verb: "Token | None") -> str | None:
     """The time of the claim ('in March ... said'), else of what is counted ('sent ... last fall'), else the
     publication date when the claim is in the present tense, else unknown."""
-    published = ctx.published
+    expression, current = _as_of_evidence(anchor, verb, claim_verb)
+    return resolve_as_of(expression, current, ctx.published)
+
+
+def resolve_as_of(expression: str, current: bool, reference: "date | None", exact: bool = True) -> str | None:
+    if expression:
+        return dates.resolve(expression, reference, exact_reference=exact) or None
+    if current and reference is not None and exact:
+        return reference.isoformat()
+    return None
+
+
+def _as_of_evidence(anchor: "Token", verb: "Token | None", claim_verb: "Token | None") -> tuple[str, bool]:
+    """The date words of the claim or of what is counted, and whether the claim is in the present tense."""
     for head in (claim_verb, verb, anchor):
         if head is None:
             continue
         for ent in _dates_of(head):
-            iso = dates.resolve(ent.text, published)
-            if iso:
-                return iso
+            if dates.resolve(ent.text, None) is not None or dates.resolve(ent.text, _SOME_DAY):
+                return ent.text, False
     tense_verb = claim_verb or verb
-    if published is not None and tense_verb is not None and _present(tense_verb):
-        return published.isoformat()
-    return None
+    return "", tense_verb is not None and _present(tense_verb)
 
 
 def _dates_of(head: "Token") -> list["Span"]:

@@ -1,0 +1,224 @@
+"""Figures: number phrases, what is not a figure, claimants, dates, and merging across sources."""
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from briefing.consolidate.figures import merge
+from briefing.extract.figures import parse_number
+from briefing.summary import Citation, Figure, Source
+
+PUBLISHED = date(2025, 4, 28)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from briefing.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def figures_of(nlp):
+    from briefing.extract import DocContext, Sentence
+    from briefing.extract import figures
+
+    def run(text: str, published: date | None = PUBLISHED):
+        doc = nlp(text)
+        sents = [Sentence(span=s, start=s.start_char, source="a") for s in doc.sents]
+        ctx = DocContext(document=SimpleNamespace(id="a", published=published), sentences=sents)
+        return figures.extract(ctx)
+
+    return run
+
+
+def only(figs):
+    assert len(figs) == 1, [(f.text, f.value) for f in figs]
+    return figs[0]
+
+
+# --- number reading (no model) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("12-thousand", [12000.0]), ("$1.2bn", [1.2e9]), ("€300m", [3e8]), ("10,000 to 12,000", [10000.0, 12000.0]),
+    ("twenty-five", [25.0]), ("a dozen", [12.0]), ("two hundred fifty thousand", [250000.0]),
+])
+def test_parse_number(text, expected):
+    assert parse_number(text) == expected
+
+
+# --- figures ---------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_range_with_claimant_and_season(figures_of):
+    f = only(figures_of("Intelligence officials from the United States and Ukraine said the country sent "
+                        "10,000 to 12,000 troops to the front last fall."))
+    assert (f.value, f.low, f.high) == (10000, 10000, 12000)
+    assert f.text == "10,000 to 12,000 troops" and f.unit == "troops" and f.quantity == "troops"
+    assert f.claimed_by == "Intelligence officials from the United States and Ukraine"
+    assert f.as_of == "2024"
+    assert "sent" in f.description and "troops" in f.description
+    assert f.citations[0].text.startswith("Intelligence officials")
+
+
+@pytest.mark.slow
+def test_scale_shared_by_range_and_between(figures_of):
+    f = only(figures_of("Between 3 and 5 million people have been displaced, the UN estimated."))
+    assert (f.low, f.high) == (3e6, 5e6) and f.claimed_by == "UN" and f.quantity == "displaced"
+    f = only(figures_of("Unemployment in the region reached 10-12% last year, economists said."))
+    assert (f.low, f.high, f.unit) == (10, 12, "percent")
+
+
+@pytest.mark.slow
+def test_approximation_kept_in_text_and_claim_month(figures_of):
+    f = only(figures_of("But in March, the army said about 4,000 soldiers had been killed or wounded."))
+    assert f.text == "about 4,000 soldiers" and f.value == 4000
+    assert f.quantity == "casualties" and f.claimed_by == "army" and f.as_of == "2025-03"
+
+
+@pytest.mark.slow
+def test_number_with_hyphenated_scale_and_month_of_last_year(figures_of):
+    f = only(figures_of("The spy agency in October of last year assessed that around 12-thousand troops had been "
+                        "deployed to the border region."))
+    assert f.value == 12000 and f.text.startswith("around 12-thousand") and f.as_of == "2024-10"
+    assert f.claimed_by == "spy agency"
+
+
+@pytest.mark.slow
+def test_additional_troops_are_reinforcements(figures_of):
+    f = only(figures_of("The defence ministry also said the country had sent about 3,000 additional troops."))
+    assert f.quantity == "reinforcements" and f.unit == "troops"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("The United States pledged $1.2 billion in military aid, the Pentagon said.", 1.2e9, "USD"),
+    ("Seoul will spend 5 trillion won on chip subsidies, according to the finance ministry.", 5e12, "KRW"),
+    ("Brussels will cut duties on cars, worth €300m a year to exporters.", 3e8, "EUR"),
+    ("Trade between the two blocs was worth 68 billion euros last year.", 6.8e10, "EUR"),
+])
+def test_money(figures_of, sentence, value, unit):
+    f = only(figures_of(sentence))
+    assert f.value == pytest.approx(value) and f.unit == unit
+
+
+@pytest.mark.slow
+def test_money_claimant_according_to(figures_of):
+    f = only(figures_of("Seoul will spend 5 trillion won on chip subsidies, according to the finance ministry."))
+    assert f.claimed_by == "finance ministry"
+
+
+@pytest.mark.slow
+def test_percent_of_something_and_of_nothing(figures_of):
+    f = only(figures_of("The agreement removes tariffs on 92% of the goods traded between the two blocs."))
+    assert f.value == 92 and f.unit == "percent" and f.quantity == "percent good"
+    assert figures_of("We are 100 percent committed to the process, the minister said.") == []
+
+
+@pytest.mark.slow
+def test_numbers_in_words(figures_of):
+    f = only(figures_of("Police said three people were killed in the blast."))
+    assert f.value == 3 and f.quantity == "deaths" and f.claimed_by == "Police"
+
+
+@pytest.mark.slow
+def test_bare_number_measures_its_subject(figures_of):
+    f = only(figures_of("The death toll rose to 1,200 on Sunday, health officials said."))
+    assert f.value == 1200 and f.unit == "deaths"
+    figs = figures_of("Organisers said 3,000 tractors took part. Police put the number at about 800.")
+    assert [(x.value, x.unit) for x in figs] == [(3000, "tractors"), (800, "tractors")]
+    assert figs[1].claimed_by == "Police" and figs[1].text == "about 800"
+
+
+@pytest.mark.slow
+def test_epidemic_and_election_counts(figures_of):
+    figs = figures_of("The health ministry reported 1,250 new cases and 14 deaths in the past 24 hours.")
+    assert [(f.value, f.quantity) for f in figs] == [(1250, "cases"), (14, "deaths")]
+    assert all(f.claimed_by == "health ministry" for f in figs)
+    f = only(figures_of("Turnout was 67.5 percent, election officials say."))
+    assert f.value == 67.5 and f.as_of == "2025-04-28" and f.quantity == "percent turnout"
+
+
+@pytest.mark.slow
+def test_climate_quantities(figures_of):
+    figs = figures_of("The plan would avoid 1.2 billion tonnes of carbon dioxide a year, the Commission estimates.")
+    f = only(figs)
+    assert f.value == 1.2e9 and f.unit == "tonnes dioxide" and f.claimed_by == "Commission"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The treaty was signed in June 2024 and ratified in 2025.",                 # dates, years
+    "It was the first major conflict since the end of the 1950-53 war.",        # year range, ordinal
+    "A 24-year-old man, aged 24, was arrested.",                                 # ages
+    "Only in the fourth point of the agreement can we read that help is due.",   # ordinal
+    "Article 4 of the treaty requires both nations to help each other.",         # label, 'both'
+    "Published on: 2025/04/28 10:00",                                            # date and time of day
+    "The meeting starts at 10 a.m. local time.",                                  # time of day
+    "For details call +44 20 7946 0958 today.",                                   # phone number
+    "The announcement came two days after the offensive ended.",                 # duration as date
+    "The statement came after six months of silence.",                           # duration
+    "The two countries are the two allies in the pact.",                         # small counts of known things
+    "One of the parties must respond.",                                          # 'one of'
+    "The film \"28 Days Later\" was screened.",                                  # number inside a title
+    "Resolution 2231 was adopted unanimously.",                                  # label
+])
+def test_not_figures(figures_of, sentence):
+    assert figures_of(sentence) == [], sentence
+
+
+@pytest.mark.slow
+def test_background_size_is_not_a_figure(figures_of):
+    assert figures_of("Exporters gain access to a market of 450 million consumers.") == []
+
+
+@pytest.mark.slow
+def test_pronoun_claimant_resolved(figures_of):
+    figs = figures_of("The Commission disputes both claims. It says the beef quota is 45,000 tonnes.")
+    assert only(figs).claimed_by == "Commission"
+
+
+@pytest.mark.slow
+def test_undated_article_keeps_date_words_for_consolidation(figures_of):
+    f = only(figures_of("In March, the army said about 4,000 soldiers had been killed.", published=None))
+    assert f.as_of is None and f.as_of_expression == "March"
+    merged = merge([f], [], reference=date(2025, 4, 28))
+    assert merged[0].as_of == "2025-03" and type(merged[0]) is Figure
+
+
+# --- merging ------------------------------------------------------------------------------------
+
+def fig(value, source, claimed_by=None, quantity="troops", low=None, high=None, as_of=None):
+    c = Citation(source=source, text=f"{value} troops", start=0, end=len(f"{value} troops"))
+    return Figure(value=value, unit="troops", text=f"{value} troops", description="troops sent", low=low,
+                  high=high, claimed_by=claimed_by, as_of=as_of, citations=[c], quantity=quantity)
+
+
+def test_same_claim_from_two_sources_is_one_item():
+    out = merge([fig(12000, "a", "the spy agency"), fig(12000, "b", None, as_of="2024-10")])
+    assert len(out) == 1
+    assert [c.source for c in out[0].citations] == ["a", "b"]
+    assert out[0].claimed_by == "the spy agency" and out[0].as_of == "2024-10"
+
+
+def test_different_values_kept_side_by_side_never_averaged():
+    out = merge([fig(14000, "a", "officials"), fig(3000, "a", quantity="casualties"),
+                 fig(10000, "b", "intelligence", low=10000, high=12000), fig(12000, "c", "spy agency")])
+    troops = [f for f in out if f.quantity == "troops"]
+    assert sorted(f.value for f in troops) == [10000, 12000, 14000]
+    assert [f.quantity for f in out[:3]] == ["troops"] * 3  # the group sits together, best-sourced first
+    assert out[-1].quantity == "casualties"
+
+
+def test_same_value_different_claimants_stay_apart():
+    out = merge([fig(3000, "a", "Ukrainian officials"), fig(3000, "b", "South Korean military")])
+    assert len(out) == 2
+
+
+def test_near_duplicate_sources_count_once():
+    sources = [Source(id="a", path="a"), Source(id="a2", path="a2", duplicate_of="a"), Source(id="b", path="b")]
+    out = merge([fig(1, "a", quantity="x"), fig(1, "a2", quantity="x"), fig(2, "a", quantity="y"),
+                 fig(2, "b", quantity="y")], sources)
+    assert [f.quantity for f in out] == ["y", "x"]  # two independent sources beat one source and its copy
