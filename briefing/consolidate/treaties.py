@@ -26,8 +26,37 @@ def merge(candidates: list[Treaty], reference: date | None = None) -> list[Treat
             groups.append([cand])
         else:
             home.append(cand)
+    groups = _attach_descriptions(groups)
     merged = [_merge_group(g, reference) for g in groups]
     return sorted(merged, key=lambda t: (-len({c.source for c in t.citations}), -len(t.citations)))
+
+
+def _attach_descriptions(groups: list[list[Treaty]]) -> list[list[Treaty]]:
+    """'the free-trade agreement' (a description) joins the one proper name its sentences point to:
+    the titled instrument of the same family whose naming words those sentences use ("... with the
+    Pacific Alliance" -> "EU-Pacific Alliance Partnership Agreement"). A sentence that spells out a
+    proper name in full is about that instrument, not evidence for the description."""
+    titled = [g for g in groups if any(getattr(t, "titled", False) for t in g)]
+    out = [g for g in groups]
+    for group in groups:
+        if group in titled:
+            continue
+        family = getattr(group[0], "head", "")
+        texts = [c.text.lower() for t in group for c in t.citations]
+        scores = []
+        for tg in titled:
+            if getattr(tg[0], "head", "") != family:
+                continue
+            name = max(tg, key=lambda t: getattr(t, "titled", False)).name.lower()
+            words = {w for t in tg for w in _content(t) if len(w) > 2}
+            need = max(1, (len(words) + 1) // 2)
+            hits = sum(1 for text in texts if name not in text and sum(w in text for w in words) >= need)
+            scores.append((hits, id(tg), tg))
+        scores.sort(key=lambda x: -x[0])
+        if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+            scores[0][2].extend(group)
+            out.remove(group)
+    return out
 
 
 def _content(t: Treaty) -> frozenset[str]:

@@ -78,22 +78,62 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     if verb is None or _hedged(verb):
         return None
     future = _is_future(verb)
-    when = dates.resolve(expr, ctx.published, future=future)
+    if future:
+        return None  # what is planned or expected is not yet a happening (open questions take it up)
+    when = dates.resolve(expr, ctx.published)
+    if when and ctx.published and when > ctx.published.isoformat()[:len(when)]:
+        return None  # a target date ("by 2030") or a date still to come
     if when is None and ctx.published is not None:
         return None
     if when is None and dates.resolve(expr, None) is None and not _resolvable_later(expr):
         return None
     verb = _climb(verb)
     subject = _subject(verb)
-    if subject is not None and subject.lower_ in _VAGUE_SUBJECTS:
-        return None  # "he signed ...", "this comes after ...": no line that stands on its own
+    antecedent = _antecedent(ctx, sent, subject) if subject is not None and subject.lower_ in _VAGUE_SUBJECTS else None
+    if subject is not None and subject.lower_ in _VAGUE_SUBJECTS and antecedent is None:
+        return None  # "this comes after ...": no line that stands on its own
+    if verb.lemma_.lower() == "be" or _is_question(sent, verb) or (subject is not None and _is_dateline(subject)):
+        return None  # a state ("was worth ..."), a question, or a parse thrown by a dateline
     text = event_text(verb, ent)
     if not text:
         return None
+    if antecedent is not None:
+        text = re.sub(r"^" + re.escape(subject.text) + r"\b", antecedent, text, count=1, flags=re.I)
     cand = TimelineCandidate(date=when or "", event=text, citations=[sent.citation()], expression=expr,
                              future=future, verb=verb.lemma_.lower(),
                              subject=_phrase(subject) if subject is not None else "")
     return _Found(cand, verb.i)
+
+
+_PRONOUN_LABELS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE", "NORP"), "they": ("ORG", "GPE", "NORP")}
+
+
+def _antecedent(ctx: "DocContext", sent: "Sentence", pronoun: "Token") -> str | None:
+    """The name a subject pronoun stands for: the latest entity of a fitting kind before it, in this
+    sentence or the one before ("The WHO's note says it received ..." -> "WHO")."""
+    labels = _PRONOUN_LABELS.get(pronoun.lower_)
+    if not labels:
+        return None
+    index = ctx.sentences.index(sent)
+    pools = [[e for e in sent.span.ents if e.end <= pronoun.i]]
+    if index > 0:
+        pools.append(list(ctx.sentences[index - 1].span.ents))
+    for pool in pools:
+        named = [e for e in pool if e.label_ in labels]
+        if named:
+            return re.sub(r"(?:'s|’s)$", "", named[-1].text).strip()
+    return None
+
+
+def _is_question(sent: "Sentence", verb: "Token") -> bool:
+    return sent.text.rstrip(" \"'”’").endswith("?") or verb.left_edge.lower_ in ("how", "what", "whether", "why")
+
+
+def _is_dateline(tok: "Token") -> bool:
+    """'LIMA, March 10 - ...': an upper-case place opening the sentence, read by the parser as a subject."""
+    doc = tok.doc
+    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "-", "—", "–")
 
 
 def _resolvable_later(expr: str) -> bool:
@@ -146,10 +186,10 @@ def _verb_of_fronted_subject(prep: "Token") -> "Token | None":
 
 def _hedged(verb: "Token") -> bool:
     words = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
-    words |= {verb.lemma_.lower()}
+    words |= {verb.lemma_.lower(), verb.lower_}
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head != verb:
-        words |= {head.lemma_.lower()} | {c.lower_ for c in head.children}
+        words |= {head.lemma_.lower(), head.lower_} | {c.lower_ for c in head.children}
     if verb.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
     return bool(words & _HEDGES) and not _is_past(verb)
@@ -170,8 +210,12 @@ def _climb(verb: "Token") -> "Token":
     """From an infinitive without its own subject up to the verb that carries one ("decided to station",
     "acknowledged its dispatch of troops to fight ... on Monday")."""
     for _ in range(4):
+        infinitive = any(c.tag_ == "TO" for c in verb.children)
+        # "In its latest update, issued on Monday, the ministry said ...": the participle dates the main clause
+        participle = verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and not any(
+            c.dep_ == "mark" for c in verb.children)
         if _subject(verb) is not None or verb.dep_ not in ("xcomp", "advcl", "acl") \
-                or not any(c.tag_ == "TO" for c in verb.children):
+                or not (infinitive or participle):
             return verb
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head != head:
@@ -183,7 +227,21 @@ def _climb(verb: "Token") -> "Token":
 
 
 def _subject(verb: "Token") -> "Token | None":
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if own is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "Negotiations were launched in 2019 and concluded in December"
+    return own
+
+
+def _shared_subject_prefix(verb: "Token") -> str:
+    """For a coordinated verb without its own subject: the subject and auxiliaries it shares."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return ""
+    subject = _subject(verb)
+    if subject is None:
+        return ""
+    aux = [c.text for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.head.i]
+    return " ".join([_phrase(subject)] + aux)
 
 
 def event_text(verb: "Token", ent: "Span") -> str:
@@ -192,15 +250,18 @@ def event_text(verb: "Token", ent: "Span") -> str:
     if not keep:
         return ""
     words = _render(keep, verb)
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+    prefix = _shared_subject_prefix(verb)
+    if prefix:
+        words = f"{prefix} {words}"
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")):
         words = _with_antecedent(verb, ent, words)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         speaker = _subject(verb.head)
         if speaker is not None and speaker.lower_ not in ("it", "this"):
             words = f"{words}, according to {_lower_common(speaker, _phrase(speaker, limit=8))}"
     words = _tidy(words)
-    if len(words.split()) < 3 or not _subject(verb) and verb.dep_ not in ("relcl", "acl"):
-        return "" if len(words.split()) < 3 else words
+    if len(words.split()) < 3 or (_subject(verb) is None and verb.dep_ not in ("relcl", "acl")):
+        return ""  # no one doing anything ("Sign up for our newsletter", "again blocking the roads")
     return words
 
 
@@ -216,7 +277,8 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
         if child.dep_ == "appos" and not _parenthetical(child):
             continue
         if child.dep_ in _DROP_DEPS or (child.dep_ == "advmod" and child.lower_ in _DISCOURSE) \
-                or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _subject(child) is not None):
+                or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+                    and (_subject(child) is not None or _has_date(child, ent))):
             drop |= {t.i for t in child.subtree}
         elif child.dep_ == "npadvmod" and any(t.ent_type_ == "DATE" for t in child.subtree):
             drop |= {t.i for t in child.subtree}
@@ -241,6 +303,10 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     return kept
 
 
+def _has_date(tok: "Token", ent: "Span") -> bool:
+    return any(t.ent_type_ == "DATE" and not ent.start <= t.i < ent.end for t in tok.subtree)
+
+
 def _parenthetical(tok: "Token") -> bool:
     """An apposition set off by commas or dashes, or a long one: a side remark, not part of the name."""
     left = tok.left_edge.i - 1
@@ -257,6 +323,10 @@ def _flanking_punct(tok: "Token") -> list["Token"]:
 
 
 def _render(tokens: list["Token"], verb: "Token") -> str:
+    kept = {t.i for t in tokens}
+    # a comma whose neighbour was cut out belonged to the cut-out phrase ("outbreaks in Uganda, in 2007, were")
+    tokens = [t for t in tokens if not (t.text == "," and ((t.i - 1 not in kept and t.i - 1 >= verb.left_edge.i)
+                                                          or t.i + 1 not in kept))]
     out = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -300,7 +370,7 @@ def _phrase(tok: "Token", limit: int = 12) -> str:
     words = [t for t in tok.subtree if t.i not in skip]
     if len(words) > limit:
         words = [t for t in tok.subtree if t.i <= tok.i and t.i not in skip][-limit:]
-    return _tidy(" ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s"), capitalise=False)
+    return _tidy("".join(t.text_with_ws for t in words), capitalise=False)
 
 
 def _lower_common(tok: "Token", phrase: str) -> str:
@@ -311,6 +381,7 @@ def _lower_common(tok: "Token", phrase: str) -> str:
 
 def _tidy(text: str, capitalise: bool = True) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^[A-Z][A-Z .'-]{2,},\s+", "", text)  # a dateline ("LIMA, ... -") is not part of the line
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"^[\s,;:.—–-]+|[\s,;:—–-]+$", "", text)
     text = re.sub(r",\s*,", ",", text)

@@ -27,7 +27,8 @@ regulation directive statute constitution memorandum covenant compact declaratio
 framework""".split())
 # heads that name an instrument only in a proper name ("the Data Act", not "a criminal act")
 AMBIGUOUS_HEADS = frozenset({"act", "law", "code", "bill", "framework", "declaration", "decree", "resolution",
-                             "constitution", "ordinance", "statute", "directive", "compact", "memorandum"})
+                             "constitution", "ordinance", "statute", "directive", "compact", "memorandum", "protocol",
+                             "regulation"})
 # nouns that can only refer back to an instrument already named
 REFERENCE_NOUNS = frozenset({"document", "text", "deal", "accord", "pact", "treaty", "agreement"})
 ARTICLE_NOUNS = frozenset({"article", "section", "clause", "paragraph", "point", "chapter", "subsection"})
@@ -39,13 +40,15 @@ GENERIC_ADJECTIVES = frozenset("""new old previous current existing such same ot
 various recent latest last first second potential possible proposed planned draft final largest biggest major
 international bilateral multilateral landmark historic key important official relevant respective whole entire
 own certain earlier later future original controversial""".split())
+_ARTICLE_RANK = {"chapter": 0, "point": 1, "article": 2, "section": 2, "clause": 2, "paragraph": 2, "subsection": 3}
 ORDINALS = {w: str(i + 1) for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth "
                                                  "eleventh twelfth".split())}
+_NUMBER = r"\d+(?:\.\d+)*[a-z]?(?:\(\w+\))?"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 SAY_VERBS = frozenset({"say", "state", "read", "stipulate", "specify", "declare", "note", "provide", "establish",
                        "set", "spell"})
 OBLIGE_VERBS = frozenset({"require", "oblige", "obligate", "commit", "bind", "mandate", "guarantee", "prohibit",
-                          "ban", "allow", "permit", "call", "compel", "forbid", "entitle", "envisage", "foresee"})
+                          "ban", "allow", "permit", "compel", "forbid", "entitle", "envisage", "foresee"})
 SIGN_VERBS = frozenset({"sign", "ink", "conclude", "seal", "strike"})
 RATIFY_VERBS = frozenset({"ratify", "approve", "adopt", "pass", "endorse", "confirm", "enact"})
 _DESCRIBING_VERBS = frozenset({"consider", "call", "describe", "dub", "label", "deem", "be", "become", "see"})
@@ -62,6 +65,7 @@ class TreatyCandidate(Treaty):
     ratified_expr: str | None = None
     ratified_by_ratify: bool = False   # "ratified" beats "approved"/"confirmed"
     provision_from_article: bool = False
+    article_rank: int = 0              # "Article 14.5" says more than "Chapter 14"
 
 
 def extract(ctx: "DocContext") -> list[Treaty]:
@@ -70,7 +74,7 @@ def extract(ctx: "DocContext") -> list[Treaty]:
         for tok in sent.span:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = noun_lemma(tok)
             if lemma in ARTICLE_NOUNS:
                 _article_mention(ctx, sent, tok, named)
             elif lemma in INSTRUMENT_NOUNS or lemma in REFERENCE_NOUNS:
@@ -78,8 +82,27 @@ def extract(ctx: "DocContext") -> list[Treaty]:
     return list(named)
 
 
+def noun_lemma(tok: "Token") -> str:
+    """Lower-case singular lemma, also for proper nouns ('Regulations' -> 'regulation')."""
+    lemma = tok.lemma_.lower()
+    if lemma.endswith("s") and lemma[:-1] in INSTRUMENT_NOUNS | ARTICLE_NOUNS:
+        return lemma[:-1]
+    return lemma
+
+
+def _inside_other_name(tok: "Token") -> bool:
+    """'Geneva Institute for Global Health Law', 'pandemic accord talks': the noun is part of another name."""
+    if tok.dep_ == "compound" and noun_lemma(tok.head) not in INSTRUMENT_NOUNS:
+        return True
+    if tok.ent_type_ in ("ORG", "PERSON", "FAC", "GPE", "EVENT", "WORK_OF_ART"):
+        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+        return ent is not None and ent.root.i != tok.i
+    return False
+
+
 def _instrument_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: list[TreatyCandidate]) -> None:
-    if _is_description(tok) or tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ARTICLE_NOUNS:
+    if _is_description(tok) or _inside_other_name(tok) \
+            or tok.dep_ == "pobj" and noun_lemma(tok.head.head) in ARTICLE_NOUNS:
         return  # "considered the largest defense agreement"; "Article 4 of the treaty" is handled by the article
     name_tokens = name_span(tok)
     target = None
@@ -103,18 +126,19 @@ def _article_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: l
     number = article_number(tok)
     if number is None:
         return
-    instrument = next((t for t in _of_objects(tok) if t.lemma_.lower() in INSTRUMENT_NOUNS | REFERENCE_NOUNS), None)
+    instrument = next((t for t in _of_objects(tok) if noun_lemma(t) in INSTRUMENT_NOUNS | REFERENCE_NOUNS), None)
     target = None
     if instrument is not None:
         tokens = name_span(instrument)
         target = _add_or_find(named, _candidate(sent, instrument, tokens)) if is_named(instrument, tokens) \
             else refers_to(named, instrument)
-    elif tok.lemma_.lower() in ("article", "section") and tok.text[:1].isupper():
+    elif noun_lemma(tok) in ("article", "section") and tok.text[:1].isupper():
         target = named[-1] if named else None  # "Article 4 says ..." right after the treaty is named
     if target is None:
         return
-    if target.article is None:
-        target.article = number
+    rank = _ARTICLE_RANK.get(noun_lemma(tok), 1) + number.count(".")
+    if target.article is None or rank > target.article_rank:
+        target.article, target.article_rank = number, rank
     provision = provision_of(tok)
     if provision and (not target.provision or not _has_article_provision(target)):
         target.provision = provision
@@ -131,14 +155,14 @@ def article_number(tok: "Token") -> str | None:
     """'Article 4' -> '4', 'Section 5(b)' -> '5(b)', 'the fourth point' -> '4', 'Article IV' -> '4'."""
     for child in tok.children:
         low = child.lower_
-        if child.dep_ in ("nummod", "appos", "compound", "npadvmod") and re.fullmatch(r"\d+[a-z]?(?:\(\w+\))?", low):
+        if child.dep_ in ("nummod", "appos", "compound", "npadvmod") and re.fullmatch(_NUMBER, low):
             return child.text
         if child.dep_ in ("nummod", "appos", "compound") and low in _ROMAN and child.text.isupper():
             return str(_ROMAN[low])
         if child.dep_ == "amod" and low in ORDINALS:
             return ORDINALS[low]
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and tok.text[:1].isupper() and re.fullmatch(r"\d+[a-z]?", nxt.text):
+    if nxt is not None and tok.text[:1].isupper() and re.fullmatch(_NUMBER, nxt.text):
         return nxt.text
     return None
 
@@ -202,9 +226,9 @@ def content_words(tokens: list["Token"], head: "Token") -> frozenset[str]:
 
 def is_named(tok: "Token", tokens: list["Token"]) -> bool:
     """Does the phrase name an instrument (it has naming words), rather than refer back to one?"""
-    if tok.lemma_.lower() not in INSTRUMENT_NOUNS:
+    if noun_lemma(tok) not in INSTRUMENT_NOUNS:
         return False  # "the document", "the text" never name
-    if tok.lemma_.lower() in AMBIGUOUS_HEADS and not any(t.pos_ == "PROPN" or t.text[:1].isupper()
+    if noun_lemma(tok) in AMBIGUOUS_HEADS and not any(t.pos_ == "PROPN" or t.text[:1].isupper()
                                                           and t.i > t.sent.start for t in tokens):
         return False  # "a criminal act", "martial law", "a resolution of the conflict": not instruments
     content = content_words(tokens, tok)
@@ -221,7 +245,7 @@ def _candidate(sent: "Sentence", tok: "Token", tokens: list["Token"]) -> TreatyC
     name = tok.doc.text[start:end].strip(" '\"‘’“”,")
     titled = all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w'-]*", name)
                  if w.lower() not in ("of", "on", "the", "and", "for", "a", "an", "against", "to", "in"))
-    return TreatyCandidate(name=name, citations=[sent.citation()], head=_family(tok.lemma_.lower()),
+    return TreatyCandidate(name=name, citations=[sent.citation()], head=_family(noun_lemma(tok)),
                            content=content_words(tokens, tok), titled=titled)
 
 
@@ -264,7 +288,7 @@ def refers_to(named: list[TreatyCandidate], tok: "Token") -> TreatyCandidate | N
         return None
     if tok.tag_ in ("NNS", "NNPS"):
         return None
-    family = _family(tok.lemma_.lower())
+    family = _family(noun_lemma(tok))
     for cand in reversed(named):
         if cand.head == family:
             return cand
