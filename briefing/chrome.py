@@ -29,6 +29,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 STATS_CHARS = 20_000            # features of a huge line are read from its first characters
 LANGUAGE_SAMPLE_WORDS = 5_000
 LONG_PARAGRAPH_WORDS = 30       # a paragraph this long is article even without final punctuation
+SUBHEAD_COHERENCE = 0.3         # share of a subhead's content words the article uses (related links: ~0.1)
+STANDFIRST_COHERENCE = 0.25     # the same for the summary line right under the headline
 
 # ---------------------------------------------------------------- general web-UI vocabulary
 
@@ -42,7 +44,8 @@ _UI_TERMS = re.compile(r"\b(?:cookies?|newsletters?|subscribe|subscriptions?|uns
                        r"recommended|most (?:read|viewed|popular)|popular|trending|more on|more from|more stories|"
                        r"you may|you might|don'?t miss|top stories|latest|all news|skip|menu|search|icon|arrow|"
                        r"select|language|country|edition|settings|follow|watch|listen|podcasts?|videos?|gallery|"
-                       r"photos?|images?|credits?|caption|loading|toggle|back to top|next|previous|show more|"
+                       r"photos?|images?|credits?|caption|loading|toggle|back to top|next (?:article|story)|previous|"
+                       r"show more|"
                        r"view all|load more|dismiss|accept|agree|consent|close|category|categories|section|tags?|"
                        r"topics?|publication date|published|updated|author|contact|about us|feedback|download|"
                        r"rss|feed|sitemap|careers|advertise|subscribers?|premium|paywall|free trial|"
@@ -55,7 +58,9 @@ _WEB_TERMS = re.compile(r"\b(?:cookies?|newsletters?|subscribe|subscription|sign
                         r"bookmark|favou?rites?|push|alerts?|feed|our journalism|support us|donat\w+)\b", re.I)
 _READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.I)
 _SITE_REF = re.compile(r"\bour\s+(?:web)?(?:site|app|newsletters?|live ?blog|coverage|journalism|readers|page|"
-                       r"channel|podcasts?|community|team|editors?|reporters?)\b|\bus\b", re.I)
+                       r"channel|podcasts?|community|team|editors?|reporters?)\b|"
+                       r"\b(?:this|the) (?:article|story|page|post)\b", re.I)
+_US = re.compile(r"\bus\b")      # lower-case only: "US" is the United States
 _IMPERATIVE = re.compile(r"^(?:follow|subscribe|sign|log|click|tap|read|watch|listen|download|share|join|get|"
                          r"register|see|explore|discover|continue|skip|accept|allow|manage|support|donate|contact|"
                          r"send|tell|email|visit|check|learn|find|try|install|enable|like|leave|add|save|print|"
@@ -66,10 +71,14 @@ _LABEL = re.compile(r"^(?:category|categories|section|tags?|topics?|keywords?|so
                     r"images?|pictures?|credits?|caption|image caption|video|watch|listen|read more|related|"
                     r"see also|also read|read also|more|share|filed under|editing by|edited by|reporting by|"
                     r"writing by|written by|additional reporting|authors?|contributors?|follow|translated by|"
-                    r"illustration|graphic|file photo|pic|getty|reuters|afp|ap photo)\b\s*[:|/]", re.I)
+                    r"illustration|graphic|file photo|pic|getty|reuters|afp|ap photo|comments?|have your say|"
+                    r"our standards|disclaimer|note to readers|correction)\b\s*[:|/]", re.I)
 _CREDIT_ONLY = re.compile(r"^(?:editing|reporting|writing|additional reporting|compiled|translated|edited)\s+by\b",
                           re.I)
 _COMMENT_SECTION = re.compile(r"\b(?:comments?|commenting|conversation|discussion)\b", re.I)
+# a section heading after which a page holds no more article: references, sources, notes
+_END_SECTION = re.compile(r"^(?:references|sources|notes|footnotes|bibliography|further reading|about the authors?|"
+                          r"citations?)\s*:?$", re.I)
 _LIST_LABEL = re.compile(r"\b(?:related|read more|read also|also read|see also|more on|more from|similar|"
                          r"recommended|most read|popular|trending|latest|top stories|more stories|you may|you might|"
                          r"don'?t miss|up next|watch next)\b", re.I)
@@ -143,6 +152,7 @@ class Unit:
     outlet: str | None = None
     outlet_how: str = ""
     content: frozenset[str] = field(default_factory=frozenset)
+    heading: bool = False      # a Markdown "#" heading: a title or subhead, never a sentence
 
     @property
     def n(self) -> int:
@@ -203,7 +213,7 @@ def merge_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     for s, e in spans:
         if merged:
             ps, pe = merged[-1]
-            last_line = text[text.rfind("\n", ps, pe) + 1:pe]
+            last_line = text[max(ps, text.rfind("\n", ps, pe) + 1):pe]
             next_line = text[pe:s].count("\n") == 1
             long_line = len(last_line) >= 0.7 * width
             if next_line and long_line and (not _ends_sentence(last_line) or text[s].islower()):
@@ -218,7 +228,9 @@ def make_units(text: str, start: int = 0) -> list[Unit]:
     units = []
     for s, e in spans:
         piece = text[s:e]
-        units.append(Unit(s, e, piece, WORD.findall(piece[:STATS_CHARS])))
+        line_start = text.rfind("\n", 0, s) + 1
+        heading = text[line_start:s].lstrip().startswith("#")
+        units.append(Unit(s, e, piece, WORD.findall(piece[:STATS_CHARS]), heading=heading))
     return units
 
 
@@ -228,8 +240,17 @@ def _ends_sentence(text: str) -> bool:
         stripped.endswith(("...", "…")) and len(stripped) > 200
 
 
+def _stem(word: str) -> str:
+    """A crude English stem, enough to match 'matters' with 'mattered' when comparing vocabularies."""
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
 def _content_words(words: list[str], stop: frozenset[str]) -> frozenset[str]:
-    return frozenset(w.lower().rstrip("s") for w in words if len(w) > 2 and w.lower() not in stop)
+    return frozenset(_stem(w) for w in words if len(w) > 2 and w.lower() not in stop)
 
 
 def _norm(text: str) -> str:
@@ -263,7 +284,7 @@ def analyse(text: str, start: int = 0) -> Page:
     _pick_title(page)
     _mark_repeats(units)
     _cut_after_end_markers(units)
-    _judge_in_context(units)
+    _judge_in_context(units, page.title)
     return page
 
 
@@ -296,24 +317,30 @@ def _foreign_language(u: Unit, page: Page, stop: frozenset[str]) -> bool:
 def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:
     """First pass: what the unit is by its own features (SHORT when that cannot be told yet)."""
     text, n = u.text, u.n
+    if _metadata(u, text, n):
+        return
     if n == 0:
         return u.mark(CHROME, "no words")
     if _foreign_script(u, page):
         return u.mark(CHROME, "other script")
-    if _metadata(u, text, n):
-        return
     if _is_ui(u, text, n):
         return
     if _foreign_language(u, page, stop):
         return u.mark(CHROME, "other language")
     if (text.count("|") >= 1 or len(_SEPARATORS.findall(text)) >= 2) and not u.sentence_end and n <= 25:
         return u.mark(CHROME, "breadcrumb or link row")
+    if len(re.findall(r"\S\s{2,}(?=\S)", text)) >= 2 and not u.sentence_end:
+        return u.mark(CHROME, "menu row (words set apart by wide gaps)")
+    if u.heading:
+        return u.mark(SHORT, "heading")
     if re.fullmatch(r"!?\[[^\]]*\]\([^)]*\)", text) or text.startswith(("http://", "https://", "www.")):
         return u.mark(CHROME, "bare link")
     if u.sentence_end and (n >= 4 and u.stop_ratio >= 0.1 or n >= 8 or u.quoted and n >= 2):
         return u.mark(ARTICLE, "sentence")
     if n >= LONG_PARAGRAPH_WORDS and u.stop_ratio >= 0.2:
         return u.mark(ARTICLE, "long paragraph")
+    if text.rstrip(_CLOSERS).endswith((":", ";")) and n >= 3 and u.stop_ratio >= 0.2:
+        return u.mark(ARTICLE, "sentence continues")
     u.mark(SHORT, "short or unpunctuated")
 
 
@@ -326,6 +353,12 @@ def _metadata(u: Unit, text: str, n: int) -> bool:
             u.date = date_line
             u.mark(META, "date line")
             return True
+    if n <= 12 and not u.sentence_end:
+        date_line = pagemeta.read_byline_date(text)      # "Santiago. Published 11 March 2026"
+        if date_line is not None:
+            u.date = date_line
+            u.mark(META, "date in a byline row")
+            return True
     if n <= 8:
         byline = pagemeta.byline_outlet(text)
         if byline is not None:
@@ -337,12 +370,11 @@ def _metadata(u: Unit, text: str, n: int) -> bool:
             u.outlet, u.outlet_how = outlet, "sign-off"
             u.mark(META, "sign-off")
             return True
-    if n <= 14:
-        outlet = pagemeta.copyright_outlet(text)
-        if outlet is not None or re.search(r"all rights reserved", text, re.I):
-            u.outlet, u.outlet_how = outlet, "copyright"
-            u.mark(CHROME, "copyright")
-            return True
+    if n <= 40 and (re.match(r"(?:©|\(c\)|copyright\s+(?:©|\(c\)|\d{4}))", text, re.I)
+                    or re.search(r"all rights reserved", text, re.I)):
+        u.outlet, u.outlet_how = pagemeta.copyright_outlet(text), "copyright"
+        u.mark(CHROME, "copyright")
+        return True
     if n <= 5 and not _UI_TERMS.search(text):
         outlet = pagemeta.masthead_outlet(text)
         if outlet is not None:
@@ -354,8 +386,14 @@ def _metadata(u: Unit, text: str, n: int) -> bool:
 
 def _is_ui(u: Unit, text: str, n: int) -> bool:
     """Web-UI lines: labels and buttons, prompts that address the reader, imperatives to the reader."""
-    if _LABEL.match(text) and (n <= 12 or not u.sentence_end) or _CREDIT_ONLY.match(text) and n <= 16:
+    bare = text.lstrip("([*_ \t")
+    if _LABEL.match(bare) and (n <= 12 or not u.sentence_end) or _CREDIT_ONLY.match(bare) and n <= 24:
         u.mark(CHROME, "label")
+        if _CREDIT_ONLY.match(bare):           # "Reporting by A; editing by B, Some Wire."
+            tail = re.search(r",\s*([^,;]+?)\.?$", text)
+            outlet = tail and pagemeta.masthead_outlet(tail.group(1))
+            if outlet:
+                u.outlet, u.outlet_how = outlet, "credit line"
         return True
     if u.quoted:
         return False
@@ -364,20 +402,26 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
     if ui_hits and (n <= 3 or n <= 10 and not u.sentence_end and ui_words > n / 3):
         u.mark(CHROME, f"UI word '{ui_hits[0]}'")
         return True
-    reader = _READER.search(text) or _SITE_REF.search(text)
+    reader = _READER.search(text) or _SITE_REF.search(text) or _US.search(text)
     if reader and _WEB_TERMS.search(text):
         u.mark(CHROME, "addresses the reader about the site")
         return True
-    if _IMPERATIVE.match(text) and _IMPERATIVE_OBJECT.search(text) and n <= 25:
+    imperative = any(_IMPERATIVE.match(sentence) for sentence in _sentence_starts(text[:2000]))
+    if imperative and n <= 40 and (_IMPERATIVE_OBJECT.search(text) or _WEB_TERMS.search(text)):
         u.mark(CHROME, "imperative to the reader")
         return True
-    if _READER.search(text) and n <= 12:
+    if (_READER.search(text) or _SITE_REF.search(text)) and n <= 12:
         u.mark(CHROME, "addresses the reader")
         return True
     if n <= 6 and text.isupper() and not u.sentence_end:
         u.mark(CHROME, "all-caps label")
         return True
     return False
+
+
+def _sentence_starts(text: str) -> list[str]:
+    """The text from the first letter of each sentence in ``text`` (emoji and emphasis marks skipped)."""
+    return [text[m.end():] for m in re.finditer(r"(?:^|[.!?:]\s+)[^\w\s]*\s*", text)]
 
 
 def _mark_repeats(units: list[Unit]) -> None:
@@ -407,7 +451,11 @@ def _cut_after_end_markers(units: list[Unit]) -> None:
     for i, u in enumerate(units):
         above += article_chars[i]
         comments = u.kind == CHROME and u.n <= 12 and bool(_COMMENT_SECTION.search(u.text))
-        if (u.why == "copyright" or comments) and above >= 0.6 * total:
+        credits = u.why == "label" and bool(_CREDIT_ONLY.match(u.text.lstrip("([*_ \t")))
+        section = bool(_END_SECTION.match(u.text))
+        if section:
+            u.mark(CHROME, "end-of-article section heading")
+        if (u.why == "copyright" or comments or credits or section) and above >= 0.6 * total:
             for later in units[i + 1:]:
                 if later.kind not in (META, CHROME):
                     later.mark(CHROME, "after the end of the article")
@@ -444,10 +492,14 @@ def _pick_title(page: Page) -> None:
     keys = Counter(_norm(u.text) for u in units)
 
     def repeated(c):
-        return keys[_norm(page_text(c[0], c[1]))] + keys[_norm(c[0].text)] >= 2
+        unit, span = c
+        if span == (unit.start, unit.end):
+            return keys[_norm(unit.text)] >= 2
+        return keys[_norm(page_text(unit, span))] >= 1     # the date-prefixed headline, repeated bare
 
+    coherent = [c for c in candidates if _coherence(c[0], vocabulary) >= 0.3]
     chosen = next((c for c in candidates if repeated(c)), None) or \
-        next((c for c in candidates if _coherence(c[0], vocabulary) >= 0.3), None) or \
+        max(reversed(coherent), key=lambda c: _coherence(c[0], vocabulary), default=None) or \
         next((c for c in candidates if len(WORD.findall(page_text(*c))) >= 4), None)
     if chosen is None:
         return
@@ -471,12 +523,23 @@ def _title_span(u: Unit) -> tuple[int, int] | None:
         while s < u.end and u.text[s - u.start].isspace():
             s += 1
         return (s, u.end) if u.end - s > 10 else None
-    if u.kind not in (SHORT,) or u.text.rstrip(_CLOSERS).endswith("."):
+    if u.kind != SHORT or u.text.rstrip(_CLOSERS).endswith("."):
         return None
     return (u.start, u.end)
 
 
-def _judge_in_context(units: list[Unit]) -> None:
+def _keep_standfirst(header: list[Unit], title: tuple[int, int] | None, vocabulary: Counter[str]) -> None:
+    """The summary line right under a headline (the standfirst) is article text when it is a longer
+    line about the article's subject."""
+    after = next((i for i, u in enumerate(header) if title and u.start <= title[0] < u.end + 1), None)
+    if after is None or after + 1 >= len(header):
+        return
+    u = header[after + 1]
+    if u.kind == SHORT and u.n >= 8 and _coherence(u, vocabulary) >= STANDFIRST_COHERENCE:
+        u.mark(ARTICLE, "standfirst")
+
+
+def _judge_in_context(units: list[Unit], title: tuple[int, int] | None = None) -> None:
     """Decide the SHORT units from where they stand relative to the article lines."""
     article_at = [i for i, u in enumerate(units) if u.kind == ARTICLE]
     if not article_at:
@@ -486,6 +549,7 @@ def _judge_in_context(units: list[Unit]) -> None:
         return
     first, last = article_at[0], article_at[-1]
     vocabulary = _article_vocabulary(units)
+    _keep_standfirst(units[:first], title, vocabulary)
     for i, u in enumerate(units):
         if u.kind != SHORT:
             continue
@@ -499,7 +563,8 @@ def _judge_in_context(units: list[Unit]) -> None:
         shorts = [u for u in gap if u.kind == SHORT]
         after_list_label = any(u.kind == CHROME and _LIST_LABEL.search(u.text) for u in gap)
         for u in shorts:
-            if len(shorts) == 1 and not after_list_label and u.n <= 20 and _coherence(u, vocabulary) >= 0.5:
+            on_topic = u.heading or _coherence(u, vocabulary) >= SUBHEAD_COHERENCE
+            if len(shorts) == 1 and not after_list_label and u.n <= 20 and on_topic:
                 u.mark(ARTICLE, "subhead")
             else:
                 u.mark(CHROME, "link list" if len(shorts) > 1 else "off-topic short line")

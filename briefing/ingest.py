@@ -168,12 +168,31 @@ def decode(data: bytes, name: str) -> str:
         return _checked(data.decode("utf-8"), name)
     except UnicodeDecodeError:
         pass
+    return _checked(_legacy_decode(data, name), name)
+
+
+_WESTERN = frozenset("cp1252 windows_1252 latin_1 iso8859_1 iso8859_15 ascii".split())
+
+
+def _legacy_decode(data: bytes, name: str) -> str:
+    """A single-byte legacy encoding. charset-normalizer tells the script (Cyrillic cp1251, Greek cp1253 ...);
+    when its guess is one of the many Latin-script code pages, Windows-1252 is taken, as browsers do: on
+    short English text it otherwise picks cp775 or cp1250 and turns curly quotes into letters."""
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise InputError(f"{name} is a binary file or in an unknown text encoding")
-    return _checked(str(best), name)
+    guess = str(best)
+    if best.encoding in _WESTERN:
+        return guess
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return guess
+    letters = [c for c in guess if ord(c) > 127 and c.isalpha()]
+    latin = sum(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+    return western if latin >= 0.8 * len(letters) else guess
 
 
 def _checked(text: str, name: str) -> str:
@@ -240,7 +259,10 @@ def _html_document(path: Path, html: str) -> Document:
         doc.warnings.append(f"{path.name}: HTML read as {how}")
     if extracted is not None:
         doc.title = _clean(getattr(extracted, "title", None)) or doc.title
-        doc.outlet = _clean(getattr(extracted, "sitename", None)) or doc.outlet
+        sitename = _clean(getattr(extracted, "sitename", None))
+        if sitename == doc.title:    # trafilatura falls back to the title when a page names no site
+            sitename = None
+        doc.outlet = sitename or _title_suffix(html, doc.title) or doc.outlet
         doc.url = _clean(getattr(extracted, "url", None)) or doc.url
         doc.published = _iso_date(getattr(extracted, "date", None)) or doc.published
     if doc.title_span and doc.text[doc.title_span[0]:doc.title_span[1]] != doc.title:
@@ -248,6 +270,20 @@ def _html_document(path: Path, html: str) -> Document:
     if not doc.blocks:
         doc.warnings.append(f"{path.name}: no article text found")
     return doc
+
+
+def _title_suffix(html: str, title: str | None) -> str | None:
+    """The site name a page's <title> adds after its headline: 'Headline | Site', 'Headline - Site'."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", html[:100_000], re.I | re.S)
+    if not m or not title:
+        return None
+    import html as html_lib
+
+    full = " ".join(html_lib.unescape(m.group(1)).split())
+    if not full.startswith(title) or full == title:
+        return None
+    rest = re.match(r"\s*[|\-–—:·•]\s*(.{2,60})$", full[len(title):])
+    return rest.group(1).strip() if rest else None
 
 
 def _trafilatura(html: str):
@@ -310,7 +346,7 @@ def _published(page: chrome.Page) -> date | None:
     return min(lines, key=lambda d: _DATE_RANK.get(d.label, 1)).value
 
 
-_OUTLET_ORDER = ("sign-off", "byline", "copyright", "masthead", "repeated logo line")
+_OUTLET_ORDER = ("sign-off", "byline", "credit line", "masthead", "copyright", "repeated logo line")
 
 
 def _outlet(page: chrome.Page) -> str | None:

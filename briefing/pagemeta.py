@@ -98,6 +98,20 @@ def read_date_line(line: str) -> DateLine | None:
     return DateLine(hit[0], label, rest)
 
 
+_LABEL_ANYWHERE = re.compile(r"\b(published|posted|updated|modified|dated)\b", re.I)
+
+
+def read_byline_date(line: str) -> DateLine | None:
+    """A date inside a short byline row ('By A. Writer — 11 March 2026 — 6 min read'); the caller makes
+    sure the line is short and no sentence."""
+    hit = find_date(line)
+    if hit is None:
+        return None
+    label_m = _LABEL_ANYWHERE.search(line[:hit[1]])
+    label = label_m.group(1).lower() if label_m else ""
+    return DateLine(hit[0], "updated" if label == "modified" else label, len(line))
+
+
 # ---------------------------------------------------------------- outlets
 
 # Words that make up the names of news outlets in many countries (general, not any one site's name).
@@ -109,9 +123,11 @@ reporter world online channel""".split())
 _NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){1,3}"
 _OUTLET = r"(?:The |the )?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4}"
 _SIGNOFF = re.compile(r"^(?:(?:[Bb]y|BY|[Rr]eporting by|[Ww]ritten by)\s+)?(" + _NAME + r"),\s*(" + _OUTLET + r")\s*[.]?$")
-_BYLINE = re.compile(r"^(?:[Bb]y|BY)\s+(" + _NAME + r")(?:\s*(?:,|\||for|-|–|—)\s*(" + _OUTLET + r"))?\s*[.]?$")
+_BYLINE = re.compile(r"^(?:[Bb]y|BY)\s+(" + _NAME + r"(?:(?:,\s*|\s+and\s+|\s*&\s*)" + _NAME + r")*)(?:\s*(?:,|\||for|-|–|—)\s*(" + _OUTLET + r"))?\s*[.]?$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(" + _OUTLET + r")",
                         re.I)
+_COMPANY_SUFFIX = re.compile(r"(?:\s+(?:publishing|publications|media|group|holdings|company|co\.?|corp\.?|"
+                             r"ltd\.?|limited|llc|inc\.?|plc|gmbh|s\.?a\.?|pty|b\.?v\.?))+\.?$", re.I)
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]{2,}(?:\.[a-z]{2,}){1,2})/?$", re.I)
 
 
@@ -126,7 +142,10 @@ def byline_outlet(line: str) -> tuple[str, str | None] | None:
     m = _BYLINE.match(line.strip())
     if not m:
         return None
-    return m.group(1), (m.group(2).strip() if m.group(2) else None)
+    outlet = m.group(2).strip() if m.group(2) else None
+    if outlet and not (masthead_outlet(outlet) or is_domain(outlet)):
+        outlet = None       # "By Tom Ellery, Chief Football Writer": a job title, not an outlet
+    return m.group(1), outlet
 
 
 def copyright_outlet(line: str) -> str | None:
@@ -135,6 +154,7 @@ def copyright_outlet(line: str) -> str | None:
     if not m:
         return None
     name = re.split(r"\s*[.|,]\s*(?:all rights|$)", m.group(1), maxsplit=1, flags=re.I)[0].strip()
+    name = _COMPANY_SUFFIX.sub("", name).strip(" ,.")
     return name or None
 
 
@@ -148,7 +168,8 @@ def masthead_outlet(line: str) -> str | None:
     if not 1 <= len(words) <= 5 or s.endswith((".", "?", "!", ":")):
         return None
     capitalised = all(w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in words)
-    if capitalised and any(_plain(w) in OUTLET_WORDS for w in words) and len(words) >= 2:
+    parts = [p for w in words for p in _plain(w).split("-")]
+    if capitalised and any(p in OUTLET_WORDS for p in parts) and len(words) >= 2:
         return s
     return None
 
