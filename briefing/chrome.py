@@ -28,6 +28,7 @@ ARTICLE, CHROME, TITLE, META, SHORT = "article", "chrome", "title", "meta", "sho
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 STATS_CHARS = 20_000            # features of a huge line are read from its first characters
 LANGUAGE_SAMPLE_WORDS = 5_000
+UI_MAX_WORDS = 40               # web-UI prose (cookie notices, sign-up prompts) is shorter than this
 LONG_PARAGRAPH_WORDS = 30       # a paragraph this long is article even without final punctuation
 SUBHEAD_COHERENCE = 0.3         # share of a subhead's content words the article uses (related links: ~0.1)
 STANDFIRST_COHERENCE = 0.25     # the same for the summary line right under the headline
@@ -254,7 +255,8 @@ def _content_words(words: list[str], stop: frozenset[str]) -> frozenset[str]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(w.lower() for w in WORD.findall(text[:2000]))
+    """A line's words and numbers, lower-cased: the key for spotting repeated lines."""
+    return " ".join(w.lower() for w in re.findall(r"[^\W_]+", text[:2000]))
 
 
 # ---------------------------------------------------------------- the page
@@ -278,14 +280,26 @@ def analyse(text: str, start: int = 0) -> Page:
     scripts = script_counts(" ".join(u.text[:500] for u in units[:400]))
     page = Page(units, language, scripts.most_common(1)[0][0] if scripts else None)
     stop = stopwords(language or "English")
+    judged: dict[tuple[str, bool], Unit] = {}      # menus and tag lists repeat: judge each short line once
     for u in units:
+        same = judged.get((u.text, u.heading))
+        if same is not None:
+            _copy_judgement(same, u)
+            continue
         _features(u, stop)
         _judge_alone(u, page, stop)
+        if len(u.text) < 200:
+            judged[(u.text, u.heading)] = u
     _pick_title(page)
     _mark_repeats(units)
     _cut_after_end_markers(units)
     _judge_in_context(units, page.title)
     return page
+
+
+def _copy_judgement(source: Unit, u: Unit) -> None:
+    for name in ("kind", "why", "stop_ratio", "sentence_end", "quoted", "date", "outlet", "outlet_how", "content"):
+        setattr(u, name, getattr(source, name))
 
 
 def _features(u: Unit, stop: frozenset[str]) -> None:
@@ -298,7 +312,10 @@ def _features(u: Unit, stop: frozenset[str]) -> None:
 
 
 def _foreign_script(u: Unit, page: Page) -> bool:
-    counts = script_counts(u.text)
+    head = u.text[:400]
+    if page.script == "LATIN" and head.isascii():
+        return False
+    counts = script_counts(head)
     total = sum(counts.values())
     return bool(total) and page.script is not None and counts[page.script] < 0.5 * total
 
@@ -346,7 +363,7 @@ def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:
 
 def _metadata(u: Unit, text: str, n: int) -> bool:
     """Date lines, bylines, sign-offs, copyright and masthead lines: kept out of the body, read for metadata."""
-    date_line = pagemeta.read_date_line(text)
+    date_line = pagemeta.read_date_line(text[:300])
     if date_line is not None:
         rest = text[date_line.rest_start:]
         if len(WORD.findall(rest)) <= 3 or not _ends_sentence(text):
@@ -395,19 +412,19 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
             if outlet:
                 u.outlet, u.outlet_how = outlet, "credit line"
         return True
-    if u.quoted:
+    if u.quoted or n > UI_MAX_WORDS:
         return False
-    ui_hits = _UI_TERMS.findall(text)
+    ui_hits = _UI_TERMS.findall(text) if n <= 10 else []
     ui_words = sum(len(h.split()) for h in ui_hits)
-    if ui_hits and (n <= 3 or n <= 10 and not u.sentence_end and ui_words > n / 3):
+    if ui_hits and (n <= 3 or not u.sentence_end and ui_words > n / 3):
         u.mark(CHROME, f"UI word '{ui_hits[0]}'")
         return True
     reader = _READER.search(text) or _SITE_REF.search(text) or _US.search(text)
     if reader and _WEB_TERMS.search(text):
         u.mark(CHROME, "addresses the reader about the site")
         return True
-    imperative = any(_IMPERATIVE.match(sentence) for sentence in _sentence_starts(text[:2000]))
-    if imperative and n <= 40 and (_IMPERATIVE_OBJECT.search(text) or _WEB_TERMS.search(text)):
+    imperative = any(_IMPERATIVE.match(sentence) for sentence in _sentence_starts(text))
+    if imperative and (_IMPERATIVE_OBJECT.search(text) or _WEB_TERMS.search(text)):
         u.mark(CHROME, "imperative to the reader")
         return True
     if (_READER.search(text) or _SITE_REF.search(text)) and n <= 12:
