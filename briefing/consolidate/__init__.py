@@ -42,18 +42,7 @@ def reference_date(documents: list["Document"]) -> date | None:
 
 
 def make_event(documents: list["Document"], extractions: list["DocumentExtraction"]) -> Event:
-    leads = [x.lead for x in extractions if x.lead]
-    dates = Counter(d.published.isoformat() for d in documents if d.published)
-    places = Counter(p for x in extractions for p in x.locations)
-    if not leads:
-        return Event(headline=next((d.title for d in documents if d.title), "No article text found"),
-                     summary="", date=dates.most_common(1)[0][0] if dates else None)
-    first = leads[0][0]
-    summary_cites = [lead[0] for lead in leads[:2]]
-    return Event(
-        headline=next((d.title for d in documents if d.title), first.text),
-        summary=" ".join(c.text for c in summary_cites),
-        date=dates.most_common(1)[0][0] if dates else None,
-        location=places.most_common(1)[0][0] if places else None,
-        citations=summary_cites,
-    )
+    """Headline, summary, date and place of the event, from what most sources' leads agree on."""
+    from briefing.consolidate.event import build_event
+
+    return build_event(documents, extractions)

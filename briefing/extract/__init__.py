@@ -65,6 +65,7 @@ class DocContext:
 class DocumentExtraction:
     source_id: str
     lead: list[Citation] = field(default_factory=list)  # opening sentences: what happened
+    lead_clauses: list[str] = field(default_factory=list)  # each lead sentence's main clause, headline-sized
     actors: list[Actor] = field(default_factory=list)
     treaties: list[Treaty] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -89,10 +90,13 @@ def sentences_of(parsed: "ParsedDocument") -> list[Sentence]:
 
 def extract_document(parsed: "ParsedDocument") -> DocumentExtraction:
     from briefing.extract import actors, figures, reactions, signals, timeline, treaties
+    from briefing.extract.lead import headline_clause
 
     ctx = DocContext(document=parsed.document, sentences=sentences_of(parsed))
     result = DocumentExtraction(source_id=ctx.source_id)
-    result.lead = [s.citation() for s in lead_sentences(ctx)]
+    leads = list(lead_sentences(ctx))
+    result.lead = [s.citation() for s in leads]
+    result.lead_clauses = [headline_clause(s.span) for s in leads]
     result.actors = actors.extract(ctx)
     result.treaties = treaties.extract(ctx)
     result.figures = figures.extract(ctx)
@@ -103,12 +107,34 @@ def extract_document(parsed: "ParsedDocument") -> DocumentExtraction:
     return result
 
 
-def lead_sentences(ctx: DocContext, n: int = 3) -> Iterator[Sentence]:
-    """The first full sentences of the article: news puts what happened first."""
+def lead_sentences(ctx: DocContext, n: int = 3, window: int = 8) -> Iterator[Sentence]:
+    """The first full news sentences of the article (news puts what happened first).
+
+    A lead sentence states something: it has a subject and a finite verb, ends like a sentence, and is
+    not addressed to the reader ("Follow our liveblog here.", "Sign up ...", questions) nor about the
+    page or its author ("Bae Eun-ji starts us off."). Only the first ``window`` sentences are looked at.
+    """
     count = 0
-    for s in ctx.sentences:
-        if len(s.span) >= 8 and s.text.rstrip()[-1:] in ".!?\"”'’":
+    for s in ctx.sentences[:window]:
+        if _is_statement(s.span):
             yield s
             count += 1
             if count >= n:
                 return
+
+
+_READER_WORDS = frozenset({"our", "us", "you", "your", "we", "click", "subscribe", "newsletter", "cookies", "here",
+                           "read", "follow", "sign", "login", "log", "share", "comment", "comments", "advertisement"})
+
+
+def _is_statement(span: "Span") -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < 8 or span.text.rstrip()[-1:] not in ".!\"”'’":
+        return False
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or root.tag_ == "VB" and not any(c.dep_ == "aux" for c in root.children):
+        return False  # a title fragment or an imperative
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
+        return False
+    lows = {t.lower_ for t in words}
+    return len(lows & _READER_WORDS) < 2 and not (lows & {"click", "subscribe", "newsletter", "cookies"})

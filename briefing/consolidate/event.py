@@ -1,0 +1,218 @@
+"""The event itself: a headline and a two- or three-sentence summary of what most sources agree on.
+
+Each source's lead sentences are compared with the other sources' leads (shared content words); the
+sentences most others agree with make the summary, and the best one's main clause is the headline.
+Near-duplicate wire copies vote once. The date is the day the leads name (else the most common
+publication date); the location is the place most sources mention, preferring a specific place over
+the countries that are actors in the story.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.extract.lead import DATELINE
+from briefing.summary import Citation, Event
+
+if TYPE_CHECKING:
+    from briefing.extract import DocumentExtraction
+    from briefing.ingest import Document
+
+SUMMARY_SENTENCES = 3
+SUMMARY_MAX_WORDS = 85
+REDUNDANT = 0.5     # overlap of content words above which a sentence repeats one already chosen
+SUPPORTS = 0.35     # ... above which another source's lead says the same as the headline sentence
+_STOP = frozenset("""the a an of to in on at by for with from and or but that which who whom this these those its
+their his her has have had was were is are be been being as than into over under after before about said says
+also it they he she we not no will would could can may might after while when where there other more most""".split())
+_PLACE_NOUNS = r"(?:region|province|district|county|state|oblast|prefecture|city|town|village|municipality|" \
+               r"island|islands|governorate|territory)"
+_PLACE_AFTER = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]+\s+){1,3})" + _PLACE_NOUNS + r"\b")
+_PLACE_OF = re.compile(r"\b" + _PLACE_NOUNS + r"\s+of\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+@dataclass
+class _Lead:
+    citation: Citation
+    clause: str
+    doc: int
+    position: int
+    words: frozenset[str]
+    score: float = 0.0
+
+
+def build_event(documents: list["Document"], extractions: list["DocumentExtraction"]) -> Event:
+    leads = _leads(documents, extractions)
+    when = event_date(documents, extractions)
+    where = event_location(extractions)
+    if not leads:
+        title = next((d.title for d in documents if d.title), None)
+        return Event(headline=title or "No article text found", summary="", date=when, location=where)
+    _score(leads, documents)
+    ranked = sorted(leads, key=lambda l: (-l.score, l.position, len(l.citation.text)))
+    chosen = _summary(ranked)
+    top = next((l for l in ranked if l.clause), None)
+    headline = top.clause if top else _trim(chosen[0].citation.text)
+    citations = [l.citation for l in chosen]
+    if top is not None:
+        if top.citation not in citations:
+            citations.insert(0, top.citation)
+        for other in ranked:  # other sources' leads that say what the headline says
+            if other.doc != top.doc and _cosine(top.words, other.words) >= SUPPORTS \
+                    and other.citation not in citations and len(citations) < 6:
+                citations.append(other.citation)
+    return Event(headline=headline, summary=" ".join(l.citation.text for l in chosen), date=when, location=where,
+                 citations=citations)
+
+
+def _leads(documents: list["Document"], extractions: list["DocumentExtraction"]) -> list[_Lead]:
+    out = []
+    for i, x in enumerate(extractions):
+        clauses = list(getattr(x, "lead_clauses", []) or [])
+        for pos, cite in enumerate(x.lead):
+            cite = _without_dateline(cite)
+            clause = clauses[pos] if pos < len(clauses) else ""
+            out.append(_Lead(cite, clause, i, pos, content_words(cite.text)))
+    return out
+
+
+def _without_dateline(cite: Citation) -> Citation:
+    """'LIMA, March 10 - The European Union ...' -> the sentence from 'The European Union' on."""
+    m = DATELINE.match(cite.text)
+    if not m or m.end() >= len(cite.text) - 10:
+        return cite
+    return Citation(source=cite.source, text=cite.text[m.end():], start=cite.start + m.end(), end=cite.end)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z][a-z'-]+", text.lower().replace("’", "'"))
+                     if w not in _STOP and len(w) > 2)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set found in the other: a short sentence inside a longer one repeats it."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+
+def _score(leads: list[_Lead], documents: list["Document"]) -> None:
+    """Agreement: how densely a sentence uses the words that other independent sources' leads (and
+    titles) also use. Words of one source only weigh nothing, so a source's own angle does not win."""
+    duplicate = {i for i, d in enumerate(documents) if getattr(d, "duplicate_of", None)}
+    vocab: dict[int, set[str]] = defaultdict(set)
+    for lead in leads:
+        vocab[lead.doc] |= lead.words
+    for i, d in enumerate(documents):
+        if d.title and i in vocab:
+            vocab[i] |= content_words(d.title)
+    for lead in leads:
+        weight = 0.0
+        for w in lead.words:
+            weight += sum(1 for d, words in vocab.items() if d != lead.doc and d not in duplicate and w in words)
+        lead.score = weight / math.sqrt(len(lead.words)) if lead.words else 0.0
+        lead.score -= 0.1 * lead.position  # on a near tie, what the article says first
+
+
+def _summary(ranked: list[_Lead]) -> list[_Lead]:
+    chosen: list[_Lead] = []
+    words = 0
+    for lead in ranked:
+        if any(_overlap(lead.words, c.words) >= REDUNDANT for c in chosen):
+            continue
+        if len(chosen) >= 2 and lead.score < 0.5 * chosen[0].score:
+            break  # beyond two sentences, only what about as many sources agree on
+        size = len(lead.citation.text.split())
+        if chosen and words + size > SUMMARY_MAX_WORDS:
+            continue
+        chosen.append(lead)
+        words += size
+        if len(chosen) >= SUMMARY_SENTENCES:
+            break
+    return chosen
+
+
+def _trim(text: str, limit: int = 15) -> str:
+    words = text.split()
+    return " ".join(words[:limit]).rstrip(",;:.") + ("…" if len(words) > limit else "")
+
+
+def event_date(documents: list["Document"], extractions: list["DocumentExtraction"]) -> str | None:
+    """The day the lead sentences name ("confirmed on Monday"), else the most common publication date
+    (the earliest of equally common ones)."""
+    named = Counter(t.date for x in extractions for t in x.timeline
+                    if len(t.date) == 10 and any(c in x.lead for c in t.citations))
+    if named:
+        return sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    published = Counter(d.published.isoformat() for d in documents if d.published)
+    if not published:
+        return None
+    return sorted(published.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def event_location(extractions: list["DocumentExtraction"]) -> str | None:
+    """The place most sources mention. A specific place (a region, a city) named by at least half of the
+    sources wins over the countries that are actors in the story."""
+    sources: dict[str, set[int]] = defaultdict(set)
+    mentions: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, x in enumerate(extractions):
+        for name, form in _places(x):
+            key = name.lower()
+            sources[key].add(i)
+            mentions[key] += 1
+            forms[key][form] += 1
+    if not sources:
+        return None
+    countries = {n.lower() for x in extractions for a in x.actors if a.kind == "country"
+                 for n in [a.name, *a.aliases]}
+    texts = [c.text for x in extractions for c in _cited(x)]
+    ranked = sorted((k for k in sources if not _used_as_modifier(k, texts)),
+                    key=lambda k: (-len(sources[k]), -mentions[k])) or list(sources)
+    half = max(2, (len(extractions) + 1) // 2)
+    specific = [k for k in ranked if k not in countries and len(sources[k]) >= half]
+    best = specific[0] if specific else ranked[0]
+    return forms[best].most_common(1)[0][0]
+
+
+def _cited(x: "DocumentExtraction") -> list[Citation]:
+    cites = list(x.lead)
+    for items in (x.timeline, x.figures, x.reactions, x.treaties, x.signals):
+        cites += [c for item in items for c in item.citations]
+    return cites
+
+
+def _used_as_modifier(name: str, texts: list[str]) -> bool:
+    """'Marburg virus', 'Ebola outbreak': a name mostly followed by a common noun names a thing, not a place."""
+    pattern = re.compile(r"\b" + re.escape(name) + r"\b(\s+[a-z]+)?", re.I)
+    followed = total = 0
+    for text in set(texts):
+        for m in pattern.finditer(text):
+            if not m.group(0)[:1].isupper():
+                continue
+            total += 1
+            nxt = (m.group(1) or "").strip()
+            if nxt and not re.fullmatch(_PLACE_NOUNS + r"|and|or|to|in|on|at|of|for|with|from|by|is|was|has|had|"
+                                        r"said|says|will|would|could|which|that|who|as", nxt):
+                followed += 1
+    return total >= 2 and followed > total / 2
+
+
+def _places(x: "DocumentExtraction") -> list[tuple[str, str]]:
+    """(name, as written) of each place: NER places, and 'the Kursk region' / 'the region of Kursk'."""
+    out = [(re.sub(r"^the\s+|(?:'s|’s)$", "", p).strip(), re.sub(r"(?:'s|’s)$", "", p).strip())
+           for p in x.locations]
+    for text in {c.text for c in _cited(x)}:
+        for m in _PLACE_AFTER.finditer(text):
+            name = re.split(r"(?:'s|’s)\s+", m.group(1).strip())[-1]
+            name = re.sub(r"(?:'s|’s)$", "", name)
+            if name.split()[0].lower() not in ("the", "a", "this", "that") and not name.isupper():
+                out.append((name, f"{name} {m.group(0).split()[-1]}"))
+        for m in _PLACE_OF.finditer(text):
+            out.append((m.group(1), m.group(1)))
+    return out

@@ -1,0 +1,118 @@
+"""The main clause of a lead sentence, cut down to a headline: who did what (to whom, where).
+
+Only words of the sentence are kept, in their order, so the sentence it is cut from supports it:
+subject, verb and complements; dates, side clauses (relative, adverbial, appositions), a second
+independent clause and trailing modifiers go first until it fits.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+MAX_HEADLINE_WORDS = 15
+_SIDE_DEPS = frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "intj", "meta", "dep", "discourse",
+                        "preconj", "mark"})
+_DISCOURSE = frozenset({"however", "also", "meanwhile", "then", "still", "only", "now", "just", "so", "thus",
+                        "moreover", "nonetheless", "yet", "already", "reportedly"})
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]+\s*")
+
+
+def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
+    """'North Korea on Monday officially confirmed its troop deployment in Ukraine under the orders of
+    Kim Jong Un, supporting Russia in the Kursk region.' -> 'North Korea officially confirmed its troop
+    deployment in Ukraine under the orders of Kim Jong Un'. "" when no clause fits."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return ""
+    drop = _side_material(root)
+    dateline = DATELINE.match(span.text)
+    if dateline:  # "ACCRA, May 16 - ...": not part of the clause
+        drop |= {t.i for t in span if t.idx - span.start_char < dateline.end()}
+    keep = [t for t in root.subtree if t.i not in drop and t.i >= span.start and t.i < span.end]
+    while _count(keep) > max_words:
+        last = _last_modifier(root, keep)
+        if last is None:
+            return ""
+        drop |= {t.i for t in last.subtree}
+        keep = [t for t in keep if t.i not in drop]
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and t.head.i == root.i for t in keep):
+        return ""  # no one doing anything (the subject was a dateline, or there is none)
+    text = _render(keep)
+    return text if _count(keep) >= 4 else ""
+
+
+def _side_material(root: "Token") -> set[int]:
+    drop: set[int] = set()
+    for tok in root.subtree:
+        if tok.i in drop or tok.i == root.i:
+            continue
+        dep = tok.dep_
+        if dep in _SIDE_DEPS and not (dep == "mark" and tok.head.dep_ == "ccomp") \
+                or (dep == "advmod" and tok.lower_ in _DISCOURSE) \
+                or (dep == "cc" and tok.head.i == root.i) \
+                or (dep == "conj" and tok.head.i == root.i and tok.pos_ in ("VERB", "AUX")) \
+                or (dep in ("npadvmod", "prep") and _is_date_phrase(tok)) \
+                or _is_dateline(tok):
+            drop |= {t.i for t in tok.subtree}
+    # a second complement clause after a comma is an aside ("..., three more than the ministry has reported")
+    clauses = [c for c in root.children if c.dep_ == "ccomp" and c.i not in drop]
+    for extra in clauses[1:]:
+        drop |= {t.i for t in extra.subtree}
+    return drop
+
+
+def _is_dateline(tok: "Token") -> bool:
+    """'LIMA, March 10 - ...', 'KAMPALA - ...': an upper-case place opening the sentence."""
+    doc = tok.doc
+    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "-", "—", "–", ":")
+
+
+def _is_date_phrase(tok: "Token") -> bool:
+    words = [t for t in tok.subtree if not t.is_punct]
+    dated = [t for t in words if t.ent_type_ in ("DATE", "TIME")]
+    return bool(dated) and len(dated) >= len(words) - 1
+
+
+def _last_modifier(root: "Token", keep: list["Token"]) -> "Token | None":
+    """The rightmost droppable modifier still kept: a phrase hanging off a verb first (a whole "under the
+    orders of X"), then one nested in a noun phrase."""
+    kept = {t.i for t in keep}
+    droppable = [t for t in sorted(keep, key=lambda t: -t.i)
+                 if t.dep_ in ("prep", "agent", "advmod", "npadvmod", "dative", "conj", "cc")
+                 and t.i != root.i and t.i in kept and not _is_subject_part(t, root)]
+    on_verb = [t for t in droppable if t.head.pos_ in ("VERB", "AUX")]
+    return (on_verb or droppable or [None])[0]
+
+
+def _is_subject_part(tok: "Token", root: "Token") -> bool:
+    node = tok
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return node.head.i == root.i
+        node = node.head
+    return False
+
+
+def _count(tokens: list["Token"]) -> int:
+    return sum(1 for t in tokens if not t.is_punct)
+
+
+def _render(tokens: list["Token"]) -> str:
+    kept = {t.i for t in tokens}
+    out = []
+    for pos, tok in enumerate(tokens):
+        if tok.is_punct and tok.text in (",", ";", ":", "—", "–") and (tok.i + 1 not in kept or tok.i - 1 not in kept
+                                                                      or pos == len(tokens) - 1):
+            continue
+        nxt = tokens[pos + 1] if pos + 1 < len(tokens) else None
+        out.append(tok.text + (tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " "))
+    text = re.sub(r"\s+", " ", "".join(out)).strip(" ,;:—–-")
+    text = DATELINE.sub("", text)
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = text.replace('"', "").replace("“", "").replace("”", "")
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text).rstrip(".")
+    return text[:1].upper() + text[1:]
