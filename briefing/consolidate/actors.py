@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from briefing.extract import entities as ents
-from briefing.extract.lexicon import TITLE_WORDS
+from briefing.extract.lexicon import ORG_HEADS, TITLE_WORDS
 from briefing.summary import Actor, Citation
 
 SPELLING_SIMILARITY = 90  # token_sort_ratio at or above which two multi-letter names are one spelling
@@ -81,10 +81,24 @@ def _abbreviation(x: str, y: str) -> bool:
 
 
 def _surname_of(a: NameSet, b: NameSet) -> bool:
-    """``a`` is only a surname (or given name) that is the first or last word of one of ``b``'s names."""
-    if a.kind != "person" or b.kind != "person" or any(len(n.split()) > 1 for n in a.normal):
+    """``a`` is only a surname (or given name) that begins or ends one of ``b``'s longer names
+    ("Putin" / "Vladimir Putin", "Kim" / "Kim Jong Un", "al-Harbi" / "Faisal al-Harbi")."""
+    if a.kind != "person" or b.kind != "person":
         return False
-    return any(len(full.split()) > 1 and (n == full.split()[0] or n == full.split()[-1])
+    for n in a.normal:
+        short = n.split()
+        for full in b.normal:
+            words = full.split()
+            if len(words) > len(short) and (words[:len(short)] == short or words[-len(short):] == short):
+                return True
+    return False
+
+
+def _short_form_of(a: NameSet, b: NameSet) -> bool:
+    """``a`` is the head word alone of ``b``, an organisation: "the Commission" / "the European Commission"."""
+    if a.kind == "person" or b.kind == "person" or a.country or b.country:
+        return False
+    return any(len(n.split()) == 1 and n in ORG_HEADS and len(full.split()) > 1 and full.split()[-1] == n
                for n in a.normal for full in b.normal)
 
 
@@ -117,6 +131,7 @@ def link_groups(sets: list[NameSet]) -> list[list[int]]:
             if same_actor(sets[i], sets[j]):
                 union(i, j)
     _link_unique(sets, union, find, _surname_of)
+    _link_unique(sets, union, find, _short_form_of)
     _link_unique(sets, union, find, _bare_of_qualified)
     groups: dict[int, list[int]] = {}
     for i in range(len(sets)):
@@ -150,6 +165,19 @@ def best_name(forms: list[str], used: list[str] | None = None) -> str:
                                      len(ents.normalize(f).split()), counts[f], -order[f]))
 
 
+def vote_kind(votes: list[tuple[str, int, str, str | None]]) -> str:
+    """The kind most mentions give, (kind, weight, name, role) each; a person given a person's title
+    wins over NER calling the same name an organisation."""
+    weights: Counter = Counter()
+    for kind, weight, _name, _role in votes:
+        weights[kind] += max(1, weight)
+    titled = any(k == "person" and role and set(ents.normalize(role).split()) & (TITLE_WORDS - ORG_HEADS)
+                 for k, _w, _n, role in votes)
+    if titled and weights["person"] and "country" not in weights:
+        return "person"
+    return weights.most_common(1)[0][0]
+
+
 def best_role(roles: list[str]) -> str | None:
     """The most informative role: one with a title word, said most often, then the longest."""
     if not roles:
@@ -177,10 +205,7 @@ def merge(candidates: list[Actor]) -> list[Actor]:
 
 
 def _combine(group: list[Actor]) -> Actor:
-    kinds = Counter()
-    for a in group:
-        kinds[a.kind] += a.mentions or 1
-    kind = kinds.most_common(1)[0][0]
+    kind = vote_kind([(a.kind, a.mentions, a.name, a.role) for a in group])
     forms = list(dict.fromkeys(n for a in group for n in [a.name] + list(a.aliases)))
     used = [a.name for a in group for _ in range(max(1, a.mentions))] + [n for a in group for n in a.aliases]
     country = next((a.name for a in group if a.kind == "country" and ents.country_of(a.name)), None)

@@ -2,19 +2,21 @@
 
 spaCy's entities are the candidates. Each is corrected from context (a place before "region", a
 person after a title, an organisation by its head noun, a capital or government seat standing for its
-country, a demonym for its country), checked for acting (subject of a verb, agent, "according to",
-the body behind a subject such as "officials from X"), and bylines, presenters and outlets that only
-carry the story are dropped. Mentions of one actor are grouped across spellings, surname-only
-mentions, and abbreviations, and each actor gets a role phrase from the text when there is one.
+country, a demonym for its country, a surname NER mislabelled), checked for acting (subject of a
+verb, agent, "according to", the body behind a subject such as "officials from X"), and bylines,
+presenters, outlets that only carry the story, treaties, events and places are dropped. Mentions of
+one actor are grouped across spellings, surname-only mentions and abbreviations, and each actor gets
+a role phrase from the text when there is one.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from briefing.extract import entities as ents
+from briefing.extract.entities import AGENT_VERBS, BYLINE_LEADS, EVENT_HEADS, FORCE_NOUNS, INSTRUMENT_HEADS
 from briefing.extract.lexicon import (BYLINE_WORDS, HONORIFICS, LOCATIVE_PREPS, MEDIA_NOUNS, MOTION_VERBS,
                                       NEWS_OUTLETS, ORG_HEADS, OUTLET_HEADS, PERSON_NOUNS, PLACE_NOUNS,
                                       PRESENTER_OBJECTS, REPORTING_VERBS, STATE_MEDIA_CUES, TITLE_WORDS)
@@ -28,6 +30,10 @@ if TYPE_CHECKING:
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+SEPARATORS = (",", ";", "—", "–", "-", "|", ":")
+NOT_PARTIES = INSTRUMENT_HEADS | EVENT_HEADS
+# a body acts through these nouns when it modifies them: "the KCNA news agency said", "X officials said"
+SPEAKING_NOUNS = PERSON_NOUNS | TITLE_WORDS | ORG_HEADS | FORCE_NOUNS | {"agency", "statement", "office"}
 CITATIONS_PER_DOCUMENT = 2
 MAX_ROLE_CHARS = 90
 
@@ -53,7 +59,9 @@ class Candidate:
 
     @property
     def kind(self) -> str:
-        return Counter(m.kind for m in self.mentions).most_common(1)[0][0]
+        from briefing.consolidate.actors import vote_kind
+
+        return vote_kind([(m.kind, 1, m.surface, m.role) for m in self.mentions])
 
     @property
     def acting(self) -> int:
@@ -63,81 +71,141 @@ class Candidate:
     def surfaces(self) -> list[str]:
         return list(dict.fromkeys(m.surface for m in self.mentions))
 
+    @property
+    def names(self) -> list[str]:
+        """The names as written, and the body a seat stands for ("Brussels" -> "European Union")."""
+        bodies = [ents.body_of_seat(s) for s in self.surfaces if ents.body_of_seat(s)]
+        return self.surfaces + [b for b in bodies if b not in self.surfaces]
+
     def absorb(self, other: "Candidate") -> None:
         self.mentions += other.mentions
 
 
 def extract(ctx: "DocContext") -> list[Actor]:
+    surnames = person_name_words(ctx)
     mentions: list[Mention] = []
     bylined: set[str] = set()
     for sent in ctx.sentences:
+        byline_line = is_byline_line(sent)
         for ent in sent.span.ents:
-            if ent.label_ == "PERSON" and is_byline(ent, sent):
+            if ent.label_ == "PERSON" and (byline_line or is_byline(ent, sent)):
                 bylined.add(ents.normalize(ent.text))
                 continue
-            mention = read_mention(ent, sent)
-            if mention is not None:
-                mentions.append(mention)
-        mentions += unlabelled_speakers(sent)
+            if byline_line:
+                continue
+            for part in entity_parts(ent):
+                mention = read_mention(part, ent.label_, sent, surnames)
+                if mention is not None:
+                    mentions.append(mention)
+        if not byline_line:
+            mentions += unlabelled_speakers(sent)
     mentions = [m for m in mentions if not (m.kind == "person" and m.key in bylined)]
     candidates = group_mentions(mentions, abbreviation_definitions(ctx))
     return [to_actor(c) for c in candidates if worth_keeping(c)]
 
 
+def person_name_words(ctx: "DocContext") -> set[str]:
+    """First and last words of the multi-word person names in the document (to relabel a lone surname)."""
+    words = set()
+    for sent in ctx.sentences:
+        for ent in sent.span.ents:
+            toks = ents.normalize(ent.text).split()
+            if ent.label_ == "PERSON" and len(toks) >= 2:
+                words.update((toks[-1], " ".join(toks[-2:])))
+    return words
+
+
 # ---------------------------------------------------------------------------------------------- mentions
 
-def read_mention(ent: "Span", sent: "Sentence") -> Mention | None:
-    """What an entity names, corrected from context; None for places, outlets, dates and page words."""
-    if ent.label_ not in ACTOR_LABELS:
+def entity_parts(ent: "Span") -> Iterator["Span"]:
+    """The names inside one entity: NER joins "KAMPALA - The World Health Organization" or "X, Y"."""
+    start = ent.start
+    for tok in ent:
+        if tok.text in SEPARATORS and (tok.text != "-" or tok.whitespace_ or tok.i > 0 and
+                                       tok.doc[tok.i - 1].whitespace_):
+            if tok.i > start:
+                yield tok.doc[start: tok.i]
+            start = tok.i + 1
+    if start < ent.end:
+        yield ent.doc[start: ent.end]
+
+
+def read_mention(span: "Span", label: str, sent: "Sentence", surnames: set[str]) -> Mention | None:
+    """What an entity names, corrected from context; None for places, outlets, treaties and page words."""
+    if label not in ACTOR_LABELS or is_dateline(span, sent):
         return None
-    span = trim_entity(ent)
+    span, title = trim_entity(span, label)
     surface = ents.clean_surface(span.text)
     if len(surface) < 2 or not any(c.isupper() for c in surface) or names_a_place(span):
         return None
-    country = country_meant(span, surface)
+    acting = is_acting(span) and is_full_sentence(sent)
+    body = ents.body_of_seat(surface)
+    if body is not None:
+        if is_location_use(span) or span.root.dep_ == "compound":
+            return None
+        return Mention(sent=sent, surface=surface, key=ents.normalize(body), kind="organization", acting=acting)
+    country = country_meant(span, label, surface, surnames)
     if country is not None:
-        return country_mention(span, sent, surface, country)
-    kind = kind_of(span, surface)
-    if kind is None or is_outlet(span, surface):
+        return country_mention(span, sent, surface, country, acting)
+    kind = kind_of(span, label, surface, surnames, title)
+    if kind is None or is_outlet(span, surface) or span[-1].lower_ in NOT_PARTIES:
         return None
-    return Mention(sent=sent, surface=surface, key=ents.normalize(surface), kind=kind,
-                   acting=is_acting(span), role=role_of(span) if kind in ("person", "organization") else None)
+    if not acting and (is_location_use(span) or in_person_title(span)):
+        return None  # "an isolation unit in Bwera"; "District Health Officer Dr. X"
+    if kind in ("group", "country") and not acts_directly(span, sent):
+        return None  # "European farm groups", "in Kasese": adjectives and places, not parties
+    role = title or (role_of(span) if kind in ("person", "organization") else None)
+    if kind == "organization" and looks_like_person_name(span) and role and has_person_title(role):
+        kind = "person"  # "Rosa Elena Quispe, Peru's trade minister": NER said ORG
+    return Mention(sent=sent, surface=surface, key=ents.normalize(surface), kind=kind, acting=acting, role=role)
 
 
-def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
-    """Names NER missed as the subject of a reporting verb: "Hong Min of the X Institute said"."""
-    found = []
-    for tok in sent.span:
-        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ or \
-                tok.head.lemma_.lower() not in REPORTING_VERBS:
-            continue
-        parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
-        span = tok.doc[parts[0].i if parts else tok.i: tok.i + 1]
-        words = list(span)
-        if not (2 <= len(words) <= 3 and all(w.is_title and w.is_alpha for w in words)) or \
-                any(w.lower_ in ORG_HEADS | TITLE_WORDS or ents.country_of(w.text) for w in words):
-            continue
-        found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind="person",
-                             acting=True, role=affiliation(span)))
-    return found
+def is_dateline(span: "Span", sent: "Sentence") -> bool:
+    """"LIMA, March 10 -" / "KAMPALA -": the place a story was filed from."""
+    first = span[0]
+    if first.i - sent.span.start > 1 or not first.text.isupper() or len(first.text) < 3:
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.text in (",", "-", "—", "–", "(")
 
 
-def trim_entity(ent: "Span") -> "Span":
-    """The entity without a leading determiner, honorific or title word, nor a trailing possessive."""
-    start, end = ent.start, ent.end
-    while start < end - 1 and (ent.doc[start].lower_ in ("the", "a", "an") or ent.doc[start].lower_ in HONORIFICS):
-        start += 1
-    while end > start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+def is_full_sentence(sent: "Sentence") -> bool:
+    """A sentence of the article, not a headline or link text: only those say who acted."""
+    return sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
+
+
+def trim_entity(span: "Span", label: str) -> tuple["Span", str | None]:
+    """The name without a leading determiner or honorific, a person's leading title (returned as the
+    role: "MEP Lorenzo Baldi"), a trailing possessive, or a trailing "of <country>"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    title_start = None
+    while start < end - 1:
+        low = doc[start].lower_
+        if low in ("the", "a", "an") or low in HONORIFICS:
+            start += 1
+        elif label == "PERSON" and low in TITLE_WORDS and doc[start + 1].is_title:
+            title_start = start if title_start is None else title_start
+            start += 1
+        else:
+            break
+    while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’", "*"):
         end -= 1
-    return ent.doc[start:end]
+    # "Tuilagi Fa'amausili of Samoa" tagged as one organisation: the person, of a country
+    for i in range(start + 2, end - 1):
+        if doc[i].lower_ == "of" and ents.country_of(doc[i + 1: end].text) and \
+                looks_like_person_name(doc[start:i]):
+            end = i
+            break
+    title = doc[title_start:start].text if title_start is not None else None
+    return doc[start:end], title
 
 
-def country_meant(span: "Span", surface: str) -> ents.CountryForm | None:
+def country_meant(span: "Span", label: str, surface: str, surnames: set[str]) -> ents.CountryForm | None:
     """The country a name stands for, if the name is a country's, its capital's, seat's or people's."""
     form = ents.country_of(surface)
-    if form is None:
+    if form is None or form.form == "capital" and ents.normalize(surface) in surnames:
         return None
-    label = span.label_ if span.label_ else span.root.ent_type_
     if form.form in ("capital", "seat"):
         return form  # NER tags capitals as anything ("Kyiv" as a person): the name decides
     if form.form == "abbreviation" and not ents.is_abbreviation(surface.replace(" ", "")):
@@ -149,33 +217,33 @@ def country_meant(span: "Span", surface: str) -> ents.CountryForm | None:
     return form
 
 
-def country_mention(span: "Span", sent: "Sentence", surface: str, form: ents.CountryForm) -> Mention | None:
+def country_mention(span: "Span", sent: "Sentence", surface: str, form: ents.CountryForm,
+                    acting: bool) -> Mention | None:
     """A country named outright, through its capital or seat (unless a mere location), or its demonym."""
-    acting = is_acting(span)
-    if form.form in ("capital", "seat", "name", "alias", "abbreviation") and is_location_use(span) and not acting:
-        if form.form in ("capital", "seat"):
-            return None  # "a monument in Pyongyang" is the city, not the state
-        return Mention(sent=sent, surface=surface, key=form.country, kind="country", acting=False)
-    if form.form == "demonym":
+    if form.form in ("capital", "seat"):
+        if (is_location_use(span) or span.root.dep_ == "compound") and not acting:
+            return None  # "a monument in Pyongyang", "Brussels police": the city, not the state
+    elif form.form == "demonym":
         if not acting or modifies_named_person(span):
             return None  # "North Korean troops", "Russian President X": an adjective, not the country acting
     return Mention(sent=sent, surface=surface, key=form.country, kind="country", acting=acting)
 
 
-def kind_of(span: "Span", surface: str) -> str | None:
+def kind_of(span: "Span", label: str, surface: str, surnames: set[str], title: str | None) -> str | None:
     """person / organization / country / group from the NER label, corrected by head noun and title."""
-    label = span.label_ or span.root.ent_type_
     last = span[-1].lower_
+    if ents.normalize(surface) in surnames and label != "PERSON" and len(span) <= 3:
+        return "person"  # "Baluku said" tagged as a place after "Dr. Yosia Baluku"
     if last in ORG_HEADS and label != "NORP":
         return "organization"
     if label == "PERSON":
-        return "person"
+        return "organization" if last in OUTLET_HEADS else "person"
     if label == "ORG":
-        if after_title(span) or (looks_like_person_name(span) and is_affiliated(span)):
+        if title or after_title(span) or (looks_like_person_name(span) and is_affiliated(span)):
             return "person"
         return "organization"
     if label == "GPE":
-        return "country"  # a state or province that acts: countries' kin
+        return "country"  # a state or province acting: the nearest kind
     if label == "NORP":
         return "group"
     return None  # products, works, events and facilities act only through an organisation head noun
@@ -205,7 +273,7 @@ def is_location_use(span: "Span") -> bool:
 def phrase_head(tok: "Token") -> "Token":
     """The noun a name modifies ("KCNA" in "the KCNA news agency" -> "agency")."""
     for _ in range(6):
-        if tok.dep_ in MODIFIER_DEPS and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in MODIFIER_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
         else:
             break
@@ -213,12 +281,16 @@ def phrase_head(tok: "Token") -> "Token":
 
 
 def is_acting(span: "Span") -> bool:
-    """Subject of a verb, agent of a passive, "according to" source, or the body behind such a subject."""
+    """Subject of a verb, agent of a passive, "according to" source, or the body behind such a subject
+    ("officials from X said", "X officials said", "the X news agency said")."""
     tok = phrase_head(span.root)
+    if tok.i != span.root.i:
+        if tok.ent_type_ == "PERSON" or tok.lemma_.lower() not in SPEAKING_NOUNS:
+            return False  # "Kremlin leader Vladimir Putin", "Marburg outbreak": a modifier, not a party
     for _ in range(6):
         if tok.dep_ in SUBJECT_DEPS:
             return True
-        if tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
             continue
         if tok.dep_ == "pobj":
@@ -233,16 +305,34 @@ def is_acting(span: "Span") -> bool:
     return False
 
 
+def acts_directly(span: "Span", sent: "Sentence") -> bool:
+    """The name itself is the subject of a saying or doing verb ("Democrats voted", "California sued"),
+    or a country-like name is one of several parties acting."""
+    if not is_full_sentence(sent):
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    verb = tok.head.lemma_.lower()
+    return tok.dep_ == "nsubj" and (verb in REPORTING_VERBS or verb in AGENT_VERBS)
+
+
 def modifies_named_person(span: "Span") -> bool:
     """A demonym inside a person's title ("Russian President Vladimir Putin")."""
     head = span.root.head
     for _ in range(4):
         if head.ent_type_ == "PERSON":
             return True
-        if head.dep_ not in MODIFIER_DEPS or head.head is head:
+        if head.dep_ not in MODIFIER_DEPS or head.head.i == head.i:
             return False
         head = head.head
     return False
+
+
+def in_person_title(span: "Span") -> bool:
+    """Part of a title before a person's name that is not itself an organisation ("European Climate
+    Commissioner X", "District Health Officer X")."""
+    return span[-1].lower_ not in ORG_HEADS and modifies_named_person(span)
 
 
 def after_title(span: "Span") -> bool:
@@ -251,7 +341,12 @@ def after_title(span: "Span") -> bool:
 
 def looks_like_person_name(span: "Span") -> bool:
     words = [t for t in span if not t.is_punct]
-    return 2 <= len(words) <= 3 and all(t.is_title and t.lower_ not in ORG_HEADS for t in words)
+    return 2 <= len(words) <= 4 and all(t.text[:1].isupper() and t.lower_ not in ORG_HEADS | NOT_PARTIES
+                                        and not ents.country_of(t.text) for t in words)
+
+
+def has_person_title(role: str) -> bool:
+    return bool(set(ents.normalize(role).split()) & (TITLE_WORDS - ORG_HEADS))
 
 
 def is_affiliated(span: "Span") -> bool:
@@ -268,19 +363,26 @@ def is_outlet(span: "Span", surface: str) -> bool:
     words = ents.normalize(surface).split()
     if not words:
         return True
-    named_outlet = words[-1] in OUTLET_HEADS or "news" in words or " ".join(words) in NEWS_OUTLETS
+    named_outlet = words[-1] in OUTLET_HEADS or bool({"news", "wire", "press", "broadcasting"} & set(words)) \
+        or " ".join(words) in NEWS_OUTLETS or words[-1].endswith("wire")
     head = phrase_head(span.root)
-    presented = head is not span.root and head.lower_ in MEDIA_NOUNS - {"agency", "network"}
-    news_agency = any(t.lower_ in ("news", "press") for t in span.doc[max(0, span.start - 3): span.end + 3]) and \
-        any(t.lower_ == "agency" for t in span.doc[max(0, span.start - 3): span.end + 3])
+    presented = head.i != span.root.i and head.lower_ in MEDIA_NOUNS - {"agency", "network"}
+    near = span.doc[max(0, span.start - 3): span.end + 3]
+    news_agency = any(t.lower_ in ("news", "press") for t in near) and any(t.lower_ == "agency" for t in near)
     if not (named_outlet or presented or news_agency):
         return False
     window = span.doc[max(0, span.start - 4): span.end + 2]
     return not any(t.lower_ in STATE_MEDIA_CUES for t in window)
 
 
+def is_byline_line(sent: "Sentence") -> bool:
+    """"(Reporting by X in Lima; Editing by Y)": a credit line, every name in it a journalist."""
+    words = [t.lower_ for t in sent.span if not t.is_punct][:3]
+    return "by" in words and any(w in BYLINE_LEADS - {"by"} for w in words) or (words[:1] == ["by"])
+
+
 def is_byline(ent: "Span", sent: "Sentence") -> bool:
-    """A reporter's or presenter's name: "By X", "X, Outlet News.", "X starts us off", "reporter X"."""
+    """A reporter's or presenter's name: "X, Outlet News.", "X starts us off", "reporter X"."""
     words = [t for t in sent.span if not t.is_punct]
     if len(words) <= 6 and any(e.label_ == "ORG" or e.text.split()[-1].lower() in OUTLET_HEADS
                                for e in sent.span.ents if e != ent):
@@ -292,6 +394,31 @@ def is_byline(ent: "Span", sent: "Sentence") -> bool:
     if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ in PRESENTER_OBJECTS for c in root.head.children):
         return True
     return any(t.lower_ in BYLINE_WORDS for t in ent.doc[ent.end: ent.end + 2])
+
+
+def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
+    """Names NER missed as the subject of a reporting verb: "Hong Min of the X Institute said",
+    "Asante-Mensah said" (a lone surname joins its full name when grouped)."""
+    found = []
+    if not is_full_sentence(sent):
+        return found
+    for tok in sent.span:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ or \
+                tok.head.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        start = tok.i
+        while start - 1 >= sent.span.start and not tok.doc[start - 1].ent_type_ and (
+                tok.doc[start - 1].pos_ == "PROPN" or (tok.doc[start - 1].text == "-" and
+                                                       not tok.doc[start - 1].whitespace_)):
+            start -= 1
+        span = tok.doc[start: tok.i + 1]
+        words = [w for w in span if w.text != "-"]
+        if not (1 <= len(words) <= 3 and all(w.is_title and w.is_alpha for w in words)) or \
+                any(w.lower_ in ORG_HEADS | TITLE_WORDS | HONORIFICS or ents.country_of(w.text) for w in words):
+            continue
+        found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind="person",
+                             acting=True, role=affiliation(span)))
+    return found
 
 
 # ------------------------------------------------------------------------------------------------- roles
@@ -308,30 +435,20 @@ def title_before(span: "Span") -> str | None:
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].ent_type_ == "PERSON":
         return None
     start = i
-    while start - 1 >= 0:
+    while start - 1 >= 0 and not doc[start].is_sent_start:
         prev = doc[start - 1]
-        if prev.is_sent_start and prev.lower_ in ("the", "a", "an"):
-            break
         if prev.ent_type_ == "PERSON":
             break  # another person's name: "President X and Prime Minister Y"
         if prev.pos_ in ("NOUN", "PROPN", "ADJ") or prev.lower_ in ("of", "the", "for") or prev.text == "-":
-            if prev.is_sent_start and prev.pos_ not in ("NOUN", "PROPN", "ADJ"):
-                break
             start -= 1
         else:
             break
-        if prev.is_sent_start:
-            break
     words = list(doc[start: span.start])
-    while words and (words[0].lower_ in ("of", "the", "for", "and", "a", "an") or words[0].lower_ in HONORIFICS):
+    while words and (words[0].lower_ in ("of", "the", "for", "a", "an") or words[0].lower_ in HONORIFICS):
         words.pop(0)
     if not words or not any(w.lower_ in TITLE_WORDS for w in words):
         return None
-    title_at = max(j for j, w in enumerate(words) if w.lower_ in TITLE_WORDS)
-    # keep the phrase up to its last title word's complement: "Chief of the General Staff of the Army"
     text = doc[words[0].i: span.start].text.strip(" ,")
-    if title_at == 0 and len(words) == 1 and words[0].lower_ in HONORIFICS:
-        return None
     return text if len(text) <= MAX_ROLE_CHARS else None
 
 
@@ -354,7 +471,7 @@ def affiliation(span: "Span") -> str | None:
     prep = doc[span.end]
     if prep.head.i not in range(span.start, span.end):
         return None
-    obj = [t for t in prep.subtree]
+    obj = list(prep.subtree)
     if not any(t.ent_type_ == "ORG" or t.lower_ in ORG_HEADS for t in obj):
         return None
     text = doc[obj[0].i: obj[-1].i + 1].text
@@ -363,8 +480,9 @@ def affiliation(span: "Span") -> str | None:
 
 def _phrase(tok: "Token", stop: int | None = None) -> str | None:
     toks = [t for t in tok.subtree if stop is None or t.i < stop]
-    toks = [t for t in toks if not t.is_punct or t.text == "-"]
-    while toks and toks[0].dep_ in ("det", "poss", "punct") and toks[0].pos_ in ("DET", "PRON", "PUNCT"):
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "relcl"):
+        toks.pop()
+    while toks and (toks[0].pos_ in ("DET", "PRON", "PUNCT") or toks[0].dep_ == "poss" and toks[0].pos_ == "PRON"):
         toks.pop(0)
     if not toks:
         return None
@@ -375,7 +493,7 @@ def _phrase(tok: "Token", stop: int | None = None) -> str | None:
 # ---------------------------------------------------------------------------------------------- grouping
 
 def abbreviation_definitions(ctx: "DocContext") -> dict[str, str]:
-    """"Full Name (ABBR)" and "ABBR (Full Name)" in the text: normalised short form -> normalised full name."""
+    """"Full Name (ABBR)" in the text: normalised short form -> normalised full name."""
     found: dict[str, str] = {}
     pattern = re.compile(r"((?:[A-Z][\w'’\-]*\s+)(?:(?:of|for|and|the|on|de)\s+|[A-Z][\w'’\-]*\s+)*[A-Z][\w'’\-]*)"
                          r"\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
@@ -383,8 +501,7 @@ def abbreviation_definitions(ctx: "DocContext") -> dict[str, str]:
         for m in pattern.finditer(sent.text):
             long, short = m.group(1), m.group(2)
             words = long.split()
-            # the definition covers as many trailing words as the abbreviation has letters (or initials match)
-            for n in range(len(words), 1, -1):
+            for n in range(len(words), 1, -1):  # the shortest run of trailing words whose initials fit
                 cand = " ".join(words[-n:])
                 if ents.abbreviates(short, cand):
                     found[ents.normalize(short)] = ents.normalize(cand)
@@ -404,7 +521,7 @@ def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
     """Join the candidates that name one actor: spellings, abbreviations, surname after the full name."""
     from briefing.consolidate.actors import NameSet, link_groups
 
-    sets = [NameSet(kind=c.kind, names=c.surfaces, weight=len(c.mentions)) for c in cands]
+    sets = [NameSet(kind=c.kind, names=c.names, weight=len(c.mentions)) for c in cands]
     merged: list[Candidate] = []
     for group in link_groups(sets):
         head = cands[group[0]]
@@ -428,6 +545,8 @@ def to_actor(c: Candidate) -> Actor:
 
     kind = c.kind
     name = c.key if kind == "country" and ents.country_of(c.key) else best_name(c.surfaces, [m.surface for m in c.mentions])
+    if kind == "organization" and ents.body_of_seat(name):
+        name = ents.body_of_seat(name)
     aliases = [s for s in c.surfaces if s != name]
     ordered = sorted(c.mentions, key=lambda m: (not m.acting, m.sent.start))
     citations = []

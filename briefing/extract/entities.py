@@ -12,6 +12,21 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+# --- word lists for telling parties from other names (actors only) ---
+# last word of a name that makes it an instrument or an occasion, not a party: "the X Accord", "the X Summit"
+INSTRUMENT_HEADS = frozenset("""accord accords agreement agreements treaty treaties pact convention charter protocol
+resolution act law bill code declaration deal memorandum statute regulation directive amendment""".split())
+EVENT_HEADS = frozenset("""summit conference talks forum games olympics festival ceremony meeting session
+election elections war crisis cup championship expo fair day week""".split())
+# nouns through which a country or body acts when it modifies them: "Chinese troops attacked", "X's army said"
+FORCE_NOUNS = frozenset("""troops forces soldiers units army navy military delegation delegates team negotiators
+police regime leadership side""".split())
+# verbs that make a named subject a party even without speech: "California sued", "Peru signed"
+AGENT_VERBS = frozenset("""sue sign ratify vote ban approve order agree impose adopt decide pledge refuse reject
+veto launch attack invade withdraw deploy send seize join leave block accept propose appeal rule""".split())
+# words before a name in a byline line: "Reporting by X; Editing by Y"
+BYLINE_LEADS = frozenset("reporting editing edited written writing additional compiled photos by".split())
+
 # words too small to count in initials: "Democratic People's Republic of Korea" -> DPRK (or DPROK)
 FUNCTION_WORDS = frozenset("of the and for on in to at de du la le des del di da & 's".split())
 
@@ -34,9 +49,12 @@ EXTRA_FORMS = {
     "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan", "lao": "Laos", "congo": "Republic of the Congo",
     "drc": "Democratic Republic of the Congo", "north macedonia": "Republic of Macedonia", "cote d'ivoire": "Ivory Coast",
     "east timor": "East Timor", "timor leste": "East Timor", "vatican": "Vatican City State",
+    "argentinian": "Argentina", "ecuadorian": "Ecuador", "kiwi": "New Zealand", "aussie": "Australia",
 }
 # capital cities that usually stand for something other than their country's government
 CAPITAL_OVERRIDES = {"brussels": None, "jerusalem": None}
+# seats that stand for an international body rather than a country: name -> the body (an organisation)
+BODY_SEATS = {"brussels": "European Union"}
 # capitals of small territories collide with common names ("Victoria", "Douglas", "Stanley"): skip tiny ones
 MIN_POPULATION_FOR_CAPITAL = 1_000_000
 
@@ -159,7 +177,15 @@ def _plural(demonym: str) -> str:
 
 def country_of(name: str) -> CountryForm | None:
     """The country a written form names, stands for (capital, seat) or belongs to (demonym), if any."""
-    return country_forms().get(normalize(name))
+    form = country_forms().get(normalize(name))
+    if form is not None and form.form == "abbreviation" and not is_abbreviation(re.sub(r"[\s.]", "", name)):
+        return None  # "ROSA" is South Africa's initials, "Rosa" a first name
+    return form
+
+
+def body_of_seat(name: str) -> str | None:
+    """The international body a city stands for ("Brussels said" -> the European Union), if any."""
+    return BODY_SEATS.get(normalize(name))
 
 
 def is_demonym(word: str) -> bool:
