@@ -99,6 +99,9 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         return None
     if antecedent is not None:
         text = re.sub(r"^" + re.escape(subject.text) + r"\b", antecedent, text, count=1, flags=re.I)
+        said_by = re.search(r", according to (?:the )?(.+)$", text)
+        if said_by and said_by.group(1).lower().strip() == re.sub(r"^the ", "", antecedent.lower()):
+            text = text[:said_by.start()]  # "X said it closed ..." -> "X closed ..."
     cand = TimelineCandidate(date=when or "", event=text, citations=[sent.citation()], expression=expr,
                              future=future, verb=verb.lemma_.lower(),
                              subject=_phrase(subject) if subject is not None else "")

@@ -1,0 +1,190 @@
+"""Timeline: date expressions resolved against the publication date (never more precise than the text),
+dated happenings found from the verb a date modifies, and merging across sources."""
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, strategies as st
+
+from briefing.consolidate.timeline import merge
+from briefing.dates import granularity, is_duration, is_year_range, resolve
+from briefing.extract.timeline import TimelineCandidate
+from briefing.summary import Citation, TimelineEntry
+
+FRIDAY = date(2031, 10, 17)  # a Friday
+
+
+# --- dates (no model) ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("expr,expected", [
+    ("last fall", "2030"), ("last autumn", "2030"), ("in March", "2031-03"), ("March", "2031-03"),
+    ("in November", "2030-11"),                     # a month still to come this year is last year's
+    ("June 2024", "2024-06"), ("in June last year", "2030-06"), ("October of last year", "2030-10"),
+    ("In early November last year", "2030-11"), ("last year", "2030"), ("last year's", "2030"),
+    ("earlier this year", "2031"), ("on April 26", "2031-04-26"), ("3 March 2025", "2025-03-03"),
+    ("Oct. 3, 2024", "2024-10-03"), ("2025-04-26", "2025-04-26"), ("five years ago", "2026"),
+    ("last month", "2031-09"), ("in 2019", "2019"), ("the summer of 2023", "2023"),
+    ("on Monday", "2031-10-13"), ("Friday", "2031-10-17"), ("on Saturday local time", "2031-10-11"),
+    ("yesterday", "2031-10-16"), ("over the weekend", "2031-10"),
+])
+def test_resolve_against_publication_date(expr, expected):
+    assert resolve(expr, FRIDAY) == expected
+
+
+@pytest.mark.parametrize("expr", ["six months", "over six months", "two days", "just two days", "48 hours",
+                                  "the 1950-53", "the 1990s", "2019-2021", "recently", "soon", "last winter"])
+def test_not_a_point_in_time(expr):
+    assert resolve(expr, FRIDAY) is None
+
+
+def test_durations_and_ranges_are_recognised():
+    assert is_duration("six months") and is_duration("more than two years") and not is_duration("two years ago")
+    assert is_year_range("the 1950-53 war") and not is_year_range("2025-04-26")
+
+
+def test_weekdays_need_the_articles_own_date():
+    assert resolve("on Monday", FRIDAY, exact_reference=False) is None
+    assert resolve("yesterday", FRIDAY, exact_reference=False) is None
+    assert resolve("in March", FRIDAY, exact_reference=False) == "2031-03"  # a month is safe from an estimate
+    assert resolve("on Monday", None) is None and resolve("last fall", None) is None
+    assert resolve("June 2024", None) == "2024-06"  # absolute dates need no reference
+
+
+def test_future_reading_goes_forward():
+    assert resolve("on Monday", FRIDAY, future=True) == "2031-10-20"
+    assert resolve("in March", FRIDAY, future=True) == "2032-03"
+
+
+MONTH_OR_COARSER = ["in March", "last fall", "in June last year", "earlier this year", "last year", "last month",
+                    "early November last year", "October of last year", "this spring", "June"]
+
+
+@given(expr=st.sampled_from(MONTH_OR_COARSER), ref=st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
+def test_never_more_precise_than_the_text(expr, ref):
+    iso = resolve(expr, ref)
+    assert iso is not None and granularity(iso) in ("year", "month")
+    assert iso <= ref.isoformat()[:len(iso)] or expr == "this spring"  # the past, read from the reference
+
+
+# --- extraction (spaCy) ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    from briefing.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def timeline_of(nlp):
+    from briefing.extract import DocContext, Sentence
+    from briefing.extract import timeline
+
+    def run(text: str, published: date | None = FRIDAY):
+        doc = nlp(text)
+        sents = [Sentence(span=s, start=s.start_char, source="a") for s in doc.sents]
+        ctx = DocContext(document=SimpleNamespace(id="a", published=published), sentences=sents)
+        return timeline.extract(ctx)
+
+    return run
+
+
+@pytest.mark.slow
+def test_weekday_happening_with_its_clause(timeline_of):
+    entries = timeline_of("On Tuesday, the port authority announced that the harbour had fully reopened.")
+    assert [(e.date, e.event) for e in entries] == [
+        ("2031-10-14", "The port authority announced that the harbour had fully reopened")]
+    assert entries[0].citations[0].text.startswith("On Tuesday")
+
+
+@pytest.mark.slow
+def test_relative_clause_date_takes_its_antecedent(timeline_of):
+    entries = timeline_of("Engineers rebuilt the old dam, which a flood destroyed in March.")
+    assert [(e.date, e.event) for e in entries] == [("2031-03", "A flood destroyed the old dam")]
+
+
+@pytest.mark.slow
+def test_participle_after_a_noun_is_a_passive_happening(timeline_of):
+    entries = timeline_of("Farmers protested against the water law passed in June 2030 by the assembly.")
+    assert [e.date for e in entries] == ["2030-06"]
+    assert entries[0].event.startswith("The water law was passed")
+
+
+@pytest.mark.slow
+def test_reported_happening_keeps_who_says_so(timeline_of):
+    entries = timeline_of("Health officials said 40 people fell ill at the festival last fall.")
+    assert [(e.date, e.event) for e in entries] == [("2030", "40 people fell ill at the festival, "
+                                                              "according to health officials")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The mayor said the plan was the result of last year's budget agreement.",   # a date describing a noun
+    "After six months of talks, nothing changed.",                                # a duration
+    "It was the worst drought since the 1950-53 drought.",                        # a historic range
+    "The minister could visit the valley in May.",                                 # hedged future
+    "The court will rule on the appeal next week.",                                # still to come
+    "Countries pledged to cut emissions by 2040.",                                 # a target date
+    "Sign up for our newsletter on Monday.",                                       # nobody doing anything
+    "How many boats sank in March?",                                               # a question
+])
+def test_dates_that_are_not_happenings(timeline_of, text):
+    assert timeline_of(text) == []
+
+
+@pytest.mark.slow
+def test_undated_article_leaves_weekdays_out_and_defers_months(timeline_of):
+    entries = timeline_of("The rail union went on strike on Monday. Fares rose sharply in March.", published=None)
+    assert len(entries) == 1 and entries[0].date == "" and entries[0].expression == "March"
+    placed = merge(entries, reference=FRIDAY)
+    assert [(e.date, e.event) for e in placed] == [("2031-03", "Fares rose sharply")]
+
+
+@pytest.mark.slow
+def test_pronoun_subject_named_from_the_sentence(timeline_of):
+    entries = timeline_of("The Lakeside Water Board said it closed the reservoir on Wednesday.")
+    assert [(e.date, e.event) for e in entries] == [("2031-10-15", "The Lakeside Water Board closed the reservoir")]
+
+
+# --- merging (no model) ----------------------------------------------------------------------------
+
+def cite(source: str, text: str) -> Citation:
+    return Citation(source=source, text=text, start=0, end=len(text))
+
+
+def cand(source: str, when: str, event: str, verb: str = "", subject: str = "", expression: str = "") -> TimelineCandidate:
+    return TimelineCandidate(date=when, event=event, citations=[cite(source, event + ".")], verb=verb,
+                             subject=subject, expression=expression)
+
+
+def test_same_happening_from_two_sources_is_one_entry_with_the_finer_date():
+    entries = merge([
+        cand("a", "2031-10", "The port reopened to ships", "reopen", "The port"),
+        cand("b", "2031-10-14", "The port fully reopened to cargo ships", "reopen", "The port"),
+    ])
+    assert len(entries) == 1
+    assert entries[0].date == "2031-10-14" and entries[0].event == "The port fully reopened to cargo ships"
+    assert {c.source for c in entries[0].citations} == {"a", "b"}
+
+
+def test_different_happenings_on_one_day_stay_apart_and_are_sorted():
+    entries = merge([
+        cand("a", "2031-10-14", "The union called a strike", "call", "The union"),
+        cand("a", "2030", "The company cut wages", "cut", "The company"),
+        cand("b", "2031-10-14", "The minister resigned", "resign", "The minister"),
+    ])
+    assert [e.date for e in entries] == ["2030", "2031-10-14", "2031-10-14"]
+    assert len({e.event for e in entries}) == 3
+    assert all(type(e) is TimelineEntry for e in entries)
+
+
+def test_conflicting_dates_do_not_merge():
+    entries = merge([cand("a", "2031-03", "The dam failed", "fail", "The dam"),
+                     cand("b", "2031-04", "The dam failed", "fail", "The dam")])
+    assert [e.date for e in entries] == ["2031-03", "2031-04"]
+
+
+def test_undated_candidate_without_reference_is_dropped():
+    assert merge([cand("a", "", "Fares rose", expression="in March")], reference=None) == []
