@@ -1,0 +1,162 @@
+"""Treaties and legal basis: names from noun-phrase structure, references attached to the named
+instrument, article numbers, provisions, signing/ratification dates, and merging across spellings."""
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from briefing.consolidate.treaties import merge
+from briefing.extract.treaties import TreatyCandidate
+from briefing.summary import Citation, Treaty
+
+PUBLISHED = date(2031, 10, 17)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from briefing.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def treaties_of(nlp):
+    from briefing.extract import DocContext, Sentence
+    from briefing.extract import treaties
+
+    def run(text: str, published: date | None = PUBLISHED, source: str = "a"):
+        doc = nlp(text)
+        sents = [Sentence(span=s, start=s.start_char, source=source) for s in doc.sents]
+        ctx = DocContext(document=SimpleNamespace(id=source, published=published), sentences=sents)
+        return treaties.extract(ctx)
+
+    return run
+
+
+def only(items):
+    assert len(items) == 1, [t.name for t in items]
+    return items[0]
+
+
+@pytest.mark.slow
+def test_article_number_and_provision_quoted_from_the_text(treaties_of):
+    t = only(treaties_of('Article 7 of the Coastal Fisheries Convention says each state "shall notify its '
+                         'neighbours" before it opens new fishing grounds.'))
+    assert t.name == "Coastal Fisheries Convention" and t.article == "7"
+    assert t.provision == 'each state "shall notify its neighbours" before it opens new fishing grounds'
+    assert t.citations[0].text.startswith("Article 7")
+
+
+@pytest.mark.slow
+def test_ordinal_point_of_a_referenced_agreement(treaties_of):
+    t = only(treaties_of("The towns signed the agreement on regional water sharing in 2029. "
+                         "Only in the third point of the agreement can we read that each town will "
+                         "release water to the other in a drought."))
+    assert t.name == "agreement on regional water sharing" and t.article == "3"
+    assert t.provision == "each town will release water to the other in a drought"
+    assert len(t.citations) == 2
+
+
+@pytest.mark.slow
+def test_obligation_verb_gives_the_provision(treaties_of):
+    t = only(treaties_of("The river basin treaty between the two states requires both sides to share flood "
+                         "data within six hours."))
+    assert t.name == "river basin treaty"
+    assert t.provision == "requires both sides to share flood data within six hours"
+
+
+@pytest.mark.slow
+def test_signed_and_ratified_dates_resolved_and_attached_through_references(treaties_of):
+    t = only(treaties_of("The Lake Shore Fishing Pact, which was signed in June last year, ends the dispute. "
+                         "In March, the regional assembly ratified the document."))
+    assert t.name == "Lake Shore Fishing Pact"
+    assert (t.signed, t.ratified) == ("2030-06", "2031-03")
+    assert len(t.citations) == 2
+
+
+@pytest.mark.slow
+def test_section_of_an_act_and_plural_proper_names(treaties_of):
+    items = treaties_of("The regulator said the firm breached Section 5 of the Data Act and the "
+                        "International Health Regulations.")
+    by_name = {t.name: t for t in items}
+    assert set(by_name) == {"Data Act", "International Health Regulations"}
+    assert by_name["Data Act"].article == "5"
+
+
+@pytest.mark.slow
+def test_resolutions_of_a_body_are_named(treaties_of):
+    t = only(treaties_of("The envoy said the shipments violated the resolutions of the UN Security Council."))
+    assert t.name == "resolutions of the UN Security Council"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Prosecutors called the shooting a criminal act.",                        # 'act' as a deed
+    "The army declared martial law in the province.",                          # 'law' without a name
+    "The ministry published the document on Friday.",                          # a bare reference, nothing named
+    "The plan respects other international treaties.",                        # a kind, not an instrument
+    "The pact was considered the largest defence agreement in decades.",       # a description
+    "She is a fellow of the Institute for Maritime Law.",                      # part of an organisation's name
+    "Delegates walked out of the pandemic accord talks.",                      # a modifier of another noun
+])
+def test_not_named_instruments(treaties_of, text):
+    assert treaties_of(text) == []
+
+
+@pytest.mark.slow
+def test_spellings_across_articles_merge_into_the_proper_name(treaties_of):
+    docs = [
+        ("a", "The two navies cooperate under the agreement on a comprehensive maritime partnership."),
+        ("b", "Article 2 of the Comprehensive Maritime Partnership Treaty obliges each navy to share "
+              "radar data with the other."),
+        ("c", "Officials said the maritime partnership treaty was signed in May 2030."),
+        ("d", "The ships left port under the UN Charter, not the Ocean Mining Convention."),
+    ]
+    candidates = [t for source, text in docs for t in treaties_of(text, source=source)]
+    merged = merge(candidates)
+    top = merged[0]
+    assert top.name == "Comprehensive Maritime Partnership Treaty"
+    assert top.article == "2" and top.signed == "2030-05"
+    assert "share radar data" in top.provision
+    assert {c.source for c in top.citations} == {"a", "b", "c"}
+    assert {t.name for t in merged[1:]} == {"UN Charter", "Ocean Mining Convention"}
+
+
+# --- merging (no model) ----------------------------------------------------------------------------
+
+def cand(name: str, source: str, content: set[str], titled: bool = False, text: str = "", **kw) -> TreatyCandidate:
+    text = text or f"They spoke about the {name}."
+    return TreatyCandidate(name=name, citations=[Citation(source, text, 0, len(text))], head="agreement",
+                           content=frozenset(content), titled=titled, **kw)
+
+
+def test_description_joins_the_proper_name_its_sentences_point_to():
+    merged = merge([
+        cand("Riverlands-Coastal Union Partnership Agreement", "a", {"riverlands", "coastal", "union", "partnership"},
+             titled=True),
+        cand("free-trade agreement", "b", {"free", "trade"},
+             text="Riverlands signed a free-trade agreement with the Coastal Union on Tuesday."),
+        cand("free-trade agreement", "c", {"free", "trade"}, article="9",
+             text="Under the free-trade agreement, the Coastal Union and Riverlands cut tariffs."),
+        cand("Paris Agreement", "c", {"paris"}, titled=True),
+    ])
+    names = [t.name for t in merged]
+    assert names[0] == "Riverlands-Coastal Union Partnership Agreement" and merged[0].article == "9"
+    assert sorted(names) == ["Paris Agreement", "Riverlands-Coastal Union Partnership Agreement"]
+
+
+def test_different_instruments_with_a_shared_word_stay_apart():
+    merged = merge([
+        Treaty(name="UN Charter", citations=[Citation("a", "x", 0, 1)]),
+        Treaty(name="resolutions of the UN Security Council", citations=[Citation("a", "y", 0, 1)]),
+    ])
+    assert len(merged) == 2
+
+
+def test_undated_article_dates_are_read_against_the_reference():
+    t = cand("Lake Shore Fishing Pact", "a", {"lake", "shore", "fishing"}, titled=True, signed_expr="in June")
+    merged = merge([t], reference=PUBLISHED)
+    assert merged[0].signed == "2031-06"
+    assert merge([t], reference=None)[0].signed is None
