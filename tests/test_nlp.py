@@ -1,0 +1,112 @@
+"""Parsing: pieces under spaCy's limit, one ordered stream, documents released as they are consumed.
+
+These use a blank English pipeline with a sentencizer (fast, no model); the cache equivalence with the real
+pipeline is in test_cache.py.
+"""
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from briefing import nlp as nlp_mod
+from briefing.ingest import Document
+from briefing.nlp import MAX_BLOCK_CHARS, document_pieces, parse_documents, split_block
+
+
+@pytest.fixture(scope="module")
+def blank():
+    import spacy
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def make_doc(i: int, paragraphs: int = 2) -> Document:
+    text = "Menu | Home\n" + "\n".join(
+        f"Paragraph {p} of article {i} says the council met on Tuesday. It voted {i + p} times." for p in range(paragraphs))
+    blocks, pos = [], text.index("\n") + 1
+    for line in text[pos:].split("\n"):
+        blocks.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return Document(id=f"{i:03d}.txt", path=f"/x/{i:03d}.txt", text=text, blocks=blocks)
+
+
+def test_split_block_covers_the_range_in_pieces_under_the_limit():
+    text = ("A sentence that goes on for a while. " * 40 + "\n\n") * 30
+    pieces = split_block(text, 5, len(text) - 3, limit=1000)
+    assert pieces[0][0] == 5 and pieces[-1][1] == len(text) - 3
+    assert all(e - s <= 1000 for s, e in pieces)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))  # contiguous: no character lost
+    # cut after a separator, not inside a word
+    assert all(text[e - 1] in "\n " for s, e in pieces[:-1])
+
+
+def test_split_block_without_any_separator_still_cuts():
+    text = "x" * 2500
+    assert split_block(text, 0, 2500, limit=1000) == [(0, 1000), (1000, 2000), (2000, 2500)]
+
+
+def test_a_five_megabyte_article_is_cut_under_max_length():
+    para = "The delegation said the talks would resume next week after a pause of several days. " * 12
+    text = (para + "\n") * (5_000_000 // (len(para) + 1))
+    doc = Document(id="big.txt", path="big.txt", text=text, blocks=[(0, len(text))])
+    pieces = document_pieces(doc)
+    assert len(text) >= 4_900_000
+    assert len(pieces) >= len(text) // MAX_BLOCK_CHARS
+    assert all(e - s <= MAX_BLOCK_CHARS for s, e in pieces)
+    assert "".join(text[s:e] for s, e in pieces) == text
+
+
+def test_parsed_pieces_sit_at_their_offsets_in_input_order(blank):
+    docs = [make_doc(i, paragraphs=1 + i % 3) for i in range(12)]
+    docs.insert(4, Document(id="empty.txt", path="empty.txt", text="Menu only", blocks=[]))
+    parsed = list(parse_documents(docs, blank, batch_size=4))
+    assert [p.document.id for p in parsed] == [d.id for d in docs]
+    for p in parsed:
+        assert len(p.docs) == len(p.document.blocks)
+        for spacy_doc, offset in zip(p.docs, p.offsets):
+            assert p.document.text[offset:offset + len(spacy_doc.text)] == spacy_doc.text
+
+
+def test_a_long_block_is_parsed_in_pieces(blank):
+    para = "The ministry confirmed the figures on Monday. " * 50
+    text = (para + "\n") * 60  # about 140,000 characters in one block
+    doc = Document(id="long.txt", path="long.txt", text=text, blocks=[(0, len(text))])
+    (parsed,) = parse_documents([doc], blank)
+    assert len(parsed.docs) >= 2
+    assert "".join(d.text for d in parsed.docs) == text
+    assert all(len(d.text) <= MAX_BLOCK_CHARS for d in parsed.docs)
+
+
+def test_documents_stream_and_earlier_parses_are_released(blank, monkeypatch):
+    """Only about a batch of spaCy docs is alive at a time: memory does not grow with the input."""
+    produced: list[weakref.ref] = []
+    real = nlp_mod.pipe_texts
+
+    def tracking(nlp, tasks, batch_size, n_process):
+        for doc, ctx in real(nlp, tasks, batch_size, n_process):
+            produced.append(weakref.ref(doc))
+            yield doc, ctx
+
+    monkeypatch.setattr(nlp_mod, "pipe_texts", tracking)
+    docs = [make_doc(i) for i in range(80)]  # two blocks each: 160 parses
+    most_alive = 0
+    for i, parsed in enumerate(parse_documents(docs, blank, batch_size=8)):
+        assert parsed.document is docs[i]
+        del parsed  # the consumer is done with this document
+        if i % 20 == 19:
+            gc.collect()
+        most_alive = max(most_alive, sum(r() is not None for r in produced))
+    assert len(produced) == 160
+    assert most_alive <= 8 + 2  # a batch in flight plus the current document, never all 160
+
+
+def test_several_processes_keep_the_order(blank, monkeypatch):
+    monkeypatch.setattr(nlp_mod, "MIN_CHARS_FOR_PROCESSES", 0)
+    docs = [make_doc(i) for i in range(10)]
+    parsed = list(parse_documents(docs, blank, batch_size=3, n_process=2))
+    assert [p.document.id for p in parsed] == [d.id for d in docs]
+    assert all(p.docs[0].text == p.document.text[p.offsets[0]:p.offsets[0] + len(p.docs[0].text)] for p in parsed)
