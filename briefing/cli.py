@@ -64,19 +64,21 @@ def run_build(sources: tuple[str, ...], formats: tuple[str, ...], output: str | 
     targets = resolve_outputs(formats, output)
     try:
         from briefing.pipeline import build_outputs
-        from briefing.output import write_atomic
+        from briefing.output import write_all_atomic
 
         rendered = build_outputs(list(sources), list(targets), template_dir=template_dir, model=model,
                                  paper=paper, jobs=jobs, warn=lambda m: click.echo(f"Warning: {m}", err=True),
                                  cache_dir=cache_dir)
-        # everything is rendered before anything is written: a failed run leaves no partial output
+        # everything is rendered, then every file staged, before any is replaced: a failed run leaves no
+        # partial output and changes none of the earlier ones
+        files = {path: rendered[fmt] for fmt, path in targets.items() if path is not None}
+        write_all_atomic(files)
         for fmt, path in targets.items():
-            data = rendered[fmt]
             if path is None:
+                data = rendered[fmt]
                 sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
                 sys.stdout.flush()
             else:
-                write_atomic(path, data)
                 click.echo(f"Wrote {path}", err=True)
     except BriefingError:
         if debug:
