@@ -282,3 +282,37 @@ def test_a_job_killed_mid_write_leaves_the_previous_output(cli, tmp_path):
     retry = cli("run", path)
     assert retry.exit_code == 0 and "flood: built" in retry.output
     assert not list(tmp_path.rglob("*.tmp"))  # ...the next run removes
+
+
+# ---------------------------------------------------------------- the scheduler examples in the README
+
+@pytest.mark.parametrize("name, fence", [("briefing.cron", "cron"), ("briefing.service", "ini"),
+                                         ("briefing.timer", "ini")])
+def test_readme_shows_the_example_files_verbatim(name, fence):
+    content = (EXAMPLES / name).read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```{fence}\n{content}```\n" in readme
+
+
+def test_crontab_line_is_valid_and_calls_briefing_run():
+    from croniter import croniter
+
+    lines = [ln for ln in (EXAMPLES / "briefing.cron").read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+    assert len(lines) == 1
+    fields = lines[0].split(None, 5)
+    assert croniter.is_valid(" ".join(fields[:5]))
+    assert "briefing run examples/jobs.toml" in fields[5]
+
+
+def test_systemd_units_are_a_oneshot_service_and_its_timer():
+    service = configparser.ConfigParser(strict=True, interpolation=None)
+    service.optionxform = str
+    service.read_string((EXAMPLES / "briefing.service").read_text())
+    assert service["Service"]["Type"] == "oneshot"
+    assert " run examples/jobs.toml" in service["Service"]["ExecStart"]
+    timer = configparser.ConfigParser(strict=True, interpolation=None)
+    timer.optionxform = str
+    timer.read_string((EXAMPLES / "briefing.timer").read_text())
+    assert timer["Timer"]["OnCalendar"] and timer["Install"]["WantedBy"] == "timers.target"
+    # the service runs the example jobs file, which exists and is valid
+    assert load_jobs(EXAMPLES / "jobs.toml").jobs
