@@ -83,6 +83,11 @@ _END_SECTION = re.compile(r"^(?:references|sources|notes|footnotes|bibliography|
 _LIST_LABEL = re.compile(r"\b(?:related|read more|read also|also read|see also|more on|more from|similar|"
                          r"recommended|most read|popular|trending|latest|top stories|more stories|you may|you might|"
                          r"don'?t miss|up next|watch next)\b", re.I)
+# a picture caption ends with its credit: "(AP Photo/Jane Doe)", "Photo: Reuters", "/ Getty Images"
+_PHOTO_CREDIT = re.compile(r"(?:\((?:[^()]*\b(?:photo|image|picture|pic)s?\b[^()]*|[^()]*/\s*(?:AP|AFP|Reuters|EPA|"
+                           r"Getty Images|Shutterstock|Alamy)[^()]*)\)|\b(?:photo|image|picture)\s*(?:credit)?\s*:"
+                           r"\s*[^.]{2,60}|(?:©|/)\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Alamy))\s*$",
+                           re.I)
 _SEPARATORS = re.compile(r"\s[|>»›•·/]\s|\s\|\s?|\|")
 _QUOTES = "\"“”„«»‘’‚"
 _CLOSERS = "\"'”’»)]*_ \t"
@@ -352,6 +357,8 @@ def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:
         return u.mark(SHORT, "heading")
     if re.fullmatch(r"!?\[[^\]]*\]\([^)]*\)", text) or text.startswith(("http://", "https://", "www.")):
         return u.mark(CHROME, "bare link")
+    if _PHOTO_CREDIT.search(text[-120:]) and n <= 60:
+        return u.mark(CHROME, "picture caption")
     if u.sentence_end and (n >= 4 and u.stop_ratio >= 0.1 or n >= 8 or u.quoted and n >= 2):
         return u.mark(ARTICLE, "sentence")
     if n >= LONG_PARAGRAPH_WORDS and u.stop_ratio >= 0.2:
@@ -416,7 +423,7 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
         return False
     ui_hits = _UI_TERMS.findall(text) if n <= 10 else []
     ui_words = sum(len(h.split()) for h in ui_hits)
-    if ui_hits and (n <= 3 or not u.sentence_end and ui_words > n / 3):
+    if ui_hits and (ui_words >= n or not u.sentence_end and (n <= 3 or ui_words > n / 3)):
         u.mark(CHROME, f"UI word '{ui_hits[0]}'")
         return True
     reader = _READER.search(text) or _SITE_REF.search(text) or _US.search(text)
@@ -494,6 +501,7 @@ def _pick_title(page: Page) -> None:
     """The headline: in the header, a line of 3-30 words without final full stop, preferably one the page
     repeats or one whose words the article uses. Its repetitions become chrome."""
     units = page.units
+    _questions_above_bylines_are_headlines(units)
     first_article = next((i for i, u in enumerate(units) if u.kind == ARTICLE), len(units))
     vocabulary = _article_vocabulary(units)
     candidates = []
@@ -523,6 +531,9 @@ def _pick_title(page: Page) -> None:
     unit, span = chosen
     if unit.kind != META:
         unit.mark(TITLE, "headline")
+    if span[1] < unit.end and not unit.outlet:
+        unit.outlet = pagemeta.masthead_outlet(unit.text[span[1] - unit.start:].strip(" |-–—:"))
+        unit.outlet_how = "masthead"
     page.title = span
     key = _norm(page_text(unit, span))
     for u in units:
@@ -534,12 +545,29 @@ def page_text(u: Unit, span: tuple[int, int]) -> str:
     return u.text[span[0] - u.start:span[1] - u.start]
 
 
+def _questions_above_bylines_are_headlines(units: list[Unit]) -> None:
+    """'Is the housing bubble about to burst?' followed by a date or byline line is a headline, not a sentence."""
+    for u, after in zip(units, units[1:]):
+        if u.kind == ARTICLE and u.n <= 20 and u.text.rstrip(_CLOSERS).endswith(("?", "!")) and \
+                after.kind == META and after.why in ("date line", "date in a byline row", "byline"):
+            u.mark(SHORT, "headline before a byline")
+            return
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::)\s+(?=[^|]{2,40}$)")
+
+
 def _title_span(u: Unit) -> tuple[int, int] | None:
     if u.kind == META and u.date is not None:         # "date 2025-04-28 Headline of the story"
         s = u.start + u.date.rest_start
         while s < u.end and u.text[s - u.start].isspace():
             s += 1
         return (s, u.end) if u.end - s > 10 else None
+    if u.kind == CHROME and u.why == "breadcrumb or link row" and u.text.count("|") == 1:
+        cut = _SITE_SUFFIX.search(u.text)        # "Headline of the story | Site Name"
+        if cut and len(WORD.findall(u.text[:cut.start()])) >= 4:
+            return (u.start, u.start + cut.start())
+        return None
     if u.kind != SHORT or u.text.rstrip(_CLOSERS).endswith("."):
         return None
     return (u.start, u.end)
@@ -556,6 +584,15 @@ def _keep_standfirst(header: list[Unit], title: tuple[int, int] | None, vocabula
         u.mark(ARTICLE, "standfirst")
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]+)?(?:\s*\([^()]{2,30}\))?\s*[-–—:]?$")
+
+
+def _keep_dateline(header: list[Unit]) -> None:
+    """'WASHINGTON —' alone on the line above the first paragraph is the article's dateline."""
+    if header and header[-1].kind == SHORT and _DATELINE.match(header[-1].text) and header[-1].n <= 6:
+        header[-1].mark(ARTICLE, "dateline")
+
+
 def _judge_in_context(units: list[Unit], title: tuple[int, int] | None = None) -> None:
     """Decide the SHORT units from where they stand relative to the article lines."""
     article_at = [i for i, u in enumerate(units) if u.kind == ARTICLE]
@@ -567,6 +604,7 @@ def _judge_in_context(units: list[Unit], title: tuple[int, int] | None = None) -
     first, last = article_at[0], article_at[-1]
     vocabulary = _article_vocabulary(units)
     _keep_standfirst(units[:first], title, vocabulary)
+    _keep_dateline(units[:first])
     for i, u in enumerate(units):
         if u.kind != SHORT:
             continue
@@ -580,7 +618,7 @@ def _judge_in_context(units: list[Unit], title: tuple[int, int] | None = None) -
         shorts = [u for u in gap if u.kind == SHORT]
         after_list_label = any(u.kind == CHROME and _LIST_LABEL.search(u.text) for u in gap)
         for u in shorts:
-            on_topic = u.heading or _coherence(u, vocabulary) >= SUBHEAD_COHERENCE
+            on_topic = u.heading or u.sentence_end or _coherence(u, vocabulary) >= SUBHEAD_COHERENCE
             if len(shorts) == 1 and not after_list_label and u.n <= 20 and on_topic:
                 u.mark(ARTICLE, "subhead")
             else:

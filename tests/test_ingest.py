@@ -471,3 +471,34 @@ def test_consolidate_carries_duplicate_of_into_the_source_list(tmp_path):
     except Exception as exc:  # noqa: BLE001 - consolidate is another stage's; only its Source list matters here
         pytest.skip(f"consolidate needs extractions: {exc}")
     assert [s.duplicate_of for s in summary.sources] == [None, "a.txt"]
+
+
+def test_question_headline_above_a_byline_is_the_title_not_a_sentence():
+    doc = text_document("q.txt", "q.txt", f"Is the housing market about to cool?\nBy Maria Chen\n\n{P1}\n\n{P2}\n")
+    assert doc.title == "Is the housing market about to cool?"
+    assert doc.block_texts() == [P1, P2]
+
+
+def test_headline_with_site_suffix_gives_title_and_outlet():
+    doc = text_document("s.txt", "s.txt", f"Central bank raises rates for a third time | Harbour Daily News\n\n{P1}\n"
+                                          f"\n{P2}\n")
+    assert (doc.title, doc.outlet) == ("Central bank raises rates for a third time", "Harbour Daily News")
+    assert doc.block_texts() == [P1, P2]
+
+
+def test_dateline_on_its_own_line_is_kept():
+    assert blocks_of(f"Rates rise again\n\nWELLINGTON, New Zealand (AP) —\n{P1}\n{P2}\n") == [
+        "WELLINGTON, New Zealand (AP) —", P1, P2]
+
+
+@pytest.mark.parametrize("caption", [
+    "Firefighters battle the blaze near the harbour on Tuesday. (AP Photo/Lena Ortiz)",
+    "The governor speaks to reporters in the capital. Photo: Harbour Daily News",
+    "Traders on the floor of the exchange / Getty Images",
+])
+def test_picture_captions_are_chrome(caption):
+    assert blocks_of(f"{P1}\n{caption}\n{P2}\n") == [P1, P2]
+
+
+def test_short_sentences_with_ui_words_are_kept():
+    assert blocks_of(f"{P1}\nShares fell sharply.\n{P2}\n") == [P1, "Shares fell sharply.", P2]
