@@ -10,7 +10,9 @@ template. WeasyPrint gets a URL fetcher that serves only the package's own asset
 """
 from __future__ import annotations
 
+import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -28,10 +30,14 @@ SECTIONS = ("figures", "actors", "treaty_basis", "reactions", "timeline", "open_
 DEFAULT_LIMITS = {"actors": 8, "treaty_basis": 3, "figures": 7, "reactions": 6, "timeline": 7, "open_questions": 5}
 SECTION_TITLES = {"actors": "actors", "treaty_basis": "treaty provisions", "figures": "figures",
                   "reactions": "reactions", "timeline": "timeline entries", "open_questions": "open questions"}
+SECTION_TITLE_ONE = {"actors": "actor", "treaty_basis": "treaty provision", "figures": "figure",
+                     "reactions": "reaction", "timeline": "timeline entry", "open_questions": "open question"}
 LEFT_COLUMN, RIGHT_COLUMN = ("actors", "treaty_basis", "reactions"), ("timeline", "open_questions")
 MAX_REFS = 5  # references shown per item; the rest are counted ("+3")
-SAFETY = 0.975  # share of the page height the estimate may fill
+SAFETY = 0.98  # share of the page height the estimate may fill
 SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # type sizes tried when even the essentials overflow
+STANCE_LABELS = {"support": "supports", "condemn": "condemns", "deny": "denies", "concern": "concerned",
+                 "neutral": "says"}
 QUESTION_KINDS = ("conflict", "dispute", "unknown", "single_source", "next")
 NONE_TEXT = {
     "figures": "No figures found in the sources.",
@@ -255,12 +261,13 @@ def item_runs(name: str, item, L: lay.Layout, refs: RefList) -> list[lay.Run]:
     body, bold = L.font(L.body), L.font(L.body, "sans-bold")
     ref = [(" " + refs_text(refs), L.font(L.ref, "sans-bold"))]
     if name == "actors":
-        return [(one_line(item.name), bold), (" " + one_line(item.role or item.kind), body)] + ref
+        return [(one_line(item.name), bold), (" " + actor_role(item), body)] + ref
     if name == "treaty_basis":
         detail = " ".join(x for x in [f"Article {item.article}" if item.article else "", item.provision or ""] if x)
         return [(one_line(item.name), bold), (" " + one_line(detail), body)] + ref
     if name == "reactions":
-        return [(one_line(item.actor), bold), (f" {item.stance}: ", L.font(L.small, "sans-bold", upper=True)),
+        return [(one_line(item.actor), bold), (f" {stance_label(item.stance)}", L.font(L.small, "sans-bold", upper=True)),
+                (": ", body),
                 (one_line(item.summary), body)] + ref
     if name == "timeline":
         return [(item.date, bold), (" " + one_line(item.event), body)] + ref
@@ -270,6 +277,15 @@ def item_runs(name: str, item, L: lay.Layout, refs: RefList) -> list[lay.Run]:
 def item_height(name: str, item, L: lay.Layout, refs: RefList) -> float:
     width = L.column_width - L.bullet_indent * L.scale
     return lay.paragraph_height(item_runs(name, item, L, refs), width, L.font(L.body)) + L.item_gap * L.scale
+
+
+def stance_label(stance: str) -> str:
+    return STANCE_LABELS.get(stance, one_line(stance))
+
+
+def actor_role(a) -> str:
+    """The role an article gives an actor, or else what kind of actor it is, in brackets."""
+    return one_line(a.role) if a.role else f"({a.kind})"
 
 
 def figure_cells(f) -> list[str]:
@@ -439,9 +455,23 @@ def _select_at(summary: EventSummary, paper: str, limits: dict[str, int], scale:
         if height > budget:
             sel.sections[name].pop()
     sel.sections["timeline"].sort(key=lambda t: t.date)  # shown in date order, whatever was chosen
+    sel.sections["reactions"] = by_party(sel.sections["reactions"])
     sel.omitted = {n: len(ordered[n]) - len(sel.sections[n]) for n in SECTIONS if len(ordered[n]) > len(sel.sections[n])}
     sel.estimated_height = estimate.total()
     return sel
+
+
+def left_out(omitted: dict[str, int]) -> str:
+    """'1 more figure, 12 more actors': what the page leaves to the JSON summary."""
+    return ", ".join(f"{n} more {SECTION_TITLE_ONE[k] if n == 1 else SECTION_TITLES[k]}" for k, n in omitted.items())
+
+
+def by_party(reactions: list) -> list:
+    """Reactions of one party together, parties in the order of their most important reaction."""
+    first = {}
+    for i, r in enumerate(reactions):
+        first.setdefault(one_line(r.actor).casefold(), i)
+    return sorted(reactions, key=lambda r: first[one_line(r.actor).casefold()])
 
 
 def drop_least_important(sel: Selection) -> Selection | None:
@@ -467,7 +497,7 @@ def environment(template_dir: str | Path | None = None):
         if not Path(template_dir).is_dir():
             raise RenderError(f"template folder not found: {template_dir}")
         loaders.append(jinja2.FileSystemLoader(str(template_dir)))
-    loaders += [jinja2.PrefixLoader({"default": default}), default]
+    loaders += [jinja2.PrefixLoader({"default": default}, delimiter=":"), default]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
@@ -487,8 +517,10 @@ def _context(selection: Selection, embed_css: bool) -> dict[str, Any]:
                 sources=selection.sources, shown_sources=selection.shown_sources,
                 source_columns=selection.source_columns, hidden_sources=len(selection.sources)
                 - len(selection.shown_sources), omitted=selection.omitted, titles=SECTION_TITLES,
+                left_out=left_out(selection.omitted),
                 empty_text=NONE_TEXT, refs=selection.refs, paper=selection.paper, L=selection.layout,
-                based_on=based_on(selection), figure_cells=figure_cells, source_detail=selection.source_detail,
+                based_on=based_on(selection), figure_cells=figure_cells, actor_role=actor_role, stance_label=stance_label,
+                compact_sources=selection.compact_sources, source_detail=selection.source_detail,
                 embed_css=embed_css)
 
 
@@ -584,7 +616,22 @@ def write_pdf(document, selection: Selection) -> bytes:
     meta.authors, meta.keywords = [], []
     meta.generator = "briefing"
     meta.created = meta.modified = None
-    return document.write_pdf(pdf_identifier=False)
+    with fixed_font_timestamps():
+        return document.write_pdf(pdf_identifier=False)
+
+
+@contextmanager
+def fixed_font_timestamps():
+    """fontTools stamps the embedded font subsets with the time they were made unless SOURCE_DATE_EPOCH
+    says otherwise (reproducible-builds.org); keep the caller's value if there is one."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def render_pdf(selection: Selection, template_dir: str | Path | None = None) -> tuple[Selection, bytes]:

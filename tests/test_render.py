@@ -1,13 +1,29 @@
-"""Rendered briefings of the seeds: snapshots of Markdown and HTML, and a one-page PDF."""
+"""Rendered briefings of the seeds: snapshots of Markdown and HTML, and a one-page PDF that agrees with them."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
+from briefing import render
 from conftest import SEEDS
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def count_layouts(monkeypatch):
+    """Counts WeasyPrint layouts (the costly step of a PDF)."""
+    calls = {"n": 0}
+    real = render.layout_pdf
+
+    def counting(*args, **kwargs):
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "layout_pdf", counting)
+    return calls
 
 
 @pytest.fixture(scope="module")
@@ -15,6 +31,13 @@ def seed_outputs(seed_summary):
     from briefing.pipeline import render_outputs
 
     return render_outputs(seed_summary, ["md", "html", "pdf"])
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), " ".join(" ".join(p.extract_text() for p in reader.pages).split())
 
 
 def test_seed_markdown_snapshot(seed_outputs, md_snapshot):
@@ -25,20 +48,62 @@ def test_seed_html_snapshot(seed_outputs, html_snapshot):
     assert seed_outputs["html"] == html_snapshot
 
 
-def test_seed_pdf_is_one_page_with_headline_and_every_source(seed_outputs, seed_summary):
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(seed_outputs["pdf"]))
-    assert len(reader.pages) == 1
-    text = " ".join(reader.pages[0].extract_text().split())
+def test_seed_pdf_is_one_page_with_headline_every_cited_number_and_every_source(seed_outputs, seed_summary):
+    pages, text = pdf_text(seed_outputs["pdf"])
+    assert pages == 1
     assert " ".join(seed_summary.event.headline.split())[:40] in text
+    cited = set(re.findall(r"(?<!\\)\[(\d+)\]", seed_outputs["md"].split("## Sources")[0]))
+    assert cited
+    for n in cited:
+        assert f"[{n}]" in text
     for p in SEEDS.iterdir():
         assert p.name in text
 
 
-def test_formats_are_deterministic(seed_summary, seed_outputs):
+def test_pdf_keeps_the_reference_links(seed_outputs):
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(seed_outputs["pdf"])).pages[0]
+    links = [a.get_object() for a in page.get("/Annots", []) if a.get_object().get("/Subtype") == "/Link"]
+    assert len(links) >= seed_outputs["html"].count('class="ref"')
+    assert all("/Dest" in link or "/A" in link for link in links)
+
+
+def test_markdown_needs_no_layout_and_pdf_one(seed_summary, count_layouts):
     from briefing.pipeline import render_outputs
 
-    again = render_outputs(seed_summary, ["md", "html"])
-    assert again["md"] == seed_outputs["md"]
-    assert again["html"] == seed_outputs["html"]
+    render_outputs(seed_summary, ["md"])
+    assert count_layouts["n"] == 0
+    render_outputs(seed_summary, ["md", "html", "pdf"])
+    assert count_layouts["n"] == 1
+
+
+def test_formats_are_deterministic(seed_summary, seed_outputs):
+    import time
+
+    from briefing.pipeline import render_outputs
+
+    time.sleep(1.1)  # embedded fonts once carried the second they were subset in
+    again = render_outputs(seed_summary, ["md", "html", "pdf"])
+    assert again == seed_outputs
+
+
+def test_pdf_metadata_carries_no_timestamps(seed_outputs):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(seed_outputs["pdf"]))
+    meta = dict(reader.metadata or {})
+    assert "/CreationDate" not in meta and "/ModDate" not in meta
+    assert "/ID" not in reader.trailer
+    assert meta.get("/Creator") == "briefing" or meta.get("/Producer")
+
+
+def test_letter_paper(seed_summary):
+    from pypdf import PdfReader
+
+    from briefing.pipeline import render_outputs
+
+    out = render_outputs(seed_summary, ["pdf"], paper="letter")
+    box = PdfReader(io.BytesIO(out["pdf"])).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height)), len(PdfReader(io.BytesIO(out["pdf"])).pages)) \
+        == (612, 792, 1)

@@ -43,8 +43,7 @@ def omitted_height(sel: render.Selection) -> float:
         return 0.0
     L = sel.layout
     font = L.font(L.small, "sans-italic", line=1.3)
-    text = "Left out to fit one page: " + ", ".join(f"{n} more {render.SECTION_TITLES[k]}"
-                                                    for k, n in sel.omitted.items()) + " — all in the JSON summary."
+    text = "Left out to fit one page: " + render.left_out(sel.omitted) + " — all in the JSON summary."
     return 6 * L.scale + render.lay.paragraph_height([(text, font)], L.content_width, font)
 
 

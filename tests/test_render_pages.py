@@ -1,0 +1,98 @@
+"""One page whatever the input: every test event set, 30 articles at once, and large made-up summaries.
+
+Each PDF must hold exactly one page with its headline and every reference number of the page, and must take
+exactly one WeasyPrint layout: the estimate's selection fitted, so Markdown and HTML (which never lay out)
+hold the same selection as the PDF.
+"""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+
+import pytest
+
+from briefing import render
+from conftest import DATA, SEEDS
+from render_samples import generated_summary, sample_summary
+
+pytestmark = pytest.mark.slow
+
+EVENT_SETS = sorted(p for p in (DATA / "events").iterdir() if p.is_dir()) if (DATA / "events").is_dir() else []
+
+
+@pytest.fixture
+def count_layouts(monkeypatch):
+    calls = {"n": 0}
+    real = render.layout_pdf
+
+    def counting(*args, **kwargs):
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "layout_pdf", counting)
+    return calls
+
+
+def check_one_page(summary, count_layouts, paper: str = "a4") -> None:
+    from pypdf import PdfReader
+
+    from briefing.pipeline import render_outputs
+
+    count_layouts["n"] = 0
+    out = render_outputs(summary, ["md", "html", "pdf"], paper=paper)
+    assert count_layouts["n"] == 1, "the estimate fell short: the PDF had to drop items the Markdown keeps"
+    reader = PdfReader(io.BytesIO(out["pdf"]))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().replace("\x00", "").split())  # pypdf, on fallback fonts
+    assert " ".join(summary.event.headline.split())[:30] in text
+    page_refs = set(re.findall(r'href="#src-(\d+)"', out["html"]))
+    for n in page_refs:
+        assert f"[{n}]" in text and f'id="src-{n}"' in out["html"]
+    md_refs = re.findall(r"(?<!\\)\[(\d+)\]", out["md"].split("## Sources")[0])
+    html_refs = re.findall(r'class="ref" href="#src-(\d+)"', out["html"])
+    assert md_refs == html_refs  # the same items, in the same order, in both formats
+
+
+@pytest.mark.parametrize("event_dir", EVENT_SETS, ids=[p.name for p in EVENT_SETS])
+def test_event_set_is_one_page(event_dir, count_layouts):
+    from briefing.pipeline import summarize
+
+    check_one_page(summarize([event_dir]), count_layouts)
+
+
+def test_thirty_articles_at_once_are_one_page(tmp_path, count_layouts):
+    from briefing.pipeline import summarize
+
+    articles = sorted(p for d in [SEEDS, *EVENT_SETS] for p in d.iterdir()
+                      if p.suffix in (".txt", ".md", ".html", ".htm"))
+    copies = 0
+    while len(list(tmp_path.iterdir())) < 30:
+        for p in articles:
+            if len(list(tmp_path.iterdir())) < 30:
+                shutil.copy(p, tmp_path / f"{copies}_{p.parent.name}_{p.name}")
+        copies += 1
+    summary = summarize([tmp_path])
+    assert len(summary.sources) == 30
+    check_one_page(summary, count_layouts)
+    check_one_page(summary, count_layouts, paper="letter")
+
+
+@pytest.mark.parametrize("n_sources, seed", [(3, 1), (12, 3), (30, 4), (80, 6), (500, 9)])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_made_up_summaries_are_one_page(n_sources, seed, paper, count_layouts):
+    check_one_page(generated_summary(n_sources, seed), count_layouts, paper)
+
+
+def test_hand_built_summary_is_one_page(count_layouts):
+    check_one_page(sample_summary(with_timeline=True), count_layouts)
+
+
+def test_a_short_estimate_is_caught_by_the_pdf(monkeypatch, count_layouts):
+    """If the estimate were wrong, the PDF would still be one page: it drops items and lays out again."""
+    from pypdf import PdfReader
+
+    monkeypatch.setattr(render, "SAFETY", 1.6)  # pretend the page is much taller than it is
+    selection, pdf = render.fit_one_page(generated_summary(12, seed=3))
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    assert count_layouts["n"] > 1
