@@ -447,12 +447,23 @@ def mark_near_duplicates(documents: list[Document]) -> list[str]:
 # ---------------------------------------------------------------- all files
 
 def load_documents(paths: list[str | Path]) -> tuple[list[Document], list[str]]:
+    """Read every article file. With several files, one that cannot be read (binary, locked) is skipped
+    with a warning so the others still make a briefing; a single unreadable file is an error."""
     files, warnings = discover(paths)
     docs = []
     for f in files:
-        doc = read_document(f)
+        try:
+            doc = read_document(f)
+        except InputError as err:
+            if len(files) == 1:
+                raise
+            warnings.append(f"skipped {err.message}")
+            continue
         warnings.extend(doc.warnings)
         docs.append(doc)
+    if not docs:
+        raise InputError("none of the source files could be read: " + "; ".join(
+            w.removeprefix("skipped ") for w in warnings if w.startswith("skipped ")))
     if not any(d.blocks for d in docs):
         names = ", ".join(d.id for d in docs[:5]) + (" ..." if len(docs) > 5 else "")
         raise InputError(f"no article text found in {names}")

@@ -502,3 +502,18 @@ def test_picture_captions_are_chrome(caption):
 
 def test_short_sentences_with_ui_words_are_kept():
     assert blocks_of(f"{P1}\nShares fell sharply.\n{P2}\n") == [P1, "Shares fell sharply.", P2]
+
+
+def test_one_bad_file_among_several_is_skipped_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    docs, warnings = load_documents([tmp_path])
+    assert [d.id for d in docs] == ["a.txt"]
+    assert any("b.txt" in w and "PNG image" in w for w in warnings)
+
+
+def test_only_bad_files_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"%PDF-1.4")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    with pytest.raises(InputError, match="none of the source files could be read"):
+        load_documents([tmp_path])

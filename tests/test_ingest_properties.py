@@ -1,6 +1,7 @@
 """Ingest on hostile input: arbitrary text and bytes never crash, and blocks always slice the text exactly."""
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -101,7 +102,8 @@ def fuzz_opt_in(request):
 
 
 @pytest.mark.fuzz
-@settings(max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "5000")), deadline=None,
+          suppress_health_check=list(HealthCheck))
 @given(text=any_text)
 def test_fuzz_ingest_long_run(fuzz_opt_in, text):
     assert_blocks_valid(text, text_document("t.txt", "t.txt", text).blocks)
