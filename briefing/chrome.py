@@ -359,6 +359,8 @@ def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:
         return u.mark(CHROME, "bare link")
     if _PHOTO_CREDIT.search(text[-120:]) and n <= 60:
         return u.mark(CHROME, "picture caption")
+    if re.search(r"pic\.twitter\.com/|\(@\w{2,}\)|^[-—–]\s*[^()]{2,40}\(@\w+\)", text[:500]):
+        return u.mark(CHROME, "social media embed")
     if u.sentence_end and (n >= 4 and u.stop_ratio >= 0.1 or n >= 8 or u.quoted and n >= 2):
         return u.mark(ARTICLE, "sentence")
     if n >= LONG_PARAGRAPH_WORDS and u.stop_ratio >= 0.2:

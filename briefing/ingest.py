@@ -339,8 +339,11 @@ def _published(page: chrome.Page) -> date | None:
     never a date inside an article sentence, never one in the footer's related links."""
     units = page.units
     article_at = [i for i, u in enumerate(units) if u.kind == chrome.ARTICLE]
+    body = [i for i in article_at if units[i].why not in ("standfirst", "dateline")]   # those stand in the header
+    first = body[0] if body else len(units)
     limit = article_at[min(2, len(article_at) - 1)] if article_at else len(units)
-    lines = [u.date for u in units[:limit] if u.date is not None]
+    # below the first paragraph only a labelled line counts ("Updated: ..."), not an embed's bare date
+    lines = [u.date for i, u in enumerate(units[:limit]) if u.date is not None and (i < first or u.date.label)]
     if not lines:
         return None
     return min(lines, key=lambda d: _DATE_RANK.get(d.label, 1)).value

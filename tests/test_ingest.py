@@ -517,3 +517,11 @@ def test_only_bad_files_is_an_error(tmp_path):
     (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     with pytest.raises(InputError, match="none of the source files could be read"):
         load_documents([tmp_path])
+
+
+def test_embedded_post_date_is_not_the_publication_date():
+    text = (f"{P1}\n“Rates are going up again,” the bank wrote.\n— Central Bank (@centralbank) April 27, 2025\n"
+            f"{P2}\n{P3}\n")
+    doc = text_document("e.txt", "e.txt", text)
+    assert doc.published is None
+    assert "@centralbank" not in "\n".join(doc.block_texts())

@@ -107,3 +107,19 @@ def fuzz_opt_in(request):
 @given(text=any_text)
 def test_fuzz_ingest_long_run(fuzz_opt_in, text):
     assert_blocks_valid(text, text_document("t.txt", "t.txt", text).blocks)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["p", "div", "article", "script", "nav", "title"]))
+def test_arbitrary_html_never_crashes(tmp_path_factory, text, tag):
+    from briefing.ingest import read_document
+
+    path = tmp_path_factory.mktemp("html") / "page.html"
+    path.write_text(f"<html><head><title>x</title></head><body><{tag}>{text}</{tag}></body></html>",
+                    encoding="utf-8", errors="surrogatepass")
+    try:
+        doc = read_document(path)
+    except InputError as err:
+        assert "page.html" in err.message
+        return
+    assert_blocks_valid(doc.text, doc.blocks)
