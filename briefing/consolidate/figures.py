@@ -41,8 +41,8 @@ def _plain(f: Figure, reference: date | None) -> Figure:
     if not isinstance(f, FigureCandidate):
         return f
     as_of = None
-    if not f.as_of and f.as_of_expression:
-        as_of = resolve_as_of(f.as_of_expression, False, reference, exact=False)
+    if not f.as_of and (f.as_of_expression or f.as_of_current):
+        as_of = resolve_as_of(f.as_of_expression, f.as_of_current, reference, exact=False)
     return f.to_figure(as_of)
 
 

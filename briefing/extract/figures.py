@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Iterable
 
@@ -75,6 +76,9 @@ leader leaders government governments power powers bloc blocs neighbour neighbou
 partners capital capitals city cities chamber chambers house houses men women man woman sister sisters brother
 brothers company companies team teams member members organization organizations organisation organisations
 candidate candidates president presidents minister ministers side""".split())
+# nouns that measure a text, not the story: "a 94-page ruling", "a 300-word statement"
+DOCUMENT_NOUNS = frozenset("page word paragraph line slide footnote".split())
+_LOCATIVE_PREPS = frozenset("in across at from throughout within inside near around".split())
 # (small) counted nouns that are the story's measure even with a small number: "three people were killed"
 _TALLY_VERBS = frozenset("""kill die wound injure hurt arrest detain abduct kidnap rescue evacuate displace infect
 hospitalize hospitalise test confirm shoot destroy down intercept seize capture sentence convict charge""".split())
@@ -158,6 +162,8 @@ class Amount:
     scaled: bool = False
     in_words: bool = False
     qualifier_start: int | None = None
+    tally: float | None = None  # the second number of a vote or score ("4-1", "52-48")
+    raw: float | None = None  # the number before its scale word ("5" of "5 million")
 
     @property
     def low(self) -> float | None:
@@ -175,13 +181,18 @@ def parse_number(text: str) -> list[float]:
             v = float(m.group(1).rstrip(",").replace(",", ""))
         except ValueError:
             continue
-        vals.append(v * SCALE_WORDS[m.group(2).lower()] if m.group(2) else v)
+        vals.append(_times(v, SCALE_WORDS[m.group(2).lower()]) if m.group(2) else v)
     if not vals:
         words = re.findall(r"[a-z]+", text.lower())
         v = _words_value(words)
         if v is not None:
             vals.append(v)
     return vals
+
+
+def _times(value: float, scale: float) -> float:
+    """4.1 x 1e6 = 4100000 exactly (decimal, not binary, arithmetic)."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 def _words_value(words: list[str]) -> float | None:
@@ -260,14 +271,17 @@ def _read_one(doc, i: int, limit: int) -> Amount | None:
         value, scale = d
         i += 1
     else:
-        j, value = _read_words(doc, i, limit)
+        j, value, word_scale = _read_words(doc, i, limit)
         if value is None:
             return None
         scale, in_words, i = 1.0, True, j
     percent = scale == -1.0
     scaled = scale > 1.0
+    raw = value
+    if in_words and word_scale > 1.0:
+        scaled, raw = True, value / word_scale
     if scaled:
-        value *= scale
+        value = _times(value, scale)
     if not percent:
         while i < limit:  # "12-thousand", "1.5 million", "5 trillion"
             j = i + 1 if doc[i].text == "-" and i + 1 < limit else i
@@ -275,7 +289,7 @@ def _read_one(doc, i: int, limit: int) -> Amount | None:
             if w in SCALE_WORDS and (len(w) > 2 or not doc[j].is_alpha or doc[j].whitespace_ == "" or j == i):
                 if len(w) <= 2 and doc[j - 1].whitespace_:
                     break  # a spaced-out "m" or "b" is a word, not a scale
-                value *= SCALE_WORDS[w]
+                value = _times(value, SCALE_WORDS[w])
                 scaled = True
                 i = j + 1
             else:
@@ -288,11 +302,12 @@ def _read_one(doc, i: int, limit: int) -> Amount | None:
             percent, i = True, i + 2
         elif currency is None and w in CURRENCY_WORDS and not in_words and (w != "won" or scaled or d is not None):
             currency, i = CURRENCY_WORDS[w], i + 1
-    return Amount(start, i, value, currency=currency, percent=percent, scaled=scaled, in_words=in_words)
+    return Amount(start, i, value, currency=currency, percent=percent, scaled=scaled, in_words=in_words, raw=raw)
 
 
-def _read_words(doc, i: int, limit: int) -> tuple[int, float | None]:
-    """Number words from token i: 'twenty - five', 'a dozen', 'two hundred', 'a million'."""
+def _read_words(doc, i: int, limit: int) -> tuple[int, float | None, float]:
+    """Number words from token i: 'twenty - five', 'a dozen', 'two hundred', 'a million'; with the
+    trailing scale ('five million' -> 1e6) so that a range can share it."""
     words: list[str] = []
     j = i
     if doc[j].lower_ in ("a", "an") and j + 1 < limit and doc[j + 1].lower_ in _A_SCALES:
@@ -308,8 +323,10 @@ def _read_words(doc, i: int, limit: int) -> tuple[int, float | None]:
         else:
             break
     if not words or words == ["a"]:
-        return i, None
-    return j, _words_value(words)
+        return i, None, 1.0
+    value = _words_value(words)
+    tail = SCALE_WORDS.get(words[-1], 1.0) if len(words[-1]) > 2 and words[-1] in SCALE_WORDS else 1.0
+    return j, value, tail if tail >= 1e3 else 1.0
 
 
 def _join_range(doc, a: Amount, limit: int) -> Amount:
@@ -324,11 +341,14 @@ def _join_range(doc, a: Amount, limit: int) -> Amount:
         return a
     low = a.value
     if not a.scaled and b.scaled:  # "3 to 5 million": the scale belongs to both ends
-        scale = b.value / float(_digits(doc[b.start])[0]) if _digits(doc[b.start]) else 1.0
+        scale = b.value / b.raw if b.raw else 1.0
         if low * scale <= b.value:
-            low *= scale
-    if b.value <= low:
-        return a  # "3-1", "52-48": a score or tally, not a range
+            low = _times(low, scale)
+    if b.value <= low:  # "4-1", "52-48": a vote or score, not a range
+        plain = not (a.currency or a.percent or a.scaled or b.scaled or b.currency or b.percent)
+        if plain and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+            return Amount(a.start, b.end, a.value, tally=b.value, in_words=a.in_words)
+        return a
     return Amount(a.start, b.end, low, high=b.value, currency=a.currency or b.currency,
                   percent=a.percent or b.percent, unit=a.unit or b.unit, scaled=a.scaled or b.scaled,
                   in_words=a.in_words)
@@ -368,6 +388,8 @@ def extract(ctx: "DocContext") -> list[Figure]:
 
 def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous: Figure | None) -> Figure | None:
     doc = sent.span.doc
+    if a.tally is not None:
+        return _vote_tally(ctx, index, sent, a)
     if _not_a_measure(doc, sent.span, a) or _background_size(a, doc):
         return None
     noun = _counted_noun(doc, a, sent.span.end)
@@ -381,7 +403,7 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     if noun is not None and not _counts_something(doc, a, noun, anchor):
         return None
     topic = _topic(doc, a, noun, root)
-    if (a.percent or a.currency) and topic is None:
+    if a.percent and topic is None or a.currency and topic is None and _governing_verb(root) is None:
         return None  # "100 percent sure": a percentage of nothing
     start = a.qualifier_start if a.qualifier_start is not None else a.start
     if doc[start].lower_ == "between" and a.high is None:
@@ -403,6 +425,30 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
             and previous.citations[0] == fig.citations[0] and previous.unit == fig.unit:
         fig.quantity = previous.quantity  # "on 92% of tariff lines ..., and on 97% within ten years"
     return fig
+
+
+# words that make "4-1" a vote or a score: "ruled 4-1", "passed 52-48", "a 6-3 majority"
+TALLY_WORDS = frozenset("""vote rule ruling pass approve adopt reject defeat decide decision verdict majority
+judgment judgement back elect win lose beat""".split())
+
+
+def _vote_tally(ctx: "DocContext", index: int, sent: "Sentence", a: Amount) -> Figure | None:
+    """'ruling 4-1', 'the Senate voted 52-48': the majority's count, the text keeping both sides."""
+    doc = sent.span.doc
+    if not any(t.lemma_.lower() in TALLY_WORDS or t.lower_ in TALLY_WORDS for t in sent.span):
+        return None
+    root = _amount_root(doc, a)
+    verb = root.head if root.head.pos_ in ("VERB", "AUX") else _governing_verb(root)
+    claim_verb, claimant = _claimant(ctx, index, sent, root)
+    if claim_verb is not None and verb is not None and claim_verb.i == verb.i:
+        claimant = None  # "the court ruled 4-1": the ruling body is not a claimant of its own count
+    text = doc[a.start:a.end].text
+    expression, current = _as_of_evidence(root, verb, claim_verb)
+    return FigureCandidate(value=a.value, unit="votes", text=text,
+                           description=f"{verb.text} {text}" if verb is not None else text,
+                           claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
+                           citations=[sent.citation()], quantity="vote tally",
+                           as_of_expression=expression, as_of_current=current)
 
 
 # nouns that hold a size as background, not as news: "a market of 450 million consumers", "a city of 2 million"
@@ -537,6 +583,9 @@ def _counted_noun(doc, a: Amount, limit: int) -> "Token | None":
             return t
         if modifies_next and (t.pos_ in ("ADJ", "PROPN", "NOUN", "VERB", "ADV") or t.text == "-"):
             continue  # "North Korean", "additional", "tariff" (lines), "newly" (confirmed)
+        if i == a.end and t.lower_ == "of" and not a.currency:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)  # "four of the five judges"
+            return pobj if pobj is not None and pobj.pos_ == "NOUN" and pobj.i - i <= 5 else None
         return None
     return None
 
@@ -544,6 +593,8 @@ def _counted_noun(doc, a: Amount, limit: int) -> "Token | None":
 def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
     """Durations, ages and small counts of known participants are not measurements."""
     lemma = noun.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS:
+        return False  # "runs to 94 pages": the length of a text, not a measure of the story
     if noun.lower_ in TIME_UNITS or lemma in TIME_UNITS:
         return _sentence_context(noun, {"prison", "jail", "sentence", "imprisonment", "detention"})
     if a.currency or a.percent or a.scaled:
@@ -554,8 +605,16 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
     det_before = a.start > 0 and (doc[a.start - 1].lower_ in ("the", "these", "those", "its", "their", "our",
                                                                "his", "her", "both", "all", "each", "every")
                                   or doc[a.start - 1].tag_ == "PRP$" or doc[a.start - 1].dep_ == "poss")
+    if a.end < len(doc) and doc[a.end].lower_ == "of":
+        return a.value != 1  # the partitive's part: "four of the five judges" (but "one of the parties")
+    partitive_total = a.start >= 3 and doc[a.start - 2].lower_ == "of" and _digits(doc[a.start - 3]) is None \
+        and (doc[a.start - 3].lower_ in NUMBER_WORDS or doc[a.start - 3].like_num)
+    if partitive_total:
+        return True  # "four of the five judges": the whole the part is counted against
     if det_before or lemma in REFERENTIAL_NOUNS or noun.lower_ in REFERENTIAL_NOUNS:
         return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE_PREPS and not _tally_context(anchor):
+        return False  # "in three northern provinces": where, not how many
     if a.value == 1 and not _tally_context(anchor):
         return False  # "one of the parties", "one option"
     if a.value <= 12 and not (lemma in QUANTITY_SYNONYMS or _tally_context(anchor)):
@@ -691,7 +750,7 @@ def _governing_verb(anchor: "Token") -> "Token | None":
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
-        if head.pos_ in ("ADP", "SCONJ") or tok.dep_ in ("conj", "appos"):
+        if head.pos_ in ("ADP", "SCONJ", "NUM") or tok.dep_ in ("conj", "appos"):
             tok = head
             continue
         if tok.dep_ == "pobj":
@@ -727,14 +786,22 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
 
 
 def _claim_subject(verb: "Token") -> "Token | None":
+    """The subject of a reporting verb: the one nearest the verb, never a dateline ('KAMPALA - The WHO said')."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _dateline(c)]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for c in verb.children:
-        if c.dep_ in ("nsubj",) and c.pos_ != "PRON" or c.dep_ == "nsubj" and c.lower_ in _PRONOUNS:
-            return c
         if c.dep_ == "agent":
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
             if p is not None:
                 return p
     return None
+
+
+def _dateline(tok: "Token") -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text.isupper() and len(tok.text) > 3 and nxt is not None and nxt.text in ("-", "–", "—", ",", "(")
 
 
 def _phrase(head: "Token") -> str:
@@ -782,8 +849,9 @@ def _as_of(ctx: "DocContext", sent: "Sentence", anchor: "Token", verb: "Token | 
 def resolve_as_of(expression: str, current: bool, reference: "date | None", exact: bool = True) -> str | None:
     if expression:
         return dates.resolve(expression, reference, exact_reference=exact) or None
-    if current and reference is not None and exact:
-        return reference.isoformat()
+    if current and reference is not None:
+        # a present-tense claim holds as of publication; an undated article's only to the event's month
+        return reference.isoformat() if exact else reference.strftime("%Y-%m")
     return None
 
 
@@ -834,6 +902,11 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
         verb = _governing_verb(topic) or verb
     if core is not None:
         keep |= _short_preps(core, amount, kinds=("of", "on", "in", "for"))
+    clause = next((c for c in core.children if c.dep_ in ("relcl", "acl") and c.i > core.i), None) \
+        if core is not None else None
+    if clause is not None and len(list(clause.subtree)) <= 8:
+        keep |= {t.i for t in clause.subtree if t.ent_type_ not in ("DATE", "TIME")}
+        verb = None  # "people who signed our petition" says what they are; the main verb does not
     if verb is not None:
         keep.add(verb.i)
         keep |= {c.i for c in verb.children if c.dep_ in ("prt", "neg")}
