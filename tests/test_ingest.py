@@ -145,6 +145,8 @@ PAGE_META = {
                               "Market Ledger"),
     "health_walking.txt": ("Daily walking cuts heart risk even at lower step counts, large study finds",
                            date(2026, 3, 12), "Health Wire Daily"),
+    "agri_monsoon.txt": ("Late monsoon pushes sowing of rice behind last year, farm ministry data show",
+                         date(2026, 7, 14), None),
     "election_runoff.txt": ("Mayor concedes after runoff as turnout hits 20-year low", date(2026, 6, 9),
                             "LAKESHORE GAZETTE"),
 }
