@@ -20,9 +20,11 @@ from briefing.extract.lexicon import INCREMENT_WORDS
 from briefing.summary import Actor, Citation, EventSummary, Figure, OpenQuestion, Source
 
 KIND_ORDER = {"conflict": 0, "dispute": 1, "unknown": 2, "next": 3, "single_source": 4}
-SAME_QUESTION = 82  # rapidfuzz token_set_ratio above which two questions ask the same thing
+SAME_QUESTION = 85  # rapidfuzz token_sort_ratio above which two questions ask the same thing
 TOLERANCE = 0.02  # values within 2% agree ("about 12,000" and "12,000")
 COARSE_UNITS = frozenset({"percent", "money", "%"})  # too broad to group on the unit alone
+MAX_RATIO = 6.0  # estimates further apart than this count different things ("150 stations" vs "6,200 stations")
+PART_OF = re.compile(r"\d[\d,.]*\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+)?\d")
 
 
 # ---------------------------------------------------------------- conflicting figures
@@ -48,16 +50,61 @@ def _claimant(f: Figure, sources: dict[str, Source]) -> str:
     return f.citations[0].source if f.citations else "a source"
 
 
+def _is_part(f: Figure) -> bool:
+    """'3,000 additional troops', 'four probable cases', '23 of the 30 drones': a part, not a rival total."""
+    low = f.text.lower()
+    return bool(set(re.findall(r"[a-z]+", low)) & INCREMENT_WORDS) or bool(PART_OF.search(low))
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    """Rival estimates of one quantity: same currency or scale, and within an order of magnitude."""
+    if (a.unit != b.unit) and (a.unit.isupper() or b.unit.isupper() or "percent" in (a.unit, b.unit)):
+        return False
+    (_, ahi), (_, bhi) = _interval(a), _interval(b)
+    small, big = sorted((abs(ahi), abs(bhi)))
+    return small > 0 and big / small <= MAX_RATIO
+
+
+def _different_claimants(a: Figure, b: Figure) -> bool:
+    ca, cb = (a.claimed_by or "").lower(), (b.claimed_by or "").lower()
+    if ca and cb and ca != cb and ca not in cb and cb not in ca:
+        return True
+    return not ({c.source for c in a.citations} & {c.source for c in b.citations})
+
+
 def _group_key(f: Figure) -> str | None:
     if f.quantity:
         return f.quantity.strip().lower()
     unit = (f.unit or "").strip().lower()
     if not unit or unit in COARSE_UNITS:
         return None
-    # without a quantity, an increment ("3,000 additional troops") is not a rival total
-    if set(re.findall(r"[a-z]+", f.text.lower())) & INCREMENT_WORDS:
-        return None
     return unit
+
+
+def _grouped(figures: list[Figure]) -> dict[str, list[Figure]]:
+    """Figures by quantity; a key whose words contain another's joins it ('tonnes' and 'tonnes dioxide'),
+    except for coarse keys (money, percent) where that would pool unrelated sums."""
+    groups: dict[str, list[Figure]] = {}
+    for f in figures:
+        key = _group_key(f)
+        if key is not None and f.citations and not _is_part(f):
+            groups.setdefault(key, []).append(f)
+    for key in sorted(groups, key=len):
+        words = set(key.split())
+        if words & COARSE_UNITS or key not in groups:
+            continue
+        for other in list(groups):
+            if other != key and words < set(other.split()) and not set(other.split()) & COARSE_UNITS:
+                groups[key].extend(groups.pop(other))
+    return groups
+
+
+def _fallback_question(key: str, group: list[Figure]) -> str:
+    units = [f.unit for f in group if f.unit and f.unit.isalpha() and f.unit.islower()]
+    if units and not set(key.split()) & COARSE_UNITS:
+        return f"How many {max(set(units), key=units.count)}?"
+    rest = " ".join(w for w in key.split() if w not in COARSE_UNITS) or key
+    return f"What is the true figure for the {rest}?"
 
 
 def _frame_for(group: list[Figure], frames: list[OpenQuestion]) -> str | None:
@@ -73,31 +120,37 @@ def _frame_for(group: list[Figure], frames: list[OpenQuestion]) -> str | None:
     return max(votes, key=lambda q: (votes[q], len(q)))
 
 
-def _side(f: Figure, sources: dict[str, Source]) -> str:
-    when = f", {f.as_of}" if f.as_of else ""
-    return f"{f.text} (per {_claimant(f, sources)}{when})"
+def _sides(group: list[Figure], sources: dict[str, Source]) -> list[str]:
+    """One entry per distinct value, with everyone who gives it: '96 million rand (per X; Y)'."""
+    by_value: dict[tuple[float, float], list[Figure]] = {}
+    for f in sorted(group, key=_interval):
+        same = next((k for k in by_value if not _disagree(by_value[k][0], f)
+                     and abs(k[0] - _interval(f)[0]) <= TOLERANCE * max(abs(k[0]), 1.0)
+                     and abs(k[1] - _interval(f)[1]) <= TOLERANCE * max(abs(k[1]), 1.0)), None)
+        by_value.setdefault(same or _interval(f), []).append(f)
+    out = []
+    for figs in by_value.values():
+        who = list(dict.fromkeys(_claimant(f, sources) + (f", {f.as_of}" if f.as_of else "") for f in figs))
+        out.append(f"{figs[0].text} (per {'; '.join(who)})")
+    return out
 
 
 def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[str, Source]) -> list[OpenQuestion]:
-    groups: dict[str, list[Figure]] = {}
-    for f in figures:
-        key = _group_key(f)
-        if key is not None and f.citations:
-            groups.setdefault(key, []).append(f)
     out = []
-    for key, group in groups.items():
-        pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1:] if _disagree(a, b)
-                 and ({c.source for c in a.citations} != {c.source for c in b.citations}
-                      or _claimant(a, sources) != _claimant(b, sources))]
+    for key, group in _grouped(figures).items():
+        # a conflict is between claimants: both sides must say who gives the figure
+        claimed = [f for f in group if f.claimed_by]
+        pairs = [(a, b) for i, a in enumerate(claimed) for b in claimed[i + 1:]
+                 if _disagree(a, b) and _comparable(a, b) and _different_claimants(a, b)]
         if not pairs:
             continue
-        involved = [f for f in group if any(f is a or f is b for a, b in pairs)]
-        involved.sort(key=lambda f: _interval(f))
-        question = _frame_for(involved, frames) or f"How many {key}?"
-        reason = "Sources disagree: " + "; ".join(_side(f, sources) for f in involved) + "."
-        cites = _unique(c for f in involved for c in f.citations[:1])
+        involved = [f for f in claimed if any(f is a or f is b for a, b in pairs)]
+        question = _frame_for(involved, frames) or _fallback_question(key, involved)
+        reason = "Sources disagree: " + "; ".join(_sides(involved, sources)) + "."
+        cites = _unique(c for f in sorted(involved, key=_interval) for c in f.citations[:1])
         out.append(OpenQuestion(question=question, reason=reason, citations=cites, kind="conflict"))
-    return out
+    # the quantity most sources speak of first
+    return sorted(out, key=lambda q: -len({c.source for c in q.citations}))
 
 
 # ---------------------------------------------------------------- merging signals
@@ -111,7 +164,7 @@ def _same_dispute(a: OpenQuestion, b: OpenQuestion, actors: list[Actor]) -> bool
     if sa and sb and all(sa) and all(sb):
         if [party_name(x, actors) for x in sa] == [party_name(x, actors) for x in sb]:
             return True
-    return fuzz.token_set_ratio(a.question, b.question) >= SAME_QUESTION
+    return fuzz.token_sort_ratio(a.question, b.question) >= SAME_QUESTION
 
 
 def _merge_into(target: OpenQuestion, other: OpenQuestion) -> None:
@@ -134,7 +187,7 @@ def _absorb_unknowns(conflict_qs: list[OpenQuestion], unknown_qs: list[OpenQuest
     """An unknown about a quantity the sources disagree on joins that question ('X gave no figure')."""
     left = []
     for u in unknown_qs:
-        home = next((c for c in conflict_qs if fuzz.token_set_ratio(c.question, u.question) >= SAME_QUESTION), None)
+        home = next((c for c in conflict_qs if fuzz.token_sort_ratio(c.question, u.question) >= SAME_QUESTION), None)
         if home is None:
             left.append(u)
             continue
@@ -149,7 +202,7 @@ def dedupe(questions: list[OpenQuestion], actors: list[Actor]) -> list[OpenQuest
     for q in questions:
         same = next((o for o in out if o.kind == q.kind and (
             _same_dispute(o, q, actors) if q.kind == "dispute"
-            else fuzz.token_set_ratio(o.question, q.question) >= SAME_QUESTION)), None)
+            else fuzz.token_sort_ratio(o.question, q.question) >= SAME_QUESTION)), None)
         if same is None:
             out.append(OpenQuestion(question=q.question, reason=q.reason, citations=list(q.citations), kind=q.kind))
             for extra in ("sides", "parts"):

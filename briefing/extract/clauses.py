@@ -52,7 +52,7 @@ def subject_of(verb: "Token") -> "Token | None":
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
@@ -87,6 +87,14 @@ def possessives_resolved(tokens: list["Token"], owner: str | None) -> str:
     return "".join(text_parts).strip()
 
 
+def lower_determiner(text: str) -> str:
+    """'The alliance' -> 'the alliance' inside a question; names keep their capitals."""
+    first, _, rest = text.partition(" ")
+    if first in ("The", "A", "An", "This", "These", "Those", "Its", "Their", "His", "Her", "Some", "Any"):
+        return first.lower() + (" " + rest if rest else "")
+    return text
+
+
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -97,19 +105,31 @@ def yes_no_question(verb: "Token", owner: str | None = None, subject_text: str |
     "its troops had fully recaptured the region" -> "Did Russia's troops fully recapture the region?"
     "forces had been driven out of the village" -> "Were forces driven out of the village?"
     """
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")), None)
     if subj is None or (subj.lower_ in PRONOUN_SUBJECTS and not subject_text):
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    clause = subtree_without(verb, ASIDE_DEPS)
-    clause = [t for t in clause if t.i >= subj.left_edge.i]
+    if any(t.tag_ in ("WP", "WP$", "WDT") for t in subj.subtree) and not subject_text:
+        return None  # "whose destruction ...": a relative clause, not a claim to ask about
+    # a conjoined clause with its own subject is a second claim: "repairs could take months and imports would rise"
+    second = [c for c in verb.subtree if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    own_clauses = {t.i for c in second for t in c.subtree}
+    own_clauses |= {g.i for c in second for g in c.head.children if g.dep_ == "cc" and g.i < c.i}
+    clause = [t for t in subtree_without(verb, ASIDE_DEPS) if t.i not in own_clauses]
+    clause = [t for t in clause if t.i >= subj.left_edge.i and not (t.dep_ == "mark" and t.lower_ in ("whether", "if", "that"))]
     subj_toks = [t for t in clause if subj.left_edge.i <= t.i <= subj.right_edge.i]
-    rest = [t for t in clause if t not in subj_toks and t not in auxes and t is not verb]
+    rest = [t for t in clause if t not in subj_toks and t not in auxes and t.i != verb.i]
     before = [t for t in rest if t.i < verb.i]
     after = [t for t in rest if t.i > verb.i]
-    subject_text = subject_text or possessives_resolved(subj_toks, owner)
+    subject_text = lower_determiner(subject_text or possessives_resolved(subj_toks, owner))
+    first = subj_toks[0] if subj_toks else None
+    at_start = first is not None and (first.is_sent_start or (first.i > 0 and first.doc[first.i - 1].is_sent_start
+                                                               and first.doc[first.i - 1].is_quote))
+    if at_start and subj_toks[0].pos_ != "PROPN" and subject_text[:1].isupper() \
+            and not subject_text[:2].isupper():
+        subject_text = subject_text[:1].lower() + subject_text[1:]  # "Countries are ..." -> "Are countries ...?"
     plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
     aux_words = [a.lower_ for a in auxes]
     if aux_words[:2] in (["had", "been"], ["has", "been"], ["have", "been"]) or aux_words[:1] in (["was"], ["were"]):
@@ -171,7 +191,7 @@ def wh_question(verb: "Token") -> str | None:
         # the wh-phrase is the subject ("how many had died"): keep the order
         return _capitalise(tokens_text(wh_toks + rest).rstrip(" ,;:.")) + "?"
     subj_toks = [t for t in rest if subj.left_edge.i <= t.i <= subj.right_edge.i]
-    after = [t for t in rest if t not in subj_toks and t not in auxes and t is not verb]
+    after = [t for t in rest if t not in subj_toks and t not in auxes and t.i != verb.i]
     aux_words = [a.lower_ for a in auxes]
     if aux_words[:1] == ["had"] and (len(aux_words) == 1):
         front, verb_word = "did", verb.lemma_

@@ -77,7 +77,7 @@ contributed contributing""".split())
 # a speaker's own verb is the strongest evidence of stance: lemma -> stance
 STANCE_VERBS = {
     **dict.fromkeys("""thank praise hail welcome honour honor congratulate applaud commend celebrate endorse back
-                       salute laud support""".split(), "support"),
+                       salute laud support pledge donate contribute""".split(), "support"),
     **dict.fromkeys("""condemn denounce criticize criticise accuse blame slam decry deplore censure protest
                        lambast castigate rebuke""".split(), "condemn"),
     **dict.fromkeys("deny reject refute dismiss dispute contest contradict rebut".split(), "deny"),
@@ -87,11 +87,11 @@ STANCE_VERBS = {
 STANCE_LEMMAS = {
     **dict.fromkeys("""grateful gratitude hero heroism heroic bravery brave victory victorious victoriously
                        friendship solidarity honour honor proud pride successful success historic congratulation
-                       welcome praise thank""".split(), "support"),
+                       welcome praise thank win""".split(), "support"),
     **dict.fromkeys("""criminal crime illegal unlawful inhumane immoral outrage outrageous unacceptable violation
                        violate provocation provocative reckless atrocity aggression shameful irresponsible
                        barbaric condemnation""".split(), "condemn"),
-    **dict.fromkeys("false untrue baseless fabricated fake groundless lie unfounded fabrication".split(), "deny"),
+    **dict.fromkeys("false untrue baseless fabricated fake groundless unfounded fabrication fiction nonsense".split(), "deny"),
     **dict.fromkeys("""concern concerned worried alarming alarmed alarm dangerous danger troubling fear
                        worrying""".split(), "concern"),
 }
@@ -99,14 +99,19 @@ STANCE_LEMMAS = {
 STANCE_PHRASES = {
     "not true": "deny", "no truth": "deny", "never happened": "deny", "not the case": "deny",
     "against humanity": "condemn", "bear responsibility": "condemn", "bears responsibility": "condemn",
-    "war crime": "condemn", "criminal act": "condemn",
+    "war crime": "condemn", "criminal act": "condemn", "an attack on": "condemn",
     "deeply concerned": "concern", "gravely concerned": "concern",
 }
 # things one can deny or dispute: "denied the claim", "rejected this assertion"
 CLAIM_NOUNS = frozenset("""claim claims assertion assertions report reports allegation allegations accusation
 accusations statement statements account accounts figure figures version charge charges suggestion suggestions
 characterization characterisation story rumour rumours rumor rumors narrative finding findings assessment
-estimate estimates""".split())
+estimate estimates criticism criticisms analysis conclusion conclusions count tally number numbers reading
+interpretation view""".split())
+# nouns of information that, when not disclosed, leave a question: "did not give the number of victims"
+INFO_NOUNS = frozenset("""number numbers figure figures details detail identity identities names name cause causes amount
+size extent toll location locations timing date dates cost costs terms reason reasons source sources nature scale
+breakdown total value whereabouts timeline timetable outcome results result motive""".split())
 # verbs that make a claim someone may deny
 CLAIM_VERBS = frozenset("""claim say announce report assert allege insist state declare maintain confirm
 accuse suggest contend argue""".split())
@@ -123,7 +128,17 @@ EVENT_NOUNS = frozenset("""summit talks visit meeting meetings negotiation negot
 accord treaty vote election elections referendum deployment deployments strike strikes attack attacks offensive
 sanctions tariff tariffs ruling appeal hearing trial investigation inquiry probe review decision withdrawal reform
 reforms legislation bill conference lockdown measures retaliation escalation invasion trip tour session
-consultations exchange release settlement merger acquisition launch rollout""".split())
+consultations exchange release settlement merger acquisition launch rollout rally rallies protest protests march
+demonstration demonstrations walkout boycott recount runoff ratification""".split())
+# verbs by which a party puts an event ahead: "plans a rally", "called for protests"
+ANNOUNCE_EVENT_VERBS = frozenset("plan call schedule threaten propose organise organize".split())
+# what one denies when denying responsibility: "denied any role", "rejected the accusation"
+RESPONSIBILITY_NOUNS = frozenset("role involvement responsibility part link links wrongdoing blame".split())
+ACCUSATION_NOUNS = frozenset("accusation accusations allegation allegations charge charges".split())
+# verbs that lay responsibility on someone: "blamed the attack on X", "accused X of Y"
+BLAME_VERBS = frozenset("blame accuse hold attribute".split())
+# adjectives that, negated, say something is not known: "it was not immediately clear when ..."
+KNOWN_ADJECTIVES = frozenset("clear certain known sure".split())
 # adjectives that put such an event ahead: "upcoming summit" (planned) or "potential deal" (possible)
 PLANNED_ADJECTIVES = frozenset("upcoming planned scheduled forthcoming proposed expected next anticipated".split())
 POSSIBLE_ADJECTIVES = frozenset("potential possible prospective likely eventual future further".split())
@@ -132,6 +147,8 @@ LIKELY_HEADS = frozenset("likely expected set due poised scheduled planning plan
 # modal verbs of possibility (not "will": stated plans are facts of the article, not open questions)
 POSSIBILITY_MODALS = frozenset("could might may".split())
 # verbs that after "could"/"might" describe a past ability or perception, not a possible next step
-NON_FUTURE_VERBS = frozenset("see hear feel remember recall understand imagine tell say find".split())
+NON_FUTURE_VERBS = frozenset("""see hear feel remember recall understand imagine tell say find constitute mean include
+contain involve be have""".split())
 # words that mark a figure as an increment, not a total: "3,000 additional troops" is not a rival total
-INCREMENT_WORDS = frozenset("additional more extra another further new reinforcements reinforcement".split())
+INCREMENT_WORDS = frozenset("""additional more extra another further new reinforcements reinforcement probable suspected
+possible each per""".split())

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (CLAIM_NOUNS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, REPORTING_VERBS,
-                                      STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS, TITLE_WORDS)
+from briefing.extract.lexicon import (CLAIM_NOUNS, HONORIFICS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, PERSON_NOUNS,
+                                      REPORTING_VERBS, STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS,
+                                      TITLE_WORDS)
 from briefing.summary import Actor, Reaction
 
 if TYPE_CHECKING:
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# where a speech verb may sit: the main clause, a conjoined or reported clause; not "content that X declared"
+SPEECH_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis"})
+# deny-words count only when they say something is false, not as a plain modifier ("false information")
+PREDICATE_DEPS = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "conj"})
 VERB_WEIGHT = 3.0  # the speaker's own verb outweighs single words in what they said
 # a quoted passage: straight or typographic double quotes, guillemets, low-9 quotes
 QUOTE_RE = re.compile(r"[\"“„«]\s*([^\"“”„«»]{2,}?)\s*[\"”“»]")
@@ -46,11 +51,17 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
     scores = {"support": 0.0, "condemn": 0.0, "deny": 0.0, "concern": 0.0}
     for v in verbs:
         stance = STANCE_VERBS.get(v.lemma_.lower())
-        if stance and not is_negated(v) and (stance != "deny" or _denies_a_claim(v)):
+        if stance == "deny" and not _denies_a_claim(v):
+            # rejecting a ruling, a plan or a decision opposes it; denying access is no stance
+            stance = "condemn" if v.lemma_.lower() in ("reject", "dismiss") else None
+        if stance and not is_negated(v):
             scores[stance] += VERB_WEIGHT
+    short_quote = quote is not None and len(quote.split()) <= 3
     for t in content:
         stance = STANCE_LEMMAS.get(t.lemma_.lower()) or STANCE_LEMMAS.get(t.lower_)
-        if stance and not is_negated(t) and not (t.head is not t and is_negated(t.head) and t.dep_ != "nsubj"):
+        if stance == "deny" and t.dep_ not in PREDICATE_DEPS and not short_quote:
+            continue
+        if stance and not is_negated(t) and not (t.head.i != t.i and is_negated(t.head) and t.dep_ != "nsubj"):
             scores[stance] += 1.0
     words = " ".join(t.lower_ for t in content)
     if quote:
@@ -101,10 +112,12 @@ def quote_in(text: str, speaker_at: int | None = None) -> str | None:
     if len(marks) != 1:
         return None
     at = marks[0]
+    closing = text[at] == "”" or (text[at] == '"' and at > 0 and not text[at - 1].isspace()
+                                  and (at + 1 == len(text) or not text[at + 1].isalnum()))
     if at <= 1:  # quote-first sentence whose closing mark is missing: up to the attribution
         end = speaker_at if speaker_at and speaker_at > at else len(text)
         piece = text[at + 1:end]
-    elif text[at] == "”":  # a quote that opened in an earlier sentence and closes here
+    elif closing:  # a quote that opened in an earlier sentence and closes here
         piece = text[:at]
     else:
         piece = text[at + 1:]
@@ -137,8 +150,11 @@ class SpeakerMemory:
             self.saw_person(name)
 
 
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}\s+[-–—]+\s+")
+
+
 def clean_name(text: str) -> str:
-    text = text.strip().strip("\"“”‘’'")
+    text = DATELINE_RE.sub("", text.strip()).strip("\"“”‘’'")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     text = re.sub(r"[’']s$", "", text)
     return text.strip(" ,.")
@@ -228,7 +244,7 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
     heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
     people = [e for e in span.ents if e.label_ == "PERSON" and any(e.start <= h.i < e.end for h in heads)]
     if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
-        return clean_name(people[-1].text), True
+        return _person_name(_widened(people[-1])), True
     phrase = tokens_text([t for t in subj.subtree if t.dep_ not in ("relcl", "appos", "prep")])
     if subj.lower_ in TITLE_WORDS and _entity_for(subj, span) is None:
         # "the Russian president", "the North Korean leader": the person the article introduced so
@@ -236,16 +252,82 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         if person:
             return person, True
     ent = _entity_in_phrase(subj, span)
-    if subj.pos_ == "PROPN" and (ent is None or not ent.start <= subj.i < ent.end):
-        # a name NER missed ("Hong Min of the institute ..."): the proper-noun compound itself
-        name = tokens_text([c for c in subj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [subj])
-        return clean_name(name), _looks_like_person(name, None, actors)
+    if ent is not None and subj.pos_ == "NOUN" and subj.lower_ not in PERSON_NOUNS and subj.lower_ not in TITLE_WORDS \
+            and not any(c.dep_ in ("compound", "poss", "amod") for c in subj.children if ent.start <= c.i < ent.end) \
+            and not ent.start <= subj.i < ent.end:
+        # "Residents of X say": the speakers are the residents, not the place
+        return clean_name(tokens_text(t for t in subj.subtree if t.dep_ not in ("relcl", "appos", "punct")
+                                      and not _inside_relcl(t, subj))), False
+    if subj.pos_ == "PROPN" and (ent is None or not ent.start <= subj.i < ent.end
+                                 or len(_proper_name(subj)) > len(ent.text)):
+        # a name NER missed or cut ("Hong Min of the institute", "the Southern African Editors' Council")
+        name = clean_name(_proper_name(subj))
+        if _looks_like_person(_person_name(name), None, actors):
+            return _full_name(_person_name(name), ctx), True
+        return name, False
     if ent is not None:
-        name = clean_name(ent.text)
+        name = clean_name(_widened(ent))
+        if ent.label_ == "PERSON":
+            name = _full_name(_person_name(name), ctx)
         if not name or _is_carrier(name, subj, ctx):
             return None
         return name, _looks_like_person(name, ent.label_, actors)
     return None
+
+
+def _inside_relcl(tok: "Token", top: "Token") -> bool:
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "appos", "acl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _widened(ent: "Span") -> str:
+    """An entity grown over name parts NER left out: 'Asante-Mensah' for 'Mensah', 'Médecins Sans Frontières'."""
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.text in "-‐‑" and start > 1 and not prev.whitespace_ and not doc[start - 2].whitespace_:
+            start -= 2
+        elif prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i >= ent.start and prev.ent_type_ == "":
+            start -= 1
+        else:
+            break
+    return doc[start:ent.end].text
+
+
+def _full_name(name: str, ctx: "DocContext") -> str:
+    """A surname alone ("Mokoena said") as the full name the article gave the person ("Thandiwe Mokoena")."""
+    if " " in name:
+        return name
+    for s in ctx.sentences:
+        for ent in s.span.ents:
+            words = ent.text.split()
+            if ent.label_ == "PERSON" and len(words) > 1 and words[-1] == name:
+                return _person_name(ent.text)
+    return name
+
+
+def _person_name(text: str) -> str:
+    """A person's name without the titles NER sometimes keeps: 'Kasese Woman MP Winnie Bwambale' -> 'Winnie Bwambale'."""
+    words = clean_name(text).split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower().strip(".") in TITLE_WORDS | HONORIFICS), default=0)
+    return " ".join(words[cut:]) or clean_name(text)
+
+
+def _proper_name(head: "Token") -> str:
+    """The capitalised words that end in a proper-noun head: its compound, adjective and possessive modifiers."""
+    start = head.i
+    for c in sorted(head.lefts, key=lambda t: -t.i):  # nearest modifier first
+        if c.dep_ == "det":
+            continue
+        toks = [t for t in c.subtree if t.dep_ != "det"]
+        if c.dep_ not in ("compound", "amod", "poss", "nmod") or not toks or \
+                not all(t.text[:1].isupper() or t.dep_ == "case" or t.text in "-&" for t in toks):
+            break
+        start = toks[0].i
+    return head.doc[start:head.i + 1].text
 
 
 def _looks_like_person(name: str, label: str | None, actors: list[Actor]) -> bool:
@@ -262,7 +344,8 @@ def _looks_like_person(name: str, label: str | None, actors: list[Actor]) -> boo
 
 def _speech_verbs(span: "Span") -> list["Token"]:
     """Reporting and stance verbs of a sentence, main verb first."""
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS | set(STANCE_VERBS)]
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS | set(STANCE_VERBS)
+             and t.dep_ in SPEECH_DEPS and not is_negated(t)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
 
 
@@ -273,6 +356,11 @@ def _same_speaker_verbs(verb: "Token") -> list["Token"]:
         if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and not any(
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             out.append(c)
+        # "said the government would take X, and accused the judges": a past-tense verb conjoined to a
+        # reported clause in another tense belongs to the speaker (a frequent mis-attachment)
+        if c.dep_ == "ccomp" and (c.tag_ != "VBD" or any(a.tag_ == "MD" for a in c.children)):
+            out.extend(g for g in c.children if g.dep_ == "conj" and g.tag_ == "VBD" and verb.tag_ == "VBD"
+                       and not any(x.dep_ in ("nsubj", "nsubjpass") for x in g.children))
     return out
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.extract.clauses import (PRONOUN_SUBJECTS, is_negated, noun_phrase, subject_of, subtree_without,
-                                      tokens_text, wh_question, yes_no_question, WH_WORDS)
-from briefing.extract.lexicon import (CLAIM_NOUNS, CLAIM_VERBS, DISCLOSURE_VERBS, EVENT_NOUNS, LIKELY_HEADS,
+from briefing.extract.clauses import (PRONOUN_SUBJECTS, WH_WORDS, is_negated, lower_determiner, noun_phrase,
+                                      subject_of, subtree_without, tokens_text, wh_question, yes_no_question)
+from briefing.extract.lexicon import (ACCUSATION_NOUNS, ANNOUNCE_EVENT_VERBS, BLAME_VERBS, KNOWN_ADJECTIVES, RESPONSIBILITY_NOUNS,
+                                      CLAIM_NOUNS, CLAIM_VERBS, DISCLOSURE_VERBS, EVENT_NOUNS, INFO_NOUNS, LIKELY_HEADS,
+                                      REPORTING_VERBS,
                                       NON_FUTURE_VERBS, PLANNED_ADJECTIVES, POSSIBILITY_MODALS, POSSIBLE_ADJECTIVES,
                                       STANCE_VERBS, UNKNOWN_ADJECTIVES)
 from briefing.summary import Citation, OpenQuestion
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
 DENY_VERBS = frozenset(k for k, v in STANCE_VERBS.items() if v == "deny")
 LOOKBACK = 2  # sentences before a denial searched for the claim it answers
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+# verbs by which a claimant gives a figure: the frame asks about the thing counted, not the counter
+COUNTING_VERBS = frozenset("count record register list give tally put cite".split())
 
 
 def _cap(text: str) -> str:
@@ -85,10 +89,67 @@ def _denial_verbs(sent: "Sentence") -> list["Token"]:
         if t.lemma_.lower() not in DENY_VERBS or t.pos_ != "VERB" or is_negated(t):
             continue
         objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp")]
-        if any(o.dep_ == "ccomp" or o.lemma_.lower() in CLAIM_NOUNS or o.lower_ in ("it", "this", "that")
-               for o in objs):
+        if any(o.dep_ == "ccomp" or o.lemma_.lower() in CLAIM_NOUNS | RESPONSIBILITY_NOUNS
+               or o.lower_ in ("it", "this", "that") for o in objs):
             out.append(t)
     return out
+
+
+def _blame_near(sents: list["Sentence"], k: int, denier_tok: "Token") -> tuple["Sentence", "Token"] | None:
+    """The sentence that lays the blame a denial answers: 'X blamed the attack on Y', 'accused Y of Z'."""
+    for j in range(k, max(-1, k - 1 - LOOKBACK), -1):
+        for t in sents[j].span:
+            if t.lemma_.lower() in BLAME_VERBS and t.pos_ == "VERB" and not is_negated(t):
+                subj = subject_of(t)
+                if subj is None or subj.i == denier_tok.i or (j == k and subj.lower_ in PRONOUN_SUBJECTS):
+                    continue
+                return sents[j], t
+    return None
+
+
+def responsibility_dispute(sents: list["Sentence"], k: int, deny: "Token", denier_tok: "Token",
+                           denier: str) -> OpenQuestion | None:
+    """'The group denied any role' after 'X blamed the attack on the group': who is responsible?"""
+    found = _blame_near(sents, k, denier_tok)
+    deed = None
+    if found is not None:
+        blame_sent, blame = found
+        deed_tok = next((c for c in blame.children if c.dep_ == "dobj"), None)
+        if deed_tok is not None and blame.lemma_.lower() == "blame":
+            # "blamed the attack on X": the deed is the noun with its own modifiers, not "on X"
+            deed = lower_determiner(tokens_text([t for t in deed_tok.subtree if t.i <= deed_tok.i]))
+    question = f"Who is responsible for {deed}?" if deed else "Who is responsible?"
+    verb = deny.lemma_.lower()
+    plural = denier_tok.tag_ in ("NNS", "NNPS")
+    obj = next((c for c in deny.children if c.dep_ == "dobj"), None)
+    what = lower_determiner(noun_phrase(obj)) if obj is not None else "it"
+    denial = f"{lower_determiner(denier)} {verb if plural else _third_person(verb)} {what}"
+    if found is None:
+        return OpenQuestion(question=question, reason=_cap(denial) + ".", citations=[sents[k].citation()],
+                            kind="dispute")
+    accuser = subject_of(found[1])
+    accuser_text = noun_phrase(accuser) if accuser is not None else "A source"
+    cites = list(dict.fromkeys([found[0].citation(), sents[k].citation()]))
+    q = OpenQuestion(question=question, reason=f"{_cap(accuser_text)} lays the blame; {denial}.", citations=cites,
+                     kind="dispute")
+    setattr(q, "sides", (_name_in(accuser) if accuser is not None else None, _name_in(denier_tok)))
+    setattr(q, "parts", (None, denial))
+    return q
+
+
+def _recent_person(sents: list["Sentence"], k: int) -> "Token | None":
+    """The person a 'she'/'he' most likely means: the latest person who was a subject in the sentences before."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        people = [t for t in sents[j].span if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON"]
+        if people:
+            return people[-1]
+    return None
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
 
 
 def disputes(ctx: "DocContext") -> list[OpenQuestion]:
@@ -97,52 +158,72 @@ def disputes(ctx: "DocContext") -> list[OpenQuestion]:
     for k, sent in enumerate(sents):
         for deny in _denial_verbs(sent):
             denier_tok = subject_of(deny)
+            if denier_tok is not None and denier_tok.lower_ in ("he", "she"):
+                denier_tok = _recent_person(sents, k)
             if denier_tok is None or denier_tok.lower_ in PRONOUN_SUBJECTS:
                 continue
             denier = noun_phrase(denier_tok)
+            obj = next((c for c in deny.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in RESPONSIBILITY_NOUNS and not any(
+                    c.dep_ in ("acl", "ccomp") for c in obj.children):
+                q = responsibility_dispute(sents, k, deny, denier_tok, denier)
+                if q is not None:
+                    out.append(q)
+                continue
             claim = _find_claim(sents, k, deny)
+            if claim is None and obj is not None and obj.lemma_.lower() in ACCUSATION_NOUNS:
+                q = responsibility_dispute(sents, k, deny, denier_tok, denier)
+                if q is not None:
+                    out.append(q)
+                continue
             if claim is None:
                 continue
-            claim_sent, claim_verb, clause = claim
-            claimant_tok = subject_of(claim_verb)
+            claim_sent, claimant_tok, clause = claim
+            if claimant_tok is not None and claimant_tok.lower_ in ("he", "she"):
+                claimant_tok = _recent_person(sents, sents.index(claim_sent) + 1) if \
+                    claim_sent is not sent else _recent_person(sents, k)
             claimant = noun_phrase(claimant_tok) if claimant_tok is not None and \
                 claimant_tok.lower_ not in PRONOUN_SUBJECTS else None
-            question = yes_no_question(clause, owner=claimant)
+            clause_subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # "denied that it had delayed anything": 'it' is the denier
+            stand_in = denier if clause_subj is not None and clause_subj.lower_ in ("it", "she", "he", "they") \
+                and claim_sent is sent else None
+            question = yes_no_question(clause, owner=claimant, subject_text=stand_in)
             if question is None:
                 continue
-            verb_word = deny.lemma_.lower()
-            verb_word = verb_word + ("es" if verb_word.endswith(("s", "sh", "ch")) else "s") \
-                if not verb_word.endswith("y") else verb_word[:-1] + "ies"
             plural = denier_tok.tag_ in ("NNS", "NNPS")
-            denial_word = deny.lemma_.lower() if plural else verb_word
-            denial = f"{_lower_det(denier)} {denial_word} it"
+            denial = f"{lower_determiner(denier)} {deny.lemma_.lower() if plural else _third_person(deny.lemma_.lower())} it"
             reason = f"{_cap(claimant)} says so; {denial}." if claimant else f"{_cap(denial)}."
             cites = [claim_sent.citation()] + ([sent.citation()] if claim_sent is not sent else [])
-            out.append(OpenQuestion(question=question, reason=reason, citations=cites, kind="dispute"))
-            # names of the two sides, for merging the same dispute across sources
-            setattr(out[-1], "sides", (_name_in(claimant_tok) if claimant_tok is not None else None,
-                                         _name_in(denier_tok)))
-            setattr(out[-1], "parts", (claimant, denial))
+            q = OpenQuestion(question=question, reason=reason, citations=cites, kind="dispute")
+            # the two sides, for merging the same dispute across sources
+            setattr(q, "sides", (_name_in(claimant_tok) if claimant_tok is not None else None, _name_in(denier_tok)))
+            setattr(q, "parts", (claimant, denial))
+            out.append(q)
     return out
 
 
 def _find_claim(sents: list["Sentence"], k: int, deny: "Token"):
-    """The claim a denial answers: its own 'that'-clause object, a claim in the same sentence, or one just before."""
+    """(sentence, claimant, claimed clause) a denial answers: the denied noun's own 'that'-clause
+    ('rejected accusations from X that ...'), a claim earlier in the same sentence, or one just before."""
     obj = next((c for c in deny.children if c.dep_ in ("dobj", "ccomp")), None)
-    if obj is not None and obj.dep_ == "dobj":
-        # "denied claims that X": the noun's clause states the claim
+    if obj is not None and obj.dep_ == "ccomp":
+        return sents[k], None, obj
+    if obj is not None:
         clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
                        and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
         if clause is not None:
-            return sents[k], deny, clause
+            by = next((p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")), None)
+            claimant = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            return sents[k], claimant, clause
     own = {t.i for t in deny.subtree}
     same = [c for c in _claims_in(sents[k], own) if c[0].i < deny.i]
     if same:
-        return sents[k], same[-1][0], same[-1][1]
+        return sents[k], subject_of(same[-1][0]), same[-1][1]
     for j in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
         found = _claims_in(sents[j], set())
         if found:
-            return sents[j], found[0][0], found[0][1]
+            return sents[j], subject_of(found[0][0]), found[0][1]
     return None
 
 
@@ -172,6 +253,18 @@ def _wh_clauses(head: "Token") -> list["Token"]:
     return out
 
 
+def _wh_object_question(wh_obj: "Token", verb: "Token") -> str | None:
+    wh_text = tokens_text(subtree_without(wh_obj, frozenset({"punct", "relcl"})))
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > wh_obj.i), None)
+    if clause is None:
+        return _cap(wh_text) + "?"
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    inverted = yes_no_question(clause, subject_text=subj.text if subj is not None else None)
+    if inverted is None:
+        return None
+    return _cap(wh_text) + " " + inverted[:1].lower() + inverted[1:]
+
+
 def _starts_with_wh_after_cc(tok: "Token") -> bool:
     first = min(tok.subtree, key=lambda t: t.i)
     return first.lower_ in WH_WORDS
@@ -184,32 +277,45 @@ def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
         lemma = t.lemma_.lower()
         if lemma in DISCLOSURE_VERBS | {"know"} and t.pos_ == "VERB" and is_negated(t):
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ in ("i", "you", "we"):
+            if subj is not None and subj.lower_ in ("i", "you"):
                 continue
             passive = subj is not None and subj.dep_ == "nsubjpass"
             who = noun_phrase(subj) if subj is not None and not passive and subj.pos_ != "PRON" else None
+            who = who if who is None or who.lower() not in ("it", "we", "they") else None
             reason = f"{_cap(who)} did not {t.lemma_.lower()} it." if who else "The sources say it is not known."
             for clause in _wh_clauses(t):
                 q = wh_question(clause)
                 if q:
                     out.append((q, reason))
-            obj = next((c for c in t.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            wh_obj = next((c for c in t.children if c.dep_ == "dobj" and c.doc[c.left_edge.i].lower_ in WH_WORDS), None)
+            if wh_obj is not None:  # "did not say how many jobs it expects ...", parsed with the wh-phrase as object
+                q = _wh_object_question(wh_obj, t)
+                if q:
+                    out.append((q, reason))
+            obj = next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in INFO_NOUNS), None)
             if obj is not None and not out:
                 out.append((_what_question(obj, noun_phrase(obj)), reason))
-            if passive and subj.pos_ in ("NOUN", "PROPN"):
+            if passive and subj.pos_ in ("NOUN", "PROPN") and (subj.lemma_.lower() in INFO_NOUNS or any(
+                    c.dep_ == "conj" and c.lemma_.lower() in INFO_NOUNS | {"loss", "losses", "composition"}
+                    for c in subj.children) or lemma in ("specify", "disclose", "reveal", "identify", "know")):
                 np_text = tokens_text(subtree_without(subj, frozenset({"relcl", "appos", "acl"})))
                 out.append((_what_question(subj, np_text),
                             f"The sources say this is not {t.text.lower()}."))
-        elif lemma in UNKNOWN_ADJECTIVES and t.dep_ in ("acomp", "amod", "attr"):
+        elif (lemma in UNKNOWN_ADJECTIVES or (lemma in KNOWN_ADJECTIVES and is_negated(t))) \
+                and t.dep_ in ("acomp", "amod", "attr"):
             clauses = _wh_clauses(t) + (_wh_clauses(t.head) if t.dep_ == "acomp" else [])
             for clause in clauses:
                 q = wh_question(clause)
                 if q:
-                    out.append((q, f"The sources say this is {t.lower_}."))
+                    out.append((q, f"The sources say this is {_unknown_word(t)}."))
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ == "acomp" else None
             if not clauses and subj is not None and subj.pos_ in ("NOUN", "PROPN"):
-                out.append((_what_question(subj, noun_phrase(subj)), f"The sources say this is {t.lower_}."))
+                out.append((_what_question(subj, noun_phrase(subj)), f"The sources say this is {_unknown_word(t)}."))
     return out
+
+
+def _unknown_word(adj: "Token") -> str:
+    return f"not {adj.lower_}" if adj.lemma_.lower() in KNOWN_ADJECTIVES else adj.lower_
 
 
 # ---------------------------------------------------------------- what comes next
@@ -231,7 +337,19 @@ def _will_question(verb: "Token", subject: str) -> str:
     rest = [t for t in subtree_without(verb, frozenset({"punct", "advcl", "relcl", "cc", "conj"}))
             if not (t.dep_ == "aux" and t.lower_ == "to") and t.i >= verb.i]
     words = tokens_text(rest[1:])
-    return f"Will {subject} {verb.lemma_.lower()}{(' ' + words) if words else ''}?"
+    return f"Will {lower_determiner(subject)} {verb.lemma_.lower()}{(' ' + words) if words else ''}?"
+
+
+def _announced_event(verb: "Token") -> "Token | None":
+    """'plans a rally', 'called for protests': the event noun a party puts ahead."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "for":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in EVENT_NOUNS:
+                return pobj
+    return None
 
 
 def _event_np(noun: "Token", drop: "Token") -> str:
@@ -258,17 +376,41 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str]]:
             if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 override = noun_phrase(verb.head)
             q = yes_no_question(verb, subject_text=override)
+            if q and low in ("may", "might"):
+                q = "Will" + q[len(low):]  # "Might X meet?" reads oddly; the cue goes in the reason
             if q:
                 out.append((q, low))
-        elif low in LIKELY_HEADS and t.dep_ in ("acomp", "ROOT", "xcomp", "advmod", "ccomp", "conj") \
+        elif low in LIKELY_HEADS and t.dep_ in ("acomp", "ROOT", "xcomp", "advmod", "ccomp", "conj", "relcl") \
                 and not is_negated(t):
             target = _infinitive_target(t if t.pos_ != "ADV" else t.head)
             if target is None or target.lemma_.lower() in NON_FUTURE_VERBS:
                 continue
-            subj = subject_of(t if t.pos_ != "ADV" else t.head)
-            if subj is None or subj.lower_ in PRONOUN_SUBJECTS:
+            head = t if t.pos_ != "ADV" else t.head
+            subj = subject_of(head)
+            if subj is None:
                 continue
-            out.append((_will_question(target, noun_phrase(subj)), low))
+            subject = noun_phrase(subj)
+            if subj.lower_ in ("which", "who", "that"):  # "the Parliament, which is expected to vote"
+                clause = subj.head
+                while clause.dep_ not in ("relcl",) and clause.head.i != clause.i and clause.i != head.head.i:
+                    clause = clause.head
+                if clause.dep_ != "relcl":
+                    continue
+                subject = noun_phrase(clause.head)
+            elif subj.lower_ in PRONOUN_SUBJECTS:
+                continue
+            out.append((_will_question(target, subject), low))
+        elif t.lemma_.lower() in ANNOUNCE_EVENT_VERBS and t.pos_ == "VERB" and not is_negated(t) \
+                and _announced_event(t) is not None:
+            event = _announced_event(t)
+            out.append((f"Will the {_event_np(event, None)} go ahead?", "planned"))
+        elif t.lemma_.lower() == "expect" and t.tag_ == "VBN" and not is_negated(t) and (any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() in EVENT_NOUNS for c in t.children)
+                or (t.dep_ in ("acl", "amod") and t.head.lemma_.lower() in EVENT_NOUNS)):
+            event = next((c for c in t.children if c.dep_ == "nsubjpass"), t.head)
+            when = [c for c in t.children if c.dep_ in ("prep", "npadvmod") and c.lower_ != "by"]
+            tail = " ".join(tokens_text(list(c.subtree)) for c in when)
+            out.append((f"Will the {_event_np(event, None)} take place{(' ' + tail) if tail else ''}?", "expected"))
         elif low in PLANNED_ADJECTIVES | POSSIBLE_ADJECTIVES and t.dep_ == "amod" \
                 and t.head.lemma_.lower() in EVENT_NOUNS:
             noun = t.head
@@ -297,14 +439,17 @@ def frame_question(number: "Span") -> str | None:
     noun_text = tokens_text([c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ not in
                              ("CARDINAL", "QUANTITY")] + [noun])
     verb = noun.head
-    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in REPORTING_VERBS | COUNTING_VERBS:
         subj = subject_of(verb)
         if subj is not None and subj.lower_ not in PRONOUN_SUBJECTS:
             return f"How many {noun_text} did {noun_phrase(subj)} {verb.lemma_.lower()}?"
     if noun.dep_ == "nsubjpass" and verb.tag_ == "VBN":
         return f"How many {noun_text} were {verb.text}?"
-    if noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.tag_ == "VBD":
-        return f"How many {noun_text} {verb.text}?"
+    if noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.tag_ == "VBD" and verb.lemma_.lower() != "be":
+        # "3,000 tractors took part": keep a particle or bare object that completes the verb
+        tail = [c for c in verb.children if (c.dep_ == "prt" or (c.dep_ == "dobj" and not list(c.children)))
+                and c.i == verb.i + 1]
+        return f"How many {noun_text} {tokens_text([verb] + tail)}?"
     return f"How many {noun_text}?"
 
 
@@ -335,9 +480,11 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
     return out
 
 
+CUE_WORDING = {"plan": "planned", "plans": "planned", "planning": "planned", "set": "set to happen",
+               "due": "scheduled", "slated": "scheduled", "poised": "likely", "bound": "likely", "next": "the next step"}
+
+
 def _next_reason(cue: str) -> str:
     if cue in POSSIBILITY_MODALS:
         return f"A source says this {cue} happen."
-    if cue in PLANNED_ADJECTIVES:
-        return f"A source speaks of it as {cue}."
-    return f"A source speaks of it as {cue}." if cue in POSSIBLE_ADJECTIVES else f"A source says this is {cue}."
+    return f"A source speaks of it as {CUE_WORDING.get(cue, cue)}."
