@@ -416,8 +416,8 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
     if _LABEL.match(bare) and (n <= 12 or not u.sentence_end) or _CREDIT_ONLY.match(bare) and n <= 24:
         u.mark(CHROME, "label")
         if _CREDIT_ONLY.match(bare):           # "Reporting by A; editing by B, Some Wire."
-            tail = re.search(r",\s*([^,;]+?)\.?$", text)
-            outlet = tail and pagemeta.masthead_outlet(tail.group(1))
+            tail = re.search(r"[,)]\s*((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})\.?$", text)
+            outlet = tail.group(1).rstrip(".") if tail else None
             if outlet:
                 u.outlet, u.outlet_how = outlet, "credit line"
         return True

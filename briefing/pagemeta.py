@@ -170,8 +170,16 @@ def masthead_outlet(line: str) -> str | None:
     capitalised = all(w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in words)
     parts = [p for w in words for p in _plain(w).split("-")]
     if capitalised and any(p in OUTLET_WORDS for p in parts) and len(words) >= 2:
-        return s
+        return _display_case(s)
     return None
+
+
+def _display_case(name: str) -> str:
+    """'THE CAPITAL DAILY' -> 'The Capital Daily'; short all-caps words stay acronyms ('BBC NEWS' -> 'BBC News')."""
+    if not name.isupper():
+        return name
+    small = {"THE": "The", "OF": "of", "AND": "and"}
+    return " ".join(small.get(w, w if len(w) <= 3 else w.capitalize()) for w in name.split())
 
 
 def _plain(word: str) -> str:

@@ -148,7 +148,7 @@ PAGE_META = {
     "agri_monsoon.txt": ("Late monsoon pushes sowing of rice behind last year, farm ministry data show",
                          date(2026, 7, 14), None),
     "election_runoff.txt": ("Mayor concedes after runoff as turnout hits 20-year low", date(2026, 6, 9),
-                            "LAKESHORE GAZETTE"),
+                            "Lakeshore Gazette"),
 }
 
 
@@ -319,6 +319,15 @@ def test_front_matter_overrides_and_is_never_body():
         "The real headline", "Example Times", "https://example.org/a", date(2025, 5, 2))
     assert doc.blocks[0][0] > text.index("\n---\n")
     assert doc.title_span is None
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("THE CAPITAL DAILY", "The Capital Daily"), ("BBC NEWS", "BBC News"), ("Harbour Daily News", "Harbour Daily News"),
+    ("Reporting by Ana Ruiz; Editing by Tom Hale, GlobalWire.", "GlobalWire"),
+    ("© 2026 Market Ledger Media. All rights reserved.", "Market Ledger"),
+])
+def test_outlet_from_masthead_credit_and_copyright_lines(line, outlet):
+    assert text_document("o.txt", "o.txt", f"{line}\n\n{BODY}\n{line if 'by' in line else ''}\n").outlet == outlet
 
 
 def test_sign_off_names_the_outlet():
