@@ -222,3 +222,21 @@ def test_near_duplicate_sources_count_once():
     out = merge([fig(1, "a", quantity="x"), fig(1, "a2", quantity="x"), fig(2, "a", quantity="y"),
                  fig(2, "b", quantity="y")], sources)
     assert [f.quantity for f in out] == ["y", "x"]  # two independent sources beat one source and its copy
+
+
+@pytest.mark.slow
+def test_vote_shares_belong_to_their_holders(figures_of):
+    figs = figures_of("The official result gives Halvorsen 54.2 percent and opposition candidate Sofia Brandt "
+                      "41.8 percent. Brandt's campaign says its own count puts her on 49 percent and Halvorsen on "
+                      "46 percent.")
+    assert [(f.value, f.quantity) for f in figs] == [(54.2, "percent halvorsen"), (41.8, "percent brandt"),
+                                                     (49, "percent brandt"), (46, "percent halvorsen")]
+
+
+@pytest.mark.slow
+def test_vote_tally_and_partitive(figures_of):
+    f = only(figures_of("The Supreme Court on Friday struck down the law, ruling 4-1 that it was unconstitutional."))
+    assert (f.value, f.unit, f.text) == (4, "votes", "4-1")
+    figs = figures_of("Four of the five judges held that the section was overbroad.")
+    assert [f.value for f in figs] == [4, 5] and all(f.unit == "judges" for f in figs)
+    assert figures_of("The judgment runs to 94 pages.") == []

@@ -403,13 +403,14 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     if noun is not None and not _counts_something(doc, a, noun, anchor):
         return None
     topic = _topic(doc, a, noun, root)
-    if a.percent and topic is None or a.currency and topic is None and _governing_verb(root) is None:
+    verb = _governing_verb(anchor)
+    holder = _holder(ctx, index, sent, a, anchor, verb) if a.percent or _lemma(noun) in _SHARE_NOUNS else None
+    if a.percent and topic is None and holder is None or a.currency and topic is None and verb is None:
         return None  # "100 percent sure": a percentage of nothing
     start = a.qualifier_start if a.qualifier_start is not None else a.start
     if doc[start].lower_ == "between" and a.high is None:
         start = a.start
     text_end = _text_end(doc, a, noun)
-    verb = _governing_verb(anchor)
     claim_verb, claimant = _claimant(ctx, index, sent, anchor)
     expression, current = _as_of_evidence(anchor, verb, claim_verb)
     fig = FigureCandidate(
@@ -419,9 +420,11 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
         citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
         as_of_expression=expression, as_of_current=current,
     )
+    if holder:
+        fig.quantity = f"{'percent' if a.percent else fig.quantity} {holder}"  # whose share: not a rival value
     if subject is not None:
         _measure_of_subject(fig, subject, previous)
-    elif (a.percent or a.currency) and previous is not None and _elliptic(topic, root) \
+    elif not holder and (a.percent or a.currency) and previous is not None and _elliptic(topic, root) \
             and previous.citations[0] == fig.citations[0] and previous.unit == fig.unit:
         fig.quantity = previous.quantity  # "on 92% of tariff lines ..., and on 97% within ten years"
     return fig
@@ -449,6 +452,60 @@ def _vote_tally(ctx: "DocContext", index: int, sent: "Sentence", a: Amount) -> F
                            claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
                            citations=[sent.citation()], quantity="vote tally",
                            as_of_expression=expression, as_of_current=current)
+
+
+_SHARE_NOUNS = frozenset("vote votes seat seats ballot ballots delegate delegates elector electors".split())
+
+
+def _lemma(tok: "Token | None") -> str:
+    return tok.lemma_.lower() if tok is not None else ""
+
+
+# verbs whose subject holds the share or count: "Brandt took 41.8 percent", "the party won 120 seats"
+SHARE_VERBS = frozenset("win take secure get receive garner poll capture obtain score gain lose keep hold".split())
+_HOLDER_SKIP = frozenset("on with at got took won had secured received polled".split())
+
+
+def _holder(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, anchor: "Token",
+            verb: "Token | None") -> str | None:
+    """Whose share or count it is: '41.8% for Sofia Brandt', 'gives Halvorsen 54.2 percent', 'puts her on
+    49 percent', 'he had won 54.2 percent' -> a name's last word, lower case, so that two candidates' shares
+    are two quantities, not rival values of one."""
+    doc = sent.span.doc
+    after = [t for t in doc[a.end:min(sent.span.end, a.end + 4)]]
+    if len(after) >= 2 and after[0].lower_ == "for" and after[1].pos_ == "PROPN":
+        return _name_key(ctx, index, next((t for t in after[1:] if t.pos_ != "PROPN"), None), after[1])
+    i = (a.qualifier_start if a.qualifier_start is not None else a.start) - 1
+    while i >= sent.span.start and a.start - i <= 3 and doc[i].lower_ in _HOLDER_SKIP:
+        i -= 1
+    if i >= sent.span.start and a.start - i <= 3:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" or tok.lower_ in ("he", "she", "him", "her", "they", "them"):
+            return _name_key(ctx, index, None, tok)
+    if verb is not None and verb.lemma_.lower() in SHARE_VERBS:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "which", "that"):
+            up = verb
+            while up.dep_ not in ("relcl", "ROOT") and up.head.i != up.i:
+                up = up.head
+            subj = up.head if up.dep_ == "relcl" else None
+        if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")):
+            return _name_key(ctx, index, None, subj)
+    return None
+
+
+def _name_key(ctx: "DocContext", index: int, _stop, tok: "Token") -> str | None:
+    if tok.pos_ == "PRON":
+        name = _resolve_pronoun(ctx, index, tok)
+        return name.split()[-1].lower() if name else None
+    ent = _ent_of(tok) if tok.ent_iob_ in ("B", "I") else None
+    last = tok
+    if ent is not None and len(ent) <= 4:
+        last = next((t for t in reversed(ent) if t.pos_ == "PROPN"), tok)
+    else:
+        while last.i + 1 < len(tok.doc) and tok.doc[last.i + 1].pos_ == "PROPN" and last.i + 1 < tok.sent.end:
+            last = tok.doc[last.i + 1]
+    return last.text.lower()
 
 
 # nouns that hold a size as background, not as news: "a market of 450 million consumers", "a city of 2 million"
@@ -825,7 +882,7 @@ def _phrase(head: "Token") -> str:
 
 def _resolve_pronoun(ctx: "DocContext", index: int, pron: "Token") -> str | None:
     """'he said' -> the nearest person named before; 'it says' -> the last named subject of a claim."""
-    person = pron.lower_ in ("he", "she")
+    person = pron.lower_ in ("he", "she", "him", "her", "his")
     for sent in [ctx.sentences[index]] + ctx.sentences[max(0, index - 2):index][::-1]:
         cands = [t for t in sent.span if t.i < pron.i or sent is not ctx.sentences[index]]
         for t in reversed(cands):
