@@ -180,6 +180,13 @@ def test_template_dir_overrides_a_template_by_name(tmp_path, no_layout):
     assert "<1>" in md and "[1]" not in md.replace("\\[1\\]", "")
 
 
+def test_html_template_can_extend_the_default_and_fill_a_block(tmp_path, no_layout):
+    (tmp_path / "briefing.html.j2").write_text(
+        '{% extends "default:briefing.html.j2" %}{% block kicker %}Team Blue — restricted{% endblock %}')
+    html = render_outputs(sample_summary(), ["html"], template_dir=tmp_path)["html"]
+    assert '<p class="kicker">Team Blue — restricted</p>' in html and 'id="src-1"' in html
+
+
 @pytest.mark.parametrize("template, message", [
     ("{% if %}", "Error: template briefing.md.j2, line 1:"),
     ("{{ no_such_variable }}", "Error: template briefing.md.j2: 'no_such_variable' is undefined"),
