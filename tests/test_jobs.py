@@ -150,6 +150,7 @@ def test_new_article_rebuilds_unchanged_skips_and_only_new_text_is_parsed(cli, t
     first = cli("run", path)
     assert first.exit_code == 0, first.output
     assert "flood: built" in first.output
+    assert "briefing run" not in first.stderr  # no progress bar when stderr is not a terminal
     latest = tmp_path / "out/flood/latest.md"
     assert latest.read_text().startswith("#")
     assert json.loads((tmp_path / "out/flood/latest.json").read_text())["sources"]

@@ -5,6 +5,7 @@ pipeline is in test_cache.py.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import weakref
 
@@ -110,3 +111,34 @@ def test_several_processes_keep_the_order(blank, monkeypatch):
     parsed = list(parse_documents(docs, blank, batch_size=3, n_process=2))
     assert [p.document.id for p in parsed] == [d.id for d in docs]
     assert all(p.docs[0].text == p.document.text[p.offsets[0]:p.offsets[0] + len(p.docs[0].text)] for p in parsed)
+
+
+@pytest.mark.slow
+def test_summarize_drops_each_documents_parse_after_extraction(tmp_path, monkeypatch):
+    """With the real pipeline and extractors: no extraction keeps its spaCy Doc alive, so memory is bounded."""
+    import briefing.extract as extract_mod
+    from briefing.pipeline import summarize
+
+    for i in range(30):
+        (tmp_path / f"{i:03d}.txt").write_text(
+            f"Council votes on budget {i}\n\nThe city council of Norrholm approved a budget of {i + 3} million "
+            f"euros on Monday, the mayor said. Opposition members criticised the plan in a statement.\n",
+            encoding="utf-8")
+    refs: list[weakref.ref] = []
+    most_alive = 0
+    real = extract_mod.extract_document
+
+    def tracking(parsed):
+        nonlocal most_alive
+        refs.extend(weakref.ref(d) for d in parsed.docs)
+        result = real(parsed)
+        gc.collect()
+        most_alive = max(most_alive, sum(r() is not None for r in refs))
+        return result
+
+    monkeypatch.setattr(extract_mod, "extract_document", tracking)
+    # spaCy keeps the current batch alive inside nlp.pipe; small batches make the bound visible with 30 articles
+    monkeypatch.setattr(nlp_mod, "parse_documents", functools.partial(nlp_mod.parse_documents, batch_size=4))
+    summary = summarize([tmp_path])
+    assert len(summary.sources) == 30 and len(refs) >= 30
+    assert most_alive <= 4 + 2  # a batch and the current document, not one Doc per article read so far
