@@ -83,8 +83,10 @@ def _abbreviation(x: str, y: str) -> bool:
 def _surname_of(a: NameSet, b: NameSet) -> bool:
     """``a`` is only a surname (or given name) that begins or ends one of ``b``'s longer names
     ("Putin" / "Vladimir Putin", "Kim" / "Kim Jong Un", "al-Harbi" / "Faisal al-Harbi")."""
-    if a.kind != "person" or b.kind != "person":
+    if b.kind != "person" or a.kind not in ("person", "organization"):
         return False
+    if a.kind == "organization" and any(len(n.split()) > 1 or n in ORG_HEADS for n in a.normal):
+        return False  # only a lone name NER called an organisation ("Quispe said") may be a surname
     for n in a.normal:
         short = n.split()
         for full in b.normal:
@@ -110,6 +112,8 @@ def _without_country(a: NameSet) -> set[str]:
         kept = [w for w in words if not ents.country_words(w) and w not in ("of", "the")]
         if kept and len(kept) < len(words):
             out.add(" ".join(kept))
+        if "of" in words[1:-1] and words[words.index("of") - 1] in ORG_HEADS:
+            out.add(" ".join(words[:words.index("of")]))  # "defence ministry of tarsia" -> "defence ministry"
     return out
 
 

@@ -87,14 +87,14 @@ def extract(ctx: "DocContext") -> list[Actor]:
     bylined: set[str] = set()
     for sent in ctx.sentences:
         byline_line = is_byline_line(sent)
-        for ent in sent.span.ents:
-            if ent.label_ == "PERSON" and (byline_line or is_byline(ent, sent)):
+        for ent, label in sentence_entities(sent):
+            if label == "PERSON" and (byline_line or is_byline(ent, sent)):
                 bylined.add(ents.normalize(ent.text))
                 continue
             if byline_line:
                 continue
             for part in entity_parts(ent):
-                mention = read_mention(part, ent.label_, sent, surnames)
+                mention = read_mention(part, label, sent, surnames)
                 if mention is not None:
                     mentions.append(mention)
         if not byline_line:
@@ -116,6 +116,59 @@ def person_name_words(ctx: "DocContext") -> set[str]:
 
 
 # ---------------------------------------------------------------------------------------------- mentions
+
+def sentence_entities(sent: "Sentence") -> list[tuple["Span", str]]:
+    """The sentence's entities with two NER slips mended: an organisation cut before its "of X"
+    ("The Defence Ministry of" + "Tarsia") is joined up, and a capitalised name ending in an organisation
+    word that NER missed or cut ("the Southern African Editors' Council") is added as an organisation."""
+    found: list[tuple["Span", str]] = []
+    doc_ents = list(sent.span.ents)
+    i = 0
+    while i < len(doc_ents):
+        ent = doc_ents[i]
+        nxt = doc_ents[i + 1] if i + 1 < len(doc_ents) else None
+        if ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for") and nxt is not None and nxt.start == ent.end \
+                and nxt.label_ in ("GPE", "ORG", "LOC"):
+            found.append((ent.doc[ent.start: nxt.end], "ORG"))
+            i += 2
+            continue
+        found.append((ent, ent.label_))
+        i += 1
+    for run in capitalised_org_names(sent):
+        if any(e.start <= run.end - 1 < e.end and label == "ORG" for e, label in found):
+            continue  # NER has the organisation already
+        found = [(e, label) for e, label in found if e.end <= run.start or e.start >= run.end]
+        found.append((run, "ORG"))
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def capitalised_org_names(sent: "Sentence") -> list["Span"]:
+    """Runs of capitalised words ending in an organisation word: "Southern African Editors' Council"."""
+    runs = []
+    toks = list(sent.span)
+    i = 0
+    while i < len(toks):
+        if not _name_word(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and (_name_word(toks[j + 1]) or toks[j + 1].text in ("'", "’", "'s", "’s") or
+                                     toks[j + 1].lower_ in ("of", "for", "and") and j + 2 < len(toks) and
+                                     _name_word(toks[j + 2])):
+            j += 1
+        end = j
+        while end > i and not (toks[end].lower_ in ORG_HEADS and toks[end].is_title):
+            end -= 1
+        words = [t for t in toks[i: end + 1] if t.is_alpha]
+        if end > i and len(words) >= 2:
+            runs.append(sent.span.doc[toks[i].i: toks[end].i + 1])
+        i = j + 1
+    return runs
+
+
+def _name_word(tok: "Token") -> bool:
+    return tok.is_title and tok.is_alpha and tok.lower_ not in ("the", "a", "an") \
+        and (tok.pos_ == "PROPN" or tok.pos_ in ("NOUN", "ADJ") and not tok.is_sent_start)
 
 def entity_parts(ent: "Span") -> Iterator["Span"]:
     """The names inside one entity: NER joins "KAMPALA - The World Health Organization" or "X, Y"."""
@@ -152,12 +205,31 @@ def read_mention(span: "Span", label: str, sent: "Sentence", surnames: set[str])
         return None
     if not acting and (is_location_use(span) or in_person_title(span)):
         return None  # "an isolation unit in Bwera"; "District Health Officer Dr. X"
+    if kind == "organization" and precedes_person_in_title(span):
+        return None  # "Chief of the General Staff of the Army X": the person acts, the body is their role
     if kind in ("group", "country") and not acts_directly(span, sent):
         return None  # "European farm groups", "in Kasese": adjectives and places, not parties
     role = title or (role_of(span) if kind in ("person", "organization") else None)
-    if kind == "organization" and looks_like_person_name(span) and role and has_person_title(role):
+    if kind == "organization" and role and has_person_title(role) and \
+            (looks_like_person_name(span) or len(span) == 1 and span[0].is_title and span[0].lower_ not in ORG_HEADS):
         kind = "person"  # "Rosa Elena Quispe, Peru's trade minister": NER said ORG
+    if kind == "person":
+        span = with_given_names(span)
+        surface = ents.clean_surface(span.text)
     return Mention(sent=sent, surface=surface, key=ents.normalize(surface), kind=kind, acting=acting, role=role)
+
+
+def with_given_names(span: "Span") -> "Span":
+    """A person's name with the given names NER left out ("Ana" of "Ana Lindqvist")."""
+    start = span.start
+    while start > 0:
+        prev = span.doc[start - 1]
+        if prev.pos_ == "PROPN" and prev.dep_ == "compound" and span.start <= prev.head.i < span.end \
+                and prev.is_title and not prev.ent_type_ and prev.lower_ not in TITLE_WORDS | HONORIFICS:
+            start -= 1
+        else:
+            break
+    return span.doc[start: span.end]
 
 
 def is_dateline(span: "Span", sent: "Sentence") -> bool:
@@ -335,6 +407,20 @@ def in_person_title(span: "Span") -> bool:
     return span[-1].lower_ not in ORG_HEADS and modifies_named_person(span)
 
 
+def precedes_person_in_title(span: "Span") -> bool:
+    """The name sits in a title phrase that runs on into a person's name, with a title word before it."""
+    doc = span.doc
+    before = doc[max(0, span.start - 4): span.start]
+    if not any(t.lower_ in TITLE_WORDS for t in before):
+        return False
+    for tok in doc[span.end: span.end + 8]:
+        if tok.ent_type_ == "PERSON":
+            return True
+        if not (tok.lower_ in ("of", "for", "the") or tok.pos_ in ("PROPN", "NOUN", "ADJ")) or tok.is_punct:
+            return False
+    return False
+
+
 def after_title(span: "Span") -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in TITLE_WORDS
 
@@ -448,8 +534,7 @@ def title_before(span: "Span") -> str | None:
         words.pop(0)
     if not words or not any(w.lower_ in TITLE_WORDS for w in words):
         return None
-    text = doc[words[0].i: span.start].text.strip(" ,")
-    return text if len(text) <= MAX_ROLE_CHARS else None
+    return clean_role(doc[words[0].i: span.start].text)
 
 
 def appositive(span: "Span") -> str | None:
@@ -458,8 +543,8 @@ def appositive(span: "Span") -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.ent_type_ == "":
             return _phrase(child)
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in TITLE_WORDS | ORG_HEADS:
-        return _phrase(root.head, stop=span.start)
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ in TITLE_WORDS | ORG_HEADS:
+        return _phrase(root.head, stop=min(t.i for t in root.subtree))
     return None
 
 
@@ -474,8 +559,7 @@ def affiliation(span: "Span") -> str | None:
     obj = list(prep.subtree)
     if not any(t.ent_type_ == "ORG" or t.lower_ in ORG_HEADS for t in obj):
         return None
-    text = doc[obj[0].i: obj[-1].i + 1].text
-    return text if len(text) <= MAX_ROLE_CHARS else None
+    return clean_role(doc[obj[0].i: obj[-1].i + 1].text)
 
 
 def _phrase(tok: "Token", stop: int | None = None) -> str | None:
@@ -486,7 +570,15 @@ def _phrase(tok: "Token", stop: int | None = None) -> str | None:
         toks.pop(0)
     if not toks:
         return None
-    text = tok.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,")
+    return clean_role(tok.doc[toks[0].i: toks[-1].i + 1].text)
+
+
+def clean_role(text: str) -> str | None:
+    """A role phrase without edge punctuation or a trailing courtesy title ("Health Officer Dr.")."""
+    words = text.strip(" ,;:-—").split()
+    while words and (words[-1].lower().strip(",") in HONORIFICS or words[-1] in (",", "-", "—")):
+        words.pop()
+    text = " ".join(words).strip(" ,;:-—")
     return text if 0 < len(text) <= MAX_ROLE_CHARS else None
 
 
