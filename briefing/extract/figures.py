@@ -826,20 +826,25 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
             pobj = next((c for c in sent.span.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return tok.head if tok.head.pos_ == "VERB" else None, _phrase(pobj)
+    found: tuple["Token | None", str | None] = (None, None)
     tok = anchor
-    seen = 0
-    while seen < 8:
+    for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CLAIM_VERBS:
             subj = _claim_subject(tok)
             if subj is not None:
-                if subj.lower_ in _PRONOUNS:
-                    return tok, _resolve_pronoun(ctx, index, subj)
-                return tok, _phrase(subj)
+                name = _resolve_pronoun(ctx, index, subj) if subj.lower_ in _PRONOUNS else _phrase(subj)
+                found = (tok, name)
+                # "its count puts her on 49 percent", says the campaign: the one who says it is the source
+                if not _owned_by_pronoun(subj) or tok.lemma_.lower() in REPORTING_VERBS and name:
+                    return found
         if tok.head.i == tok.i:
             break
         tok = tok.head
-        seen += 1
-    return None, None
+    return found
+
+
+def _owned_by_pronoun(subj: "Token") -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
 
 
 def _claim_subject(verb: "Token") -> "Token | None":
@@ -1004,8 +1009,8 @@ def _short_preps(head: "Token", avoid: set[int], kinds: tuple[str, ...] | None =
         if c.dep_ != "prep" or c.i < head.i or (kinds and c.lower_ not in kinds) or _has_date(c):
             continue
         sub = {t.i for t in c.subtree}
-        if len(sub) <= 6 and not (sub & avoid):
-            out |= sub
+        if len(sub) <= 6 and not (sub & avoid) and not any(t.like_num for t in c.subtree):
+            out |= sub  # (a phrase with another number belongs to that number's figure)
     return out
 
 
