@@ -209,6 +209,11 @@ def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
     return width if near >= 0.5 * len(lengths) else None
 
 
+# a line that ends in "Dr." or "U.S." has not ended its sentence
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Corp|Co|"
+                               r"Ltd|No|vs|Mt|Ft|Rev|Hon)\.|\b[A-Z]\.|\b(?:[A-Z]\.){2,})$")
+
+
 def merge_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join the lines of hard-wrapped paragraphs: a line near the wrap width that does not end a
     sentence (or is followed by a lower-case word), directly followed by another line, continues on it."""
@@ -222,7 +227,8 @@ def merge_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             last_line = text[max(ps, text.rfind("\n", ps, pe) + 1):pe]
             next_line = text[pe:s].count("\n") == 1
             long_line = len(last_line) >= 0.7 * width
-            if next_line and long_line and (not _ends_sentence(last_line) or text[s].islower()):
+            if next_line and long_line and (not _ends_sentence(last_line) or text[s].islower()
+                                            or _ABBREVIATION_END.search(last_line)):
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))

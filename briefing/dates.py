@@ -113,6 +113,22 @@ def _absolute(low: str, ref: date | None, exact: bool, future: bool) -> str | No
     m = re.fullmatch(_YEAR_RE + r"-(\d{2})(?:-(\d{2}))?", core)
     if m:
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    # "last June": the latest June before the reference month; "this June" / "next June"
+    m = re.fullmatch(r"(last|this|next|past)\s+" + _MONTH_RE, low)
+    if m:
+        if ref is None:
+            return ""
+        month = _month(m.group(2))
+        if month is None:
+            return None
+        which = m.group(1)
+        if which in ("last", "past"):
+            year = ref.year if month < ref.month else ref.year - 1
+        elif which == "next":
+            year = ref.year if month > ref.month else ref.year + 1
+        else:
+            year = ref.year
+        return _iso(year, month, None)
     # "June last year", "October of last year", "March this year", "early November last year"
     m = re.fullmatch(_MONTH_RE + r"(?:\s+(\d{1,2}))?\s+(?:of\s+)?(last|this|next) year", core)
     if m:

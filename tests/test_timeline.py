@@ -188,3 +188,14 @@ def test_conflicting_dates_do_not_merge():
 
 def test_undated_candidate_without_reference_is_dropped():
     assert merge([cand("a", "", "Fares rose", expression="in March")], reference=None) == []
+
+
+def test_same_verb_on_the_same_kind_of_thing_and_date_is_one_happening():
+    a = cand("a", "2030-06", "The mutual defence treaty was signed", "sign", "The mutual defence treaty")
+    b = cand("b", "2030-06", "The partnership treaty was signed with the port city", "sign", "The partnership treaty")
+    a.subject_head = b.subject_head = "treaty"
+    said_a = cand("a", "2030-06", "The mayor said the port would close", "say", "The mayor")
+    said_b = cand("b", "2030-06", "The mayor said taxes would rise", "say", "The mayor")
+    said_a.subject_head = said_b.subject_head = "mayor"
+    assert len(merge([a, b])) == 1
+    assert len(merge([said_a, said_b])) == 2  # two statements, not one happening

@@ -160,3 +160,30 @@ def test_undated_article_dates_are_read_against_the_reference():
     merged = merge([t], reference=PUBLISHED)
     assert merged[0].signed == "2031-06"
     assert merge([t], reference=None)[0].signed is None
+
+
+def test_description_signed_the_same_month_joins_the_proper_name():
+    merged = merge([
+        cand("Harbour Cooperation Treaty", "a", {"harbour", "cooperation"}, titled=True, signed="2030-06"),
+        cand("mutual defence treaty", "b", {"mutual", "defence"}, signed="2030-06"),
+        cand("fishing accord", "c", {"fishing"}, signed="2029-02"),
+    ])
+    assert [t.name for t in merged] == ["Harbour Cooperation Treaty", "fishing accord"]
+
+
+@pytest.mark.slow
+def test_title_case_headings_name_nothing(treaties_of):
+    assert treaties_of("Minister Condemns Neighbour For Violating UN Resolutions") == []
+
+
+@pytest.mark.slow
+def test_provision_governed_by_an_article_phrase(treaties_of):
+    t = only(treaties_of("Under Article 6 of the Regional Flood Protocol, every member must warn its neighbours "
+                         "within 12 hours of a dam breach."))
+    assert t.name == "Regional Flood Protocol" and t.article == "6"
+    assert t.provision == "every member must warn its neighbours within 12 hours of a dam breach"
+
+
+@pytest.mark.slow
+def test_no_instrument_in_particular(treaties_of):
+    assert treaties_of("It is the first binding methane duty in any climate agreement.") == []

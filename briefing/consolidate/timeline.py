@@ -17,11 +17,17 @@ from briefing import dates
 from briefing.summary import Citation, TimelineEntry
 
 MAX_ENTRIES = 12
-SAME_WORDS = 72      # token_set_ratio of two lines' content words above which they say the same thing
+SAME_WORDS = 60      # % of the shorter line's content words the other must share to say the same thing
 SAME_SUBJECT = 80
 _STOP = frozenset("""the a an of to in on at by for with from and or but that which who this these those its their
 his her has have had was were is are be been being as than into over under after before about said says according
-also officially""".split())
+also officially would could will may might should can not no more than between""".split())
+
+
+# verbs of speech: two statements by one speaker on one day are two entries, not one happening
+_SPEECH = frozenset({"say", "tell", "add", "note", "claim", "state", "stress", "insist", "argue", "warn", "write",
+                     "quote", "reply", "respond", "comment", "explain", "suggest", "believe", "think"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "this", "that", "we", "i", "you", "who", "which"})
 
 
 @dataclass
@@ -66,6 +72,7 @@ def _place(entry: TimelineEntry, reference: date | None) -> TimelineEntry | None
     clone = TimelineEntry(date=when, event=entry.event, citations=list(entry.citations))
     clone.verb = getattr(entry, "verb", "")  # type: ignore[attr-defined]
     clone.subject = getattr(entry, "subject", "")  # type: ignore[attr-defined]
+    clone.subject_head = getattr(entry, "subject_head", "")  # type: ignore[attr-defined]
     return clone
 
 
@@ -77,17 +84,30 @@ def _words(text: str) -> str:
     return " ".join(w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in _STOP)
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Most of the shorter line's content words are in the other (three at least)."""
+    wa, wb = set(_words(a).split()), set(_words(b).split())
+    shared = wa & wb
+    return len(shared) >= 3 and len(shared) >= SAME_WORDS / 100 * min(len(wa), len(wb))
+
+
 def _same_happening(cluster: _Cluster, entry: TimelineEntry) -> bool:
     if not _compatible(cluster.date, entry.date):
         return False
     for other in cluster.entries:
-        if fuzz.token_set_ratio(_words(other.event), _words(entry.event)) >= SAME_WORDS:
+        if _same_words(other.event, entry.event):
             return True
         verb_a, verb_b = getattr(other, "verb", ""), getattr(entry, "verb", "")
         subj_a, subj_b = getattr(other, "subject", ""), getattr(entry, "subject", "")
-        if verb_a and verb_a == verb_b and subj_a and subj_b \
+        if verb_a and verb_a == verb_b and verb_a not in _SPEECH and subj_a and subj_b \
                 and fuzz.token_set_ratio(subj_a.lower(), subj_b.lower()) >= SAME_SUBJECT:
             return True
+        # "the mutual defence treaty was signed" ~ "the partnership treaty was signed", on the same day/month
+        head_a, head_b = getattr(other, "subject_head", ""), getattr(entry, "subject_head", "")
+        if verb_a and verb_a == verb_b and verb_a not in _SPEECH and other.date == entry.date \
+                and head_a and head_b and not {head_a, head_b} & _PRONOUNS \
+                and (head_a == head_b or head_a in _words(entry.event).split() or head_b in _words(other.event).split()):
+            return True  # "the ministry declared the outbreak" ~ "the outbreak was declared", same day
     return False
 
 
@@ -100,7 +120,10 @@ def _entry(cluster: _Cluster) -> TimelineEntry:
     best_date = cluster.date
     precise = [e for e in cluster.entries if e.date == best_date]
     # the line most like the others' (what the sources agree on), shorter on ties
-    line = max(precise, key=lambda e: (sum(fuzz.token_set_ratio(_words(e.event), _words(o.event))
+    # a line with its own subject ("the ministry declared the outbreak") over a passive one ("the outbreak
+    # was declared"), then the line most like the others' (what the sources agree on), shorter on ties
+    line = max(precise, key=lambda e: (bool(getattr(e, "subject", "")),
+                                       sum(fuzz.token_set_ratio(_words(e.event), _words(o.event))
                                            for o in cluster.entries), -len(e.event)))
     citations: list[Citation] = []
     for e in [line] + [e for e in cluster.entries if e is not line]:

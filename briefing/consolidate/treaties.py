@@ -26,16 +26,18 @@ def merge(candidates: list[Treaty], reference: date | None = None) -> list[Treat
             groups.append([cand])
         else:
             home.append(cand)
-    groups = _attach_descriptions(groups)
+    groups = _attach_descriptions(groups, reference)
     merged = [_merge_group(g, reference) for g in groups]
     return sorted(merged, key=lambda t: (-len({c.source for c in t.citations}), -len(t.citations)))
 
 
-def _attach_descriptions(groups: list[list[Treaty]]) -> list[list[Treaty]]:
+def _attach_descriptions(groups: list[list[Treaty]], reference: date | None = None) -> list[list[Treaty]]:
     """'the free-trade agreement' (a description) joins the one proper name its sentences point to:
     the titled instrument of the same family whose naming words those sentences use ("... with the
     Pacific Alliance" -> "EU-Pacific Alliance Partnership Agreement"). A sentence that spells out a
-    proper name in full is about that instrument, not evidence for the description."""
+    proper name in full is about that instrument, not evidence for the description. The same signing
+    month (known to the month at least) counts as strong evidence too ("the mutual defence treaty signed
+    in June 2024" ~ "the Partnership Treaty, signed in June 2024")."""
     titled = [g for g in groups if any(getattr(t, "titled", False) for t in g)]
     out = [g for g in groups]
     for group in groups:
@@ -51,9 +53,13 @@ def _attach_descriptions(groups: list[list[Treaty]]) -> list[list[Treaty]]:
             words = {w for t in tg for w in _content(t) if len(w) > 2}
             need = max(1, (len(words) + 1) // 2)
             hits = sum(1 for text in texts if name not in text and sum(w in text for w in words) >= need)
+            signed_here = _finest([_date(t, "signed", reference) for t in group])
+            signed_there = _finest([_date(t, "signed", reference) for t in tg])
+            if signed_here and signed_here == signed_there and len(signed_here) >= 7:
+                hits += 2
             scores.append((hits, id(tg), tg))
         scores.sort(key=lambda x: -x[0])
-        if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+        if scores and scores[0][0] >= 1 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
             scores[0][2].extend(group)
             out.remove(group)
     return out

@@ -213,23 +213,31 @@ def read_mention(span: "Span", label: str, sent: "Sentence", surnames: set[str])
     if kind == "organization" and role and has_person_title(role) and \
             (looks_like_person_name(span) or len(span) == 1 and span[0].is_title and span[0].lower_ not in ORG_HEADS):
         kind = "person"  # "Rosa Elena Quispe, Peru's trade minister": NER said ORG
-    if kind == "person":
+    if kind == "person" and is_followed_by_which(span):
+        kind = "organization"  # "X, which runs a clinic, said": a body, whatever NER says
+    if kind in ("person", "organization"):
         span = with_given_names(span)
         surface = ents.clean_surface(span.text)
     return Mention(sent=sent, surface=surface, key=ents.normalize(surface), kind=kind, acting=acting, role=role)
 
 
 def with_given_names(span: "Span") -> "Span":
-    """A person's name with the given names NER left out ("Ana" of "Ana Lindqvist")."""
+    """A name with the leading words NER left out ("Ana" of "Ana Lindqvist", "Médecins" of "Médecins Sans
+    Frontières"): capitalised proper-noun compounds of the name that are not titles."""
     start = span.start
     while start > 0:
         prev = span.doc[start - 1]
-        if prev.pos_ == "PROPN" and prev.dep_ == "compound" and span.start <= prev.head.i < span.end \
-                and prev.is_title and not prev.ent_type_ and prev.lower_ not in TITLE_WORDS | HONORIFICS:
+        if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "compound" and span.start <= prev.head.i < span.end \
+                and prev.is_title and not prev.ent_type_ and prev.lower_ not in TITLE_WORDS | HONORIFICS | ORG_HEADS:
             start -= 1
         else:
             break
     return span.doc[start: span.end]
+
+
+def is_followed_by_which(span: "Span") -> bool:
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which"
 
 
 def is_dateline(span: "Span", sent: "Sentence") -> bool:

@@ -93,7 +93,7 @@ STANCE_LEMMAS = {
                        barbaric condemnation""".split(), "condemn"),
     **dict.fromkeys("false untrue baseless fabricated fake groundless unfounded fabrication fiction nonsense".split(), "deny"),
     **dict.fromkeys("""concern concerned worried alarming alarmed alarm dangerous danger troubling fear
-                       worrying""".split(), "concern"),
+                       worrying hurt harm damage risk""".split(), "concern"),
 }
 # fixed phrases (lower case, matched on words)
 STANCE_PHRASES = {
@@ -102,6 +102,12 @@ STANCE_PHRASES = {
     "war crime": "condemn", "criminal act": "condemn", "an attack on": "condemn",
     "deeply concerned": "concern", "gravely concerned": "concern",
 }
+# acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit
+DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill
+law motion resolution request demand ultimatum result results outcome appointment nomination policy measure
+measures sanctions tariff tariffs treaty reform reforms""".split())
+# support verbs whose negation is opposition: "will not support ratification"
+BACKING_VERBS = frozenset("support back endorse".split())
 # things one can deny or dispute: "denied the claim", "rejected this assertion"
 CLAIM_NOUNS = frozenset("""claim claims assertion assertions report reports allegation allegations accusation
 accusations statement statements account accounts figure figures version charge charges suggestion suggestions
@@ -143,7 +149,7 @@ KNOWN_ADJECTIVES = frozenset("clear certain known sure".split())
 PLANNED_ADJECTIVES = frozenset("upcoming planned scheduled forthcoming proposed expected next anticipated".split())
 POSSIBLE_ADJECTIVES = frozenset("potential possible prospective likely eventual future further".split())
 # "X is likely/expected/set to VERB": the head word before the infinitive
-LIKELY_HEADS = frozenset("likely expected set due poised scheduled planning plan plans slated bound".split())
+LIKELY_HEADS = frozenset("likely unlikely expected set due poised scheduled planning plan plans slated bound".split())
 # modal verbs of possibility (not "will": stated plans are facts of the article, not open questions)
 POSSIBILITY_MODALS = frozenset("could might may".split())
 # verbs that after "could"/"might" describe a past ability or perception, not a possible next step

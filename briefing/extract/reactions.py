@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (CLAIM_NOUNS, HONORIFICS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, PERSON_NOUNS,
+from briefing.extract.lexicon import (BACKING_VERBS, CLAIM_NOUNS, DECISION_NOUNS, HONORIFICS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, PERSON_NOUNS,
                                       REPORTING_VERBS, STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS,
                                       TITLE_WORDS)
 from briefing.summary import Actor, Reaction
@@ -28,7 +28,9 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 SPEECH_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis"})
 # deny-words count only when they say something is false, not as a plain modifier ("false information")
 PREDICATE_DEPS = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "conj"})
-VERB_WEIGHT = 3.0  # the speaker's own verb outweighs single words in what they said
+VERB_WEIGHT = 3.0
+# verbs that carry a reaction besides reporting and stance verbs: "expressed concern", "voiced support"
+SPEECH_LEMMAS = REPORTING_VERBS | frozenset(STANCE_VERBS) | frozenset({"express", "voice", "reiterate"})  # the speaker's own verb outweighs single words in what they said
 # a quoted passage: straight or typographic double quotes, guillemets, low-9 quotes
 QUOTE_RE = re.compile(r"[\"“„«]\s*([^\"“”„«»]{2,}?)\s*[\"”“»]")
 OPEN_QUOTES = "\"“„«"
@@ -52,9 +54,13 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
     for v in verbs:
         stance = STANCE_VERBS.get(v.lemma_.lower())
         if stance == "deny" and not _denies_a_claim(v):
-            # rejecting a ruling, a plan or a decision opposes it; denying access is no stance
-            stance = "condemn" if v.lemma_.lower() in ("reject", "dismiss") else None
-        if stance and not is_negated(v):
+            # rejecting a ruling or a plan opposes it; dismissing protests denies their merit; denying access is no stance
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            opposes = obj is not None and obj.lemma_.lower() in DECISION_NOUNS
+            stance = ("condemn" if opposes else "deny") if v.lemma_.lower() in ("reject", "dismiss") else None
+        if stance and is_negated(v) and v.lemma_.lower() in BACKING_VERBS:
+            scores["condemn"] += VERB_WEIGHT - 1  # "will not support ratification"
+        elif stance and not is_negated(v):
             scores[stance] += VERB_WEIGHT
     short_quote = quote is not None and len(quote.split()) <= 3
     for t in content:
@@ -245,6 +251,11 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
     people = [e for e in span.ents if e.label_ == "PERSON" and any(e.start <= h.i < e.end for h in heads)]
     if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
         return _person_name(_widened(people[-1])), True
+    named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None and (subj.lower_ in TITLE_WORDS or subj.lower_ in PERSON_NOUNS):
+        # "The UN Secretary-General, Ana Lindqvist, condemned ...": the appositive names the speaker
+        name = clean_name(_proper_name(named))
+        return _full_name(_person_name(name), ctx), True
     phrase = tokens_text([t for t in subj.subtree if t.dep_ not in ("relcl", "appos", "prep")])
     if subj.lower_ in TITLE_WORDS and _entity_for(subj, span) is None:
         # "the Russian president", "the North Korean leader": the person the article introduced so
@@ -324,7 +335,8 @@ def _proper_name(head: "Token") -> str:
             continue
         toks = [t for t in c.subtree if t.dep_ != "det"]
         if c.dep_ not in ("compound", "amod", "poss", "nmod") or not toks or \
-                not all(t.text[:1].isupper() or t.dep_ == "case" or t.text in "-&" for t in toks):
+                not all(t.text[:1].isupper() or t.dep_ == "case" or t.text in "-&" for t in toks) or \
+                (toks[0].is_sent_start and toks[0].pos_ not in ("PROPN", "NOUN")):
             break
         start = toks[0].i
     return head.doc[start:head.i + 1].text
@@ -344,8 +356,8 @@ def _looks_like_person(name: str, label: str | None, actors: list[Actor]) -> boo
 
 def _speech_verbs(span: "Span") -> list["Token"]:
     """Reporting and stance verbs of a sentence, main verb first."""
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS | set(STANCE_VERBS)
-             and t.dep_ in SPEECH_DEPS and not is_negated(t)]
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS
+             and t.dep_ in SPEECH_DEPS and (not is_negated(t) or t.lemma_.lower() in BACKING_VERBS)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
 
 

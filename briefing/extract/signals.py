@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from briefing.extract import DocContext, Sentence
 
 DENY_VERBS = frozenset(k for k, v in STANCE_VERBS.items() if v == "deny")
-LOOKBACK = 2  # sentences before a denial searched for the claim it answers
+LOOKBACK = 3  # sentences before a denial searched for the claim it answers
+STRONG_CLAIM_VERBS = frozenset("claim allege accuse insist assert contend".split())
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 # verbs by which a claimant gives a figure: the frame asks about the thing counted, not the counter
 COUNTING_VERBS = frozenset("count record register list give tally put cite".split())
@@ -220,11 +221,14 @@ def _find_claim(sents: list["Sentence"], k: int, deny: "Token"):
     same = [c for c in _claims_in(sents[k], own) if c[0].i < deny.i]
     if same:
         return sents[k], subject_of(same[-1][0]), same[-1][1]
+    # the nearest claim before, preferring verbs that assert a contested claim ("claimed", "alleged")
+    best, best_score = None, 99.0
     for j in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
-        found = _claims_in(sents[j], set())
-        if found:
-            return sents[j], subject_of(found[0][0]), found[0][1]
-    return None
+        for verb, clause in _claims_in(sents[j], set()):
+            score = (k - j) - (1.5 if verb.lemma_.lower() in STRONG_CLAIM_VERBS else 0.0)
+            if score < best_score:
+                best, best_score = (sents[j], subject_of(verb), clause), score
+    return best
 
 
 # ---------------------------------------------------------------- unknowns
@@ -343,7 +347,8 @@ def _will_question(verb: "Token", subject: str) -> str:
 def _announced_event(verb: "Token") -> "Token | None":
     """'plans a rally', 'called for protests': the event noun a party puts ahead."""
     for c in verb.children:
-        if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS:
+        # "plans a rally"; but "calling the vote a mandate" names it, only "called for a vote" asks for one
+        if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and verb.lemma_.lower() != "call":
             return c
         if c.dep_ == "prep" and c.lower_ == "for":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)

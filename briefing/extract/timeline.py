@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing import dates
+from briefing.extract.lead import DATELINE
 from briefing.extract.lexicon import REPORTING_VERBS
 from briefing.summary import TimelineEntry
 
@@ -46,6 +47,7 @@ class TimelineCandidate(TimelineEntry):
     future: bool = False
     verb: str = ""        # lemma of the governing verb
     subject: str = ""     # its subject, as written
+    subject_head: str = ""  # lemma of the subject's head noun ("treaty")
 
 
 def extract(ctx: "DocContext") -> list[TimelineEntry]:
@@ -104,7 +106,8 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
             text = text[:said_by.start()]  # "X said it closed ..." -> "X closed ..."
     cand = TimelineCandidate(date=when or "", event=text, citations=[sent.citation()], expression=expr,
                              future=future, verb=verb.lemma_.lower(),
-                             subject=_phrase(subject) if subject is not None else "")
+                             subject=_phrase(subject) if subject is not None else "",
+                             subject_head=_subject_head(verb, subject))
     return _Found(cand, verb.i)
 
 
@@ -112,20 +115,42 @@ _PRONOUN_LABELS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE", "
 
 
 def _antecedent(ctx: "DocContext", sent: "Sentence", pronoun: "Token") -> str | None:
-    """The name a subject pronoun stands for: the latest entity of a fitting kind before it, in this
-    sentence or the one before ("The WHO's note says it received ..." -> "WHO")."""
+    """The name a subject pronoun stands for: the main clause's subject when it agrees ("Countries are
+    clapping for money they promised"), else the latest entity of a fitting kind before it in the sentence,
+    and for he/she also in the sentence before ("The WHO's note says it received ..." -> "WHO")."""
     labels = _PRONOUN_LABELS.get(pronoun.lower_)
     if not labels:
         return None
-    index = ctx.sentences.index(sent)
+    if pronoun.lower_ == "they":  # plural: the subject of an enclosing clause, when it agrees
+        for verb in pronoun.head.ancestors:
+            outer = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+            if outer is not None and outer.i < pronoun.i and _agrees(pronoun, outer):
+                return _phrase(outer)
     pools = [[e for e in sent.span.ents if e.end <= pronoun.i]]
-    if index > 0:
+    index = ctx.sentences.index(sent)
+    if index > 0 and pronoun.lower_ in ("he", "she"):
         pools.append(list(ctx.sentences[index - 1].span.ents))
     for pool in pools:
         named = [e for e in pool if e.label_ in labels]
         if named:
             return re.sub(r"(?:'s|’s)$", "", named[-1].text).strip()
     return None
+
+
+def _agrees(pronoun: "Token", noun: "Token") -> bool:
+    if pronoun.lower_ in ("he", "she"):
+        return noun.ent_type_ == "PERSON"
+    if noun.pos_ == "PRON" or noun.ent_type_ == "PERSON":
+        return False
+    plural = noun.tag_ in ("NNS", "NNPS")
+    return plural if pronoun.lower_ == "they" else not plural
+
+
+def _subject_head(verb: "Token", subject: "Token | None") -> str:
+    """Lemma of what the happening is about: the subject, or the noun a participle/relative clause qualifies."""
+    if verb.dep_ in ("acl", "relcl") and (subject is None or subject.lower_ in _RELATIVE_PRONOUNS):
+        return verb.head.lemma_.lower()
+    return subject.lemma_.lower() if subject is not None else ""
 
 
 def _is_question(sent: "Sentence", verb: "Token") -> bool:
@@ -297,6 +322,10 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     if prep is not None:
         drop |= {t.i for t in prep.subtree} if prep.dep_ == "prep" else set()
     drop |= date_tokens
+    sent = verb.sent
+    dateline = DATELINE.match(sent.text)
+    if dateline:  # "ACCRA, May 16 - ...": the place and date of filing, not part of the happening
+        drop |= {t.i for t in sent if t.idx - sent.start_char < dateline.end()}
     kept = [t for t in verb.subtree if t.i not in drop]
     if len(kept) > MAX_EVENT_WORDS:  # keep the first of coordinated verbs, then cut trailing modifiers
         for child in verb.children:
@@ -350,6 +379,10 @@ def _with_antecedent(verb: "Token", ent: "Span", words: str) -> str:
     if verb.dep_ == "relcl":
         rel = [c for c in verb.children if c.lower_ in _RELATIVE_PRONOUNS]
         if not rel:
+            if _subject(verb) is not None and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+                verb_word = re.search(r"\b" + re.escape(verb.text) + r"\b", words)
+                if verb_word:  # "money they promised in Bonn" -> "they promised money in Bonn"
+                    return f"{words[:verb_word.end()]} {noun_phrase}{words[verb_word.end():]}"
             return words
         if rel[0].dep_ in ("nsubj", "nsubjpass"):
             return re.sub(r"^\W*" + re.escape(rel[0].text) + r"\b", noun_phrase, words, count=1)

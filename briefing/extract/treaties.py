@@ -71,6 +71,8 @@ class TreatyCandidate(Treaty):
 def extract(ctx: "DocContext") -> list[Treaty]:
     named: list[TreatyCandidate] = []
     for sent in ctx.sentences:
+        if is_title_case_heading(sent.span):
+            continue  # "Russia For Violating UN Resolutions": every word capitalised, no name can be told apart
         for tok in sent.span:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -80,6 +82,12 @@ def extract(ctx: "DocContext") -> list[Treaty]:
             elif lemma in INSTRUMENT_NOUNS or lemma in REFERENCE_NOUNS:
                 _instrument_mention(ctx, sent, tok, named)
     return list(named)
+
+
+def is_title_case_heading(span) -> bool:
+    words = [t.text for t in span if t.is_alpha and len(t.text) > 3]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 3 and capitalised >= 0.7 * len(words) and span.text.rstrip()[-1:] not in ".!?\"”"
 
 
 def noun_lemma(tok: "Token") -> str:
@@ -181,6 +189,7 @@ def _is_description(tok: "Token") -> bool:
 def name_span(tok: "Token") -> list["Token"]:
     """The head noun with the words that name it: compounds, adjectives, and an on/of/for phrase."""
     left = [t for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < tok.i
+            and c.tag_ not in ("VBG", "VB", "VBD")  # "Violating UN Resolutions": a verb, not part of a name
             for t in c.subtree if not t.is_punct and t.ent_type_ != "DATE"]
     right: list["Token"] = []
     for c in tok.children:
@@ -237,6 +246,9 @@ def is_named(tok: "Token", tokens: list["Token"]) -> bool:
     proper = [t for t in tokens if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > t.sent.start)]
     if tok.tag_ in ("NNS", "NNPS") and not proper and not any(c.dep_ == "prep" for c in tok.children):
         return False  # "international treaties", "trade agreements": a kind, not an instrument
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every", "no", "each", "some", "another", "such")
+           for c in tok.children):
+        return False  # "in any climate agreement": no instrument in particular
     return True
 
 
@@ -305,6 +317,9 @@ def provision_of(tok: "Token") -> str | None:
     verb, via_subject = _governing_verb(tok)
     if verb is None:
         return None
+    if not via_subject and _deontic(verb):
+        # "Under Article 6 of the Regulations, every country must notify ...": the clause the article governs
+        return _clause_without(verb, _holding_prep(tok, verb))
     candidates = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     for v in candidates:
         lemma = v.lemma_.lower()
@@ -316,6 +331,41 @@ def provision_of(tok: "Token") -> str | None:
                 first = _after_that(v)
                 return _text(first, clause.right_edge) if first is not None else None
     return None
+
+
+_DEONTIC = frozenset({"must", "shall", "should"})
+
+
+def _deontic(verb: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in verb.children) \
+        or verb.lemma_.lower() in OBLIGE_VERBS or (verb.lemma_.lower() == "be" and any(
+            c.lemma_.lower() in ("require", "oblige", "obligate", "bind") for c in verb.children))
+
+
+def _holding_prep(tok: "Token", verb: "Token") -> "Token | None":
+    node = tok
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    return node if node.head.i == verb.i and node.dep_ == "prep" else None
+
+
+def _clause_without(verb: "Token", prep: "Token | None") -> str | None:
+    """The verb's clause without the phrase naming the article: the longest unbroken run of its words."""
+    skip = {t.i for t in prep.subtree} if prep is not None else set()
+    runs, current = [], []
+    for t in verb.subtree:
+        if t.i in skip or t.dep_ in ("advcl",) and t.i < verb.i:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        current.append(t)
+    if current:
+        runs.append(current)
+    run = max(runs, key=len, default=[])
+    while run and (run[0].is_punct or run[0].dep_ == "cc"):
+        run = run[1:]
+    return _text(run[0], run[-1]) if run else None
 
 
 def _governing_verb(tok: "Token") -> tuple["Token | None", bool]:
@@ -336,9 +386,12 @@ def _governing_verb(tok: "Token") -> tuple["Token | None", bool]:
 def _after_that(verb: "Token") -> "Token | None":
     """The first word of what is said: after the verb, its subject and a 'that'."""
     doc = verb.doc
+    # "says in Article 14.5 that ...": the phrase naming the provision is not part of what it says
+    naming = {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+              and any(noun_lemma(t) in ARTICLE_NOUNS for t in c.subtree) for t in c.subtree}
     i = verb.i + 1
     while i < verb.sent.end and (doc[i].lower_ in ("that", ":", ",") or doc[i].dep_ in ("nsubj", "aux")
-                                 and doc[i].head == verb or doc[i].is_space):
+                                 and doc[i].head == verb or doc[i].is_space or i in naming):
         i += 1
     return doc[i] if i < verb.sent.end else None
 
