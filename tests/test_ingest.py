@@ -539,3 +539,15 @@ def test_embedded_post_date_is_not_the_publication_date():
     doc = text_document("e.txt", "e.txt", text)
     assert doc.published is None
     assert "@centralbank" not in "\n".join(doc.block_texts())
+
+
+def test_wrapped_line_ending_in_an_abbreviation_continues():
+    wrapped = ("The findings surprised the team, which had expected a far smaller comet, said Dr.\n"
+               "Ingrid Solberg, who led the observations at the observatory in the north of the\n"
+               "country, where the weather had been unusually clear for most of the spring.\n\n"
+               "Other researchers urged caution and said that one comet was not enough to settle\n"
+               "the question, and that measurements from several more would be needed first.\n\n"
+               "The findings were published on Tuesday in a peer-reviewed astronomy journal that\n"
+               "covers the outer solar system and the small bodies that orbit far from the Sun.\n")
+    blocks = text_document("w.txt", "w.txt", wrapped).block_texts()
+    assert len(blocks) == 3 and "said Dr.\nIngrid Solberg" in blocks[0]
