@@ -240,3 +240,24 @@ def test_vote_tally_and_partitive(figures_of):
     figs = figures_of("Four of the five judges held that the section was overbroad.")
     assert [f.value for f in figs] == [4, 5] and all(f.unit == "judges" for f in figs)
     assert figures_of("The judgment runs to 94 pages.") == []
+
+
+TRICKY = ["$", "€", "%", "-", "to", "and", "between", "about", "a", "dozen", "million", "bn", "m", "1,2,3", "0", "007",
+          "+44", "10:00", "1950-53", "12-thousand", "4-1", "3.5", "99999999999999999999", "one", "of", "the",
+          "troops", "percent", "per", "cent", "won", "years", "old", "Article", "said", ".", ",", "\"", "\n", "…",
+          "twenty", "-", "five", "hundred", "thousand", "US$", "₩", "1.2bn", "40pc", "1.5C", "aged", "he"]
+
+
+@pytest.mark.slow
+def test_never_raises_on_odd_number_text(figures_of):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.sampled_from(TRICKY), min_size=1, max_size=14))
+    def check(words):
+        for f in figures_of(" ".join(words)):
+            assert f.text and f.citations and f.unit
+            assert f.low is None or f.low < f.high
+
+    check()
