@@ -6,10 +6,13 @@ shape, position on the page, repetition of the title, and general web-UI vocabul
 any site. The lines are first labelled on their own (article, chrome, metadata, or "short": not
 decided), then the short ones are decided by their neighbours:
 
-* before the first article line (the header) they are chrome, except the headline, which is the title;
-* after the last article line (the footer: related headlines, share bars, comments) they are chrome;
-* between article lines, a lone short line that is about the article's subject (most of its content
-  words occur in the article) is a subhead and kept; a run of short lines is a link list and dropped.
+* before the first article line (the header) they are chrome, except the headline, which is the title
+  (metadata, not a block: headlines are written in headline grammar), the standfirst right under it,
+  and a dateline right above the first paragraph;
+* after the last article line (the footer: related headlines, share bars, comments) they are chrome,
+  and so is everything after an end-of-article marker (comment section, credits, references, copyright);
+* between article lines, a lone short line that is about the article's subject (its content words
+  occur in the article) or ends like a sentence is kept as a subhead; a run of short lines is a link list.
 
 Every kept unit is a ``(start, end)`` span of the original text, so offsets stay exact.
 """

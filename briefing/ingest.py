@@ -460,13 +460,13 @@ def load_documents(paths: list[str | Path]) -> tuple[list[Document], list[str]]:
         except InputError as err:
             if len(files) == 1:
                 raise
-            warnings.append(f"skipped {err.message}")
+            warnings.append(f"skipped a source: {err.message}")
             continue
         warnings.extend(doc.warnings)
         docs.append(doc)
     if not docs:
         raise InputError("none of the source files could be read: " + "; ".join(
-            w.removeprefix("skipped ") for w in warnings if w.startswith("skipped ")))
+            w.removeprefix("skipped a source: ") for w in warnings if w.startswith("skipped a source: ")))
     if not any(d.blocks for d in docs):
         names = ", ".join(d.id for d in docs[:5]) + (" ..." if len(docs) > 5 else "")
         raise InputError(f"no article text found in {names}")
