@@ -99,11 +99,30 @@ def _grouped(figures: list[Figure]) -> dict[str, list[Figure]]:
     return groups
 
 
+SHARE_OF = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent)\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)", re.I)
+
+
+def _share_question(rest: str, group: list[Figure]) -> str | None:
+    """'41.8% of the vote' in a cited sentence: 'What share of the vote did Brandt get?'"""
+    for f in group:
+        for c in f.citations:
+            m = SHARE_OF.search(c.text)
+            if m:
+                named = re.search(r"\b" + re.escape(rest) + r"\b", c.text, re.I)
+                who = named.group(0) if named else rest
+                return f"What share of the {m.group(1)} did {who} get?"
+    return None
+
+
 def _fallback_question(key: str, group: list[Figure]) -> str:
     units = [f.unit for f in group if f.unit and f.unit.isalpha() and f.unit.islower()]
     if units and not set(key.split()) & COARSE_UNITS:
         return f"How many {max(set(units), key=units.count)}?"
     rest = " ".join(w for w in key.split() if w not in COARSE_UNITS) or key
+    if "percent" in key.split():
+        share = _share_question(rest, group)
+        if share:
+            return share
     return f"What is the true figure for the {rest}?"
 
 

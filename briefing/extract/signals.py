@@ -388,9 +388,9 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str]]:
         elif low in LIKELY_HEADS and t.dep_ in ("acomp", "ROOT", "xcomp", "advmod", "ccomp", "conj", "relcl") \
                 and not is_negated(t):
             target = _infinitive_target(t if t.pos_ != "ADV" else t.head)
-            if target is None or target.lemma_.lower() in NON_FUTURE_VERBS:
+            if target is None:
                 continue
-            head = t if t.pos_ != "ADV" else t.head
+            head = t.head if t.pos_ == "ADV" or t.dep_ == "acomp" else t
             subj = subject_of(head)
             if subj is None:
                 continue
