@@ -261,3 +261,19 @@ def test_never_raises_on_odd_number_text(figures_of):
             assert f.low is None or f.low < f.high
 
     check()
+
+
+@pytest.mark.slow
+def test_other_topics(figures_of):
+    figs = figures_of("The storm killed at least 23 people and left 1.2 million homes without power.")
+    assert [(f.value, f.quantity) for f in figs] == [(23, "deaths"), (1.2e6, "home")]
+    f = only(figures_of("The central bank raised its key rate to 5.25 percent."))
+    assert f.quantity == "percent rate"
+    f = only(figures_of("The vaccine was 95% effective in the trial."))
+    assert f.quantity == "percent effective"
+    f = only(figures_of("He was sentenced to 12 years in prison."))
+    assert (f.value, f.unit) == (12, "years")
+    f = only(figures_of("Exports rose 12 per cent year on year."))
+    assert (f.value, f.quantity) == (12, "percent export")
+    f = only(figures_of("Temperatures are expected to reach 45C on Thursday."))
+    assert f.unit == "°C"

@@ -98,6 +98,11 @@ QUANTITY_SYNONYMS = {
     **dict.fromkeys("person people individual individuals".split(), "people"),
     **dict.fromkeys("tonne tonnes ton tons metric_ton".split(), "tonnes"),
 }
+# nouns for people, whose count the governing verb qualifies: "23 people killed", "40 protesters arrested"
+PEOPLE_NOUNS = frozenset("""person people civilian child children resident inhabitant villager worker patient
+passenger migrant refugee protester demonstrator journalist student prisoner hostage detainee man woman men women
+adult citizen pilgrim tourist miner crew crewmember sailor officer policeman policemen police firefighter victim
+survivor""".split())
 # governing verbs that turn a count of people into a count of what happened to them
 VERB_QUANTITY = {
     **dict.fromkeys("kill die".split(), "deaths"),
@@ -578,7 +583,8 @@ def _not_a_measure(doc, span: "Span", a: Amount) -> bool:
     for tok in doc[a.start:a.end]:
         if tok.ent_type_ in ("DATE", "TIME"):
             ent = _ent_of(tok)
-            if ent is not None and _DATE_WORD.search(ent.text) and not (a.currency or a.percent):
+            if ent is not None and _DATE_WORD.search(ent.text) and not (a.currency or a.percent) \
+                    and not dates.is_duration(ent.text):
                 # a real date/time expression, unless the amount only precedes it ("3,000 troops last fall")
                 if ent.start <= a.start or a.end > ent.start and _DATE_WORD.search(doc[a.start:ent.end].text):
                     return True
@@ -631,7 +637,7 @@ def _counted_noun(doc, a: Amount, limit: int) -> "Token | None":
         return None
     for i in range(a.end, min(limit, a.end + 5)):
         t = doc[i]
-        if t.ent_type_ in ("DATE", "TIME"):
+        if t.ent_type_ in ("DATE", "TIME") and (a.currency or t.lemma_.lower() not in TIME_UNITS):
             return None  # "68 billion euros last year": the date is not what is counted
         if a.currency and t.head.i < a.start:
             return None  # a sum's noun is what the sum modifies ("a $500m loan"), nothing else
@@ -713,33 +719,42 @@ def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None
     for c in base.children:  # "of goods", "in aid", "for exporters"
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "for", "on") and c.i >= a.end:
             for p in c.children:
-                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
+                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and p.lower_ not in TIME_UNITS:
                     return p
     if noun is not None and noun.lower_ not in CURRENCY_WORDS:
         return noun
     head = root.head
+    if head.lemma_.lower() in TIME_UNITS and head.head.i != head.i:
+        head = head.head  # "rose 12 per cent year on year": the year is not what the share is of
     if root.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod") and head.pos_ == "NOUN" \
-            and head.i > a.end - 1 and head.lower_ not in PERCENT_WORDS:
+            and head.i > a.end - 1 and head.lower_ not in PERCENT_WORDS and head.lemma_.lower() not in TIME_UNITS:
         return head  # "a 25% tariff", "a $500m loan", "the 7.5% duty"
     if head.pos_ in ("ADJ", "ADV") and head.lower_ in _VALUE_ADJECTIVES and head.head.pos_ in ("VERB", "AUX"):
         return _subject_or_object(head.head, exclude=root)  # "trade was worth 68 billion euros"
     if head.pos_ in ("ADJ", "ADV") and head.lower_ in _VALUE_ADJECTIVES and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head  # "exports worth $5bn"
+    if a.percent and head.pos_ == "ADJ" and head.i >= a.end and a.value < 100 \
+            and head.lemma_.lower() not in _RHETORICAL_ADJECTIVES:
+        return head  # "95% effective", "40 percent higher"
     if head.pos_ == "ADP" and head.head.pos_ == "NOUN":
         return head.head  # "tariffs of up to 25%", "a quota of 45,000 tonnes"
     if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
-        return _subject_or_object(head.head, exclude=root)
+        # "raised its key rate to 5.25%": the object moved to the level; "inflation fell to 2.4%": the subject
+        return _subject_or_object(head.head, exclude=root, object_first=head.lower_ in ("to", "by", "at", "from"))
     if head.pos_ in ("VERB", "AUX"):
         return _subject_or_object(head, exclude=root)
     return None
 
 
+# adjectives a percentage only emphasises: "100 percent sure", "110% committed"
+_RHETORICAL_ADJECTIVES = frozenset("""sure certain committed confident convinced behind right wrong true honest
+serious clear dedicated focused""".split())
 # words after which a sum or share measures the subject: "worth $5bn", "shares were down 3%"
 _VALUE_ADJECTIVES = frozenset("worth valued priced equal equivalent up down higher lower".split())
 
 
-def _subject_or_object(verb: "Token", exclude: "Token") -> "Token | None":
-    for dep in ("nsubj", "nsubjpass", "dobj"):
+def _subject_or_object(verb: "Token", exclude: "Token", object_first: bool = False) -> "Token | None":
+    for dep in ("dobj", "nsubj", "nsubjpass") if object_first else ("nsubj", "nsubjpass", "dobj"):
         for c in verb.children:
             if c.dep_ == dep and c.i != exclude.i and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in TIME_UNITS:
                 return c
@@ -752,7 +767,7 @@ def _unit(a: Amount, noun: "Token | None") -> str:
     if a.percent:
         return "percent"
     if a.unit:
-        return a.unit
+        return _UNIT_NAMES.get(a.unit, a.unit)
     if noun is None:
         return "count"
     base = _plural(noun)
@@ -762,6 +777,7 @@ def _unit(a: Amount, noun: "Token | None") -> str:
     return base
 
 
+_UNIT_NAMES = {"c": "°C", "f": "°F"}
 _MEASURE_UNITS = frozenset("""tonne ton kilogram kg gram pound ounce barrel litre liter gallon cubic hectare acre
 kilometre kilometer km mile metre meter megawatt gigawatt kilowatt terawatt gigatonne megatonne bushel bag
 sack dose vial unit""".split())
@@ -919,7 +935,7 @@ def resolve_as_of(expression: str, current: bool, reference: "date | None", exac
 
 def _as_of_evidence(anchor: "Token", verb: "Token | None", claim_verb: "Token | None") -> tuple[str, bool]:
     """The date words of the claim or of what is counted, and whether the claim is in the present tense."""
-    for head in (claim_verb, verb, anchor):
+    for head in (anchor, claim_verb, verb):  # "from 2.9% in February" before "in March, X said"
         if head is None:
             continue
         for ent in _dates_of(head):
@@ -1024,20 +1040,21 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
     'reinforcements', 'cases', 'percent tariff line', 'money aid'."""
     mods = {t.lemma_.lower() for t in doc[start:end]} | ({c.lemma_.lower() for c in noun.children} if noun else set())
     verbs = set()
-    if verb is not None:
-        verbs = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.conjuncts}
+    if verb is not None:  # "killed or wounded" share the count; "killed 23 and left 1.2 million homes" do not
+        verbs = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.conjuncts
+                                         if not any(ch.dep_ in ("dobj", "nsubj", "nsubjpass") for ch in c.children)}
     if a.percent or a.currency or a.unit:
-        kind = "percent" if a.percent else ("money" if a.currency else a.unit)
+        kind = "percent" if a.percent else ("money" if a.currency else _UNIT_NAMES.get(a.unit or "", a.unit))
         what = topic.lemma_.lower() if topic is not None else (verb.lemma_.lower() if verb is not None else "")
         return f"{kind} {what}".strip()
     lemma = noun.lemma_.lower() if noun is not None else (topic.lemma_.lower() if topic is not None else "count")
     key = QUANTITY_SYNONYMS.get(lemma, QUANTITY_SYNONYMS.get(noun.lower_ if noun is not None else "", lemma))
-    if key in ("troops", "people", "casualties", "deaths", lemma):
-        hurt = [VERB_QUANTITY[v] for v in verbs if v in VERB_QUANTITY]
-        if "casualties" in hurt or (key == "casualties"):
+    if key in ("troops", "people", "casualties", "deaths") or lemma in PEOPLE_NOUNS:
+        hurt = sorted(VERB_QUANTITY[v] for v in verbs if v in VERB_QUANTITY)
+        if "casualties" in hurt or key == "casualties":
             return "casualties"
         if hurt:
-            return hurt[0] if key != lemma or lemma in ("civilian", "child", "resident") else hurt[0]
+            return hurt[0]
     if key == "troops" and mods & INCREMENT_MODIFIERS:
         return "reinforcements"
     if noun is not None and noun.lemma_.lower() in _MEASURE_UNITS:
