@@ -16,7 +16,8 @@ from briefing.extract import entities as ents
 from briefing.extract.lexicon import ORG_HEADS, TITLE_WORDS
 from briefing.summary import Actor, Citation
 
-SPELLING_SIMILARITY = 90  # token_sort_ratio at or above which two multi-letter names are one spelling
+SPELLING_SIMILARITY = 90  # token_sort_ratio at or above which two names may be one spelling
+WORD_SIMILARITY = 85  # the one word two spellings may differ in ("zelensky" / "zelenskyy")
 CITATIONS_PER_SOURCE = 2
 MAX_ACTORS = 20
 
@@ -56,11 +57,19 @@ def same_actor(a: NameSet, b: NameSet) -> bool:
 
 
 def _spellings(x: str, y: str) -> bool:
-    if min(len(x), len(y)) < 5 or len(x.split()) != len(y.split()):
+    """Two spellings of one name: the same words in any order, but for one word spelled a little
+    differently ("Zelensky" / "Zelenskyy"); "Maria" / "Mario" is another person."""
+    xs, ys = sorted(x.split()), sorted(y.split())
+    if len(xs) != len(ys) or ents.country_words(x) != ents.country_words(y):
         return False
-    if ents.country_words(x) != ents.country_words(y):
+    if fuzz.token_sort_ratio(x, y) < SPELLING_SIMILARITY:
         return False
-    return fuzz.ratio(x, y) >= SPELLING_SIMILARITY or fuzz.token_sort_ratio(x, y) >= 95
+    unmatched_x = [w for w in xs if w not in ys]
+    unmatched_y = [w for w in ys if w not in xs]
+    if len(unmatched_x) != 1 or len(unmatched_y) != 1:
+        return not unmatched_x and not unmatched_y
+    a, b = unmatched_x[0], unmatched_y[0]
+    return min(len(a), len(b)) >= 5 and a[:4] == b[:4] and fuzz.ratio(a, b) >= WORD_SIMILARITY
 
 
 def _abbreviation(x: str, y: str) -> bool:

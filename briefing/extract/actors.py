@@ -185,7 +185,7 @@ def entity_parts(ent: "Span") -> Iterator["Span"]:
 
 def read_mention(span: "Span", label: str, sent: "Sentence", surnames: set[str]) -> Mention | None:
     """What an entity names, corrected from context; None for places, outlets, treaties and page words."""
-    if label not in ACTOR_LABELS or is_dateline(span, sent):
+    if label not in ACTOR_LABELS or is_dateline(span, sent) or is_defining_abbreviation(span):
         return None
     span, title = trim_entity(span, label)
     surface = ents.clean_surface(span.text)
@@ -233,6 +233,15 @@ def with_given_names(span: "Span") -> "Span":
         else:
             break
     return span.doc[start: span.end]
+
+
+def is_defining_abbreviation(span: "Span") -> bool:
+    """"(IEC)" right after "the Independent Electoral Commission": the definition, not another mention."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    before = doc[max(0, span.start - 12): span.start - 1].text
+    return any(ents.abbreviates(span.text, " ".join(before.split()[-n:])) for n in range(2, 11))
 
 
 def is_followed_by_which(span: "Span") -> bool:
@@ -378,7 +387,7 @@ def is_acting(span: "Span") -> bool:
             if prep.dep_ == "agent" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
                 return True
             speaker = prep.head
-            if prep.lower_ in ("from", "of", "at") and speaker.lemma_.lower() in PERSON_NOUNS | TITLE_WORDS:
+            if prep.lower_ in ("from", "of", "at", "for") and speaker.lemma_.lower() in PERSON_NOUNS | TITLE_WORDS:
                 tok = speaker  # "officials from X said": X speaks through them
                 continue
         return False
