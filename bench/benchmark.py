@@ -166,6 +166,65 @@ def layout_times(folder: Path) -> list[float]:
     return [float(t) for t in res.stdout.split()] if res.returncode == 0 else []
 
 
+# ---------------------------------------------------------------- stages
+
+def stages(folder: Path, model: str, consolidate_max: int) -> dict:
+    """CPU seconds of each stage in this process, for a folder: where the time goes as the input grows.
+
+    Parse and extract are streamed as in briefing (pipeline.summarize); their times are separated by
+    reading the clock around each step of the loop. Consolidate and render are skipped above
+    ``consolidate_max`` articles (they are measured where they can finish in the time at hand).
+    """
+    import resource
+
+    from briefing.consolidate import consolidate
+    from briefing.extract import extract_document
+    from briefing.ingest import load_documents
+    from briefing.nlp import load_pipeline, parse_documents
+    from briefing.pipeline import render_outputs
+
+    clock = time.process_time
+    out: dict = {}
+    t = clock(); nlp = load_pipeline(model); out["load_model"] = clock() - t
+    t = clock(); documents, warnings = load_documents([folder]); out["ingest"] = clock() - t
+    out["articles"] = len(documents)
+    out["chars"] = sum(len(d.text) for d in documents)
+    parse = extract = 0.0
+    extractions = []
+    t = clock()
+    for parsed in parse_documents(documents, nlp):
+        t1 = clock(); parse += t1 - t
+        extractions.append(extract_document(parsed))
+        del parsed
+        t = clock(); extract += t - t1
+    out["parse"], out["extract"] = parse, extract
+    if len(documents) <= consolidate_max:
+        t = clock(); summary = consolidate(documents, extractions, warnings); out["consolidate"] = clock() - t
+        t = clock(); render_outputs(summary, ["md"]); out["render_md"] = clock() - t
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def run_stages(sizes: list[str], work: Path, model: str, consolidate_max: int, results: dict) -> None:
+    print(f"\nstages, cpu seconds in one process per input (consolidate/render only up to {consolidate_max} articles)")
+    print(f"{'input':>6} {'articles':>8} {'load':>6} {'ingest':>7} {'parse':>8} {'extract':>8} {'consol.':>8} "
+          f"{'render':>7} {'parse ms/art':>12} {'extr ms/art':>11} {'peak MB':>7}")
+    for size in sizes:
+        folder = SEEDS if size == "seeds" else generate(int(size), work / f"n{size}")
+        res = subprocess.run([sys.executable, __file__, "--stage-one", str(folder), "--model", model,
+                              "--consolidate-max", str(consolidate_max)], capture_output=True, text=True)
+        if res.returncode != 0:
+            print(f"{size:>6} FAILED {res.stderr.strip().splitlines()[-1:] }")
+            continue
+        r = json.loads(res.stdout.strip().splitlines()[-1])
+        r["input"] = size
+        results.setdefault("stages", []).append(r)
+        n = r["articles"]
+        print(f"{size:>6} {n:>8} {r['load_model']:6.2f} {r['ingest']:7.2f} {r['parse']:8.2f} {r['extract']:8.2f} "
+              f"{r.get('consolidate', float('nan')):8.2f} {r.get('render_md', float('nan')):7.2f} "
+              f"{1000 * r['parse'] / n:12.1f} {1000 * r['extract'] / n:11.1f} {r['peak_mb']:7.0f}", flush=True)
+
+
 # ---------------------------------------------------------------- profile
 
 def profile(folder: Path, model: str, top: int = 25) -> None:
@@ -177,7 +236,7 @@ def profile(folder: Path, model: str, top: int = 25) -> None:
     from briefing.pipeline import render_outputs, summarize
 
     load_pipeline(model)  # loading is the floor's, not a slow spot
-    prof = cProfile.Profile()
+    prof = cProfile.Profile(time.process_time)  # cpu time: the cpus are shared
     prof.enable()
     summary = summarize([folder], model=model)
     render_outputs(summary, ["md", "json"])
@@ -259,9 +318,17 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3,
                     help="runs per measurement up to 50 articles; the fastest counts (others share the cpus)")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="profile summarize on N articles, then exit")
+    ap.add_argument("--stages", action="store_true",
+                    help="also time each stage in-process (cpu seconds) for every size")
+    ap.add_argument("--consolidate-max", type=int, default=500,
+                    help="in --stages, skip consolidate and render above this many articles")
+    ap.add_argument("--stage-one", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--no-startup", action="store_true", help="skip the --help/--version and layout timings")
     args = ap.parse_args()
 
+    if args.stage_one:
+        print(json.dumps(stages(args.stage_one, args.model, args.consolidate_max)))
+        return
     work = args.work or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     if args.profile:
         profile(generate(args.profile, work / f"n{args.profile}"), args.model)
@@ -308,6 +375,8 @@ def main() -> None:
             print(f"  {size:>6} {command:>8}: wall {wall:8.2f}s cpu {cpu:8.2f}s  {1000 * cpu / n:8.1f} cpu-ms/article"
                   f"  peak {peak:6.0f} MB" + (f"  {row['ratio']:.2f}x floor wall, {row['cpu_ratio']:.2f}x cpu"
                                                if "cpu_ratio" in row else ""), flush=True)
+    if args.stages:
+        run_stages([s for s in args.sizes.split(",") if s], work, args.model, args.consolidate_max, results)
     report(results["rows"])
     (args.out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     plot(results["rows"], args.out / "time-per-article.png")
