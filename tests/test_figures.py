@@ -277,3 +277,12 @@ def test_other_topics(figures_of):
     assert (f.value, f.quantity) == (12, "percent export")
     f = only(figures_of("Temperatures are expected to reach 45C on Thursday."))
     assert f.unit == "°C"
+
+
+@pytest.mark.slow
+def test_casualty_words_stand_for_people(figures_of):
+    figs = figures_of("At least 19 people were killed and 40 injured in the attack. The flood left 12 dead and "
+                      "3 missing. Drones struck the plant, killing 11 workers and setting two tanks on fire.")
+    assert [(f.value, f.unit, f.quantity) for f in figs] == [
+        (19, "people", "deaths"), (40, "injured", "injured"), (12, "dead", "deaths"), (3, "missing", "missing"),
+        (11, "workers", "deaths")]

@@ -106,7 +106,7 @@ survivor""".split())
 # governing verbs that turn a count of people into a count of what happened to them
 VERB_QUANTITY = {
     **dict.fromkeys("kill die".split(), "deaths"),
-    **dict.fromkeys("wound injure hurt".split(), "casualties"),
+    **dict.fromkeys("wound injure hurt".split(), "injured"),
     **dict.fromkeys("evacuate".split(), "evacuated"),
     **dict.fromkeys("displace flee".split(), "displaced"),
     **dict.fromkeys("arrest detain".split(), "arrested"),
@@ -401,7 +401,10 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     root = _amount_root(doc, a)
     anchor = noun if noun is not None else root
     subject = None
-    if noun is None and not (a.currency or a.percent or a.unit):
+    state = _casualty_state(doc, a, sent.span.end) if noun is None else None
+    if state is not None:
+        noun = anchor = state  # "19 people were killed and 40 injured": 40 injured
+    elif noun is None and not (a.currency or a.percent or a.unit):
         subject = _level_subject(root)  # "deaths rose to 1,200"
         if subject is None:
             return None
@@ -511,6 +514,21 @@ def _name_key(ctx: "DocContext", index: int, _stop, tok: "Token") -> str | None:
         while last.i + 1 < len(tok.doc) and tok.doc[last.i + 1].pos_ == "PROPN" and last.i + 1 < tok.sent.end:
             last = tok.doc[last.i + 1]
     return last.text.lower()
+
+
+# words for what befell people, standing for the people: "40 injured", "12 dead", "3 missing"
+CASUALTY_STATES = frozenset("dead injured wounded killed missing hurt hospitalised hospitalized".split())
+
+
+_STATE_QUANTITY = {"dead": "deaths", "killed": "deaths", "wounded": "injured", "hurt": "injured",
+                   "hospitalized": "hospitalised"}
+
+
+def _casualty_state(doc, a: Amount, limit: int) -> "Token | None":
+    if a.currency or a.percent or a.unit or a.end >= limit:
+        return None
+    nxt = doc[a.end]
+    return nxt if nxt.lower_ in CASUALTY_STATES else None
 
 
 # nouns that hold a size as background, not as news: "a market of 450 million consumers", "a city of 2 million"
@@ -660,7 +678,7 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
         return False  # "runs to 94 pages": the length of a text, not a measure of the story
     if noun.lower_ in TIME_UNITS or lemma in TIME_UNITS:
         return _sentence_context(noun, {"prison", "jail", "sentence", "imprisonment", "detention"})
-    if a.currency or a.percent or a.scaled:
+    if a.currency or a.percent or a.scaled or noun.lower_ in CASUALTY_STATES:
         return True
     small = a.high is None and a.value <= 12 or a.in_words and a.value < 100
     if not small:
@@ -691,8 +709,14 @@ def _sentence_context(tok: "Token", words: set[str]) -> bool:
 
 def _tally_context(anchor: "Token") -> bool:
     verb = _governing_verb(anchor)
-    return verb is not None and (verb.lemma_.lower() in _TALLY_VERBS
-                                 or any(c.lemma_.lower() in _TALLY_VERBS for c in verb.conjuncts))
+    return verb is not None and any(v.lemma_.lower() in _TALLY_VERBS for v in _shared_verbs(verb))
+
+
+def _shared_verbs(verb: "Token") -> list["Token"]:
+    """A verb and the conjoined verbs that share its arguments: 'killed or wounded' (not 'killing 11 workers and
+    setting two tanks on fire')."""
+    return [verb] + [c for c in verb.conjuncts
+                     if not any(ch.dep_ in ("dobj", "nsubj", "nsubjpass") for ch in c.children)]
 
 
 def _level_subject(root: "Token") -> "Token | None":
@@ -770,6 +794,8 @@ def _unit(a: Amount, noun: "Token | None") -> str:
         return _UNIT_NAMES.get(a.unit, a.unit)
     if noun is None:
         return "count"
+    if noun.lower_ in CASUALTY_STATES:
+        return noun.lower_  # "40 injured"
     base = _plural(noun)
     of = _of_object(noun)
     if of is not None and noun.lemma_.lower() in _MEASURE_UNITS:
@@ -1041,18 +1067,19 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
     mods = {t.lemma_.lower() for t in doc[start:end]} | ({c.lemma_.lower() for c in noun.children} if noun else set())
     verbs = set()
     if verb is not None:  # "killed or wounded" share the count; "killed 23 and left 1.2 million homes" do not
-        verbs = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.conjuncts
-                                         if not any(ch.dep_ in ("dobj", "nsubj", "nsubjpass") for ch in c.children)}
+        verbs = {v.lemma_.lower() for v in _shared_verbs(verb)}
     if a.percent or a.currency or a.unit:
         kind = "percent" if a.percent else ("money" if a.currency else _UNIT_NAMES.get(a.unit or "", a.unit))
         what = topic.lemma_.lower() if topic is not None else (verb.lemma_.lower() if verb is not None else "")
         return f"{kind} {what}".strip()
     lemma = noun.lemma_.lower() if noun is not None else (topic.lemma_.lower() if topic is not None else "count")
     key = QUANTITY_SYNONYMS.get(lemma, QUANTITY_SYNONYMS.get(noun.lower_ if noun is not None else "", lemma))
+    if noun is not None and noun.lower_ in CASUALTY_STATES:
+        return _STATE_QUANTITY.get(noun.lower_, noun.lower_)
     if key in ("troops", "people", "casualties", "deaths") or lemma in PEOPLE_NOUNS:
-        hurt = sorted(VERB_QUANTITY[v] for v in verbs if v in VERB_QUANTITY)
-        if "casualties" in hurt or key == "casualties":
-            return "casualties"
+        hurt = sorted({VERB_QUANTITY[v] for v in verbs if v in VERB_QUANTITY})
+        if {"deaths", "injured"} <= set(hurt) or key == "casualties":
+            return "casualties"  # killed or wounded
         if hurt:
             return hurt[0]
     if key == "troops" and mods & INCREMENT_MODIFIERS:
