@@ -64,6 +64,9 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             scores[stance] += VERB_WEIGHT
     short_quote = quote is not None and len(quote.split()) <= 3
     for t in content:
+        if t.pos_ == "VERB" and t.lemma_.lower() in BACKING_VERBS and is_negated(t):
+            scores["condemn"] += 2.0  # "said it will not support the treaty"
+            continue
         stance = STANCE_LEMMAS.get(t.lemma_.lower()) or STANCE_LEMMAS.get(t.lower_)
         if stance == "deny" and t.dep_ not in PREDICATE_DEPS and not short_quote:
             continue
@@ -252,10 +255,12 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
     if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
         return _person_name(_widened(people[-1])), True
     named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if named is not None and (subj.lower_ in TITLE_WORDS or subj.lower_ in PERSON_NOUNS):
-        # "The UN Secretary-General, Ana Lindqvist, condemned ...": the appositive names the speaker
+    if named is not None and subj.pos_ in ("NOUN", "PROPN") and _entity_for(subj, span) is None:
+        # "The UN Secretary-General, Ana Lindqvist, condemned", "the mining company Orex": the appositive names it
         name = clean_name(_proper_name(named))
-        return _full_name(_person_name(name), ctx), True
+        if subj.lower_ in TITLE_WORDS or subj.lower_ in PERSON_NOUNS or _looks_like_person(name, None, actors):
+            return _full_name(_person_name(name), ctx), True
+        return name, False
     phrase = tokens_text([t for t in subj.subtree if t.dep_ not in ("relcl", "appos", "prep")])
     if subj.lower_ in TITLE_WORDS and _entity_for(subj, span) is None:
         # "the Russian president", "the North Korean leader": the person the article introduced so

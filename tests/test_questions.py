@@ -1,0 +1,243 @@
+"""Open questions: conflicting figures, disputed claims, unknowns and next steps, asked once each.
+
+Per-document signals are read from made-up sentences on topics far from the seeds (floods, a strike,
+an epidemic, a trade deal); the cross-source questions are built from hand-made figures and signals;
+two small article sets run through the whole pipeline, one of them with nothing to flag.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from briefing.consolidate.questions import build, conflicts
+from briefing.summary import Citation, Event, EventSummary, Figure, OpenQuestion, Source
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from briefing.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def signals_of(nlp):
+    from briefing.extract import DocContext, Sentence, signals
+
+    def run(text: str, kind: str | None = None) -> list[OpenQuestion]:
+        doc = nlp(text)
+        sents = [Sentence(span=s, start=s.start_char, source="a.txt") for s in doc.sents]
+        ctx = DocContext(document=SimpleNamespace(id="a.txt", published=None, outlet=None), sentences=sents)
+        found = [q for q in signals.extract(ctx) if q.kind != "frame"]
+        for q in found:
+            assert q.question.endswith("?") and q.reason and q.citations
+            for c in q.citations:
+                assert text[c.start:c.end] == c.text
+        return [q for q in found if kind is None or q.kind == kind]
+
+    return run
+
+
+def questions(found: list[OpenQuestion]) -> list[str]:
+    return [q.question for q in found]
+
+
+# ---------------------------------------------------------------- disputes
+
+def test_denied_claim_asks_the_claim_and_cites_both_sides(signals_of):
+    text = ("The ministry said that 40 people had died in the floods. "
+            "Opposition lawmakers rejected this claim, saying the toll was far higher.")
+    found = signals_of(text, "dispute")
+    assert questions(found) == ["Did 40 people die in the floods?"]
+    assert [c.text[:12] for c in found[0].citations] == ["The ministry", "Opposition l"]
+    assert "The ministry says so" in found[0].reason and "reject" in found[0].reason
+
+
+def test_denied_that_clause_with_pronoun_is_about_the_denier(signals_of):
+    found = signals_of("Uganda's health ministry denied that it had delayed its report to the WHO.", "dispute")
+    assert questions(found) == ["Did Uganda's health ministry delay its report to the WHO?"]
+
+
+def test_denying_any_role_asks_who_is_responsible(signals_of):
+    text = ("The interior minister, Sara Holm, blamed the attack on the Northern Front. "
+            "The group denied any role.")
+    found = signals_of(text, "dispute")
+    assert questions(found) == ["Who is responsible for the attack?"]
+    assert len(found[0].citations) == 2
+
+
+def test_denying_something_that_is_not_a_claim_is_no_dispute(signals_of):
+    assert signals_of("The court denied bail to the three suspects.", "dispute") == []
+
+
+# ---------------------------------------------------------------- unknowns
+
+@pytest.mark.parametrize("text, question", [
+    ("Officials did not say how many homes were destroyed.", "How many homes were destroyed?"),
+    ("The cause of the fire has not been identified.", "What is the cause of the fire?"),
+    ("It was not immediately clear when production would resume.", "When would production resume?"),
+    ("The court did not say whether fines already paid must be refunded.", "Must fines already paid be refunded?"),
+    ("The company did not disclose the number of workers affected.", "How many workers?"),
+])
+def test_unknown_names_what_is_unknown(signals_of, text, question):
+    assert question in questions(signals_of(text, "unknown"))
+
+
+def test_a_plain_negation_is_not_an_unknown(signals_of):
+    assert signals_of("The ministry has never published the orders.", "unknown") == []
+
+
+# ---------------------------------------------------------------- what comes next
+
+@pytest.mark.parametrize("text, question", [
+    ("The two leaders are expected to meet in Geneva next month.", "Will the two leaders meet in Geneva next month?"),
+    ("The health agency said a vaccine trial could begin within two weeks.",
+     "Could a vaccine trial begin within two weeks?"),
+    ("Both sides are preparing for an upcoming summit in Lagos.", "What will come of the summit in Lagos?"),
+    ("Diplomats discussed a potential ceasefire deal.", "Will there be a ceasefire deal?"),
+    ("The union has called for protests on Saturday.", "Will the protests go ahead?"),
+    ("Legal experts say the court is unlikely to hear the case before August.",
+     "Will the court hear the case before August?"),
+])
+def test_next_steps_are_asked(signals_of, text, question):
+    assert question in questions(signals_of(text, "next"))
+
+
+@pytest.mark.parametrize("text", [
+    "Residents could hear explosions all night.",  # past ability, not a next step
+    "The law was passed in May after a long debate.",  # the month, not the modal
+    "The virus may have spread before the first case was found.",  # speculation about the past
+    "Voters could not reach the polling stations because of the floods.",  # negated
+    "The president called the vote a clear mandate.",  # naming, not asking for a vote
+])
+def test_hedges_that_are_not_about_the_future_raise_nothing(signals_of, text):
+    assert signals_of(text, "next") == []
+
+
+# ---------------------------------------------------------------- conflicting figures (no model)
+
+def fig(value, src, claimed_by, text, unit="troops", quantity="troops", low=None, high=None):
+    sentence = f"{claimed_by} said {text} were sent."
+    return Figure(value=value, low=low, high=high, unit=unit, text=text, description=sentence,
+                  claimed_by=claimed_by, quantity=quantity,
+                  citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+
+def summary_with(figures: list[Figure]) -> EventSummary:
+    return EventSummary(event=Event(headline="h", summary="s"), figures=figures,
+                        sources=[Source(id=s, path=s) for s in ("a", "b", "c")])
+
+
+def test_differing_figures_from_two_claimants_make_one_question_citing_each_side():
+    figs = [fig(12000, "a", "US intelligence", "10,000 to 12,000 troops", low=10000, high=12000),
+            fig(14000, "b", "Ukrainian officials", "about 14,000 troops"),
+            fig(12000, "c", "Seoul's spy agency", "around 12,000 troops")]
+    found = conflicts(figs, [], {})
+    assert len(found) == 1
+    q = found[0]
+    assert q.kind == "conflict" and q.question == "How many troops?"
+    assert "about 14,000 troops (per Ukrainian officials)" in q.reason
+    assert "10,000 to 12,000 troops (per US intelligence)" in q.reason
+    assert {c.source for c in q.citations} == {"a", "b", "c"}
+
+
+def test_the_sentences_own_frame_phrases_the_question():
+    figs = [fig(900, "a", "police", "900 troops"), fig(3000, "b", "organisers", "3,000 troops")]
+    frame = OpenQuestion(question="How many troops did the army send?", reason="900 troops",
+                         citations=list(figs[0].citations), kind="frame")
+    assert conflicts(figs, [frame], {})[0].question == "How many troops did the army send?"
+
+
+@pytest.mark.parametrize("figs", [
+    # the same figure from several sources: agreement, not conflict
+    [fig(500, "a", "police", "500 troops"), fig(505, "b", "the army", "about 505 troops")],
+    # an increment is not a rival total
+    [fig(12000, "a", "police", "12,000 troops"), fig(3000, "b", "the army", "3,000 additional troops")],
+    # nobody in the text gives one side: no claimant, no conflict
+    [fig(30, "a", None, "30 troops"), fig(48, "b", "the army", "48 troops")],
+    # different currencies are not comparable
+    [fig(1.4e9, "a", "the Commission", "1.4 billion euros", unit="EUR", quantity="money savings"),
+     fig(2.1e9, "b", "the minister", "$2.1 billion", unit="USD", quantity="money savings")],
+    # two orders of magnitude apart: different things counted
+    [fig(150, "a", "observers", "150 troops"), fig(6200, "b", "the campaign", "6,200 troops")],
+    # a part of a total in the same breath
+    [fig(23, "a", "the ministry", "23 of the 30 troops"), fig(30, "b", "the army", "30 troops")],
+])
+def test_no_invented_conflicts(figs):
+    assert conflicts(figs, [], {}) == []
+
+
+def test_build_merges_the_same_dispute_and_unknown_across_sources_and_orders_by_kind():
+    def sig(kind, question, src, reason="r"):
+        c = Citation(source=src, text=f"{kind} {src}", start=0, end=len(f"{kind} {src}"))
+        return OpenQuestion(question=question, reason=reason, citations=[c], kind=kind)
+
+    signals = [sig("next", "Will there be a ceasefire deal?", "a"),
+               sig("unknown", "How many homes were destroyed?", "a"),
+               sig("unknown", "How many homes were destroyed?", "b"),
+               sig("dispute", "Did 40 people die in the floods?", "b")]
+    figs = [fig(900, "a", "police", "900 troops"), fig(3000, "b", "organisers", "3,000 troops")]
+    found = build(summary_with(figs), signals)
+    assert [q.kind for q in found] == ["conflict", "dispute", "unknown", "next"]
+    homes = found[2]
+    assert {c.source for c in homes.citations} == {"a", "b"}
+    assert len({q.question for q in found}) == len(found)  # no duplicates
+
+
+# ---------------------------------------------------------------- whole pipeline on small article sets
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_articles_that_agree_raise_no_conflict_or_dispute(tmp_path):
+    from briefing.pipeline import summarize
+
+    folder = write_articles(tmp_path / "agree", {
+        "01.txt": "Storm Idris hits the coast\n\nStorm Idris killed 14 people in the coastal province of Varna on "
+                  "Tuesday, the regional governor, Petra Ilic, said. About 2,000 homes were damaged.\n",
+        "02.txt": "Fourteen dead as storm batters Varna\n\nAt least 14 people died when Storm Idris struck Varna "
+                  "on Tuesday, governor Petra Ilic said. Emergency services said about 2,000 homes were damaged.\n",
+        "03.txt": "Varna counts the cost\n\nThe storm left 14 people dead, officials said on Wednesday. "
+                  "Rescue teams praised volunteers who cleared roads overnight.\n",
+    })
+    summary = summarize([folder])
+    kinds = [q.kind for q in summary.open_questions]
+    assert "conflict" not in kinds and "dispute" not in kinds, summary.open_questions
+
+
+@pytest.mark.slow
+def test_articles_that_disagree_raise_a_conflict_citing_both(tmp_path):
+    from briefing.pipeline import summarize
+
+    folder = write_articles(tmp_path / "disagree", {
+        "01.txt": "Strike halts ports\n\nDock workers walked out on Monday. The port authority said 2,000 workers "
+                  "joined the strike.\n",
+        "02.txt": "Ports shut by strike\n\nThe dockers' union said 6,500 workers joined the strike on Monday, "
+                  "and the authority denied that the ports were closed.\n",
+    })
+    summary = summarize([folder])
+    conflict = [q for q in summary.open_questions if q.kind == "conflict"]
+    assert len(conflict) == 1, summary.open_questions
+    assert {c.source for c in conflict[0].citations} == {"01.txt", "02.txt"}
+    assert "2,000" in conflict[0].reason and "6,500" in conflict[0].reason
+
+
+@pytest.mark.slow
+def test_seed_open_questions_cover_troops_losses_kursk_and_what_comes_next(seed_summary):
+    qs = seed_summary.open_questions
+    text = [(q.question + " " + q.reason).lower() for q in qs]
+    troops = next(q for q in qs if q.kind == "conflict" and "troops" in q.question)
+    assert len({(c.source, c.start) for c in troops.citations}) >= 3
+    kursk = next(q for q in qs if q.kind == "dispute")
+    assert "kursk" in kursk.question.lower() and len(kursk.citations) >= 2
+    assert any("died" in t or "losses" in t for t in text)
+    assert any(q.kind == "next" and "summit" in q.question for q in qs)
+    assert any(q.kind == "next" and "deployed" in q.question for q in qs)
+    assert len({q.question for q in qs}) == len(qs)

@@ -1,0 +1,187 @@
+"""Reactions: who said or did what in response, with a stance, the quote, and one entry per party.
+
+Made-up sentences far from the seeds (tariffs, floods, a court case, an epidemic) show each hard case:
+reporting verbs, "according to", quote-first sentences with a pronoun speaker, title-only subjects,
+bodies speaking through a spokesperson to an outlet, negation, and odd quote marks. The merge is tested
+without the model.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from briefing.consolidate.reactions import merge, party_name
+from briefing.extract.reactions import quote_in, stance_of
+from briefing.summary import Actor, Citation, Reaction
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from briefing.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def reactions_of(nlp):
+    from briefing.extract import DocContext, Sentence, reactions
+
+    def run(text: str, outlet: str | None = None) -> list[Reaction]:
+        doc = nlp(text)
+        sents = [Sentence(span=s, start=s.start_char, source="a.txt") for s in doc.sents]
+        ctx = DocContext(document=SimpleNamespace(id="a.txt", published=None, outlet=outlet), sentences=sents)
+        found = reactions.extract(ctx, [])
+        for r in found:  # the summary is a sentence of the text, cited exactly
+            for c in r.citations:
+                assert text[c.start:c.end] == c.text
+            assert r.summary in text
+            assert r.quote is None or r.quote in text
+        return found
+
+    return run
+
+
+def by_actor(found: list[Reaction], name: str) -> list[Reaction]:
+    hits = [r for r in found if r.actor == name]
+    assert hits, [(r.actor, r.stance) for r in found]
+    return hits
+
+
+# ---------------------------------------------------------------- speakers
+
+def test_subject_of_a_stance_verb_speaks(reactions_of):
+    found = reactions_of("The European Commission condemned the decision to impose new tariffs on steel.")
+    assert [(r.actor, r.stance) for r in found] == [("European Commission", "condemn")]
+
+
+def test_according_to_names_the_speaker(reactions_of):
+    found = reactions_of("Turnout reached 61 percent, according to the Federal Election Commission.")
+    assert by_actor(found, "Federal Election Commission")[0].stance == "neutral"
+
+
+def test_quote_first_sentence_with_pronoun_speaker(reactions_of):
+    text = ("Health Minister Jane Okoro visited the isolation ward on Monday. "
+            "“We are deeply concerned about the speed of the spread,” she said.")
+    r = by_actor(reactions_of(text), "Jane Okoro")[-1]
+    assert r.stance == "concern"
+    assert r.quote == "We are deeply concerned about the speed of the spread"
+
+
+def test_title_only_subject_is_the_person_introduced_with_that_title(reactions_of):
+    text = ("Prime Minister Rafael Soto met the rescue teams in the flooded valley. "
+            "The prime minister praised their courage.")
+    assert by_actor(reactions_of(text), "Rafael Soto")[-1].stance == "support"
+
+
+def test_a_body_speaks_through_its_spokesperson_not_the_outlet_told(reactions_of):
+    found = reactions_of("A Treasury Department spokesperson told Reuters that the shipments were a clear "
+                         "violation of the sanctions.")
+    assert [r.actor for r in found] == ["Treasury Department"]
+    assert found[0].stance == "condemn"
+
+
+def test_outlets_carrying_the_story_are_not_parties(reactions_of):
+    assert reactions_of("Reuters said the vote had been delayed by a week.") == []
+    assert reactions_of("The Daily Ledger said the vote had been delayed.", outlet="The Daily Ledger") == []
+
+
+def test_statement_said_speaks_for_whoever_issued_it(reactions_of):
+    text = ("The mining company Orex thanked the rescuers on Friday. "
+            "“We are grateful to every volunteer,” the statement said.")
+    assert [r.actor for r in reactions_of(text)] == ["Orex", "Orex"]
+
+
+# ---------------------------------------------------------------- stance
+
+def test_denial_of_a_claim_is_deny(reactions_of):
+    found = reactions_of("Police said the protesters started the fire. Greenfield Union denied the claim.")
+    assert by_actor(found, "Greenfield Union")[0].stance == "deny"
+
+
+def test_negated_stance_verb_carries_no_stance(reactions_of):
+    found = reactions_of("The Foreign Ministry of Peru did not condemn the strike, saying it needed more facts.")
+    assert all(r.stance != "condemn" for r in found)
+
+
+def test_rejecting_a_ruling_opposes_it_and_dismissing_criticism_denies_it(reactions_of):
+    assert by_actor(reactions_of("Governor Alan Reyes rejected the court's ruling on Tuesday."),
+                    "Alan Reyes")[0].stance == "condemn"
+    assert by_actor(reactions_of("Governor Alan Reyes dismissed the criticism from farmers."),
+                    "Alan Reyes")[0].stance == "deny"
+
+
+def test_not_supporting_is_opposition(reactions_of):
+    found = reactions_of("France said it will not support the treaty in its current form.")
+    assert by_actor(found, "France")[0].stance == "condemn"
+
+
+def test_stance_of_plain_text():
+    assert stance_of("They called it an act against humanity") == "condemn"
+    assert stance_of("Ukraine says 'not true'") == "deny"
+    assert stance_of("The ministry published its monthly report") == "neutral"
+
+
+# ---------------------------------------------------------------- quotes
+
+@pytest.mark.parametrize("text, quote", [
+    ("“It is a dark day,” she said.", "It is a dark day"),
+    ('He called the deal "a historic step" for the region.', "a historic step"),
+    ("«Nous resterons», a-t-il dit, «jusqu'au bout».", "Nous resterons"),  # the longest passage
+    ('"This is not over, she said.', "This is not over, she said"),  # unclosed opening mark
+    ('We will appeal," she said in a statement.', "We will appeal"),  # quote that opened a sentence earlier
+    ("No quotation here at all.", None),
+])
+def test_quote_in_is_robust_to_odd_marks(text, quote):
+    assert quote_in(text) == quote
+
+
+# ---------------------------------------------------------------- merge by party
+
+def cite(src: str, text: str) -> Citation:
+    return Citation(source=src, text=text, start=0, end=len(text))
+
+
+def test_merge_groups_spellings_of_one_party_and_keeps_the_strongest_quote():
+    actors = [Actor(name="Amara Diallo", kind="person", aliases=["Diallo"]),
+              Actor(name="Senegal", kind="country")]
+    found = [
+        Reaction("Diallo", "neutral", "Diallo spoke to reporters.", None, [cite("a", "Diallo spoke to reporters.")]),
+        Reaction("Amara Diallo", "support", "Diallo praised the rescuers.", "heroes",
+                 [cite("b", "Diallo praised the rescuers.")]),
+        Reaction("Amara Diallo", "support", "Diallo thanked the rescuers.", "We thank every one of these heroes",
+                 [cite("c", "Diallo thanked the rescuers.")]),
+        Reaction("Senegal", "condemn", "Senegal condemned the delay.", None, [cite("a", "Senegal condemned the delay.")]),
+    ]
+    merged = merge(found, actors)
+    assert [r.actor for r in merged] == ["Amara Diallo", "Senegal"]  # a person and their country stay apart
+    diallo = merged[0]
+    assert diallo.stance == "support"
+    assert diallo.quote == "We thank every one of these heroes"
+    assert {c.source for c in diallo.citations} == {"b", "c"}  # the sentences that back the stance
+
+
+def test_merge_prefers_the_stance_with_more_evidence():
+    found = [Reaction("Kenya", "concern", f"s{i}", None, [cite(f"src{i}", f"s{i}")]) for i in range(2)]
+    found.append(Reaction("Kenya", "support", "s9", None, [cite("src9", "s9")]))
+    assert merge(found, [Actor(name="Kenya", kind="country")])[0].stance == "concern"
+
+
+def test_party_name_maps_demonyms_and_surnames_without_the_actors_helper():
+    actors = [Actor(name="Ukraine", kind="country"), Actor(name="Maria Lopes", kind="person")]
+    assert party_name("Ukraine", actors) == "Ukraine"
+    assert party_name("Lopes", actors) == "Maria Lopes"
+    assert party_name("Unknown Body", actors) == "Unknown Body"
+
+
+# ---------------------------------------------------------------- the seeds, end to end
+
+@pytest.mark.slow
+def test_seed_reactions_have_the_parties_and_stances_an_analyst_expects(seed_summary):
+    stances = {r.actor: r.stance for r in seed_summary.reactions}
+    assert len(stances) == len(seed_summary.reactions)  # each party once
+    expected = {"Vladimir Putin": "support", "South Korea": "condemn", "Ukraine": "deny"}
+    for party, stance in expected.items():
+        assert stances.get(party) == stance, stances
+    assert any("State Department" in a and s == "condemn" for a, s in stances.items()), stances
+    assert not any("Reuters" in a for a in stances)
