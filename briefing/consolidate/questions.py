@@ -186,6 +186,12 @@ def _same_dispute(a: OpenQuestion, b: OpenQuestion, actors: list[Actor]) -> bool
     return fuzz.token_sort_ratio(a.question, b.question) >= SAME_QUESTION
 
 
+def _same_topic(a: OpenQuestion, b: OpenQuestion) -> bool:
+    """Two next steps about the same thing ('a vaccine trial could begin', 'the trial could start')."""
+    ta, tb = getattr(a, "topic", None), getattr(b, "topic", None)
+    return bool(ta) and ta == tb
+
+
 def _merge_into(target: OpenQuestion, other: OpenQuestion) -> None:
     target.citations = _unique(target.citations + other.citations)
     if other.kind != "dispute":
@@ -221,10 +227,10 @@ def dedupe(questions: list[OpenQuestion], actors: list[Actor]) -> list[OpenQuest
     for q in questions:
         same = next((o for o in out if o.kind == q.kind and (
             _same_dispute(o, q, actors) if q.kind == "dispute"
-            else fuzz.token_sort_ratio(o.question, q.question) >= SAME_QUESTION)), None)
+            else _same_topic(o, q) or fuzz.token_sort_ratio(o.question, q.question) >= SAME_QUESTION)), None)
         if same is None:
             out.append(OpenQuestion(question=q.question, reason=q.reason, citations=list(q.citations), kind=q.kind))
-            for extra in ("sides", "parts"):
+            for extra in ("sides", "parts", "topic"):
                 if hasattr(q, extra):
                     setattr(out[-1], extra, getattr(q, extra))
         else:
@@ -242,4 +248,19 @@ def build(summary: EventSummary, signals: list[OpenQuestion]) -> list[OpenQuesti
     merged = [q for q in merged if q.kind != "unknown"] + unknown_left
     everything = conflict_qs + merged
     # more important kinds first; within a kind, questions raised by more sources first
-    return sorted(everything, key=lambda q: (KIND_ORDER.get(q.kind or "", 9), -len({c.source for c in q.citations})))
+    ranked = sorted(everything, key=lambda q: (KIND_ORDER.get(q.kind or "", 9), -len({c.source for c in q.citations})))
+    return _interleave_open_ends(ranked)
+
+
+def _interleave_open_ends(ranked: list[OpenQuestion]) -> list[OpenQuestion]:
+    """After conflicts and disputes, alternate what nobody knows with what may come next, so that a
+    one-page briefing that shows only the first few questions shows both kinds."""
+    head = [q for q in ranked if q.kind in ("conflict", "dispute")]
+    unknown = [q for q in ranked if q.kind == "unknown"]
+    upcoming = [q for q in ranked if q.kind == "next"]
+    rest = [q for q in ranked if q.kind not in ("conflict", "dispute", "unknown", "next")]
+    mixed = []
+    for i in range(max(len(unknown), len(upcoming))):
+        mixed.extend(q for q in (unknown[i] if i < len(unknown) else None,
+                                 upcoming[i] if i < len(upcoming) else None) if q is not None)
+    return head + mixed + rest

@@ -9,6 +9,7 @@ Kinds (``OpenQuestion.kind``):
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import (PRONOUN_SUBJECTS, WH_WORDS, is_negated, lower_determiner, noun_phrase,
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from briefing.extract import DocContext, Sentence
 
 DENY_VERBS = frozenset(k for k, v in STANCE_VERBS.items() if v == "deny")
+# verbs that name the same next step: "a trial could begin" and "a trial could start"
+SAME_EVENT_VERBS = {"start": "begin", "commence": "begin", "convene": "meet", "hold": "meet"}
 LOOKBACK = 3  # sentences before a denial searched for the claim it answers
 STRONG_CLAIM_VERBS = frozenset("claim allege accuse insist assert contend".split())
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
@@ -363,9 +366,16 @@ def _event_np(noun: "Token", drop: "Token") -> str:
     return tokens_text(toks)
 
 
-def next_steps(sent: "Sentence") -> list[tuple[str, str]]:
-    """(question, cue word) for what a sentence speaks of as likely, planned or possible."""
-    out: list[tuple[str, str]] = []
+def _topic(noun: "Token | None", verb: str) -> tuple[str, str] | None:
+    """What a next step is about, to ask it once across sources: (head noun, verb) with near-synonyms folded."""
+    if noun is None or noun.pos_ == "PRON":
+        return None
+    return noun.lemma_.lower(), SAME_EVENT_VERBS.get(verb, verb)
+
+
+def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]]:
+    """(question, cue word, topic) for what a sentence speaks of as likely, planned or possible."""
+    out: list[tuple[str, str, tuple[str, str] | None]] = []
     for t in sent.span:
         low = t.lower_
         if low in POSSIBILITY_MODALS and t.tag_ == "MD" and t.dep_ == "aux":
@@ -384,7 +394,7 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str]]:
             if q and low in ("may", "might"):
                 q = "Will" + q[len(low):]  # "Might X meet?" reads oddly; the cue goes in the reason
             if q:
-                out.append((q, low))
+                out.append((q, low, _topic(verb.head if override else subj, verb.lemma_.lower())))
         elif low in LIKELY_HEADS and t.dep_ in ("acomp", "ROOT", "xcomp", "advmod", "ccomp", "conj", "relcl") \
                 and not is_negated(t):
             target = _infinitive_target(t if t.pos_ != "ADV" else t.head)
@@ -404,33 +414,34 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str]]:
                 subject = noun_phrase(clause.head)
             elif subj.lower_ in PRONOUN_SUBJECTS:
                 continue
-            out.append((_will_question(target, subject), low))
+            out.append((_will_question(target, subject), low, _topic(subj, target.lemma_.lower())))
         elif t.lemma_.lower() in ANNOUNCE_EVENT_VERBS and t.pos_ == "VERB" and not is_negated(t) \
                 and _announced_event(t) is not None:
             event = _announced_event(t)
-            out.append((f"Will the {_event_np(event, None)} go ahead?", "planned"))
+            out.append((f"Will the {_event_np(event, None)} go ahead?", "planned", _topic(event, "happen")))
         elif t.lemma_.lower() == "expect" and t.tag_ == "VBN" and not is_negated(t) and (any(
                 c.dep_ == "nsubjpass" and c.lemma_.lower() in EVENT_NOUNS for c in t.children)
                 or (t.dep_ in ("acl", "amod") and t.head.lemma_.lower() in EVENT_NOUNS)):
             event = next((c for c in t.children if c.dep_ == "nsubjpass"), t.head)
             when = [c for c in t.children if c.dep_ in ("prep", "npadvmod") and c.lower_ != "by"]
             tail = " ".join(tokens_text(list(c.subtree)) for c in when)
-            out.append((f"Will the {_event_np(event, None)} take place{(' ' + tail) if tail else ''}?", "expected"))
+            out.append((f"Will the {_event_np(event, None)} take place{(' ' + tail) if tail else ''}?", "expected",
+                        _topic(event, "happen")))
         elif low in PLANNED_ADJECTIVES | POSSIBLE_ADJECTIVES and t.dep_ == "amod" \
                 and t.head.lemma_.lower() in EVENT_NOUNS:
             noun = t.head
             while noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "potential ceasefire deal"
                 noun = noun.head
             if low in PLANNED_ADJECTIVES:
-                out.append((f"What will come of the {_event_np(noun, t)}?", low))
+                out.append((f"What will come of the {_event_np(noun, t)}?", low, _topic(noun, "happen")))
             else:
                 keep = t if low == "further" else None
                 np_text = _event_np(noun, t) if keep is None else _event_np(noun, None)
                 plural = noun.tag_ in ("NNS", "NNPS")
                 article = "" if plural else ("an " if np_text[:1].lower() in "aeiou" else "a ")
-                out.append((f"Will there be {article}{np_text}?", low))
+                out.append((f"Will there be {article}{np_text}?", low, _topic(noun, "happen")))
     # one sentence, one next-step question for each distinct wording
-    return list({q: (q, cue) for q, cue in out if len(q.split()) >= 4}.values())
+    return list({q: (q, cue, topic) for q, cue, topic in out if len(q.split()) >= 4}.values())
 
 
 # ---------------------------------------------------------------- figure frames
@@ -477,16 +488,35 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
         if len(sent.span) < 5:
             continue
         cite: Citation = sent.citation()
-        for question, reason in unknowns_in(sent):
+        for question, reason in _with_counted_noun(unknowns_in(sent)):
             out.append(OpenQuestion(question=question, reason=reason, citations=[cite], kind="unknown"))
-        for question, cue in next_steps(sent):
-            out.append(OpenQuestion(question=question, reason=_next_reason(cue), citations=[cite], kind="next"))
+        for question, cue, topic in next_steps(sent):
+            q = OpenQuestion(question=question, reason=_next_reason(cue), citations=[cite], kind="next")
+            setattr(q, "topic", topic)
+            out.append(q)
         out.extend(frames(sent))
     return out
 
 
 CUE_WORDING = {"plan": "planned", "plans": "planned", "planning": "planned", "set": "set to happen",
                "due": "scheduled", "slated": "scheduled", "poised": "likely", "bound": "likely", "next": "the next step"}
+
+
+HOW_MANY_NOUN = re.compile(r"^How many ([a-z]+(?: [a-z]+)?) (?:did|do|does|had|have|has|were|was|are|is|will|would)\b")
+HOW_MANY_BARE = re.compile(r"^How many (had|have|has|were|was|are|is|will|would|did)\b")
+
+
+def _with_counted_noun(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'how many troops were sent or how many had died': the second asks about the same troops."""
+    out, noun = [], None
+    for question, reason in found:
+        m = HOW_MANY_NOUN.match(question)
+        if m:
+            noun = m.group(1)
+        elif noun and HOW_MANY_BARE.match(question):
+            question = f"How many {noun} " + question[len("How many "):]
+        out.append((question, reason))
+    return out
 
 
 def _next_reason(cue: str) -> str:
