@@ -17,6 +17,8 @@ _SIDE_DEPS = frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "intj", "
                         "preconj", "mark"})
 _DISCOURSE = frozenset({"however", "also", "meanwhile", "then", "still", "only", "now", "just", "so", "thus",
                         "moreover", "nonetheless", "yet", "already", "reportedly"})
+_SPEECH = frozenset({"say", "tell", "add", "report", "write", "note", "state", "confirm", "announce", "claim"})
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "who"})
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]+\s*")
 
 
@@ -27,10 +29,26 @@ def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
     root = span.root
     if root.pos_ not in ("VERB", "AUX"):
         return ""
+    fronted = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
+    if root.lemma_.lower() in _SPEECH and fronted:
+        root = fronted[0]  # "At least 19 people were killed ..., the director told reporters": what was told
     drop = _side_material(root)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
     dateline = DATELINE.match(span.text)
     if dateline:  # "ACCRA, May 16 - ...": not part of the clause
-        drop |= {t.i for t in span if t.idx - span.start_char < dateline.end()}
+        end = span.start_char + dateline.end()
+        drop |= {t.i for t in span if t.idx < end}
+        if subject is not None and subject.idx < end:
+            # the parser took the dateline's place for the subject; the real one is a second subject
+            # or hangs off the false one
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= end),
+                           None) or next((c for c in subject.children if c.dep_ in ("appos", "conj", "npadvmod")
+                                          and c.idx >= end), None)
+            if subject is not None:
+                drop -= {t.i for t in subject.subtree}
+                drop |= _side_material(subject, own=True) | {t.i for t in span if t.idx < end}
+    if subject is None or subject.lower_ in _PRONOUNS or subject.idx < span.start_char:
+        return ""  # no one doing anything, or someone a headline cannot name ("it ruled ...")
     keep = [t for t in root.subtree if t.i not in drop and t.i >= span.start and t.i < span.end]
     while _count(keep) > max_words:
         last = _last_modifier(root, keep)
@@ -38,18 +56,21 @@ def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
             return ""
         drop |= {t.i for t in last.subtree}
         keep = [t for t in keep if t.i not in drop]
-    if not any(t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and t.head.i == root.i for t in keep):
-        return ""  # no one doing anything (the subject was a dateline, or there is none)
+    if subject.i not in {t.i for t in keep}:
+        return ""
     text = _render(keep)
     return text if _count(keep) >= 4 else ""
 
 
-def _side_material(root: "Token") -> set[int]:
+def _side_material(root: "Token", own: bool = False) -> set[int]:
+    """Side clauses, dates and asides under ``root`` (``own``: of a phrase, not of the main verb)."""
     drop: set[int] = set()
     for tok in root.subtree:
         if tok.i in drop or tok.i == root.i:
             continue
         dep = tok.dep_
+        if dep == "appos" and not _parenthetical(tok):
+            continue  # "declared Halvorsen the winner": part of what was done
         if dep in _SIDE_DEPS and not (dep == "mark" and tok.head.dep_ == "ccomp") \
                 or (dep == "advmod" and tok.lower_ in _DISCOURSE) \
                 or (dep == "cc" and tok.head.i == root.i) \
@@ -57,11 +78,18 @@ def _side_material(root: "Token") -> set[int]:
                 or (dep in ("npadvmod", "prep") and _is_date_phrase(tok)) \
                 or _is_dateline(tok):
             drop |= {t.i for t in tok.subtree}
+    if own:
+        return drop
     # a second complement clause after a comma is an aside ("..., three more than the ministry has reported")
     clauses = [c for c in root.children if c.dep_ == "ccomp" and c.i not in drop]
     for extra in clauses[1:]:
         drop |= {t.i for t in extra.subtree}
     return drop
+
+
+def _parenthetical(tok: "Token") -> bool:
+    left = tok.left_edge.i - 1
+    return (left >= 0 and tok.doc[left].is_punct) or len(list(tok.subtree)) > 8
 
 
 def _is_dateline(tok: "Token") -> bool:
@@ -103,11 +131,11 @@ def _count(tokens: list["Token"]) -> int:
 
 def _render(tokens: list["Token"]) -> str:
     kept = {t.i for t in tokens}
+    tokens = [t for pos, t in enumerate(tokens)
+              if not (t.is_punct and t.text in (",", ";", ":", "—", "–")
+                      and (t.i + 1 not in kept or t.i - 1 not in kept or pos == len(tokens) - 1))]
     out = []
     for pos, tok in enumerate(tokens):
-        if tok.is_punct and tok.text in (",", ";", ":", "—", "–") and (tok.i + 1 not in kept or tok.i - 1 not in kept
-                                                                      or pos == len(tokens) - 1):
-            continue
         nxt = tokens[pos + 1] if pos + 1 < len(tokens) else None
         out.append(tok.text + (tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " "))
     text = re.sub(r"\s+", " ", "".join(out)).strip(" ,;:—–-")

@@ -77,7 +77,9 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     if dates.is_duration(expr) or dates.is_year_range(expr) or _anchored_to_other_event(ent):
         return None
     verb = governing_verb(ent)
-    if verb is None or _hedged(verb):
+    if verb is None:
+        return _dated_event_noun(ctx, sent, ent)
+    if _hedged(verb):
         return None
     future = _is_future(verb)
     if future:
@@ -153,6 +155,37 @@ def _subject_head(verb: "Token", subject: "Token | None") -> str:
     return subject.lemma_.lower() if subject is not None else ""
 
 
+EVENT_NOUNS = frozenset("""election vote referendum poll runoff attack strike raid bombing shooting explosion blast
+earthquake quake storm flood fire crash summit meeting talks protest demonstration coup ceasefire truce ruling verdict
+judgment hearing trial launch outbreak invasion incursion offensive assault massacre collapse""".split())
+
+
+def _dated_event_noun(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None:
+    """'the 7 September election', "Tuesday's drone attack on the refinery": a date naming when an event
+    (a noun from a general list) took place. The line is the event's own noun phrase."""
+    root = ent.root
+    noun = root.head
+    if root.dep_ not in ("poss", "compound", "nummod", "amod", "npadvmod", "nmod") or noun.i == root.i \
+            or noun.lemma_.lower() not in EVENT_NOUNS or noun.pos_ != "NOUN":
+        return None
+    when = dates.resolve(ent.text, ctx.published)
+    if when and ctx.published and when > ctx.published.isoformat()[:len(when)]:
+        return None  # an election still to come
+    if when is None and (ctx.published is not None or not _resolvable_later(ent.text)):
+        return None
+    skip = {t.i for t in ent} | {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct", "det",
+                                                                         "poss", "case") for t in c.subtree}
+    skip |= {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ not in ("on", "in", "against", "of")
+             for t in c.subtree}
+    words = [t for t in noun.subtree if t.i not in skip and not (t.dep_ == "case" and t.head.i == root.i)]
+    text = _tidy("".join(t.text_with_ws for t in words))
+    if len(text.split()) > 12 or not text:
+        return None
+    cand = TimelineCandidate(date=when or "", event=text, citations=[sent.citation()], expression=ent.text,
+                             verb=noun.lemma_.lower(), subject=text, subject_head=noun.lemma_.lower())
+    return _Found(cand, noun.i)
+
+
 def _is_question(sent: "Sentence", verb: "Token") -> bool:
     return sent.text.rstrip(" \"'”’").endswith("?") or verb.left_edge.lower_ in ("how", "what", "whether", "why")
 
@@ -172,10 +205,12 @@ def _resolvable_later(expr: str) -> bool:
 
 
 def _anchored_to_other_event(ent: "Span") -> bool:
-    """'two days after Russia did so': relative to another happening, not to the publication date."""
+    """'two days after Russia did so', 'the day before': relative to another happening, not to the
+    publication date ('in 2021 after a snap election' is not)."""
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return nxt is not None and nxt.lower_ in ("after", "before", "later", "earlier", "since", "into", "ago") \
-        and not ent.text.lower().endswith("ago") and nxt.lower_ != "ago"
+    counts_time = re.search(r"\b(day|week|month|year|hour)s?\b", ent.text.lower()) is not None \
+        and not re.search(r"\b(last|this|next)\b", ent.text.lower())
+    return counts_time and nxt is not None and nxt.lower_ in ("after", "before", "later", "earlier", "since", "into")
 
 
 def governing_verb(ent: "Span") -> "Token | None":
@@ -274,6 +309,16 @@ def _shared_subject_prefix(verb: "Token") -> str:
 
 def event_text(verb: "Token", ent: "Span") -> str:
     """One line: subject, verb and complements of the happening, without the date and side clauses."""
+    fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        fronted = [verb.head]  # "X secured a second term, the commission announced": the parser's root is X's verb
+    speaker = _subject(verb)
+    if fronted and verb.lemma_.lower() in REPORTING_VERBS and speaker is not None:
+        # "Halvorsen secured a second term, the commission announced on Sunday": what was announced, and by whom
+        said = _tidy(_render(_clause_tokens(fronted[0], ent), fronted[0]))
+        if len(said.split()) >= 3 and _subject(fronted[0]) is not None:
+            return f"{said}, according to {_lower_common(speaker, _phrase(speaker, limit=8))}"
     keep = _clause_tokens(verb, ent)
     if not keep:
         return ""
@@ -300,7 +345,9 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     drop: set[int] = set()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for extra in objects[1:]:  # "sent troops to Russia last fall, its first conflict ...": a remark, not a second object
-        drop |= {t.i for t in extra.subtree}
+        before = extra.left_edge.i - 1
+        if before >= 0 and extra.doc[before].is_punct:  # ("declared X the winner" keeps both)
+            drop |= {t.i for t in extra.subtree}
     for child in verb.children:
         if child.dep_ == "appos" and not _parenthetical(child):
             continue
@@ -342,7 +389,7 @@ def _has_date(tok: "Token", ent: "Span") -> bool:
 def _parenthetical(tok: "Token") -> bool:
     """An apposition set off by commas or dashes, or a long one: a side remark, not part of the name."""
     left = tok.left_edge.i - 1
-    return (left >= 0 and tok.doc[left].is_punct) or len(list(tok.subtree)) > 4 or tok.pos_ != "PROPN"
+    return (left >= 0 and tok.doc[left].is_punct) or len(list(tok.subtree)) > 8
 
 
 def _flanking_punct(tok: "Token") -> list["Token"]:

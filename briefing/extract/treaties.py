@@ -43,6 +43,7 @@ own certain earlier later future original controversial""".split())
 _ARTICLE_RANK = {"chapter": 0, "point": 1, "article": 2, "section": 2, "clause": 2, "paragraph": 2, "subsection": 3}
 ORDINALS = {w: str(i + 1) for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth "
                                                  "eleventh twelfth".split())}
+_ROMAN_UPPER = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
 _NUMBER = r"\d+(?:\.\d+)*[a-z]?(?:\(\w+\))?"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 SAY_VERBS = frozenset({"say", "state", "read", "stipulate", "specify", "declare", "note", "provide", "establish",
@@ -137,7 +138,7 @@ def _article_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: l
     instrument = next((t for t in _of_objects(tok) if noun_lemma(t) in INSTRUMENT_NOUNS | REFERENCE_NOUNS), None)
     target = None
     if instrument is not None:
-        tokens = name_span(instrument)
+        tokens = _extended(name_span(instrument))
         target = _add_or_find(named, _candidate(sent, instrument, tokens)) if is_named(instrument, tokens) \
             else refers_to(named, instrument)
     elif noun_lemma(tok) in ("article", "section") and tok.text[:1].isupper():
@@ -153,6 +154,21 @@ def _article_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: l
         target.provision_from_article = True
     if sent.citation() not in target.citations:
         target.citations.append(sent.citation())
+
+
+def _extended(tokens: list["Token"]) -> list["Token"]:
+    """'Additional Protocol' + 'I' + 'to the Geneva Conventions': pieces the parser hung elsewhere but that
+    follow the name directly."""
+    doc = tokens[0].doc
+    j = tokens[-1].i + 1
+    if j < len(doc) and (doc[j].text in _ROMAN_UPPER or doc[j].like_num):
+        tokens = tokens + [doc[j]]
+        j += 1
+    if j < len(doc) and doc[j].lower_ == "to" and doc[j].dep_ == "prep":
+        tail = [t for t in doc[j].subtree if t.i >= j]
+        if any(t.pos_ == "PROPN" and noun_lemma(t) in INSTRUMENT_NOUNS for t in tail):
+            tokens = tokens + tail
+    return tokens
 
 
 def _has_article_provision(t: TreatyCandidate) -> bool:
@@ -193,8 +209,15 @@ def name_span(tok: "Token") -> list["Token"]:
             for t in c.subtree if not t.is_punct and t.ent_type_ != "DATE"]
     right: list["Token"] = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("on", "of", "for", "against") and _content_of(c):
-            right = [t for t in _phrase_without_side_clauses(c)]
+        # "Protocol I", "Directive 2019/1"; a number right after the head is part of its name
+        if c.i == tok.i + 1 and c.dep_ in ("nummod", "appos", "npadvmod", "compound") \
+                and (c.lower_ in _ROMAN and c.text.isupper() or c.like_num):
+            right.append(c)
+    for c in tok.children:
+        proper_to = c.lower_ == "to" and any(t.pos_ == "PROPN" for t in c.subtree)  # "... to the Geneva Conventions"
+        if c.dep_ == "prep" and c.i > tok.i and (c.lower_ in ("on", "of", "for", "against") or proper_to) \
+                and _content_of(c):
+            right += [t for t in _phrase_without_side_clauses(c)]
             break
     span = sorted(set(left + [tok] + right), key=lambda t: t.i)
     # keep the contiguous run ending at the head (or the head's phrase): a name is written in one piece
@@ -226,7 +249,7 @@ def content_words(tokens: list["Token"], head: "Token") -> frozenset[str]:
     for t in tokens:
         if t == head or t.is_stop or t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ", "PRON", "NUM"):
             continue
-        low = t.lemma_.lower()
+        low = noun_lemma(t) if t.pos_ in ("NOUN", "PROPN") else t.lemma_.lower()
         if low in GENERIC_ADJECTIVES or low in INSTRUMENT_NOUNS:
             continue
         words.add(low)
