@@ -147,3 +147,10 @@ def test_dateline_is_cut_from_the_summary_citation():
     assert event.summary == "Storm Elna made landfall near the port city on Sunday."
     c = event.citations[0]
     assert ("VARNA, May 3 - Storm Elna made landfall near the port city on Sunday.")[c.start:c.end] == c.text
+
+
+def test_an_organisation_taken_for_a_place_is_not_the_location():
+    xs = [extraction(s, [(f"Open Net Africa said the court in Bloemfontein ruled for it, {s} reported.", "")],
+                     locations=["Open Net Africa", "Open Net Africa", "Bloemfontein"],
+                     actors=[Actor(name="Open Net Africa", kind="organization")]) for s in ("a", "b")]
+    assert event_location(xs) == "Bloemfontein"

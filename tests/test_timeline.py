@@ -129,6 +129,7 @@ def test_reported_happening_keeps_who_says_so(timeline_of):
     "Countries pledged to cut emissions by 2040.",                                 # a target date
     "Sign up for our newsletter on Monday.",                                       # nobody doing anything
     "How many boats sank in March?",                                               # a question
+    "Yesterday the appeals court agreed with us.",                                 # the writer's own voice
 ])
 def test_dates_that_are_not_happenings(timeline_of, text):
     assert timeline_of(text) == []

@@ -171,6 +171,14 @@ def event_location(extractions: list["DocumentExtraction"]) -> str | None:
         return None
     countries = {n.lower() for x in extractions for a in x.actors if a.kind == "country"
                  for n in [a.name, *a.aliases]}
+    # an organisation or a person the NER took for a place ("Open Net Africa") is no location
+    not_places = {n.lower() for x in extractions for a in x.actors if a.kind in ("organization", "person")
+                  for n in [a.name, *a.aliases]} - countries
+    for key in list(sources):
+        if key in not_places:
+            del sources[key]
+    if not sources:
+        return None
     texts = [c.text for x in extractions for c in _cited(x)]
     ranked = sorted((k for k in sources if not _used_as_modifier(k, texts)),
                     key=lambda k: (-len(sources[k]), -mentions[k])) or list(sources)

@@ -101,6 +101,8 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     text = event_text(verb, ent)
     if not text:
         return None
+    if re.search(r"\b(?:we|us|our|ours|I|me|my)\b", text):
+        return None  # "the court agreed with us": the writer's own voice, not a line for a neutral timeline
     if antecedent is not None:
         text = re.sub(r"^" + re.escape(subject.text) + r"\b", antecedent, text, count=1, flags=re.I)
         said_by = re.search(r", according to (?:the )?(.+)$", text)
