@@ -114,15 +114,26 @@ def _short_form_of(a: NameSet, b: NameSet) -> bool:
 
 
 def _without_country(a: NameSet) -> set[str]:
-    """An organisation's names with its country words removed: "us state department" -> "state department"."""
+    """An organisation's names with its country words removed: "us state department" -> "state department",
+    "ghana's ministry of environment" -> "ministry of environment"."""
     out = set()
     for n in a.normal:
         words = n.split()
-        kept = [w for w in words if not ents.country_words(w) and w not in ("of", "the")]
+        kept = [w for w in words if not ents.country_words(w.removesuffix("'s"))]
+        while kept and kept[-1] == "of":
+            kept.pop()
         if kept and len(kept) < len(words):
             out.add(" ".join(kept))
+    return out
+
+
+def _without_owner(a: NameSet) -> set[str]:
+    """Also the name cut before "of <owner>": "defence ministry of tarsia" -> "defence ministry"."""
+    out = _without_country(a)
+    for n in a.normal:
+        words = n.split()
         if "of" in words[1:-1] and words[words.index("of") - 1] in ORG_HEADS:
-            out.add(" ".join(words[:words.index("of")]))  # "defence ministry of tarsia" -> "defence ministry"
+            out.add(" ".join(words[:words.index("of")]))
     return out
 
 
@@ -156,7 +167,7 @@ def _bare_of_qualified(a: NameSet, b: NameSet) -> bool:
     """``a`` is ``b`` without its country: "State Department" / "US State Department"."""
     if a.kind == "person" or b.kind == "person" or a.country or b.country or _without_country(a):
         return False
-    return bool(a.normal & _without_country(b))
+    return bool(a.normal & _without_owner(b))
 
 
 def _link_unique(sets, union, find, relation) -> None:

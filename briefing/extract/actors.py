@@ -48,6 +48,7 @@ class Mention:
     kind: str
     acting: bool
     role: str | None = None
+    also: str | None = None  # another form of the name in the same words ("Senate" of "Chile's Senate")
 
 
 @dataclass
@@ -69,7 +70,7 @@ class Candidate:
 
     @property
     def surfaces(self) -> list[str]:
-        return list(dict.fromkeys(m.surface for m in self.mentions))
+        return list(dict.fromkeys(f for m in self.mentions for f in (m.surface, m.also) if f))
 
     @property
     def names(self) -> list[str]:
@@ -213,12 +214,16 @@ def read_mention(span: "Span", label: str, sent: "Sentence", surnames: set[str])
     if kind == "organization" and role and has_person_title(role) and \
             (looks_like_person_name(span) or len(span) == 1 and span[0].is_title and span[0].lower_ not in ORG_HEADS):
         kind = "person"  # "Rosa Elena Quispe, Peru's trade minister": NER said ORG
-    if kind == "person" and is_followed_by_which(span):
+    if kind == "person" and is_followed_by(span, "which"):
         kind = "organization"  # "X, which runs a clinic, said": a body, whatever NER says
+    if kind == "organization" and is_followed_by(span, "who") and looks_like_person_name(span):
+        kind = "person"  # "Peru's Rosa Elena Quispe, who signed for ...": a person
     if kind in ("person", "organization"):
         span = with_given_names(span)
         surface = ents.clean_surface(span.text)
-    return Mention(sent=sent, surface=surface, key=ents.normalize(surface), kind=kind, acting=acting, role=role)
+    owned = with_country_possessor(span) if kind == "organization" else None
+    return Mention(sent=sent, surface=owned or surface, key=ents.normalize(owned or surface), kind=kind,
+                   acting=acting, role=role, also=surface if owned else None)
 
 
 def with_given_names(span: "Span") -> "Span":
@@ -235,6 +240,24 @@ def with_given_names(span: "Span") -> "Span":
     return span.doc[start: span.end]
 
 
+def with_country_possessor(span: "Span") -> str | None:
+    """"Ghana's Ministry of Environment" as written: the country that owns a body keeps two countries'
+    ministries apart."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in ("'s", "’s"):
+        return None
+    owner = doc[span.start - 2]
+    start = owner.i
+    while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start - 1].ent_type_ == owner.ent_type_:
+        start -= 1
+    if owner.ent_iob_ == "I":
+        start = next((t.i for t in reversed(doc[:owner.i + 1]) if t.ent_iob_ == "B"), owner.i)
+    form = ents.country_of(doc[start: owner.i + 1].text)
+    if form is None or form.form == "demonym":
+        return None
+    return ents.clean_surface(doc[start: span.end].text)
+
+
 def is_defining_abbreviation(span: "Span") -> bool:
     """"(IEC)" right after "the Independent Electoral Commission": the definition, not another mention."""
     doc = span.doc
@@ -244,9 +267,10 @@ def is_defining_abbreviation(span: "Span") -> bool:
     return any(ents.abbreviates(span.text, " ".join(before.split()[-n:])) for n in range(2, 11))
 
 
-def is_followed_by_which(span: "Span") -> bool:
+def is_followed_by(span: "Span", pronoun: str) -> bool:
+    """", which ..." after a name makes it a thing or body; ", who ..." a person."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which"
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == pronoun
 
 
 def is_dateline(span: "Span", sent: "Sentence") -> bool:
