@@ -286,3 +286,26 @@ def test_casualty_words_stand_for_people(figures_of):
     assert [(f.value, f.unit, f.quantity) for f in figs] == [
         (19, "people", "deaths"), (40, "injured", "injured"), (12, "dead", "deaths"), (3, "missing", "missing"),
         (11, "workers", "deaths")]
+
+
+@pytest.mark.slow
+def test_two_donors_sums_are_two_quantities(figures_of):
+    figs = figures_of("The Africa Centres for Disease Control pledged $3 million for the response, and the WHO "
+                      "released $1.5 million from its emergency fund.")
+    assert len(figs) == 2 and figs[0].quantity != figs[1].quantity
+
+
+@pytest.mark.slow
+def test_probable_cases_are_a_part_not_a_rival_total(figures_of):
+    figs = figures_of("The WHO counts 31 cases, including four probable cases.")
+    assert [(f.value, f.quantity) for f in figs] == [(31, "cases"), (4, "probable cases")]
+
+
+def test_same_value_same_claimant_in_other_words_is_one_item():
+    a = fig(9, "a", "Uganda's health ministry", quantity="deaths")
+    b = fig(9, "b", "Ministry of Health", quantity="deaths")
+    b.unit = "people"
+    c = fig(12, "c", "WHO", quantity="deaths")
+    d = fig(12, "d", "the World Health Organization", quantity="deaths")
+    out = merge([a, b, c, d])
+    assert [(f.value, len(f.citations)) for f in out] == [(9, 2), (12, 2)]

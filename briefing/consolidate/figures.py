@@ -57,8 +57,10 @@ def _close(a: float | None, b: float | None) -> bool:
 
 
 def _same_claim(a: Figure, b: Figure) -> bool:
-    return (quantity_of(a) == quantity_of(b) and a.unit == b.unit and _close(a.value, b.value)
-            and _close(a.low, b.low) and _close(a.high, b.high) and _compatible(a.claimed_by, b.claimed_by))
+    # the unit may differ in words ("9 deaths" ~ "nine people killed"): the quantity key says what is counted
+    same_thing = quantity_of(a) == quantity_of(b) and (a.unit == b.unit or a.quantity is not None)
+    return (same_thing and _close(a.value, b.value) and _close(a.low, b.low) and _close(a.high, b.high)
+            and _compatible(a.claimed_by, b.claimed_by))
 
 
 def _words(name: str) -> set[str]:
@@ -71,7 +73,16 @@ def _compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     wa, wb = _words(a), _words(b)
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """'WHO' ~ 'World Health Organization', 'UN' ~ 'the United Nations'."""
+    caps = [w for w in re.findall(r"[A-Za-z]+", short) if w.isupper() and len(w) >= 2]
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long) if w[0].isupper())
+    return any(c in initials for c in caps) and not any(w.isupper() and len(w) >= 2 for w in long.split())
 
 
 def _absorb(into: Figure, other: Figure) -> None:

@@ -48,7 +48,11 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "peso": "MXN", "pesos": "MXN",
                   "real": "BRL", "reais": "BRL", "rand": "ZAR", "lira": "TRY", "hryvnia": "UAH", "hryvnias": "UAH",
                   "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "riyal": "SAR", "riyals": "SAR",
-                  "dirham": "AED", "dirhams": "AED"}
+                  "dirham": "AED", "dirhams": "AED", "shilling": "shillings", "shillings": "shillings",
+                  "dinar": "dinars", "dinars": "dinars", "kwacha": "kwacha", "cedi": "GHS", "cedis": "GHS",
+                  "birr": "ETB", "taka": "BDT", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "zloty": "PLN",
+                  "zlotys": "PLN", "forint": "HUF", "krona": "SEK", "kronor": "SEK", "krone": "kroner",
+                  "kroner": "kroner", "tenge": "KZT"}
 PERCENT_WORDS = {"%", "percent", "pc", "pct"}
 # qualifiers kept in the figure's text: "about 4,000", "more than 3 million", "up to 25%"
 QUALIFIERS_2 = {("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"),
@@ -112,6 +116,11 @@ VERB_QUANTITY = {
     **dict.fromkeys("arrest detain".split(), "arrested"),
     **dict.fromkeys("infect".split(), "cases"),
 }
+# words that set a count apart from the confirmed total: "four probable cases", "suspected infections"
+UNCERTAIN_MODIFIERS = frozenset("probable suspected possible presumed unconfirmed".split())
+# verbs whose subject gives or gets a sum: the sum is that party's ("Africa CDC pledged $3 million")
+MONEY_VERBS = frozenset("""pledge release give provide allocate spend donate commit offer grant lend invest raise
+receive pay approve earmark set promise contribute transfer send owe borrow""".split())
 # words that make a number of troops an increment, not a total
 INCREMENT_MODIFIERS = frozenset("additional extra more further fresh reinforcement reinforcements".split())
 # verbs whose subject a bare number measures: "deaths rose to 1,200", "turnout stood at 67%"
@@ -143,6 +152,7 @@ class FigureCandidate(Figure):
 
     as_of_expression: str = ""
     as_of_current: bool = False
+    verb_index: int = -1  # the governing verb's token index (for ellipsis within one sentence)
 
     def to_figure(self, as_of: str | None = None) -> Figure:
         names = {f.name for f in fields(Figure)}
@@ -426,14 +436,15 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
         description=_description(doc, a, noun, anchor, verb, start, text_end, topic) or doc[start:text_end].text,
         claimed_by=claimant, as_of=_as_of(ctx, sent, anchor, verb, claim_verb),
         citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
-        as_of_expression=expression, as_of_current=current,
+        as_of_expression=expression, as_of_current=current, verb_index=verb.i if verb is not None else -1,
     )
     if holder:
         fig.quantity = f"{'percent' if a.percent else fig.quantity} {holder}"  # whose share: not a rival value
     if subject is not None:
         _measure_of_subject(fig, subject, previous)
-    elif not holder and (a.percent or a.currency) and previous is not None and _elliptic(topic, root) \
-            and previous.citations[0] == fig.citations[0] and previous.unit == fig.unit:
+    elif not holder and (a.percent or a.currency) and isinstance(previous, FigureCandidate) \
+            and _elliptic(topic, root) and previous.citations[0] == fig.citations[0] \
+            and previous.unit == fig.unit and previous.verb_index == fig.verb_index:
         fig.quantity = previous.quantity  # "on 92% of tariff lines ..., and on 97% within ten years"
     return fig
 
@@ -1071,7 +1082,8 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
     if a.percent or a.currency or a.unit:
         kind = "percent" if a.percent else ("money" if a.currency else _UNIT_NAMES.get(a.unit or "", a.unit))
         what = topic.lemma_.lower() if topic is not None else (verb.lemma_.lower() if verb is not None else "")
-        return f"{kind} {what}".strip()
+        giver = _giver(verb, topic) if a.currency else None
+        return " ".join(w for w in (kind, what, _whose(topic), giver) if w)
     lemma = noun.lemma_.lower() if noun is not None else (topic.lemma_.lower() if topic is not None else "count")
     key = QUANTITY_SYNONYMS.get(lemma, QUANTITY_SYNONYMS.get(noun.lower_ if noun is not None else "", lemma))
     if noun is not None and noun.lower_ in CASUALTY_STATES:
@@ -1084,10 +1096,39 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
             return hurt[0]
     if key == "troops" and mods & INCREMENT_MODIFIERS:
         return "reinforcements"
+    hedge = mods & UNCERTAIN_MODIFIERS
+    if hedge:
+        return f"{min(hedge)} {key}"  # "four probable cases" are a part, not a rival total
     if noun is not None and noun.lemma_.lower() in _MEASURE_UNITS:
         of = _of_object(noun)
         return f"{key} {of.lemma_.lower()}" if of is not None else key
     return key
+
+
+def _whose(topic: "Token | None") -> str | None:
+    """A proper modifier of what a sum or share is of: 'European exporters' vs 'Alliance exporters'."""
+    if topic is None:
+        return None
+    def proper(tok: "Token") -> list[str]:
+        return [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
+
+    names = proper(topic)
+    if not names:  # "the saving for EU exporters"
+        for prep in (c for c in topic.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                names = [pobj.lower_] if pobj.pos_ == "PROPN" else proper(pobj)
+    return " ".join(names) or None
+
+
+def _giver(verb: "Token | None", topic: "Token | None") -> str | None:
+    """Who pledges, spends or receives a sum, as a name's last word: two donors' sums are two quantities."""
+    if verb is None or verb.lemma_.lower() not in MONEY_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or (topic is not None and subj.i == topic.i) or subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return subj.text.lower()
 
 
 def sentences_with_numbers(sentences: Iterable["Sentence"]) -> list["Sentence"]:
