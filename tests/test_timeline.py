@@ -200,3 +200,13 @@ def test_same_verb_on_the_same_kind_of_thing_and_date_is_one_happening():
     said_a.subject_head = said_b.subject_head = "mayor"
     assert len(merge([a, b])) == 1
     assert len(merge([said_a, said_b])) == 2  # two statements, not one happening
+
+
+@pytest.mark.slow
+def test_a_bare_reference_takes_the_instruments_name_and_cites_where_it_was_named(timeline_of):
+    entries = timeline_of("The towns signed the Lake Shore Fishing Pact last year. "
+                          "In March, the regional assembly ratified the document.")
+    ratified = [e for e in entries if e.date == "2031-03"]
+    assert [e.event for e in ratified] == ["The regional assembly ratified the Lake Shore Fishing Pact"]
+    assert [c.text for c in ratified[0].citations] == [
+        "In March, the regional assembly ratified the document.", "The towns signed the Lake Shore Fishing Pact last year."]

@@ -101,6 +101,7 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     text = event_text(verb, ent)
     if not text:
         return None
+    text, naming = _name_the_instrument(ctx, sent, verb, text)
     if re.search(r"\b(?:we|us|our|ours|I|me|my)\b", text):
         return None  # "the court agreed with us": the writer's own voice, not a line for a neutral timeline
     if antecedent is not None:
@@ -108,9 +109,11 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         said_by = re.search(r", according to (?:the )?(.+)$", text)
         if said_by and said_by.group(1).lower().strip() == re.sub(r"^the ", "", antecedent.lower()):
             text = text[:said_by.start()]  # "X said it closed ..." -> "X closed ..."
-    cand = TimelineCandidate(date=when or "", event=text, citations=[sent.citation()], expression=expr,
+    citations = [sent.citation()] + ([naming.citation()] if naming is not None else [])
+    cand = TimelineCandidate(date=when or "", event=text, citations=citations, expression=expr,
                              future=future, verb=verb.lemma_.lower(),
-                             subject=_phrase(subject) if subject is not None else "",
+                             subject=_phrase(subject) if subject is not None and subject.lower_ not in _RELATIVE_PRONOUNS
+                             else "",
                              subject_head=_subject_head(verb, subject))
     return _Found(cand, verb.i)
 
@@ -186,6 +189,32 @@ def _dated_event_noun(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Foun
     cand = TimelineCandidate(date=when or "", event=text, citations=[sent.citation()], expression=ent.text,
                              verb=noun.lemma_.lower(), subject=text, subject_head=noun.lemma_.lower())
     return _Found(cand, noun.i)
+
+
+def _name_the_instrument(ctx: "DocContext", sent: "Sentence", verb: "Token", text: str) -> tuple[str, "Sentence | None"]:
+    """'the State Duma ratified the document' -> '... ratified the Partnership Treaty': a bare reference to
+    a legal instrument takes the name of the latest one the article named before (that sentence is cited too)."""
+    from briefing.extract import treaties
+
+    ref = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+                and treaties.noun_lemma(c) in treaties.REFERENCE_NOUNS
+                and [d.lower_ for d in c.children] in (["the"], ["this"])), None)
+    if ref is None:
+        return text, None
+    index = ctx.sentences.index(sent)
+    for earlier in reversed(ctx.sentences[:index + 1]):
+        for tok in reversed(list(earlier.span)):
+            if tok.i >= ref.i and earlier is sent:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and treaties.noun_lemma(tok) in treaties.INSTRUMENT_NOUNS:
+                tokens = treaties.name_span(tok)
+                if treaties.is_named(tok, tokens):
+                    name = tok.doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)].strip(" '\"‘’“”,")
+                    phrase = f"{' '.join(d.text for d in ref.children)} {ref.text}"
+                    if phrase not in text:
+                        return text, None
+                    return text.replace(phrase, f"the {name}", 1), (earlier if earlier is not sent else None)
+    return text, None
 
 
 def _is_question(sent: "Sentence", verb: "Token") -> bool:
