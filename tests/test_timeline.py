@@ -130,6 +130,9 @@ def test_reported_happening_keeps_who_says_so(timeline_of):
     "Sign up for our newsletter on Monday.",                                       # nobody doing anything
     "How many boats sank in March?",                                               # a question
     "Yesterday the appeals court agreed with us.",                                 # the writer's own voice
+    "The 75-year-old farmer lost his herd.",                                       # an age
+    "Critics said Monday's announcement changed nothing.",                         # dates a statement, not an event
+    "The army withdrew two days after the rebels did so.",                         # relative to another happening
 ])
 def test_dates_that_are_not_happenings(timeline_of, text):
     assert timeline_of(text) == []
