@@ -14,7 +14,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from briefing import dates
 from briefing.extract.lexicon import REPORTING_VERBS
@@ -434,7 +434,7 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     fig = FigureCandidate(
         value=a.value, low=a.low, high=a.high, unit=_unit(a, noun), text=doc[start:text_end].text,
         description=_description(doc, a, noun, anchor, verb, start, text_end, topic) or doc[start:text_end].text,
-        claimed_by=claimant, as_of=_as_of(ctx, sent, anchor, verb, claim_verb),
+        claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
         citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
         as_of_expression=expression, as_of_current=current, verb_index=verb.i if verb is not None else -1,
     )
@@ -493,14 +493,14 @@ def _holder(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, anchor: 
     doc = sent.span.doc
     after = [t for t in doc[a.end:min(sent.span.end, a.end + 4)]]
     if len(after) >= 2 and after[0].lower_ == "for" and after[1].pos_ == "PROPN":
-        return _name_key(ctx, index, next((t for t in after[1:] if t.pos_ != "PROPN"), None), after[1])
+        return _name_key(ctx, index, after[1])
     i = (a.qualifier_start if a.qualifier_start is not None else a.start) - 1
     while i >= sent.span.start and a.start - i <= 3 and doc[i].lower_ in _HOLDER_SKIP:
         i -= 1
     if i >= sent.span.start and a.start - i <= 3:
         tok = doc[i]
         if tok.pos_ == "PROPN" or tok.lower_ in ("he", "she", "him", "her", "they", "them"):
-            return _name_key(ctx, index, None, tok)
+            return _name_key(ctx, index, tok)
     if verb is not None and verb.lemma_.lower() in SHARE_VERBS:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in ("who", "which", "that"):
@@ -509,11 +509,12 @@ def _holder(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, anchor: 
                 up = up.head
             subj = up.head if up.dep_ == "relcl" else None
         if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")):
-            return _name_key(ctx, index, None, subj)
+            return _name_key(ctx, index, subj)
     return None
 
 
-def _name_key(ctx: "DocContext", index: int, _stop, tok: "Token") -> str | None:
+def _name_key(ctx: "DocContext", index: int, tok: "Token") -> str | None:
+    """A name's last word, lower case; a pronoun is first resolved to the name it stands for."""
     if tok.pos_ == "PRON":
         name = _resolve_pronoun(ctx, index, tok)
         return name.split()[-1].lower() if name else None
@@ -593,7 +594,7 @@ def _not_a_measure(doc, span: "Span", a: Amount) -> bool:
         return True  # a year
     if plain and not a.in_words and re.fullmatch(r"(1[5-9]|20)\d\d", first.text) and a.high is not None:
         return True  # a span of years, "2019-2021"
-    if plain and re.fullmatch(r"(1[5-9]|20)\d\d", first.text) and after is not None and after.text in "-–/" :
+    if plain and re.fullmatch(r"(1[5-9]|20)\d\d", first.text) and after is not None and after.text in ("-", "–", "/"):
         return True  # "1950-53"
     if before is not None and before.lower_ in AGE_WORDS:
         return True
@@ -646,7 +647,7 @@ def _is_label(doc, a: Amount, span: "Span") -> bool:
         before = doc[a.start - 1]
         if before.lower_.rstrip(".") in LABEL_NOUNS or before.lemma_.lower() in LABEL_NOUNS:
             return True
-        if before.pos_ == "PROPN" and before.i > span.start and not before.ent_type_ in ("GPE", "NORP", "LOC"):
+        if before.pos_ == "PROPN" and before.i > span.start and before.ent_type_ not in ("GPE", "NORP", "LOC"):
             return doc[a.start].head.i < a.start or doc[a.start].dep_ in ("appos", "npadvmod", "nummod")
     return False
 
@@ -953,14 +954,6 @@ def _resolve_pronoun(ctx: "DocContext", index: int, pron: "Token") -> str | None
     return None
 
 
-def _as_of(ctx: "DocContext", sent: "Sentence", anchor: "Token", verb: "Token | None",
-           claim_verb: "Token | None") -> str | None:
-    """The time of the claim ('in March ... said'), else of what is counted ('sent ... last fall'), else the
-    publication date when the claim is in the present tense, else unknown."""
-    expression, current = _as_of_evidence(anchor, verb, claim_verb)
-    return resolve_as_of(expression, current, ctx.published)
-
-
 def resolve_as_of(expression: str, current: bool, reference: "date | None", exact: bool = True) -> str | None:
     if expression:
         return dates.resolve(expression, reference, exact_reference=exact) or None
@@ -1035,7 +1028,7 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
                 (c.dep_ in ("nsubj", "nsubjpass") and focus.dep_ in ("attr", "dobj", "npadvmod", "pobj", "appos")
                  and verb.lemma_.lower() in LEVEL_VERBS | {"be"})
             if other_side and c.pos_ != "PRON" and not (amount & {t.i for t in c.subtree}):
-                sub = [t.i for t in c.subtree if not t.ent_type_ in ("DATE", "TIME")]
+                sub = [t.i for t in c.subtree if t.ent_type_ not in ("DATE", "TIME")]
                 if len(sub) <= 6:
                     keep |= set(sub)
         if focus.dep_ == "pobj" and focus.head.head.i == verb.i:
@@ -1129,8 +1122,3 @@ def _giver(verb: "Token | None", topic: "Token | None") -> str | None:
     if subj is None or (topic is not None and subj.i == topic.i) or subj.pos_ not in ("PROPN", "NOUN"):
         return None
     return subj.text.lower()
-
-
-def sentences_with_numbers(sentences: Iterable["Sentence"]) -> list["Sentence"]:
-    """Sentences that state at least one number (for callers that only need those)."""
-    return [s for s in sentences if any(t.like_num for t in s.span)]
