@@ -584,8 +584,11 @@ def appositive(span: "Span") -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.ent_type_ == "":
             return _phrase(child)
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ in TITLE_WORDS | ORG_HEADS:
-        return _phrase(root.head, stop=min(t.i for t in root.subtree))
+    head = root.head
+    if head.dep_ == "pobj" and head.head.head.lemma_.lower() in TITLE_WORDS:
+        head = head.head.head  # "a legal expert at Qesh University, Omar Haddad": the expert, not the university
+    if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.lower_ in TITLE_WORDS | ORG_HEADS:
+        return _phrase(head, stop=min(t.i for t in root.subtree))
     return None
 
 
