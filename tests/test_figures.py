@@ -309,3 +309,10 @@ def test_same_value_same_claimant_in_other_words_is_one_item():
     d = fig(12, "d", "the World Health Organization", quantity="deaths")
     out = merge([a, b, c, d])
     assert [(f.value, len(f.citations)) for f in out] == [(9, 2), (12, 2)]
+
+
+@pytest.mark.slow
+def test_threshold_naming_a_kind_is_not_a_figure(figures_of):
+    figs = figures_of("About 150 polling stations reported turnout above 95 percent.")
+    assert [f.value for f in figs] == [150]
+    assert [f.text for f in figures_of("Inflation rose above 5% in May.")] == ["above 5%"]

@@ -546,14 +546,24 @@ def _casualty_state(doc, a: Amount, limit: int) -> "Token | None":
 # nouns that hold a size as background, not as news: "a market of 450 million consumers", "a city of 2 million"
 BACKGROUND_HOLDERS = frozenset("""market country nation city town region province state population island continent
 economy bloc area territory capital metropolis""".split())
+_THRESHOLD_PREPS = frozenset("above below over under exceeding beyond".split())
 # nouns that only stand for a number stated nearby: "police put the number at 800"
 VAGUE_MEASURES = frozenset("number figure total tally count estimate toll sum amount level".split())
 
 
 def _background_size(a: Amount, doc) -> bool:
+    """'a market of 450 million consumers'; 'stations with turnout above 95 percent' (a threshold that names a
+    kind of thing, not a measured value)."""
+    root = _amount_root(doc, a)
+    start = a.qualifier_start if a.qualifier_start is not None else a.start
+    before = doc[start - 1] if start > 0 else None
+    threshold = root.dep_ == "pobj" and root.head.lower_ in _THRESHOLD_PREPS or \
+        doc[start].lower_ in _THRESHOLD_PREPS and doc[start].dep_ == "prep"
+    if threshold and before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return True
     if a.percent or a.currency:
         return False
-    tok = _amount_root(doc, a)
+    tok = root
     if tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nummod",) and tok.head.i > tok.i:
         tok = tok.head
     head = tok.head
