@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import InputError
-from briefing.ingest import (Document, containment, decode, find_near_duplicates, load_documents, read_document,
+from briefing.ingest import (Document, containment, find_near_duplicates, load_documents, read_document,
                              text_document)
 
 ROOT = Path(__file__).resolve().parent.parent
