@@ -520,7 +520,8 @@ def _context(selection: Selection, embed_css: bool) -> dict[str, Any]:
                 left_out=left_out(selection.omitted),
                 empty_text=NONE_TEXT, refs=selection.refs, paper=selection.paper, L=selection.layout,
                 based_on=based_on(selection), figure_cells=figure_cells, actor_role=actor_role, stance_label=stance_label,
-                compact_sources=selection.compact_sources, source_detail=selection.source_detail,
+                compact_sources=selection.compact_sources, all_listed=selection.list_all_sources,
+                source_detail=selection.source_detail,
                 embed_css=embed_css)
 
 
