@@ -227,3 +227,13 @@ def test_url_fetcher_refuses_everything_outside_the_assets(url):
     url = url.replace("/{assets}", str(render.assets_dir()))
     with pytest.raises(ValueError):
         render.asset_path(url)
+
+
+def test_cli_paper_option_reaches_the_print_style(tmp_path, cli, monkeypatch):
+    import briefing.pipeline
+
+    monkeypatch.setattr(briefing.pipeline, "summarize", lambda *a, **k: sample_summary())
+    (tmp_path / "a.txt").write_text("An article.")
+    result = cli("build", tmp_path / "a.txt", "-f", "html", "--paper", "letter", "-o", tmp_path / "b.html")
+    assert result.exit_code == 0, result.output
+    assert "@page { size: letter;" in (tmp_path / "b.html").read_text()
