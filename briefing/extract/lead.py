@@ -55,6 +55,8 @@ def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
         if last is None:
             return ""
         drop |= {t.i for t in last.subtree}
+        if last.dep_ == "conj":  # with its conjunction
+            drop |= {c.i for c in last.head.children if c.dep_ == "cc" and c.i < last.i}
         keep = [t for t in keep if t.i not in drop]
     if subject.i not in {t.i for t in keep}:
         return ""
@@ -112,8 +114,9 @@ def _last_modifier(root: "Token", keep: list["Token"]) -> "Token | None":
     droppable = [t for t in sorted(keep, key=lambda t: -t.i)
                  if t.dep_ in ("prep", "agent", "advmod", "npadvmod", "dative", "conj", "cc")
                  and t.i != root.i and t.i in kept and not _is_subject_part(t, root)]
+    coordinated = [t for t in droppable if t.dep_ == "conj"]  # "killed and 40 injured": the extra goes first
     on_verb = [t for t in droppable if t.head.pos_ in ("VERB", "AUX")]
-    return (on_verb or droppable or [None])[0]
+    return (coordinated or on_verb or droppable or [None])[0]
 
 
 def _is_subject_part(tok: "Token", root: "Token") -> bool:
