@@ -62,7 +62,7 @@ def package_templates_dir() -> Path:
 
 _MD_INLINE = re.compile(r"([\\`*\[\]<>!|~&])")
 _MD_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")  # intraword _ never makes emphasis
-_MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_MD_BLOCK_START = re.compile(r"^(?:(\d+)([.)])|([#>+=-]))")  # ordered lists; headings, quotes, lists
 _URL_SCHEME = re.compile(r"(?i)\b(https?|ftp|file|javascript|data|mailto)(:)")
 
 
@@ -73,7 +73,7 @@ def md_escape(value: Any) -> str:
     text = _MD_UNDERSCORE.sub(r"\\_", text)
     text = _URL_SCHEME.sub(r"\1\\\2", text)  # no bare-URL autolinks on hosts that linkify
     text = text.replace("www.", "www\\.")
-    return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 def one_line(value: Any) -> str:

@@ -1,6 +1,7 @@
 """The renderer on hand-built summaries (no spaCy, no PDF): snapshots, selection, escaping, templates."""
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -154,7 +155,7 @@ def test_escaped_markdown_reads_back_as_the_original_text():
 
 
 def test_block_syntax_at_the_start_of_a_line_is_escaped():
-    for text in ("# heading", "- item", "1. item", "> quote", "=== ", "+ x"):
+    for text in ("# heading", "- item", "1. item", "2) item", "> quote", ">. quote", "=== ", "+ x"):
         html = MarkdownIt("commonmark").render(render.md_escape(text))
         assert html.startswith("<p>"), html
 
@@ -237,3 +238,24 @@ def test_cli_paper_option_reaches_the_print_style(tmp_path, cli, monkeypatch):
     result = cli("build", tmp_path / "a.txt", "-f", "html", "--paper", "letter", "-o", tmp_path / "b.html")
     assert result.exit_code == 0, result.output
     assert "@page { size: letter;" in (tmp_path / "b.html").read_text()
+
+
+def test_md_escape_round_trips_any_text():
+    """Whatever the article says, the escaped Markdown renders to exactly that text, and to nothing else."""
+    from html import unescape
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("ab1 _*`[]()<>!|~&#-+=.:/\\{}\"'%;^") + ["www.", "http:", "é", "—"])
+
+    @settings(max_examples=int(os.environ.get("MD_ESCAPE_EXAMPLES", "300")), deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check(text):
+        html = MarkdownIt("commonmark").render(render.md_escape(text))
+        assert not re.search(r"<(a|img|script|em|strong|code|h\d|ul|ol|blockquote|hr)\b", html), html
+        expected = " ".join(text.split())
+        got = unescape(re.sub(r"^<p>|</p>\n$", "", html)) if expected else ""
+        assert got == expected
+
+    check()
