@@ -423,20 +423,23 @@ class Estimate:
 
 # ---------------------------------------------------------------- selection
 
-def select(summary: EventSummary, paper: str = "A4", limits: dict[str, int] | None = None) -> Selection:
-    """The most important items that the estimate puts on one page, at the largest type that fits."""
+def select(summary: EventSummary, paper: str = "A4", limits: dict[str, int] | None = None,
+           short_by: float = 0.0) -> Selection:
+    """The most important items that the estimate puts on one page, at the largest type that fits.
+    ``short_by`` (pt) narrows the budget when a layout showed the estimate to be that much short."""
     limits = {**DEFAULT_LIMITS, **(limits or {})}
     for scale in SCALES:
-        selection = _select_at(summary, paper, limits, scale)
+        selection = _select_at(summary, paper, limits, scale, short_by)
         if selection is not None:
             return selection
     raise RenderError("the briefing's headline, bottom line and sources do not fit on one page")
 
 
-def _select_at(summary: EventSummary, paper: str, limits: dict[str, int], scale: float) -> Selection | None:
+def _select_at(summary: EventSummary, paper: str, limits: dict[str, int], scale: float,
+               short_by: float = 0.0) -> Selection | None:
     sel = Selection(summary=summary, sources=source_entries(summary), sections={n: [] for n in SECTIONS},
                     paper=paper, scale=scale)
-    budget = sel.layout.content_height * SAFETY
+    budget = sel.layout.content_height * SAFETY - short_by
     # list every source, with titles if that leaves most of the page for content; else only those cited
     for list_all, compact, share in ((True, False, 0.6), (True, True, 0.6), (False, True, 1.0)):
         sel.list_all_sources, sel.compact_sources = list_all, compact
@@ -636,16 +639,30 @@ def fixed_font_timestamps():
 
 
 def render_pdf(selection: Selection, template_dir: str | Path | None = None) -> tuple[Selection, bytes]:
-    """Lay out the selection; if the estimate was short, drop items until one page holds it."""
+    """Lay out the selection. Should the estimate have been short (a second page), select again with the
+    budget narrowed by the overflow, or else drop the least important item, and lay out again."""
     css = render_css(selection, template_dir)
+    short_by = 0.0
     while True:
         document = layout_pdf(render_html(selection, template_dir, embed_css=False), css)
         if len(document.pages) <= 1:
             return selection, write_pdf(document, selection)
-        smaller = drop_least_important(selection)
+        short_by += overflow(document) + 2.0
+        smaller = select(selection.summary, selection.paper, short_by=short_by)
+        if smaller.sections == selection.sections and smaller.scale == selection.scale:
+            smaller = drop_least_important(selection)
         if smaller is None:
             raise RenderError("the briefing does not fit on one page")
         selection = smaller
+
+
+def overflow(document) -> float:
+    """How much (pt) of the laid-out page ran onto further pages."""
+    total = 0.0
+    for page in document.pages[1:]:
+        boxes = page._page_box.children  # the html element's box on that page, in CSS px
+        total += sum(box.margin_height() for box in boxes) * 0.75
+    return total
 
 
 def fit_one_page(summary: EventSummary, template_dir: str | Path | None = None, paper: str = "A4"):
