@@ -48,10 +48,15 @@ class ParsedDocument:
     document: "Document"
     docs: list["Doc"]
     offsets: list[int]
+    # a huge document comes in several parts (part 0, 1, ...; ``last`` on the final one) so that its
+    # spaCy docs need not all be held at once; a normal document is one part
+    part: int = 0
+    last: bool = True
 
 
-def split_block(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
+def split_block(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
     """Cut an over-long block into pieces under ``limit`` at a blank line, newline, sentence end or space."""
+    limit = limit or MAX_BLOCK_CHARS
     pieces = []
     while end - start > limit:
         window = text[start:start + limit]
@@ -82,6 +87,8 @@ def pipe_texts(nlp: "Language", tasks: Iterable[tuple[str, int]], batch_size: in
 
 # below this much text, starting worker processes costs more than it saves
 MIN_CHARS_FOR_PROCESSES = 200_000
+# pieces of one document held at once: a 5 MB article is handed over in parts of at most this many pieces
+MAX_PIECES_PER_PART = 16
 
 
 @dataclass
@@ -93,20 +100,32 @@ class _Pending:
     texts: list[str]
     cached: bool
     docs: list["Doc"] = field(default_factory=list)
+    handed: int = 0  # pieces already yielded in earlier parts
+    parts: int = 0
 
     @property
     def complete(self) -> bool:
-        return self.cached or len(self.docs) == len(self.texts)
+        return self.cached or self.handed + len(self.docs) == len(self.texts)
+
+    def take_part(self) -> ParsedDocument:
+        """The pieces parsed so far, as a part of the document; they are no longer held here."""
+        n = len(self.docs)
+        part = ParsedDocument(self.document, self.docs, self.offsets[self.handed:self.handed + n], self.parts, False)
+        self.docs, self.handed, self.parts = [], self.handed + n, self.parts + 1
+        return part
 
 
 def parse_documents(documents: Iterable["Document"], nlp: "Language", batch_size: int = 64,
-                    n_process: int = 1, cache: "DocCache | None" = None) -> Iterator[ParsedDocument]:
+                    n_process: int = 1, cache: "DocCache | None" = None,
+                    max_pieces: int | None = None) -> Iterator[ParsedDocument]:
     """Parse the article blocks of every document with one ``nlp.pipe`` stream; yield them in input order.
 
     Streaming: a document is yielded as soon as its pieces are parsed, so only about one batch of spaCy
     docs is alive at a time if the caller drops each one after use. With a ``cache``, documents parsed
-    before are read from it (when their turn comes) and only new texts go through the pipeline.
+    before are read from it (when their turn comes) and only new texts go through the pipeline. A document
+    of more than ``max_pieces`` pieces (default MAX_PIECES_PER_PART) is yielded in parts.
     """
+    max_pieces = max_pieces or MAX_PIECES_PER_PART
     if n_process > 1 and isinstance(documents, list) and sum(len(d.text) for d in documents) < MIN_CHARS_FOR_PROCESSES:
         n_process = 1
     queue: deque[_Pending] = deque()
@@ -130,6 +149,8 @@ def parse_documents(documents: Iterable["Document"], nlp: "Language", batch_size
 
     for doc, position in pipe_texts(nlp, tasks(), batch_size, n_process):
         queue[position - head].docs.append(doc)
+        if len(queue[0].docs) >= max_pieces and not queue[0].complete:
+            yield queue[0].take_part()
         yield from drain()
     yield from drain()
 
@@ -140,6 +161,8 @@ def _finish(entry: _Pending, nlp: "Language", cache: "DocCache | None") -> Parse
         if docs is None:  # the entry vanished or is corrupt: parse this document now
             docs = [doc for doc, _ in pipe_texts(nlp, ((t, 0) for t in entry.texts), 64, 1)]
             cache.put(entry.texts, docs)
+    elif entry.parts:  # the rest of a document handed over in parts (too big to cache)
+        return ParsedDocument(entry.document, entry.docs, entry.offsets[entry.handed:], entry.parts, True)
     else:
         docs = entry.docs
         if cache is not None and docs:

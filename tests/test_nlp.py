@@ -142,3 +142,35 @@ def test_summarize_drops_each_documents_parse_after_extraction(tmp_path, monkeyp
     summary = summarize([tmp_path])
     assert len(summary.sources) == 30 and len(refs) >= 30
     assert most_alive <= 4 + 2  # a batch and the current document, not one Doc per article read so far
+
+
+def test_a_huge_document_is_handed_over_in_parts(blank, monkeypatch):
+    """So that a 5 MB article never needs all its spaCy docs at once; the parts cover it in order."""
+    monkeypatch.setattr(nlp_mod, "MAX_BLOCK_CHARS", 300)
+    para = "The agency published the report on Friday. Officials said more data would follow. "
+    text = para * 20  # about 1,700 characters in one block: six pieces of at most 300
+    huge = Document(id="huge.txt", path="huge.txt", text=text, blocks=[(0, len(text))])
+    small = make_doc(1)
+    parts = list(parse_documents([huge, small], blank, max_pieces=2))
+    huge_parts = [p for p in parts if p.document is huge]
+    assert [p.part for p in huge_parts] == list(range(len(huge_parts))) and len(huge_parts) >= 3
+    assert [p.last for p in huge_parts] == [False] * (len(huge_parts) - 1) + [True]
+    assert all(len(p.docs) <= 2 for p in huge_parts)
+    pieces = [(o, d.text) for p in huge_parts for o, d in zip(p.offsets, p.docs)]
+    assert "".join(t for _, t in pieces) == text
+    assert all(text[o:o + len(t)] == t for o, t in pieces)
+    assert parts[-1].document is small and parts[-1].part == 0 and parts[-1].last
+
+
+def test_parts_of_a_document_merge_into_one_extraction():
+    from briefing.extract import DocumentExtraction
+    from briefing.pipeline import merge_extraction
+    from briefing.summary import Citation
+
+    first = DocumentExtraction(source_id="a", lead=[Citation("a", "x", 0, 1)], locations=["Lima"])
+    later = DocumentExtraction(source_id="a", lead=[Citation("a", "y", 5, 6)], locations=["Quito", "Lima"])
+    merge_extraction(first, later)
+    assert first.lead == [Citation("a", "x", 0, 1)] and first.locations == ["Lima", "Quito", "Lima"]
+    empty = DocumentExtraction(source_id="a")
+    merge_extraction(empty, later)
+    assert empty.lead == later.lead
