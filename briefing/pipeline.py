@@ -29,11 +29,34 @@ def summarize(paths: list[str | Path], model: str | None = None, n_process: int 
         cache = DocCache(cache_dir, nlp)
     extractions = []
     for parsed in parse_documents(documents, nlp, n_process=n_process, cache=cache):
-        extractions.append(extract_document(parsed))
+        extraction = extract_document(parsed)
+        if parsed.part:  # a later part of a huge document: same source, more items
+            merge_extraction(extractions[-1], extraction)
+        else:
+            extractions.append(extraction)
+        last = parsed.last
         del parsed  # the spaCy docs go now, not when the next document replaces them
-        if progress is not None:
+        if progress is not None and last:
             progress(len(extractions), len(documents))
     return consolidate(documents, extractions, warnings)
+
+
+def merge_extraction(into, more) -> None:
+    """Add the items of a later part of a document to the extraction of its first part.
+
+    Lists are joined; the lead (``lead*`` fields: the opening sentences) stays the first part's unless that
+    part had none.
+    """
+    from dataclasses import fields
+
+    lead_missing = not into.lead
+    for f in fields(into):
+        mine, theirs = getattr(into, f.name), getattr(more, f.name)
+        if f.name.startswith("lead"):
+            if lead_missing:
+                setattr(into, f.name, theirs)
+        elif isinstance(mine, list):
+            mine.extend(theirs)
 
 
 def render_outputs(summary: EventSummary, formats: list[str], template_dir: str | Path | None = None,
