@@ -241,3 +241,20 @@ def test_seed_open_questions_cover_troops_losses_kursk_and_what_comes_next(seed_
     assert any(q.kind == "next" and "summit" in q.question for q in qs)
     assert any(q.kind == "next" and "deployed" in q.question for q in qs)
     assert len({q.question for q in qs}) == len(qs)
+
+
+@pytest.mark.parametrize("text", [
+    "“ ” \" « » ‘ ’",
+    "He said. She said. They said it. “",
+    "did not specify how many or whether or when",
+    "Could? May. Might! Likely to. Expected in. Upcoming. Potential.",
+    " ".join(["and said that"] * 300),
+])
+def test_odd_text_raises_nothing(signals_of, nlp, text):
+    from briefing.extract import DocContext, Sentence, reactions
+
+    signals_of(text)
+    doc = nlp(text)
+    sents = [Sentence(span=s, start=s.start_char, source="a.txt") for s in doc.sents]
+    ctx = DocContext(document=SimpleNamespace(id="a.txt", published=None, outlet=None), sentences=sents)
+    reactions.extract(ctx, [])

@@ -30,12 +30,12 @@ def tokens_text(tokens: Iterable["Token"]) -> str:
 
 def subtree_without(tok: "Token", drop_deps: frozenset[str] = frozenset()) -> list["Token"]:
     """tok's subtree less the subtrees of children attached by one of drop_deps (and quote marks)."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ in drop_deps and not _joins_words(child):
-            continue
-        out.extend(subtree_without(child, drop_deps))
-    return [t for t in out if t.text not in QUOTE_CHARS]
+    out, stack = [], [tok]
+    while stack:  # iterative: a run-on "sentence" of scraped text can nest deeper than Python's recursion limit
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in drop_deps or _joins_words(c))
+    return sorted((t for t in out if t.text not in QUOTE_CHARS), key=lambda t: t.i)
 
 
 def _joins_words(tok: "Token") -> bool:
