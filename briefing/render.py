@@ -492,6 +492,12 @@ def drop_least_important(sel: Selection) -> Selection | None:
 # ---------------------------------------------------------------- Jinja
 
 def environment(template_dir: str | Path | None = None):
+    """The Jinja environment for a template folder, made once per folder (Jinja re-reads changed files)."""
+    return _environment(str(Path(template_dir).resolve()) if template_dir is not None else None)
+
+
+@lru_cache(maxsize=16)
+def _environment(template_dir: str | None):
     import jinja2
 
     default = jinja2.FileSystemLoader(str(package_templates_dir()))
