@@ -1039,10 +1039,15 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
                  and verb.lemma_.lower() in LEVEL_VERBS | {"be"})
             if other_side and c.pos_ != "PRON" and not (amount & {t.i for t in c.subtree}):
                 sub = [t.i for t in c.subtree if t.ent_type_ not in ("DATE", "TIME")]
+                if len(sub) <= 6 and verb.lemma_ == "be" and c.dep_ in ("nsubj", "nsubjpass"):
+                    keep = set(sub)  # "the beef quota is 45,000 tonnes": what is measured is the subject
+                    break
                 if len(sub) <= 6:
                     keep |= set(sub)
         if focus.dep_ == "pobj" and focus.head.head.i == verb.i:
             keep.add(focus.head.i)
+        if verb.lemma_ == "be" and focus.dep_ in ("nsubj", "nsubjpass"):
+            keep.discard(verb.i)  # "turnout was 67.5 percent": "turnout"
     elif anchor.dep_ == "pobj" and anchor.head.pos_ == "ADP" and anchor.head.head.pos_ == "NOUN":
         gov = anchor.head.head  # "a quota of 45,000 tonnes"
         keep |= {gov.i, anchor.head.i} | {c.i for c in gov.children if c.dep_ in ("amod", "compound")}
