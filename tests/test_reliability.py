@@ -125,6 +125,9 @@ def test_every_json_written_by_the_cli_validates(cli, tmp_path):
         assert result.exit_code == 0, result.output
         check_summary_file(Path(args[-1]))
     assert json.loads((tmp_path / "e.json").read_text()) == json.loads((tmp_path / "b.json").read_text())
+    to_stdout = cli("extract", SEEDS)  # -o - (the default of extract)
+    assert to_stdout.exit_code == 0
+    assert validate_summary_json(to_stdout.stdout) == json.loads((tmp_path / "e.json").read_text())
 
 
 # ---------------------------------------------------------------- bad input through the CLI
