@@ -122,6 +122,24 @@ def test_merge_keeps_different_people_and_countries_apart():
     assert len(merged) == 7
 
 
+def test_merge_scales_to_thousands_of_names():
+    import random
+    import string
+    import time
+
+    rng = random.Random(7)
+
+    def word() -> str:
+        return rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=6))
+
+    many = [Actor(f"{word()} {word()}", "person", mentions=1, citations=[cite("1", "x")]) for _ in range(3000)]
+    many += [Actor(f"{word()} Council", "organization", mentions=1, citations=[cite("1", "x")]) for _ in range(1000)]
+    started = time.perf_counter()
+    merged = merge(many)
+    assert time.perf_counter() - started < 20  # about 1 s here; pairwise comparing took minutes
+    assert len(merged) == 20
+
+
 def test_canonical_name_for_speaker_strings():
     actors = [Actor("Kim Jong Un", "person", aliases=["Kim Jong-un", "Kim"]),
               Actor("Vladimir Putin", "person", aliases=["Putin"]),

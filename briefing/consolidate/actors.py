@@ -20,6 +20,7 @@ SPELLING_SIMILARITY = 90  # token_sort_ratio at or above which two names may be 
 WORD_SIMILARITY = 85  # the one word two spellings may differ in ("zelensky" / "zelenskyy")
 CITATIONS_PER_SOURCE = 2
 MAX_ACTORS = 20
+MAX_BLOCK = 400  # names sharing one blocking key beyond which the key is not used to pair them
 
 
 @dataclass
@@ -138,7 +139,9 @@ def _without_owner(a: NameSet) -> set[str]:
 
 
 def link_groups(sets: list[NameSet]) -> list[list[int]]:
-    """Union the name sets that are one actor; returns groups of indices, heaviest first inside each group."""
+    """Union the name sets that are one actor; returns groups of indices, heaviest first inside each group.
+    Only sets that share a blocking key (a word's first letters, initials, a country) are compared, so a
+    document naming thousands of people does not cost millions of comparisons."""
     parent = list(range(len(sets)))
 
     def find(i: int) -> int:
@@ -150,17 +153,47 @@ def link_groups(sets: list[NameSet]) -> list[list[int]]:
     def union(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
+    neighbours = _neighbours(sets)
     for i in range(len(sets)):
-        for j in range(i + 1, len(sets)):
-            if same_actor(sets[i], sets[j]):
+        for j in neighbours[i]:
+            if j > i and same_actor(sets[i], sets[j]):
                 union(i, j)
-    _link_unique(sets, union, find, _surname_of)
-    _link_unique(sets, union, find, _short_form_of)
-    _link_unique(sets, union, find, _bare_of_qualified)
+    for relation in (_surname_of, _short_form_of, _bare_of_qualified):
+        _link_unique(sets, neighbours, union, find, relation)
     groups: dict[int, list[int]] = {}
     for i in range(len(sets)):
         groups.setdefault(find(i), []).append(i)
     return [sorted(g, key=lambda i: -sets[i].weight) for g in groups.values()]
+
+
+def _block_keys(a: NameSet) -> set[str]:
+    keys = {"country:" + a.country} if a.country else set()
+    for n in a.normal:
+        words = [w for w in n.split() if w not in ents.FUNCTION_WORDS]
+        keys.update("word:" + w[:4] for w in words)
+        keys.add("initials:" + "".join(w[0] for w in words))
+        if len(words) == 1:
+            keys.add("initials:" + words[0])  # an abbreviation meets the names it abbreviates
+    return keys
+
+
+def _neighbours(sets: list[NameSet]) -> list[set[int]]:
+    index: dict[str, list[int]] = {}
+    keys = [_block_keys(a) for a in sets]
+    for i, ks in enumerate(keys):
+        for k in ks:
+            index.setdefault(k, []).append(i)
+    # a key shared by very many names ("council") says little and would make comparing quadratic
+    return [{j for k in ks if len(index[k]) <= MAX_BLOCK for j in index[k] if j != i} for i, ks in enumerate(keys)]
+
+
+def _link_unique(sets, neighbours, union, find, relation) -> None:
+    """Link each set to the one group it relates to; leave it alone when it relates to several."""
+    for i, a in enumerate(sets):
+        targets = {find(j) for j in neighbours[i] if relation(a, sets[j])}
+        targets.discard(find(i))
+        if len(targets) == 1:
+            union(i, targets.pop())
 
 
 def _bare_of_qualified(a: NameSet, b: NameSet) -> bool:
@@ -168,15 +201,6 @@ def _bare_of_qualified(a: NameSet, b: NameSet) -> bool:
     if a.kind == "person" or b.kind == "person" or a.country or b.country or _without_country(a):
         return False
     return bool(a.normal & _without_owner(b))
-
-
-def _link_unique(sets, union, find, relation) -> None:
-    """Link each set to the one group it relates to; leave it alone when it relates to several."""
-    for i, a in enumerate(sets):
-        targets = {find(j) for j, b in enumerate(sets) if j != i and relation(a, b)}
-        targets.discard(find(i))
-        if len(targets) == 1:
-            union(i, targets.pop())
 
 
 # ------------------------------------------------------------------------------------------ choosing forms

@@ -59,6 +59,7 @@ BODY_SEATS = {"brussels": "European Union"}
 MIN_POPULATION_FOR_CAPITAL = 1_000_000
 
 
+@lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """Lower-case comparison form: curly quotes, hyphens, dots, a leading 'the' and a possessive removed."""
     s = unicodedata.normalize("NFKD", name or "")
@@ -193,7 +194,8 @@ def is_demonym(word: str) -> bool:
     return form is not None and form.form == "demonym"
 
 
-def country_words(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def country_words(name: str) -> frozenset[str]:
     """Countries named inside a longer name: "US State Department" -> {"United States"}."""
     words = normalize(name).split()
     found = set()
@@ -202,4 +204,4 @@ def country_words(name: str) -> set[str]:
             form = country_forms().get(" ".join(words[i:i + n]))
             if form is not None and form.form != "seat":
                 found.add(form.country)
-    return found
+    return frozenset(found)
