@@ -258,3 +258,28 @@ def test_odd_text_raises_nothing(signals_of, nlp, text):
     sents = [Sentence(span=s, start=s.start_char, source="a.txt") for s in doc.sents]
     ctx = DocContext(document=SimpleNamespace(id="a.txt", published=None, outlet=None), sentences=sents)
     reactions.extract(ctx, [])
+
+
+def test_frames_read_deaths_from_the_verb_whatever_noun_is_counted(nlp):
+    from briefing.extract import Sentence, signals
+
+    def counts(text: str) -> list:
+        doc = nlp(text)
+        return [getattr(f, "counts") for s in doc.sents
+                for f in signals.frames(Sentence(span=s, start=s.start_char, source="a.txt"))]
+
+    assert counts("Drones struck the refinery, killing at least 11 workers.") == ["deaths"]
+    assert counts("At least 19 people were killed in the attack.") == ["deaths"]
+    assert counts("About 4,000 soldiers were killed or wounded.") == [None]  # casualties, not deaths
+    assert counts("The union said 2,000 workers joined the strike.") == [None]
+
+
+def test_death_figures_counted_with_different_nouns_conflict_as_the_death_toll():
+    a = fig(11, "a", "the governor", "at least 11 workers", unit="workers", quantity="deaths")
+    b = fig(19, "b", "the hospital", "at least 19 people", unit="people", quantity="casualties")
+    frame = OpenQuestion(question="How many people were killed?", reason="at least 19 people",
+                         citations=list(b.citations), kind="frame")
+    setattr(frame, "counts", "deaths")
+    found = conflicts([a, b], [frame], {})
+    assert [q.question for q in found] == ["What is the death toll?"]
+    assert conflicts([a, b], [], {}) == []  # without the grammar's reading they count different things

@@ -81,12 +81,22 @@ def _group_key(f: Figure) -> str | None:
     return unit
 
 
-def _grouped(figures: list[Figure]) -> dict[str, list[Figure]]:
+def _counted_by_frame(f: Figure, frames: list[OpenQuestion]) -> str | None:
+    """What the sentence's grammar says the number counts ('19 people were killed': deaths), if anything."""
+    cited = {(c.source, c.start) for c in f.citations}
+    for fr in frames:
+        if getattr(fr, "counts", None) and fr.citations and (fr.citations[0].source, fr.citations[0].start) in cited \
+                and (fr.reason in f.text or f.text in fr.reason):
+            return getattr(fr, "counts")
+    return None
+
+
+def _grouped(figures: list[Figure], frames: list[OpenQuestion] = ()) -> dict[str, list[Figure]]:
     """Figures by quantity; a key whose words contain another's joins it ('tonnes' and 'tonnes dioxide'),
     except for coarse keys (money, percent) where that would pool unrelated sums."""
     groups: dict[str, list[Figure]] = {}
     for f in figures:
-        key = _group_key(f)
+        key = _counted_by_frame(f, list(frames)) or _group_key(f)
         if key is not None and f.citations and not _is_part(f):
             groups.setdefault(key, []).append(f)
     for key in sorted(groups, key=len):
@@ -156,7 +166,7 @@ def _sides(group: list[Figure], sources: dict[str, Source]) -> list[str]:
 
 def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[str, Source]) -> list[OpenQuestion]:
     out = []
-    for key, group in _grouped(figures).items():
+    for key, group in _grouped(figures, frames).items():
         # a conflict is between claimants: both sides must say who gives the figure
         claimed = [f for f in group if f.claimed_by]
         pairs = [(a, b) for i, a in enumerate(claimed) for b in claimed[i + 1:]
@@ -164,7 +174,8 @@ def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[s
         if not pairs:
             continue
         involved = [f for f in claimed if any(f is a or f is b for a, b in pairs)]
-        question = _frame_for(involved, frames) or _fallback_question(key, involved)
+        question = ("What is the death toll?" if key == "deaths" else None) or _frame_for(involved, frames) \
+            or _fallback_question(key, involved)
         reason = "Sources disagree: " + "; ".join(_sides(involved, sources)) + "."
         cites = _unique(c for f in sorted(involved, key=_interval) for c in f.citations[:1])
         out.append(OpenQuestion(question=question, reason=reason, citations=cites, kind="conflict"))
@@ -183,6 +194,10 @@ def _same_dispute(a: OpenQuestion, b: OpenQuestion, actors: list[Actor]) -> bool
     if sa and sb and all(sa) and all(sb):
         if [party_name(x, actors) for x in sa] == [party_name(x, actors) for x in sb]:
             return True
+    # "Who is responsible?" and "Who is responsible for the attack?": the bare one asks the same
+    qa, qb = a.question.rstrip("?"), b.question.rstrip("?")
+    if qa.startswith(qb + " ") or qb.startswith(qa + " "):
+        return True
     return fuzz.token_sort_ratio(a.question, b.question) >= SAME_QUESTION
 
 
@@ -194,6 +209,9 @@ def _same_topic(a: OpenQuestion, b: OpenQuestion) -> bool:
 
 def _merge_into(target: OpenQuestion, other: OpenQuestion) -> None:
     target.citations = _unique(target.citations + other.citations)
+    if other.kind == "dispute" and target.question.rstrip("?") and \
+            other.question.startswith(target.question.rstrip("?") + " "):
+        target.question = other.question  # the more specific wording of the same question
     if other.kind != "dispute":
         return
     parts, more = getattr(target, "parts", None), getattr(other, "parts", None)

@@ -33,6 +33,8 @@ LOOKBACK = 3  # sentences before a denial searched for the claim it answers
 STRONG_CLAIM_VERBS = frozenset("claim allege accuse insist assert contend".split())
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 # verbs by which a claimant gives a figure: the frame asks about the thing counted, not the counter
+DEATH_VERBS = frozenset({"kill", "die"})
+INJURY_VERBS = frozenset({"injure", "wound", "hurt"})
 COUNTING_VERBS = frozenset("count record register list give tally put cite".split())
 
 
@@ -224,10 +226,16 @@ def _find_claim(sents: list["Sentence"], k: int, deny: "Token"):
     same = [c for c in _claims_in(sents[k], own) if c[0].i < deny.i]
     if same:
         return sents[k], subject_of(same[-1][0]), same[-1][1]
+    # "rejected the government's accusation": only a claim the government made will do
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None) if obj is not None else None
+    owner_words = {t.lower_ for t in owner.subtree if t.is_alpha} if owner is not None and owner.pos_ != "PRON" else set()
     # the nearest claim before, preferring verbs that assert a contested claim ("claimed", "alleged")
     best, best_score = None, 99.0
     for j in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
         for verb, clause in _claims_in(sents[j], set()):
+            claimant = subject_of(verb)
+            if owner_words and (claimant is None or not owner_words & {t.lower_ for t in claimant.subtree}):
+                continue
             score = (k - j) - (1.5 if verb.lemma_.lower() in STRONG_CLAIM_VERBS else 0.0)
             if score < best_score:
                 best, best_score = (sents[j], subject_of(verb), clause), score
@@ -458,7 +466,10 @@ def frame_question(number: "Span") -> str | None:
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in REPORTING_VERBS | COUNTING_VERBS:
         subj = subject_of(verb)
         if subj is not None and subj.lower_ not in PRONOUN_SUBJECTS:
-            return f"How many {noun_text} did {noun_phrase(subj)} {verb.lemma_.lower()}?"
+            who = lower_determiner(noun_phrase(subj))
+            if subj.left_edge.is_sent_start and subj.pos_ != "PROPN":
+                who = who[:1].lower() + who[1:]  # "Drones struck ..." -> "did drones kill"
+            return f"How many {noun_text} did {who} {verb.lemma_.lower()}?"
     if noun.dep_ == "nsubjpass" and verb.tag_ == "VBN":
         return f"How many {noun_text} were {verb.text}?"
     if noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.tag_ == "VBD" and verb.lemma_.lower() != "be":
@@ -476,8 +487,25 @@ def frames(sent: "Sentence") -> list[OpenQuestion]:
             continue
         q = frame_question(ent)
         if q:
-            out.append(OpenQuestion(question=q, reason=ent.text, citations=[sent.citation()], kind="frame"))
+            frame = OpenQuestion(question=q, reason=ent.text, citations=[sent.citation()], kind="frame")
+            setattr(frame, "counts", _what_happened_to(ent))
+            out.append(frame)
     return out
+
+
+def _what_happened_to(number: "Span") -> str | None:
+    """'killing at least 11 workers', '19 people were killed': the count is of deaths, whatever noun is counted.
+    'killed or wounded' counts casualties, not deaths: None then."""
+    root = number.root
+    noun = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass", "nsubj") or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    conj = {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
+    if lemma in DEATH_VERBS and not conj & INJURY_VERBS and (noun.dep_ != "nsubj" or lemma == "die"):
+        return "deaths"
+    return None
 
 
 # ---------------------------------------------------------------- all signals of a document
