@@ -279,7 +279,7 @@ def report(rows: list[dict]) -> None:
               f"{r.get('cpu_over_floor', nan):9.2f} {r['peak_mb']:7.0f}")
 
 
-def plot(rows: list[dict], path: Path) -> None:
+def plot(rows: list[dict], path: Path, stage_rows: list[dict] | None = None) -> None:
     try:
         import matplotlib
 
@@ -294,6 +294,11 @@ def plot(rows: list[dict], path: Path) -> None:
                      if r["command"] == command and "failed" not in r)
         if pts:
             ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=command)
+    stage_pts = sorted((r["articles"], 1000 * (r["parse"] + r["extract"]) / r["articles"])
+                       for r in stage_rows or [] if r.get("articles"))
+    if stage_pts:
+        ax.plot([p[0] for p in stage_pts], [p[1] for p in stage_pts], marker="s", linestyle="--",
+                label="parse+extract stages")
     ax.set_xscale("log")
     ax.set_xlabel("articles")
     ax.set_ylabel("cpu ms per article (user + system)")
@@ -322,12 +327,28 @@ def main() -> None:
                     help="also time each stage in-process (cpu seconds) for every size")
     ap.add_argument("--consolidate-max", type=int, default=500,
                     help="in --stages, skip consolidate and render above this many articles")
+    ap.add_argument("--merge", type=Path, nargs="+", default=None, metavar="RESULTS_JSON",
+                    help="only combine earlier results.json files into one table, results.json and plot")
     ap.add_argument("--stage-one", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--no-startup", action="store_true", help="skip the --help/--version and layout timings")
     args = ap.parse_args()
 
     if args.stage_one:
         print(json.dumps(stages(args.stage_one, args.model, args.consolidate_max)))
+        return
+    if args.merge:
+        merged: dict = {"rows": [], "stages": [], "sources": [str(p) for p in args.merge]}
+        for path in args.merge:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            merged["rows"] += data.get("rows", [])
+            merged["stages"] += data.get("stages", [])
+            for key in ("startup", "layouts"):
+                if key in data:
+                    merged[key] = data[key]
+        args.out.mkdir(parents=True, exist_ok=True)
+        report(merged["rows"])
+        (args.out / "results.json").write_text(json.dumps(merged, indent=2), encoding="utf-8")
+        plot(merged["rows"], args.out / "time-per-article.png", merged["stages"])
         return
     work = args.work or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     if args.profile:
@@ -379,7 +400,7 @@ def main() -> None:
         run_stages([s for s in args.sizes.split(",") if s], work, args.model, args.consolidate_max, results)
     report(results["rows"])
     (args.out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    plot(results["rows"], args.out / "time-per-article.png")
+    plot(results["rows"], args.out / "time-per-article.png", results.get("stages"))
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
