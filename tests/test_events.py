@@ -57,12 +57,28 @@ def article_copy(src: Path, dest: Path) -> Path:
     return dest
 
 
+def contract_originals(sources: Path) -> None:
+    """Replace each .html copy by its extracted article text after summarising.
+
+    CONTRACT.md defines a citation's original text of an .html source as the extracted article text, while the
+    scorer slices whatever file it finds: give it the contract's original, so that citation_faithful measures
+    our offsets and not the difference between a web page and its article.
+    """
+    from briefing.ingest import read_document
+
+    for f in sources.iterdir():
+        if f.suffix.lower() in (".html", ".htm"):
+            text = read_document(f).text
+            f.write_text(text, encoding="utf-8")
+
+
 def score_set(name: str, src: Path, gold: Path, work: Path) -> dict[str, float]:
     from briefing.pipeline import render_outputs, summarize
 
     sources = article_copy(src, work / name)
     summary = summarize([sources])
     outputs = render_outputs(summary, ["json", "md"])
+    contract_originals(sources)
     summary_json = work / f"{name}.json"
     rendered_md = work / f"{name}.md"
     summary_json.write_text(outputs["json"], encoding="utf-8")
