@@ -93,7 +93,8 @@ STANCE_LEMMAS = {
                        barbaric condemnation""".split(), "condemn"),
     **dict.fromkeys("false untrue baseless fabricated fake groundless unfounded fabrication fiction nonsense".split(), "deny"),
     **dict.fromkeys("""concern concerned worried alarming alarmed alarm dangerous danger troubling fear
-                       worrying hurt harm damage risk""".split(), "concern"),
+                       worrying hurt harm damage risk implausible doubt doubtful questionable irregularity
+                       flawed marred""".split(), "concern"),
 }
 # fixed phrases (lower case, matched on words)
 STANCE_PHRASES = {
@@ -104,7 +105,7 @@ STANCE_PHRASES = {
 }
 # acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit
 DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill
-law motion resolution request demand ultimatum result results outcome appointment nomination policy measure
+law motion resolution request demand ultimatum appointment nomination policy measure
 measures sanctions tariff tariffs treaty reform reforms""".split())
 # support verbs whose negation is opposition: "will not support ratification"
 BACKING_VERBS = frozenset("support back endorse".split())
