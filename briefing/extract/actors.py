@@ -36,6 +36,8 @@ NOT_PARTIES = INSTRUMENT_HEADS | EVENT_HEADS
 SPEAKING_NOUNS = PERSON_NOUNS | TITLE_WORDS | ORG_HEADS | FORCE_NOUNS | {"agency", "statement", "office"}
 CITATIONS_PER_DOCUMENT = 2
 MAX_ROLE_CHARS = 90
+MAX_NAME_CHARS = 80
+ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 
 
 @dataclass
@@ -161,7 +163,7 @@ def capitalised_org_names(sent: "Sentence") -> list["Span"]:
         while end > i and not (toks[end].lower_ in ORG_HEADS and toks[end].is_title):
             end -= 1
         words = [t for t in toks[i: end + 1] if t.is_alpha]
-        if end > i and len(words) >= 2:
+        if end > i and 2 <= len(words) <= 8:
             runs.append(sent.span.doc[toks[i].i: toks[end].i + 1])
         i = j + 1
     return runs
@@ -190,8 +192,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", surnames: set[str])
         return None
     span, title = trim_entity(span, label)
     surface = ents.clean_surface(span.text)
-    if len(surface) < 2 or not any(c.isupper() for c in surface) or names_a_place(span):
-        return None
+    if not 2 <= len(surface) <= MAX_NAME_CHARS or not any(c.isupper() for c in surface) or names_a_place(span):
+        return None  # too long for a name: a run of capitalised words or a mis-cut entity
     acting = is_acting(span) and is_full_sentence(sent)
     body = ents.body_of_seat(surface)
     if body is not None:
@@ -631,13 +633,14 @@ def clean_role(text: str) -> str | None:
 def abbreviation_definitions(ctx: "DocContext") -> dict[str, str]:
     """"Full Name (ABBR)" in the text: normalised short form -> normalised full name."""
     found: dict[str, str] = {}
-    pattern = re.compile(r"((?:[A-Z][\w'’\-]*\s+)(?:(?:of|for|and|the|on|de)\s+|[A-Z][\w'’\-]*\s+)*[A-Z][\w'’\-]*)"
-                         r"\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
     for sent in ctx.sentences:
-        for m in pattern.finditer(sent.text):
-            long, short = m.group(1), m.group(2)
-            words = long.split()
-            for n in range(len(words), 1, -1):  # the shortest run of trailing words whose initials fit
+        text = sent.text
+        if "(" not in text:
+            continue
+        for m in ABBREVIATION_IN_BRACKETS.finditer(text):
+            short = m.group(1)
+            words = text[max(0, m.start() - 200): m.start()].split()[-12:]
+            for n in range(2, len(words) + 1):  # the shortest run of words before it whose initials fit
                 cand = " ".join(words[-n:])
                 if ents.abbreviates(short, cand):
                     found[ents.normalize(short)] = ents.normalize(cand)
