@@ -154,6 +154,7 @@ def test_canonical_name_for_speaker_strings():
     assert canonical_name("WHO", actors) == "World Health Organization"
     assert canonical_name("Vladimir Puttin", actors) == "Vladimir Putin"
     assert canonical_name("the mayor of Lyon", actors) is None
+    assert canonical_name("Kim Yo Jong", actors) is None  # another Kim
     assert canonical_name("", actors) is None
 
 

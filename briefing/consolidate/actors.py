@@ -295,7 +295,11 @@ def canonical_name(name: str, actors: list[Actor]) -> str | None:
                                                                       ents.normalize(n).split()[-1])}
         if len(people) == 1:
             return people.pop()
-    contained = [f for f in forms if len(f) >= 3 and f" {f} " in f" {key} "]
+    # a name inside the speaker string ("Russian President Vladimir Putin"); a lone surname inside a longer
+    # name is another person ("Kim" in "Kim Yo Jong"), so one-word forms of people do not count here
+    people_words = {ents.normalize(n) for a in actors if a.kind == "person"
+                    for n in [a.name] + list(a.aliases) if len(ents.normalize(n).split()) == 1}
+    contained = [f for f in forms if len(f) >= 3 and f not in people_words and f" {f} " in f" {key} "]
     if contained:
         return forms[max(contained, key=len)]
     countries = {c for c in ents.country_words(key) if any(a.name == c for a in actors)}
