@@ -306,7 +306,8 @@ def _widened(ent: "Span") -> str:
         prev = doc[start - 1]
         if prev.text in "-‐‑" and start > 1 and not prev.whitespace_ and not doc[start - 2].whitespace_:
             start -= 2
-        elif prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i >= ent.start and prev.ent_type_ == "":
+        elif prev.pos_ in ("PROPN", "NOUN") and prev.text[:1].isupper() and prev.dep_ == "compound" \
+                and prev.head.i >= ent.start and prev.ent_type_ == "":
             start -= 1
         else:
             break
