@@ -92,6 +92,12 @@ def test_statement_said_speaks_for_whoever_issued_it(reactions_of):
     assert [r.actor for r in reactions_of(text)] == ["Orex", "Orex"]
 
 
+def test_a_definite_description_names_the_body_introduced_earlier(reactions_of):
+    text = ("The Federal Aviation Administration grounded the fleet on Monday. "
+            "The administration said the ban would last at least a week.")
+    assert [r.actor for r in reactions_of(text)][-1] == "Federal Aviation Administration"
+
+
 # ---------------------------------------------------------------- stance
 
 def test_denial_of_a_claim_is_deny(reactions_of):

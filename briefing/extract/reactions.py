@@ -218,6 +218,18 @@ def _person_by_title(phrase: str, ctx: "DocContext", actors: list[Actor], before
     return None
 
 
+def _body_by_head_noun(noun: str, ctx: "DocContext", before: int) -> str | None:
+    """'the regulator', 'the ministry': the organisation named earlier in the article with that word in its name."""
+    found = None
+    for s in ctx.sentences:
+        if s.start >= before:
+            break
+        for ent in s.span.ents:
+            if ent.label_ == "ORG" and noun in {w.lower() for w in ent.text.split()}:
+                found = clean_name(ent.text)
+    return found
+
+
 def _is_carrier(name: str, head: "Token", ctx: "DocContext") -> bool:
     """An outlet that only carries the story: the article's own outlet, a wire service, 'the X portal'."""
     low = name.lower()
@@ -268,6 +280,10 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         if person:
             return person, True
     ent = _entity_in_phrase(subj, span)
+    if ent is None and subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
+        body = _body_by_head_noun(subj.lower_, ctx, sent.start)
+        if body:  # "the regulator said" after "the Digital Content Regulator"
+            return body, False
     if ent is not None and subj.pos_ == "NOUN" and subj.lower_ not in PERSON_NOUNS and subj.lower_ not in TITLE_WORDS \
             and not any(c.dep_ in ("compound", "poss", "amod") for c in subj.children if ent.start <= c.i < ent.end) \
             and not ent.start <= subj.i < ent.end:
