@@ -109,6 +109,21 @@ def test_merge_abbreviation_short_form_and_country_qualifier():
     assert {a.name for a in merged} == {"World Trade Organization", "European Commission", "US Trade Department"}
 
 
+def test_owned_body_links_to_its_bare_name_only_when_unambiguous():
+    one_owner = merge([
+        Actor("Ghana's Ministry of Environment", "organization", aliases=["Ministry of Environment"], mentions=1,
+              citations=[cite("1", "x")]),
+        Actor("Ministry of Environment", "organization", mentions=2, citations=[cite("2", "x")]),
+    ])
+    assert [a.name for a in one_owner] == ["Ghana's Ministry of Environment"]
+    two_owners = merge([
+        Actor("Kenya's Ministry of Health", "organization", mentions=1, citations=[cite("1", "x")]),
+        Actor("Uganda's Ministry of Health", "organization", mentions=1, citations=[cite("2", "x")]),
+        Actor("Ministry of Health", "organization", mentions=1, citations=[cite("3", "x")]),
+    ])
+    assert len(two_owners) == 3
+
+
 def test_merge_keeps_different_people_and_countries_apart():
     merged = merge([
         Actor("Maria Santos", "person", mentions=1, citations=[cite("1", "x")]),
@@ -234,6 +249,15 @@ def test_role_phrases_from_apposition_and_affiliation(actors_of):
     assert named(found, "William Ruto").role == "Kenyan President"
     assert named(found, "Maria Santos").role == "health minister"
     assert named(found, "Paolo Ricci").role == "of the Milan Institute for Economic Studies"
+
+
+@pytest.mark.slow
+def test_which_makes_a_body_and_owner_kept(actors_of):
+    found = actors_of("Amnesty Rights Watch, which monitors prisons, said the ruling was overdue. "
+                      "A spokesperson for Chile's Ministry of Justice said the government would appeal.")
+    assert named(found, "Amnesty Rights Watch").kind == "organization"
+    ministry = named(found, "Chile's Ministry of Justice")
+    assert ministry.kind == "organization" and "Ministry of Justice" in ministry.aliases
 
 
 @pytest.mark.slow
