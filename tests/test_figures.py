@@ -316,3 +316,11 @@ def test_threshold_naming_a_kind_is_not_a_figure(figures_of):
     figs = figures_of("About 150 polling stations reported turnout above 95 percent.")
     assert [f.value for f in figs] == [150]
     assert [f.text for f in figures_of("Inflation rose above 5% in May.")] == ["above 5%"]
+
+
+@pytest.mark.slow
+def test_number_describing_the_source_is_not_a_figure(figures_of):
+    figs = figures_of("Its parallel count from 6,200 polling stations puts her on 49 percent.")
+    assert [f.value for f in figs] == [49]
+    figs = figures_of("About 150 polling stations reported turnout above 95 percent.")
+    assert [f.value for f in figs] == [150]

@@ -405,7 +405,7 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     doc = sent.span.doc
     if a.tally is not None:
         return _vote_tally(ctx, index, sent, a)
-    if _not_a_measure(doc, sent.span, a) or _background_size(a, doc):
+    if _not_a_measure(doc, sent.span, a) or _background_size(a, doc) or _inside_claimant(_amount_root(doc, a)):
         return None
     noun = _counted_noun(doc, a, sent.span.end)
     root = _amount_root(doc, a)
@@ -568,6 +568,21 @@ def _background_size(a: Amount, doc) -> bool:
         tok = tok.head
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BACKGROUND_HOLDERS
+
+
+def _inside_claimant(tok: "Token") -> bool:
+    """'its parallel count from 6,200 polling stations puts her on 49 percent': a number in the phrase naming the
+    source of a claim describes the source, not the story."""
+    nested = False  # "count from 6,200 stations" (not "150 stations reported ...": the stations are counted)
+    for _ in range(8):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
+                and tok.head.lemma_.lower() in CLAIM_VERBS:
+            return nested
+        nested = nested or tok.dep_ == "pobj"
+        if tok.head.i == tok.i or tok.dep_ in ("ccomp", "relcl", "advcl", "conj", "xcomp", "acl"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _measure_of_subject(fig: Figure, subject: "Token", previous: Figure | None) -> None:
