@@ -235,10 +235,6 @@ def test_five_megabyte_file(cli, tmp_path):
     assert data["sources"][0]["id"] == "big.txt"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="consolidate/questions.conflicts compares every pair of claimed figures of one quantity "
-                          "and then scans the pairs per figure (O(n^2) and worse): a 5 MB article with ~13,000 "
-                          "mentions of one count did not finish in 20 minutes; route to the questions owner")
 def test_conflicts_scale_to_many_figures_of_one_quantity():
     import time
 

@@ -23,6 +23,10 @@ KIND_ORDER = {"conflict": 0, "dispute": 1, "unknown": 2, "next": 3, "single_sour
 SAME_QUESTION = 85  # rapidfuzz token_sort_ratio above which two questions ask the same thing
 TOLERANCE = 0.02  # values within 2% agree ("about 12,000" and "12,000")
 COARSE_UNITS = frozenset({"percent", "money", "%"})  # too broad to group on the unit alone
+MAX_QUESTION_CITES = 12  # sentences cited for one question raised by many sources
+MAX_FUZZY = 400  # questions compared pairwise for near-duplicates; beyond this only exact repeats merge
+MAX_SIDES = 6  # values shown side by side in one conflict question
+MAX_CLAIMANTS = 3  # claimants named (and cited) per value
 MAX_RATIO = 6.0  # estimates further apart than this count different things ("150 stations" vs "6,200 stations")
 PART_OF = re.compile(r"\d[\d,.]*\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+)?\d")
 
@@ -81,22 +85,34 @@ def _group_key(f: Figure) -> str | None:
     return unit
 
 
-def _counted_by_frame(f: Figure, frames: list[OpenQuestion]) -> str | None:
-    """What the sentence's grammar says the number counts ('19 people were killed': deaths), if anything."""
-    cited = {(c.source, c.start) for c in f.citations}
+FrameIndex = dict[tuple[str, int], list[OpenQuestion]]
+
+
+def _index_frames(frames: Iterable[OpenQuestion]) -> FrameIndex:
+    """Frames by the sentence they come from, so each figure finds its own in one look-up."""
+    index: FrameIndex = {}
     for fr in frames:
-        if getattr(fr, "counts", None) and fr.citations and (fr.citations[0].source, fr.citations[0].start) in cited \
-                and (fr.reason in f.text or f.text in fr.reason):
-            return getattr(fr, "counts")
-    return None
+        if fr.citations:
+            index.setdefault((fr.citations[0].source, fr.citations[0].start), []).append(fr)
+    return index
 
 
-def _grouped(figures: list[Figure], frames: list[OpenQuestion] = ()) -> dict[str, list[Figure]]:
+def _frames_of(f: Figure, index: FrameIndex) -> list[OpenQuestion]:
+    return [fr for c in f.citations for fr in index.get((c.source, c.start), ())
+            if fr.reason in f.text or f.text in fr.reason]
+
+
+def _counted_by_frame(f: Figure, index: FrameIndex) -> str | None:
+    """What the sentence's grammar says the number counts ('19 people were killed': deaths), if anything."""
+    return next((getattr(fr, "counts") for fr in _frames_of(f, index) if getattr(fr, "counts", None)), None)
+
+
+def _grouped(figures: list[Figure], index: FrameIndex | None = None) -> dict[str, list[Figure]]:
     """Figures by quantity; a key whose words contain another's joins it ('tonnes' and 'tonnes dioxide'),
     except for coarse keys (money, percent) where that would pool unrelated sums."""
     groups: dict[str, list[Figure]] = {}
     for f in figures:
-        key = _counted_by_frame(f, list(frames)) or _group_key(f)
+        key = _counted_by_frame(f, index or {}) or _group_key(f)
         if key is not None and f.citations and not _is_part(f):
             groups.setdefault(key, []).append(f)
     for key in sorted(groups, key=len):
@@ -136,48 +152,69 @@ def _fallback_question(key: str, group: list[Figure]) -> str:
     return f"What is the true figure for the {rest}?"
 
 
-def _frame_for(group: list[Figure], frames: list[OpenQuestion]) -> str | None:
+def _frame_for(group: list[Figure], index: FrameIndex) -> str | None:
     """The question the sentences themselves ask about this quantity: the most common 'How many ... ?' frame."""
-    cited = {(c.source, c.start) for f in group for c in f.citations}
     votes: dict[str, int] = {}
-    for fr in frames:
-        if fr.citations and (fr.citations[0].source, fr.citations[0].start) in cited and \
-                any(fr.reason in f.text or f.text in fr.reason for f in group):
+    for f in group:
+        for fr in _frames_of(f, index):
             votes[fr.question] = votes.get(fr.question, 0) + 1 + (" did " in fr.question)
     if not votes:
         return None
     return max(votes, key=lambda q: (votes[q], len(q)))
 
 
-def _sides(group: list[Figure], sources: dict[str, Source]) -> list[str]:
-    """One entry per distinct value, with everyone who gives it: '96 million rand (per X; Y)'."""
-    by_value: dict[tuple[float, float], list[Figure]] = {}
-    for f in sorted(group, key=_interval):
-        same = next((k for k in by_value if not _disagree(by_value[k][0], f)
-                     and abs(k[0] - _interval(f)[0]) <= TOLERANCE * max(abs(k[0]), 1.0)
-                     and abs(k[1] - _interval(f)[1]) <= TOLERANCE * max(abs(k[1]), 1.0)), None)
-        by_value.setdefault(same or _interval(f), []).append(f)
-    out = []
-    for figs in by_value.values():
-        who = list(dict.fromkeys(_claimant(f, sources) + (f", {f.as_of}" if f.as_of else "") for f in figs))
-        out.append(f"{figs[0].text} (per {'; '.join(who)})")
-    return out
+def _same_value(a: Figure, b: Figure) -> bool:
+    (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+    return abs(alo - blo) <= TOLERANCE * max(abs(alo), 1.0) and abs(ahi - bhi) <= TOLERANCE * max(abs(ahi), 1.0)
+
+
+def _value_buckets(claimed: list[Figure]) -> list[list[Figure]]:
+    """Figures giving the same value (within tolerance) together, in one sorted sweep."""
+    buckets: list[list[Figure]] = []
+    for f in sorted(claimed, key=_interval):
+        if buckets and _same_value(buckets[-1][0], f):
+            buckets[-1].append(f)
+        else:
+            buckets.append([f])
+    return buckets
+
+
+def _support(bucket: list[Figure]) -> tuple[int, int]:
+    return len({c.source for f in bucket for c in f.citations}), len(bucket)
+
+
+def _side(bucket: list[Figure], sources: dict[str, Source]) -> str:
+    """'96 million rand (per X; Y)': one value with the first few who give it."""
+    who = list(dict.fromkeys(_claimant(f, sources) + (f", {f.as_of}" if f.as_of else "") for f in bucket))
+    more = f"; {len(who) - MAX_CLAIMANTS} more" if len(who) > MAX_CLAIMANTS else ""
+    return f"{bucket[0].text} (per {'; '.join(who[:MAX_CLAIMANTS])}{more})"
+
+
+def _rival(a: list[Figure], b: list[Figure]) -> bool:
+    """Two values that rival claimants give for one quantity."""
+    x, y = a[0], b[0]
+    if not (_disagree(x, y) and _comparable(x, y)):
+        return False
+    return any(_different_claimants(f, g) for f in a[:MAX_CLAIMANTS] for g in b[:MAX_CLAIMANTS])
 
 
 def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[str, Source]) -> list[OpenQuestion]:
     out = []
-    for key, group in _grouped(figures, frames).items():
+    index = _index_frames(frames)
+    for key, group in _grouped(figures, index).items():
         # a conflict is between claimants: both sides must say who gives the figure
-        claimed = [f for f in group if f.claimed_by]
-        pairs = [(a, b) for i, a in enumerate(claimed) for b in claimed[i + 1:]
-                 if _disagree(a, b) and _comparable(a, b) and _different_claimants(a, b)]
-        if not pairs:
+        buckets = _value_buckets([f for f in group if f.claimed_by])
+        # the values most sources give; a question listing hundreds of values helps nobody
+        top = sorted(buckets, key=_support, reverse=True)[:MAX_SIDES]
+        involved = [b for i, b in enumerate(top) if any(_rival(b, o) for j, o in enumerate(top) if j != i)]
+        if len(involved) < 2:
             continue
-        involved = [f for f in claimed if any(f is a or f is b for a, b in pairs)]
-        question = ("What is the death toll?" if key == "deaths" else None) or _frame_for(involved, frames) \
-            or _fallback_question(key, involved)
-        reason = "Sources disagree: " + "; ".join(_sides(involved, sources)) + "."
-        cites = _unique(c for f in sorted(involved, key=_interval) for c in f.citations[:1])
+        involved.sort(key=lambda b: _interval(b[0]))
+        members = [f for b in involved for f in b[:MAX_CLAIMANTS]]
+        question = ("What is the death toll?" if key == "deaths" else None) or _frame_for(members, index) \
+            or _fallback_question(key, members)
+        reason = "Sources disagree: " + "; ".join(_side(b, sources) for b in involved) + "."
+        cites = _unique(c for b in involved for f in b[:MAX_CLAIMANTS] for c in f.citations[:1])
         out.append(OpenQuestion(question=question, reason=reason, citations=cites, kind="conflict"))
     # the quantity most sources speak of first
     return sorted(out, key=lambda q: -len({c.source for c in q.citations}))
@@ -208,7 +245,8 @@ def _same_topic(a: OpenQuestion, b: OpenQuestion) -> bool:
 
 
 def _merge_into(target: OpenQuestion, other: OpenQuestion) -> None:
-    target.citations = _unique(target.citations + other.citations)
+    if len(target.citations) < MAX_QUESTION_CITES:  # enough to show who raises it; keeps merging linear
+        target.citations = _unique(target.citations + other.citations)[:MAX_QUESTION_CITES]
     if other.kind == "dispute" and target.question.rstrip("?") and \
             other.question.startswith(target.question.rstrip("?") + " "):
         target.question = other.question  # the more specific wording of the same question
@@ -242,12 +280,17 @@ def _absorb_unknowns(conflict_qs: list[OpenQuestion], unknown_qs: list[OpenQuest
 
 def dedupe(questions: list[OpenQuestion], actors: list[Actor]) -> list[OpenQuestion]:
     out: list[OpenQuestion] = []
+    exact: dict[tuple[str | None, str], OpenQuestion] = {}
     for q in questions:
-        same = next((o for o in out if o.kind == q.kind and (
+        key = (q.kind, " ".join(q.question.lower().split()))
+        same = exact.get(key)
+        if same is None and len(out) < MAX_FUZZY:  # fuzzy matching is quadratic: only on briefing-sized sets
+            same = next((o for o in out if o.kind == q.kind and (
             _same_dispute(o, q, actors) if q.kind == "dispute"
-            else _same_topic(o, q) or fuzz.token_sort_ratio(o.question, q.question) >= SAME_QUESTION)), None)
+                else _same_topic(o, q) or fuzz.token_sort_ratio(o.question, q.question) >= SAME_QUESTION)), None)
         if same is None:
             out.append(OpenQuestion(question=q.question, reason=q.reason, citations=list(q.citations), kind=q.kind))
+            exact[key] = out[-1]
             for extra in ("sides", "parts", "topic"):
                 if hasattr(q, extra):
                     setattr(out[-1], extra, getattr(q, extra))

@@ -196,6 +196,36 @@ def _entity_in_phrase(head: "Token", sent: "Span") -> "Span | None":
     return None
 
 
+@dataclass
+class DocNames:
+    """Each document's named people and organisations, gathered once: (offset, text, the 60 characters before)."""
+
+    people: list[tuple[int, str, str]]
+    orgs: list[tuple[int, str]]
+    surnames: dict[str, str]
+
+
+def doc_names(ctx: "DocContext") -> DocNames:
+    cached = getattr(ctx, "_reaction_names", None)
+    if cached is not None:
+        return cached
+    people, orgs, surnames = [], [], {}
+    for s in ctx.sentences:
+        for ent in s.span.ents:
+            at = s.start + ent.start_char - s.span.start_char
+            if ent.label_ == "PERSON":
+                before = s.span.doc.text[max(0, ent.start_char - 60):ent.start_char].lower().rstrip()
+                people.append((at, ent.text, before))
+                words = ent.text.split()
+                if len(words) > 1:
+                    surnames.setdefault(words[-1], ent.text)
+            elif ent.label_ == "ORG":
+                orgs.append((at, ent.text))
+    names = DocNames(people, orgs, surnames)
+    setattr(ctx, "_reaction_names", names)
+    return names
+
+
 def _person_by_title(phrase: str, ctx: "DocContext", actors: list[Actor], before: int) -> str | None:
     """'the Russian president' -> the person the document introduces as 'Russian President X'.
 
@@ -209,9 +239,7 @@ def _person_by_title(phrase: str, ctx: "DocContext", actors: list[Actor], before
         if a.kind == "person" and a.role and a.role.lower().endswith(words):
             return a.name
     for wanted in (words, words.split()[-1]):
-        found = [(s.start + ent.start_char - s.span.start_char, ent.text) for s in ctx.sentences for ent in s.span.ents
-                 if ent.label_ == "PERSON"
-                 and s.span.doc.text[max(0, ent.start_char - 60):ent.start_char].lower().rstrip().endswith(wanted)]
+        found = [(at, text) for at, text, ahead in doc_names(ctx).people if ahead.endswith(wanted)]
         if found:
             earlier = [f for f in found if f[0] < before]
             return clean_name((earlier[-1] if earlier else found[0])[1])
@@ -221,12 +249,11 @@ def _person_by_title(phrase: str, ctx: "DocContext", actors: list[Actor], before
 def _body_by_head_noun(noun: str, ctx: "DocContext", before: int) -> str | None:
     """'the regulator', 'the ministry': the organisation named earlier in the article with that word in its name."""
     found = None
-    for s in ctx.sentences:
-        if s.start >= before:
+    for at, text in doc_names(ctx).orgs:
+        if at >= before:
             break
-        for ent in s.span.ents:
-            if ent.label_ == "ORG" and noun in {w.lower() for w in ent.text.split()}:
-                found = clean_name(ent.text)
+        if noun in {w.lower() for w in text.split()}:
+            found = clean_name(text)
     return found
 
 
@@ -334,12 +361,8 @@ def _full_name(name: str, ctx: "DocContext") -> str:
     """A surname alone ("Mokoena said") as the full name the article gave the person ("Thandiwe Mokoena")."""
     if " " in name:
         return name
-    for s in ctx.sentences:
-        for ent in s.span.ents:
-            words = ent.text.split()
-            if ent.label_ == "PERSON" and len(words) > 1 and words[-1] == name:
-                return _person_name(ent.text)
-    return name
+    full = doc_names(ctx).surnames.get(name)
+    return _person_name(full) if full else name
 
 
 def _person_name(text: str) -> str:
