@@ -170,10 +170,15 @@ def clean_name(text: str) -> str:
 
 
 def _entity_for(tok: "Token", sent: "Span") -> "Span | None":
-    for ent in sent.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_LABELS:
-            return ent
-    return None
+    """The speaker-like entity a token is part of, read from its IOB tags (no scan of all entities)."""
+    if tok.ent_type_ not in SPEAKER_LABELS:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > sent.start:
+        start -= 1
+    while end < sent.end and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _entity_in_phrase(head: "Token", sent: "Span") -> "Span | None":
@@ -290,7 +295,7 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
             return memory.speaker, memory.speaker_is_person
         return None
     heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
-    people = [e for e in span.ents if e.label_ == "PERSON" and any(e.start <= h.i < e.end for h in heads)]
+    people = [e for e in (_entity_for(h, span) for h in heads) if e is not None and e.label_ == "PERSON"]
     if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
         return _person_name(_widened(people[-1])), True
     named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)

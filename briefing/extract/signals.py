@@ -480,14 +480,15 @@ def frame_question(number: "Span") -> str | None:
     return f"How many {noun_text}?"
 
 
-def frames(sent: "Sentence") -> list[OpenQuestion]:
+def frames(sent: "Sentence", cite: Citation | None = None) -> list[OpenQuestion]:
+    cite = cite or sent.citation()  # one citation per sentence: a long span's text is costly to rebuild
     out = []
     for ent in sent.span.ents:
         if ent.label_ not in NUMBER_LABELS:
             continue
         q = frame_question(ent)
         if q:
-            frame = OpenQuestion(question=q, reason=ent.text, citations=[sent.citation()], kind="frame")
+            frame = OpenQuestion(question=q, reason=ent.text, citations=[cite], kind="frame")
             setattr(frame, "counts", _what_happened_to(ent))
             out.append(frame)
     return out
@@ -522,7 +523,7 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
             q = OpenQuestion(question=question, reason=_next_reason(cue), citations=[cite], kind="next")
             setattr(q, "topic", topic)
             out.append(q)
-        out.extend(frames(sent))
+        out.extend(frames(sent, cite))
     return out
 
 
