@@ -178,7 +178,9 @@ def _entity_for(tok: "Token", sent: "Span") -> "Span | None":
         start -= 1
     while end < sent.end and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _entity_in_phrase(head: "Token", sent: "Span") -> "Span | None":
