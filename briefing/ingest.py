@@ -265,6 +265,8 @@ def _html_document(path: Path, html: str) -> Document:
         doc.outlet = sitename or _title_suffix(html, doc.title) or doc.outlet
         doc.url = _clean(getattr(extracted, "url", None)) or doc.url
         doc.published = _iso_date(getattr(extracted, "date", None)) or doc.published
+    if doc.published is None:
+        doc.published = _updated_date(html)
     if doc.title_span and doc.text[doc.title_span[0]:doc.title_span[1]] != doc.title:
         doc.title_span = None
     if not doc.blocks:
@@ -296,6 +298,22 @@ def _trafilatura(html: str):
         return result, ""
     except Exception as exc:  # noqa: BLE001 - a third-party parser on hostile input: degrade, never crash
         return None, f"plain text (the HTML parser failed: {type(exc).__name__})"
+
+
+def _updated_date(html: str) -> date | None:
+    """When the page metadata gives no original date: a date line or byline date ("Updated: Mar 10, 2026")
+    near the top of the page text, else the page's own last-modified markup (never the file's mtime)."""
+    lines = [ln for ln in _html_to_text(html[:200_000]).splitlines() if ln.strip()][:40]
+    for line in lines:
+        found = pagemeta.read_date_line(line) or pagemeta.read_byline_date(line)
+        if found is not None:
+            return found.value
+    try:
+        from htmldate import find_date
+
+        return _iso_date(find_date(html, original_date=False, extensive_search=False))
+    except Exception:  # noqa: BLE001 - a third-party parser on hostile input: no date rather than a crash
+        return None
 
 
 def _html_to_text(html: str) -> str:

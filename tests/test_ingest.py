@@ -551,3 +551,18 @@ def test_wrapped_line_ending_in_an_abbreviation_continues():
                "covers the outer solar system and the small bodies that orbit far from the Sun.\n")
     blocks = text_document("w.txt", "w.txt", wrapped).block_texts()
     assert len(blocks) == 3 and "said Dr.\nIngrid Solberg" in blocks[0]
+
+
+def test_html_page_with_only_an_updated_byline_takes_that_date(tmp_path):
+    from datetime import date
+
+    from briefing.ingest import read_document
+
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Port strike ends | Harbour Times</title></head><body><nav><a href='/'>Home</a>"
+                    "</nav><article><h1>Port strike ends</h1><p class='byline'>By A. Writer | Updated: Mar 10, 2026</p>"
+                    "<p>Dock workers voted on Monday to end a nine-day strike that had halted container traffic at "
+                    "the port, the union said in a statement after the ballot closed.</p><p>The agreement raises "
+                    "wages by 6 percent over two years, according to the port authority, which said ships would "
+                    "be unloaded again from Tuesday morning.</p></article></body></html>", encoding="utf-8")
+    assert read_document(page).published == date(2026, 3, 10)
