@@ -87,7 +87,7 @@ STANCE_VERBS = {
 STANCE_LEMMAS = {
     **dict.fromkeys("""grateful gratitude hero heroism heroic bravery brave victory victorious victoriously
                        friendship solidarity honour honor proud pride successful success historic congratulation
-                       welcome praise thank win""".split(), "support"),
+                       welcome praise thank win pledge contribute donate""".split(), "support"),
     **dict.fromkeys("""criminal crime illegal unlawful inhumane immoral outrage outrageous unacceptable violation
                        violate provocation provocative reckless atrocity aggression shameful irresponsible
                        barbaric condemnation""".split(), "condemn"),
@@ -101,7 +101,8 @@ STANCE_PHRASES = {
     "not true": "deny", "no truth": "deny", "never happened": "deny", "not the case": "deny",
     "against humanity": "condemn", "bear responsibility": "condemn", "bears responsibility": "condemn",
     "war crime": "condemn", "criminal act": "condemn", "an attack on": "condemn",
-    "deeply concerned": "concern", "gravely concerned": "concern",
+    "deeply concerned": "concern", "gravely concerned": "concern", "not enough": "concern",
+    "not sufficient": "concern", "falls short": "concern", "fall short": "concern", "too little": "concern",
 }
 # acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit
 DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill
