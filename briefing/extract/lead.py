@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 MAX_HEADLINE_WORDS = 15
+MAX_LEAD_TOKENS = 80
 _SIDE_DEPS = frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "intj", "meta", "dep", "discourse",
                         "preconj", "mark"})
 _DISCOURSE = frozenset({"however", "also", "meanwhile", "then", "still", "only", "now", "just", "so", "thus",
@@ -26,6 +27,8 @@ def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
     """'North Korea on Monday officially confirmed its troop deployment in Ukraine under the orders of
     Kim Jong Un, supporting Russia in the Kursk region.' -> 'North Korea officially confirmed its troop
     deployment in Ukraine under the orders of Kim Jong Un'. "" when no clause fits."""
+    if len(span) > MAX_LEAD_TOKENS:
+        return ""  # no headline hides in a run-on sentence, and trimming one modifier at a time is quadratic
     root = span.root
     if root.pos_ not in ("VERB", "AUX"):
         return ""
