@@ -115,6 +115,9 @@ def test_rejecting_a_ruling_opposes_it_and_dismissing_criticism_denies_it(reacti
                     "Alan Reyes")[0].stance == "condemn"
     assert by_actor(reactions_of("Governor Alan Reyes dismissed the criticism from farmers."),
                     "Alan Reyes")[0].stance == "deny"
+    # dismissing the protests against something stands by it
+    assert by_actor(reactions_of("Governor Alan Reyes dismissed the protests by farmers."),
+                    "Alan Reyes")[0].stance == "support"
 
 
 def test_not_supporting_is_opposition(reactions_of):

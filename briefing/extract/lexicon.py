@@ -108,6 +108,8 @@ STANCE_PHRASES = {
 DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill
 law motion resolution request demand ultimatum appointment nomination policy measure
 measures sanctions tariff tariffs treaty reform reforms""".split())
+# opposition one dismisses to stand by what is opposed: "dismissed the protests by farmers" backs the deal
+OPPOSITION_NOUNS = frozenset("protest protests objection objections complaint complaints opposition boycott".split())
 # support verbs whose negation is opposition: "will not support ratification"
 BACKING_VERBS = frozenset("support back endorse".split())
 # things one can deny or dispute: "denied the claim", "rejected this assertion"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (BACKING_VERBS, CLAIM_NOUNS, DECISION_NOUNS, HONORIFICS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, PERSON_NOUNS,
+from briefing.extract.lexicon import (BACKING_VERBS, CLAIM_NOUNS, DECISION_NOUNS, HONORIFICS, OPPOSITION_NOUNS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, PERSON_NOUNS,
                                       REPORTING_VERBS, STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS,
                                       TITLE_WORDS)
 from briefing.summary import Actor, Reaction
@@ -57,7 +57,9 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             # rejecting a ruling or a plan opposes it; dismissing protests denies their merit; denying access is no stance
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             opposes = obj is not None and obj.lemma_.lower() in DECISION_NOUNS
-            stance = ("condemn" if opposes else "deny") if v.lemma_.lower() in ("reject", "dismiss") else None
+            stands_by = obj is not None and obj.lemma_.lower() in OPPOSITION_NOUNS
+            stance = ("condemn" if opposes else "support" if stands_by else "deny") \
+                if v.lemma_.lower() in ("reject", "dismiss") else None
         if stance and is_negated(v) and v.lemma_.lower() in BACKING_VERBS:
             scores["condemn"] += VERB_WEIGHT - 1  # "will not support ratification"
         elif stance and not is_negated(v):
