@@ -220,10 +220,23 @@ def importance_order(summary: EventSummary) -> dict[str, list]:
         "figures": sorted(summary.figures, key=figure_key),
         "actors": actors,
         "treaty_basis": sorted(summary.treaty_basis, key=lambda t: (-_n_sources(t), not t.provision, not t.article)),
-        "reactions": sorted(summary.reactions, key=lambda r: (-_n_sources(r), actor_rank(r.actor))),
+        "reactions": stance_spread(sorted(summary.reactions, key=lambda r: (-_n_sources(r), actor_rank(r.actor)))),
         "timeline": sorted(summary.timeline, key=lambda t: -_n_sources(t)),
         "open_questions": sorted(summary.open_questions, key=question_key),
     }
+
+
+def stance_spread(reactions: list) -> list:
+    """Reactions in turns across stances (best-backed stance first, neutral last), so that a short page
+    shows who condemns and who denies, not three parties that all support."""
+    groups: dict[str, list] = {}
+    for r in reactions:
+        groups.setdefault(r.stance, []).append(r)
+    order = sorted(groups, key=lambda stance: stance == "neutral")
+    spread = []
+    for turn in range(max((len(g) for g in groups.values()), default=0)):
+        spread += [groups[stance][turn] for stance in order if stance != "neutral" and turn < len(groups[stance])]
+    return spread + groups.get("neutral", [])
 
 
 def shown_text(name: str, item) -> str:

@@ -259,3 +259,15 @@ def test_md_escape_round_trips_any_text():
         assert got == expected
 
     check()
+
+
+def test_reactions_take_turns_across_stances_with_neutral_last():
+    from briefing.render import stance_spread
+    from briefing.summary import Reaction
+
+    def r(actor, stance):
+        return Reaction(actor=actor, stance=stance, summary=f"{actor} spoke.")
+
+    ordered = stance_spread([r("A", "support"), r("B", "support"), r("C", "neutral"), r("D", "condemn"),
+                             r("E", "deny"), r("F", "support")])
+    assert [x.actor for x in ordered] == ["A", "D", "E", "B", "F", "C"]
