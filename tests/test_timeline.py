@@ -213,3 +213,17 @@ def test_a_bare_reference_takes_the_instruments_name_and_cites_where_it_was_name
     assert [e.event for e in ratified] == ["The regional assembly ratified the Lake Shore Fishing Pact"]
     assert [c.text for c in ratified[0].citations] == [
         "In March, the regional assembly ratified the document.", "The towns signed the Lake Shore Fishing Pact last year."]
+
+
+@pytest.mark.slow
+def test_a_date_that_opens_a_period_stays_in_the_line(timeline_of):
+    entries = timeline_of("The regulator has fined three platforms since January, its annual report shows.")
+    assert [(e.date, e.event) for e in entries] == [("2031-01", "The regulator has fined three platforms since January")]
+
+
+@pytest.mark.slow
+def test_coordinated_verbs_keep_their_conjunction(timeline_of):
+    entries = timeline_of("Police raided Ostra Pharma's plant in Vesby on Thursday and seized documents, "
+                          "prosecutors said.")
+    assert [e.event for e in entries] == ["Police raided Ostra Pharma's plant in Vesby and seized documents, "
+                                          "according to prosecutors"]

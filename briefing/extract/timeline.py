@@ -244,6 +244,13 @@ def _anchored_to_other_event(ent: "Span") -> bool:
     return counts_time and nxt is not None and nxt.lower_ in ("after", "before", "later", "earlier", "since", "into")
 
 
+def _opens_a_span(ent: "Span") -> bool:
+    """'41 deaths recorded since June', 'fined three platforms since January': the date opens a period that
+    runs to now, so the line must keep 'since June' to stay true (it is not the day of the happening)."""
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("since", "until", "till", "through", "throughout")
+
+
 def governing_verb(ent: "Span") -> "Token | None":
     """The verb the date modifies; None when the date hangs off a noun (a descriptor, not a happening)."""
     tok = ent.root
@@ -327,6 +334,12 @@ def _subject(verb: "Token") -> "Token | None":
     return own
 
 
+def _own_subject(verb: "Token") -> "Token | None":
+    """A coordinated verb with a subject of its own is a second happening; one sharing the first verb's
+    subject ("raided the plant and seized documents") belongs to the same one."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+
+
 def _shared_subject_prefix(verb: "Token") -> str:
     """For a coordinated verb without its own subject: the subject and auxiliaries it shares."""
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
@@ -384,11 +397,12 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
             continue
         if child.dep_ in _DROP_DEPS or (child.dep_ == "advmod" and child.lower_ in _DISCOURSE) \
                 or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
-                    and (_subject(child) is not None or _has_date(child, ent))):
+                    and (_own_subject(child) is not None or _has_date(child, ent))):
             drop |= {t.i for t in child.subtree}
         elif child.dep_ == "npadvmod" and any(t.ent_type_ == "DATE" for t in child.subtree):
             drop |= {t.i for t in child.subtree}
-        elif child.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in child.subtree):
+        elif child.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in child.subtree) \
+                and not (_opens_a_span(ent) and child == ent.root.head):
             drop |= {t.i for t in child.subtree}
     for tok in verb.subtree:
         # nested side clauses inside the complements (relative clauses, appositions of long names)
@@ -397,9 +411,16 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                 continue
             drop |= {t.i for t in tok.subtree}
             drop |= {t.i for t in _flanking_punct(tok)}
-    if prep is not None:
+    kept_conj = [c for c in verb.children if c.dep_ == "conj" and c.i not in drop]
+    if kept_conj:  # "raided the plant and seized documents": the conjunction stays with the verb it joins
+        drop -= {c.i for c in verb.children if c.dep_ == "cc" and c.i < kept_conj[-1].i}
+    if _opens_a_span(ent):
+        pass  # "since January" stays in the line
+    elif prep is not None:
         drop |= {t.i for t in prep.subtree} if prep.dep_ == "prep" else set()
-    drop |= date_tokens
+        drop |= date_tokens
+    else:
+        drop |= date_tokens
     sent = verb.sent
     dateline = DATELINE.match(sent.text)
     if dateline:  # "ACCRA, May 16 - ...": the place and date of filing, not part of the happening
