@@ -100,29 +100,30 @@ _SENTENCE_END = (".", "!", "?", "…")
 # ---------------------------------------------------------------- language and script
 
 @lru_cache(maxsize=1)
-def _stoplists() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
-    """jusText's stop-word lists for ~100 languages, and for each word the languages that list it."""
+def _stoplists() -> dict[str, frozenset[str]]:
+    """jusText's stop-word lists for ~100 languages."""
     import justext
 
-    lists = {lang: frozenset(justext.get_stoplist(lang)) for lang in justext.get_stoplists()}
-    by_word: dict[str, list[str]] = {}
-    for lang, words in lists.items():
-        for w in words:
-            by_word.setdefault(w, []).append(lang)
-    return lists, {w: tuple(langs) for w, langs in by_word.items()}
+    return {lang: frozenset(justext.get_stoplist(lang)) for lang in justext.get_stoplists()}
+
+
+@lru_cache(maxsize=65536)
+def _languages_of(word: str) -> tuple[str, ...]:
+    """The languages whose stop-word list has ``word``; looked up per word, because indexing every
+    word of every list up front costs more than all the lookups a page needs."""
+    return tuple(lang for lang, words in _stoplists().items() if word in words)
 
 
 def stopwords(language: str) -> frozenset[str]:
-    return _stoplists()[0].get(language, _stoplists()[0]["English"])
+    return _stoplists().get(language, _stoplists()["English"])
 
 
 def detect_language(words: list[str]) -> str | None:
     """The language whose stop words cover most of ``words`` (None if none covers a tenth)."""
-    _, by_word = _stoplists()
     hits: Counter[str] = Counter()
     sample = [w.lower() for w in words[:LANGUAGE_SAMPLE_WORDS]]
     for w in sample:
-        hits.update(by_word.get(w, ()))
+        hits.update(_languages_of(w))
     if not hits:
         return None
     best, count = hits.most_common(1)[0]
@@ -338,10 +339,9 @@ def _foreign_language(u: Unit, page: Page, stop: frozenset[str]) -> bool:
     """A line with no stop word of the page's language and at least two of another's."""
     if u.n < 2 or page.language is None or any(w.lower() in stop for w in u.words):
         return False
-    _, by_word = _stoplists()
     hits: Counter[str] = Counter()
     for w in u.words:
-        hits.update(by_word.get(w.lower(), ()))
+        hits.update(_languages_of(w.lower()))
     return bool(hits) and hits.most_common(1)[0][1] >= max(2, 0.5 * u.n)
 
 

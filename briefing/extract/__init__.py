@@ -7,6 +7,7 @@ citations into the document's original text. Merging across documents is the con
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
@@ -27,19 +28,20 @@ class Sentence:
     start: int  # offset of span[0] in the original text
     source: str
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # spaCy rebuilds a span's text on every access; extractors read it many times per sentence
         return self.span.text
 
     @property
     def end(self) -> int:
-        return self.start + len(self.span.text)
+        return self.start + len(self.text)
 
     def offset(self, char_in_sentence: int) -> int:
         return self.start + char_in_sentence
 
     def citation(self) -> Citation:
-        return Citation(source=self.source, text=self.span.text, start=self.start, end=self.end)
+        return Citation(source=self.source, text=self.text, start=self.start, end=self.end)
 
 
 @dataclass
