@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -33,8 +34,9 @@ class NameSet:
     def __post_init__(self) -> None:
         self.normal = {ents.normalize(n) for n in self.names if ents.normalize(n)}
 
-    @property
+    @cached_property
     def country(self) -> str | None:
+        # asked for in every comparison; a name set does not change once made
         if self.kind != "country":
             return None
         for n in self.names:
@@ -115,6 +117,12 @@ def _short_form_of(a: NameSet, b: NameSet) -> bool:
 
 
 def _without_country(a: NameSet) -> set[str]:
+    if "_no_country" not in a.__dict__:
+        a.__dict__["_no_country"] = _names_without_country(a)
+    return a.__dict__["_no_country"]
+
+
+def _names_without_country(a: NameSet) -> set[str]:
     """An organisation's names with its country words removed: "us state department" -> "state department",
     "ghana's ministry of environment" -> "ministry of environment"."""
     out = set()
@@ -130,7 +138,7 @@ def _without_country(a: NameSet) -> set[str]:
 
 def _without_owner(a: NameSet) -> set[str]:
     """Also the name cut before "of <owner>": "defence ministry of tarsia" -> "defence ministry"."""
-    out = _without_country(a)
+    out = set(_without_country(a))  # a copy: the cached set must not grow
     for n in a.normal:
         words = n.split()
         if "of" in words[1:-1] and words[words.index("of") - 1] in ORG_HEADS:

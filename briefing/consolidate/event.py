@@ -111,10 +111,11 @@ def _score(leads: list[_Lead], documents: list["Document"]) -> None:
     for i, d in enumerate(documents):
         if d.title and i in vocab:
             vocab[i] |= content_words(d.title)
+    # in how many independent sources' leads each word occurs (counted once, not per lead: linear time)
+    sources_using: Counter[str] = Counter(w for d, words in vocab.items() if d not in duplicate for w in words)
     for lead in leads:
-        weight = 0.0
-        for w in lead.words:
-            weight += sum(1 for d, words in vocab.items() if d != lead.doc and d not in duplicate and w in words)
+        own = 0 if lead.doc in duplicate else 1  # the lead's own source does not agree with itself
+        weight = float(sum(sources_using[w] - own for w in lead.words))
         lead.score = weight / math.sqrt(len(lead.words)) if lead.words else 0.0
         lead.score -= 0.1 * lead.position  # on a near tie, what the article says first
 
@@ -179,12 +180,19 @@ def event_location(extractions: list["DocumentExtraction"]) -> str | None:
             del sources[key]
     if not sources:
         return None
-    texts = [c.text for x in extractions for c in _cited(x)]
-    ranked = sorted((k for k in sources if not _used_as_modifier(k, texts)),
-                    key=lambda k: (-len(sources[k]), -mentions[k])) or list(sources)
+    texts = list({c.text for x in extractions for c in _cited(x)})
     half = max(2, (len(extractions) + 1) // 2)
-    specific = [k for k in ranked if k not in countries and len(sources[k]) >= half]
-    best = specific[0] if specific else ranked[0]
+    by_rank = sorted(sources, key=lambda k: (-len(sources[k]), -mentions[k]))
+    # checked lazily, best first: each check reads every cited sentence
+    places = (k for k in by_rank if not _used_as_modifier(k, texts))
+    first = None
+    for k in places:
+        first = first or k
+        if len(sources[k]) < half:
+            break  # the rest are named by fewer sources still: no specific place will qualify
+        if k not in countries:
+            return forms[k].most_common(1)[0][0]
+    best = first or by_rank[0]
     return forms[best].most_common(1)[0][0]
 
 
@@ -199,7 +207,7 @@ def _used_as_modifier(name: str, texts: list[str]) -> bool:
     """'Marburg virus', 'Ebola outbreak': a name mostly followed by a common noun names a thing, not a place."""
     pattern = re.compile(r"\b" + re.escape(name) + r"\b(\s+[a-z]+)?", re.I)
     followed = total = 0
-    for text in set(texts):
+    for text in texts:
         for m in pattern.finditer(text):
             if not m.group(0)[:1].isupper():
                 continue

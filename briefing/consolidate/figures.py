@@ -26,10 +26,15 @@ def merge(candidates: list[Figure], sources: "list[Source] | None" = None,
     """``reference``: the event's date, against which undated articles' date words are read."""
     canonical = _canonical_sources(sources or [])
     merged: list[Figure] = []
+    # only figures of one quantity and value can be one claim: compare within those buckets (linear overall)
+    buckets: dict[tuple[str, str], list[Figure]] = {}
     for f in (_plain(c, reference) for c in candidates):
-        same = next((m for m in merged if _same_claim(m, f)), None)
+        bucket = buckets.setdefault((quantity_of(f), f"{f.value:.9g}"), [])
+        same = next((m for m in bucket if _same_claim(m, f)), None)
         if same is None:
-            merged.append(Figure(**{**f.__dict__, "citations": list(f.citations)}))
+            new = Figure(**{**f.__dict__, "citations": list(f.citations)})
+            merged.append(new)
+            bucket.append(new)
         else:
             _absorb(same, f)
     return _ordered(merged, canonical)
