@@ -38,7 +38,7 @@ SAFETY = 0.98  # share of the page height the estimate may fill
 SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # type sizes tried when even the essentials overflow
 STANCE_LABELS = {"support": "supports", "condemn": "condemns", "deny": "denies", "concern": "concerned",
                  "neutral": "says"}
-QUESTION_KINDS = ("conflict", "dispute", "unknown", "single_source", "next")
+QUESTION_KINDS = ("conflict", "dispute", "unknown", "next", "single_source")
 NONE_TEXT = {
     "figures": "No figures found in the sources.",
     "actors": "No actors found in the sources.",

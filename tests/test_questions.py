@@ -283,3 +283,37 @@ def test_death_figures_counted_with_different_nouns_conflict_as_the_death_toll()
     found = conflicts([a, b], [frame], {})
     assert [q.question for q in found] == ["What is the death toll?"]
     assert conflicts([a, b], [], {}) == []  # without the grammar's reading they count different things
+
+
+def _sided_summary(stances: dict[str, str], claimant: str, sources: int = 1):
+    from briefing.summary import Actor, Citation, Event, EventSummary, Figure, Reaction, Source
+
+    cites = [Citation(source=f"s{i}.txt", text=f"{claimant} said 900 fishermen lost their boats.", start=0, end=44)
+             for i in range(sources)]
+    actors = [Actor(name=n, kind="organization", citations=cites[:1]) for n in stances]
+    return EventSummary(
+        event=Event(headline="h", summary="s"),
+        sources=[Source(id=f"s{i}.txt", path=f"s{i}.txt") for i in range(3)],
+        actors=actors,
+        figures=[Figure(value=900, unit="fishermen", text="900 fishermen", description="fishermen who lost boats",
+                        claimed_by=claimant, quantity="fishermen", citations=cites)],
+        reactions=[Reaction(actor=n, stance=st, summary=f"{n} spoke.", citations=cites[:1])
+                   for n, st in stances.items()])
+
+
+def test_a_figure_only_one_side_gives_is_questioned():
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union")
+    questions = [q for q in build(summary, []) if q.kind == "single_source"]
+    assert [q.question for q in questions] == ["Can the figure of 900 fishermen be confirmed independently?"]
+    assert "Harbour Union" in questions[0].reason and questions[0].citations
+
+
+def test_no_single_party_question_when_nobody_takes_opposite_sides_or_others_report_it():
+    from briefing.consolidate.questions import build
+
+    agreeing = _sided_summary({"Harbour Union": "condemn", "Port Authority": "condemn"}, "Harbour Union")
+    assert not [q for q in build(agreeing, []) if q.kind == "single_source"]
+    corroborated = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union", 2)
+    assert not [q for q in build(corroborated, []) if q.kind == "single_source"]

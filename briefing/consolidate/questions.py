@@ -15,6 +15,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
+from briefing.consolidate.figures import quantity_of
 from briefing.consolidate.reactions import party_name
 from briefing.extract.lexicon import INCREMENT_WORDS
 from briefing.summary import Actor, Citation, EventSummary, Figure, OpenQuestion, Source
@@ -299,6 +300,50 @@ def dedupe(questions: list[OpenQuestion], actors: list[Actor]) -> list[OpenQuest
     return out
 
 
+# ---------------------------------------------------------------- claims resting on one interested party
+
+MAX_SINGLE_SOURCE = 2  # such questions on a page: a caution, not a list of every uncorroborated figure
+SIDES = {"support": "for", "condemn": "against", "deny": "against"}
+STANCE_VERBS = {"support": "supporting", "condemn": "condemning", "deny": "denying"}
+
+
+def _independent_sources(f: Figure, sources: dict[str, Source]) -> set[str]:
+    return {getattr(sources.get(c.source), "duplicate_of", None) or c.source for c in f.citations}
+
+
+def single_party_claims(summary: EventSummary, in_conflict: set[int],
+                        sources: dict[str, Source]) -> list[OpenQuestion]:
+    """A figure only one source reports, given by a party that takes a side in the story (it condemns,
+    denies or supports): worth checking before it is repeated. Figures already in a conflict are asked there."""
+    from briefing.consolidate.actors import canonical_name
+
+    # a party is one that takes a side where others take the opposite one (support against condemn/deny);
+    # observers who only voice concern, and stories where everyone agrees, have no sides to take
+    stances = {}
+    for r in summary.reactions:
+        if r.stance in SIDES:
+            stances.setdefault(canonical_name(r.actor, summary.actors) or r.actor, r.stance)
+    if len({SIDES[st] for st in stances.values()}) < 2:
+        return []
+    out = []
+    for f in summary.figures:
+        if id(f) in in_conflict or not f.claimed_by or len(_independent_sources(f, sources)) != 1:
+            continue
+        party = canonical_name(f.claimed_by, summary.actors)
+        if party is None or party not in stances:
+            continue
+        corroborated = any(g is not f and quantity_of(g) == quantity_of(f) and not _disagree(f, g)
+                           and _different_claimants(f, g) for g in summary.figures)
+        if corroborated:
+            continue
+        out.append(OpenQuestion(
+            question=f"Can the figure of {f.text} be confirmed independently?",
+            reason=f"Only {f.claimed_by} gives it, and {party} is one side of this story "
+                   f"({STANCE_VERBS[stances[party]]}); no other source confirms the figure.",
+            citations=list(f.citations[:2]), kind="single_source"))
+    return out[:MAX_SINGLE_SOURCE]
+
+
 def build(summary: EventSummary, signals: list[OpenQuestion]) -> list[OpenQuestion]:
     sources = {s.id: s for s in summary.sources}
     frames = [q for q in signals if q.kind == "frame"]
@@ -307,7 +352,10 @@ def build(summary: EventSummary, signals: list[OpenQuestion]) -> list[OpenQuesti
     merged = dedupe(shown, summary.actors)
     unknown_left = _absorb_unknowns(conflict_qs, [q for q in merged if q.kind == "unknown"])
     merged = [q for q in merged if q.kind != "unknown"] + unknown_left
-    everything = conflict_qs + merged
+    conflict_cites = {(c.source, c.start) for q in conflict_qs for c in q.citations}
+    in_conflict = {id(f) for f in summary.figures
+                   if any((c.source, c.start) in conflict_cites for c in f.citations)}
+    everything = conflict_qs + merged + single_party_claims(summary, in_conflict, sources)
     # more important kinds first; within a kind, questions raised by more sources first
     ranked = sorted(everything, key=lambda q: (KIND_ORDER.get(q.kind or "", 9), -len({c.source for c in q.citations})))
     return _interleave_open_ends(ranked)
