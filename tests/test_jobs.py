@@ -169,6 +169,15 @@ def test_new_article_rebuilds_unchanged_skips_and_only_new_text_is_parsed(cli, t
     assert count_parses and all(t in NEW_ARTICLE for t in count_parses)  # the old articles came from the cache
     summary = json.loads((tmp_path / "out/flood/latest.json").read_text())
     assert [s["id"] for s in summary["sources"]] == ["council.md", "residents.txt", "river.txt"]
+    # the JSON a scheduled run writes is an event summary like any other: it meets the published schema
+    import jsonschema
+
+    from briefing.schema import event_summary_schema
+
+    jsonschema.validate(summary, event_summary_schema())
+    dated = sorted((tmp_path / "out/flood").glob("*.json"))
+    for written in dated:
+        jsonschema.validate(json.loads(written.read_text()), event_summary_schema())
 
     count_parses.clear()
     forced = cli("run", path, "--force", "--log-json")
