@@ -74,3 +74,19 @@ def assert_citations_exact(summary) -> None:
     for c in all_citations(summary):
         assert c.source in texts, c
         assert texts[c.source][c.start:c.end] == c.text, c
+
+
+@pytest.fixture
+def count_layouts(monkeypatch):
+    """Counts WeasyPrint layouts (the costly step of a PDF)."""
+    from briefing import render
+
+    calls = {"n": 0}
+    real = render.layout_pdf
+
+    def counting(*args, **kwargs):
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "layout_pdf", counting)
+    return calls

@@ -12,20 +12,6 @@ from conftest import SEEDS
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def count_layouts(monkeypatch):
-    """Counts WeasyPrint layouts (the costly step of a PDF)."""
-    calls = {"n": 0}
-    real = render.layout_pdf
-
-    def counting(*args, **kwargs):
-        calls["n"] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(render, "layout_pdf", counting)
-    return calls
-
-
 @pytest.fixture(scope="module")
 def seed_outputs(seed_summary):
     from briefing.pipeline import render_outputs

@@ -21,19 +21,6 @@ pytestmark = pytest.mark.slow
 EVENT_SETS = sorted(p for p in (DATA / "events").iterdir() if p.is_dir()) if (DATA / "events").is_dir() else []
 
 
-@pytest.fixture
-def count_layouts(monkeypatch):
-    calls = {"n": 0}
-    real = render.layout_pdf
-
-    def counting(*args, **kwargs):
-        calls["n"] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(render, "layout_pdf", counting)
-    return calls
-
-
 def check_one_page(summary, count_layouts, paper: str = "a4") -> None:
     from pypdf import PdfReader
 
