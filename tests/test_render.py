@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from briefing import render
 from conftest import SEEDS
 
 pytestmark = pytest.mark.slow
