@@ -324,3 +324,18 @@ def test_number_describing_the_source_is_not_a_figure(figures_of):
     assert [f.value for f in figs] == [49]
     figs = figures_of("About 150 polling stations reported turnout above 95 percent.")
     assert [f.value for f in figs] == [150]
+
+
+@pytest.mark.parametrize("sentence, text, quantity", [
+    ('The director said contamination levels were "up to 40 times the safe limit".', "up to 40 times", "times limit"),
+    ("Rents rose three times faster than wages, the bank said.", "three times", "times faster"),
+])
+def test_a_multiplier_is_a_figure_keyed_by_what_it_multiplies(figures_of, sentence, text, quantity):
+    found = figures_of(sentence)
+    assert [(f.text, f.unit, f.quantity) for f in found] == [(text, "times", quantity)]
+
+
+@pytest.mark.parametrize("sentence", ["The team has won the title three times in the past decade.",
+                                      "He was arrested four times."])
+def test_how_often_something_happened_is_not_a_multiplier(figures_of, sentence):
+    assert figures_of(sentence) == []

@@ -440,6 +440,8 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     )
     if holder:
         fig.quantity = f"{'percent' if a.percent else fig.quantity} {holder}"  # whose share: not a rival value
+    elif noun is not None and _is_multiplier(doc, noun):
+        fig.quantity = "times " + _multiplied(doc, noun)  # "40 times the safe limit" rivals only that ratio
     if subject is not None:
         _measure_of_subject(fig, subject, previous)
     elif not holder and (a.percent or a.currency) and isinstance(previous, FigureCandidate) \
@@ -708,11 +710,35 @@ def _counted_noun(doc, a: Amount, limit: int) -> "Token | None":
     return None
 
 
+_COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+
+
+def _is_multiplier(doc, noun: "Token") -> bool:
+    """'times' followed by what it multiplies: 'the safe limit', 'as many', 'higher', 'more than'."""
+    if noun.lower_ not in ("times", "fold"):
+        return False
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.lower_ in ("the", "as", "that", "its", "their", "more", "less", "over")
+                                or nxt.tag_ in _COMPARATIVE_TAGS)
+
+
+def _multiplied(doc, times: "Token") -> str:
+    """What a multiplier multiplies: the next noun ('limit') or comparative ('faster')."""
+    for t in doc[times.i + 1: times.i + 6]:
+        if t.tag_ in _COMPARATIVE_TAGS:
+            return t.lower_  # "faster", not its lemma "fast": the comparison is the point
+        if t.pos_ == "NOUN":
+            return t.lemma_.lower()
+    return "value"
+
+
 def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
     """Durations, ages and small counts of known participants are not measurements."""
     lemma = noun.lemma_.lower()
     if lemma in DOCUMENT_NOUNS:
         return False  # "runs to 94 pages": the length of a text, not a measure of the story
+    if _is_multiplier(doc, noun):
+        return True  # "40 times the safe limit", "three times higher": a ratio the story measures
     if noun.lower_ in TIME_UNITS or lemma in TIME_UNITS:
         return _sentence_context(noun, {"prison", "jail", "sentence", "imprisonment", "detention"})
     if a.currency or a.percent or a.scaled or noun.lower_ in CASUALTY_STATES:
