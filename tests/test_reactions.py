@@ -194,3 +194,14 @@ def test_seed_reactions_have_the_parties_and_stances_an_analyst_expects(seed_sum
         assert stances.get(party) == stance, stances
     assert any("State Department" in a and s == "condemn" for a, s in stances.items()), stances
     assert not any("Reuters" in a for a in stances)
+
+
+def test_an_unnamed_group_that_takes_a_side_is_a_party(reactions_of):
+    found = reactions_of("Parents' groups welcomed the recall but said it came too late.")
+    assert [(r.actor, r.stance) for r in found] == [("Parents' groups", "support")]
+    found = reactions_of("Farmers condemned the quota as a betrayal of rural communities.")
+    assert [(r.actor, r.stance) for r in found] == [("Farmers", "condemn")]
+
+
+def test_commentators_are_not_parties(reactions_of):
+    assert reactions_of("Analysts said the decision would weigh on the currency.") == []

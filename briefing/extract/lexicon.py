@@ -162,3 +162,9 @@ contain involve be have""".split())
 # words that mark a figure as an increment, not a total: "3,000 additional troops" is not a rival total
 INCREMENT_WORDS = frozenset("""additional more extra another further new reinforcements reinforcement probable suspected
 possible each per""".split())
+
+# unnamed groups of people who take a side in a story when they speak ("farmers said", "parents' groups
+# welcomed"), as lemmas; commentators such as analysts or experts are not sides
+STAKEHOLDER_GROUPS = frozenset("""group union parent resident farmer activist campaigner protester protestor family
+survivor worker doctor nurse teacher student fisherman patient victim villager shopkeeper trader driver miner
+veteran employee retiree pensioner tenant landowner consumer refugee""".split())

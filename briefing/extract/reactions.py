@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (BACKING_VERBS, CLAIM_NOUNS, DECISION_NOUNS, HONORIFICS, OPPOSITION_NOUNS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, PERSON_NOUNS,
+from briefing.extract.lexicon import (STAKEHOLDER_GROUPS, BACKING_VERBS, CLAIM_NOUNS, DECISION_NOUNS, HONORIFICS, OPPOSITION_NOUNS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, PERSON_NOUNS,
                                       REPORTING_VERBS, STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS,
                                       TITLE_WORDS)
 from briefing.summary import Actor, Reaction
@@ -340,7 +340,16 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         if not name or _is_carrier(name, subj, ctx):
             return None
         return name, _looks_like_person(name, ent.label_, actors)
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in STAKEHOLDER_GROUPS and subj.tag_ == "NNS":
+        # "Parents' groups welcomed the recall", "Farmers said ...": a side in the story without a name
+        words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ not in ("det", "punct", "relcl", "appos")]
+        if len(words) <= 4:
+            return _capitalise_first(tokens_text(words)), False
     return None
+
+
+def _capitalise_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _inside_relcl(tok: "Token", top: "Token") -> bool:
