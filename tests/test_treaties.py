@@ -187,3 +187,15 @@ def test_provision_governed_by_an_article_phrase(treaties_of):
 @pytest.mark.slow
 def test_no_instrument_in_particular(treaties_of):
     assert treaties_of("It is the first binding methane duty in any climate agreement.") == []
+
+
+def test_roman_numeral_article_is_read_as_its_number(treaties_of):
+    found = treaties_of("Under Article XIX of the General Agreement on Tariffs and Trade, a country may restrict "
+                        "imports temporarily if they cause serious injury to a domestic industry.")
+    assert [(t.name, t.article) for t in found] == [("General Agreement on Tariffs and Trade", "19")]
+
+
+def test_roman_value_reads_only_well_formed_numerals():
+    from briefing.extract.treaties import roman_value
+
+    assert [roman_value(x) for x in ("IV", "XIX", "XXI", "IIII", "MCM", "")] == [4, 19, 21, None, None, None]

@@ -135,13 +135,15 @@ def _article_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: l
     number = article_number(tok)
     if number is None:
         return
+    if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and (tok.head.like_num or roman_value(tok.head.text)):
+        tok = tok.head  # "Article XIX of the ...": the parser made the numeral the head of the phrase
     instrument = next((t for t in _of_objects(tok) if noun_lemma(t) in INSTRUMENT_NOUNS | REFERENCE_NOUNS), None)
     target = None
     if instrument is not None:
         tokens = _extended(name_span(instrument))
         target = _add_or_find(named, _candidate(sent, instrument, tokens)) if is_named(instrument, tokens) \
             else refers_to(named, instrument)
-    elif noun_lemma(tok) in ("article", "section") and tok.text[:1].isupper():
+    elif noun_lemma(tok) in ("article", "section") and tok.text[:1].isupper() or tok.text.isupper():
         target = named[-1] if named else None  # "Article 4 says ..." right after the treaty is named
     if target is None:
         return
@@ -188,7 +190,21 @@ def article_number(tok: "Token") -> str | None:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and tok.text[:1].isupper() and re.fullmatch(_NUMBER, nxt.text):
         return nxt.text
+    if nxt is not None and tok.text[:1].isupper() and nxt.text.isupper() and roman_value(nxt.text):
+        return str(roman_value(nxt.text))  # "Article XIX" (the parser may make the numeral the head)
     return None
+
+
+def roman_value(text: str) -> int | None:
+    """'XIX' -> 19; None for anything that is not a well-formed Roman numeral up to 399."""
+    if not re.fullmatch(r"C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", text.upper()) or not text:
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(text.upper()):
+        v = values[ch]
+        total += -v if i + 1 < len(text) and values[text[i + 1].upper()] > v else v
+    return total
 
 
 def _of_objects(tok: "Token") -> list["Token"]:
