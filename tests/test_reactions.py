@@ -205,3 +205,16 @@ def test_an_unnamed_group_that_takes_a_side_is_a_party(reactions_of):
 
 def test_commentators_are_not_parties(reactions_of):
     assert reactions_of("Analysts said the decision would weigh on the currency.") == []
+
+
+def test_a_dateline_credit_is_not_the_speaker(reactions_of):
+    found = reactions_of("GENEVA (CP) - The World Trade Organization's director-general, Amara Chukwu, on Thursday "
+                         "urged both governments to settle the dispute through consultations.")
+    assert "CP" not in [r.actor for r in found] and "GENEVA" not in [r.actor for r in found]
+    assert found and found[0].actor in ("World Trade Organization", "Amara Chukwu")
+
+
+def test_a_denial_conjoined_to_a_reported_clause_is_the_speakers(reactions_of):
+    found = reactions_of("The trade minister, Oskar Lindqvist, said the duty complied with the rules and denied "
+                         "that it was aimed at one country alone.")
+    assert [(r.actor, r.stance) for r in found] == [("Oskar Lindqvist", "deny")]

@@ -47,17 +47,36 @@ def _joins_words(tok: "Token") -> bool:
 
 def subject_of(verb: "Token") -> "Token | None":
     """The subject of a verb, following conjoined and auxiliary-bearing verbs up to one that has it."""
+    speech = verb.lemma_.lower() in SPEECH_ACTS
     seen = 0
     while verb is not None and seen < 4:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
+                if speech and seen and verb.dep_ == "ccomp" and _mute(c) and verb.head.i != verb.i:
+                    break  # "said the duty complied ... and denied": the one who said it denied, not the duty
                 return c
+        else:
+            c = None
+        if c is not None:
+            verb, seen = verb.head, seen + 1
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
         return None
     return None
+
+
+SPEECH_ACTS = frozenset("say deny reject dispute refute dismiss insist add claim accuse condemn denounce warn".split())
+
+
+def _mute(subj: "Token") -> bool:
+    """A subject that cannot say anything: a common noun that names no person, body or group."""
+    from briefing.extract.lexicon import PERSON_NOUNS, STAKEHOLDER_GROUPS
+
+    return subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() not in PERSON_NOUNS \
+        and subj.lemma_.lower() not in STAKEHOLDER_GROUPS and subj.lower_ not in PERSON_NOUNS
 
 
 def is_negated(tok: "Token") -> bool:

@@ -436,7 +436,23 @@ def _same_speaker_verbs(verb: "Token") -> list["Token"]:
         if c.dep_ == "ccomp" and (c.tag_ != "VBD" or any(a.tag_ == "MD" for a in c.children)):
             out.extend(g for g in c.children if g.dep_ == "conj" and g.tag_ == "VBD" and verb.tag_ == "VBD"
                        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in g.children))
+        elif c.dep_ == "ccomp" and not _can_speak(_own_subject(c)):
+            # "said the duty complied with the rules and denied that ...": a duty cannot deny; the speaker did
+            out.extend(g for g in c.children if g.dep_ == "conj" and g.lemma_.lower() in SPEECH_LEMMAS
+                       and not any(x.dep_ in ("nsubj", "nsubjpass") for x in g.children))
     return out
+
+
+def _own_subject(verb: "Token") -> "Token | None":
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _can_speak(subj: "Token | None") -> bool:
+    """Whether a subject could say or deny something: a person, a body, a pronoun; not 'the duty'."""
+    if subj is None:
+        return True
+    return subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or subj.lemma_.lower() in PERSON_NOUNS or subj.lemma_.lower() in STAKEHOLDER_GROUPS
 
 
 def _content(verbs: list["Token"], span: "Span") -> list["Token"]:
@@ -487,6 +503,8 @@ def find_speech(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                     return Speech(who[0], who[1], [saying], list(saying.subtree))
             continue
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if subj is not None and subj.idx < dateline_end(span):
+            subj = _subject_after_dateline(subj, dateline_end(span))
         if subj is None:
             continue
         who = resolve_subject(subj, sent, ctx, actors, memory)
@@ -494,6 +512,24 @@ def find_speech(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
             continue
         verbs = _same_speaker_verbs(verb)
         return Speech(who[0], who[1], verbs, _content(verbs, span))
+    return None
+
+
+# "GENEVA (CP) - ", "ACCRA, May 16 (Wire) — ": where and by whom the story was filed, not who speaks
+_FILING_LINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]+\s*")
+
+
+def dateline_end(span: "Span") -> int:
+    """Character offset (in the doc) where a leading dateline ends; the span's start when there is none."""
+    m = _FILING_LINE.match(span.text)
+    return span.start_char + (m.end() if m else 0)
+
+
+def _subject_after_dateline(subj: "Token", end: int) -> "Token | None":
+    """The parser took the dateline's city for the subject; the real subject hangs off it as an apposition."""
+    for tok in subj.subtree:
+        if tok.idx >= end and tok.dep_ in ("appos", "conj", "npadvmod") and tok.head.idx < end:
+            return tok
     return None
 
 

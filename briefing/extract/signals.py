@@ -16,7 +16,7 @@ from briefing.extract.clauses import (PRONOUN_SUBJECTS, WH_WORDS, is_negated, lo
                                       subject_of, subtree_without, tokens_text, wh_question, yes_no_question)
 from briefing.extract.lexicon import (ACCUSATION_NOUNS, ANNOUNCE_EVENT_VERBS, BLAME_VERBS, KNOWN_ADJECTIVES, RESPONSIBILITY_NOUNS,
                                       CLAIM_NOUNS, CLAIM_VERBS, DISCLOSURE_VERBS, EVENT_NOUNS, INFO_NOUNS, LIKELY_HEADS,
-                                      REPORTING_VERBS,
+                                      REPORTING_VERBS, PERSON_NOUNS, TITLE_WORDS,
                                       NON_FUTURE_VERBS, PLANNED_ADJECTIVES, POSSIBILITY_MODALS, POSSIBLE_ADJECTIVES,
                                       STANCE_VERBS, UNKNOWN_ADJECTIVES)
 from briefing.summary import Citation, OpenQuestion
@@ -158,6 +158,19 @@ def _third_person(verb: str) -> str:
     return verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
 
 
+def _agrees(pronoun: "Token", denier: "Token") -> bool:
+    """'it' stands for a body or a country, 'he'/'she' for a person, 'they' for a plural: a minister who
+    'denied that it was aimed at X' is not 'it'."""
+    person = denier.ent_type_ == "PERSON" or denier.lemma_.lower() in PERSON_NOUNS \
+        or denier.lower_ in TITLE_WORDS
+    low = pronoun.lower_
+    if low == "it":
+        return not person and denier.tag_ not in ("NNS", "NNPS")
+    if low in ("he", "she"):
+        return person
+    return low == "they"
+
+
 def disputes(ctx: "DocContext") -> list[OpenQuestion]:
     out = []
     sents = ctx.sentences
@@ -192,7 +205,7 @@ def disputes(ctx: "DocContext") -> list[OpenQuestion]:
                 claimant_tok.lower_ not in PRONOUN_SUBJECTS else None
             clause_subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             # "denied that it had delayed anything": 'it' is the denier
-            stand_in = denier if clause_subj is not None and clause_subj.lower_ in ("it", "she", "he", "they") \
+            stand_in = denier if clause_subj is not None and _agrees(clause_subj, denier_tok) \
                 and claim_sent is sent else None
             question = yes_no_question(clause, owner=claimant, subject_text=stand_in)
             if question is None:
