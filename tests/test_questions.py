@@ -317,3 +317,12 @@ def test_no_single_party_question_when_nobody_takes_opposite_sides_or_others_rep
     assert not [q for q in build(agreeing, []) if q.kind == "single_source"]
     corroborated = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union", 2)
     assert not [q for q in build(corroborated, []) if q.kind == "single_source"]
+
+
+def test_an_expected_event_without_an_infinitive_is_a_next_step():
+    from briefing.extract import Sentence, signals
+    from briefing.nlp import load_pipeline
+
+    doc = load_pipeline()("Talks between the two governments are expected in Geneva later this month.")
+    steps = signals.next_steps(Sentence(span=doc[:], start=0, source="a"))
+    assert [q for q, _, _ in steps] == ["Will the talks between two governments take place in Geneva later this month?"]

@@ -394,6 +394,11 @@ def _topic(noun: "Token | None", verb: str) -> tuple[str, str] | None:
     return noun.lemma_.lower(), SAME_EVENT_VERBS.get(verb, verb)
 
 
+def _is_event_noun(tok: "Token") -> bool:
+    # "talks" lemmatises to "talk", which is not an event; the plural as written is
+    return tok.lemma_.lower() in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS
+
+
 def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]]:
     """(question, cue word, topic) for what a sentence speaks of as likely, planned or possible."""
     out: list[tuple[str, str, tuple[str, str] | None]] = []
@@ -417,10 +422,9 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
             if q:
                 out.append((q, low, _topic(verb.head if override else subj, verb.lemma_.lower())))
         elif low in LIKELY_HEADS and t.dep_ in ("acomp", "ROOT", "xcomp", "advmod", "ccomp", "conj", "relcl") \
-                and not is_negated(t):
+                and not is_negated(t) and _infinitive_target(t if t.pos_ != "ADV" else t.head) is not None:
+            # (without an infinitive, "talks are expected in May" is an expected event: the branch below)
             target = _infinitive_target(t if t.pos_ != "ADV" else t.head)
-            if target is None:
-                continue
             head = t.head if t.pos_ == "ADV" or t.dep_ == "acomp" else t
             subj = subject_of(head)
             if subj is None:
@@ -441,12 +445,15 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
             event = _announced_event(t)
             out.append((f"Will the {_event_np(event, None)} go ahead?", "planned", _topic(event, "happen")))
         elif t.lemma_.lower() == "expect" and t.tag_ == "VBN" and not is_negated(t) and (any(
-                c.dep_ == "nsubjpass" and c.lemma_.lower() in EVENT_NOUNS for c in t.children)
-                or (t.dep_ in ("acl", "amod") and t.head.lemma_.lower() in EVENT_NOUNS)):
+                c.dep_ == "nsubjpass" and _is_event_noun(c) for c in t.children)
+                or (t.dep_ in ("acl", "amod") and _is_event_noun(t.head))):
             event = next((c for c in t.children if c.dep_ == "nsubjpass"), t.head)
             when = [c for c in t.children if c.dep_ in ("prep", "npadvmod") and c.lower_ != "by"]
             tail = " ".join(tokens_text(list(c.subtree)) for c in when)
-            out.append((f"Will the {_event_np(event, None)} take place{(' ' + tail) if tail else ''}?", "expected",
+            phrase = _event_np(event, None)
+            if event.pos_ == "NOUN" and phrase[:1].isupper():  # "Talks ... are expected": not a name
+                phrase = phrase[:1].lower() + phrase[1:]
+            out.append((f"Will the {phrase} take place{(' ' + tail) if tail else ''}?", "expected",
                         _topic(event, "happen")))
         elif low in PLANNED_ADJECTIVES | POSSIBLE_ADJECTIVES and t.dep_ == "amod" \
                 and t.head.lemma_.lower() in EVENT_NOUNS:
