@@ -189,10 +189,10 @@ def test_no_instrument_in_particular(treaties_of):
     assert treaties_of("It is the first binding methane duty in any climate agreement.") == []
 
 
-def test_roman_numeral_article_is_read_as_its_number(treaties_of):
+def test_roman_numeral_article_keeps_its_numeral_and_gives_its_number(treaties_of):
     found = treaties_of("Under Article XIX of the General Agreement on Tariffs and Trade, a country may restrict "
                         "imports temporarily if they cause serious injury to a domestic industry.")
-    assert [(t.name, t.article) for t in found] == [("General Agreement on Tariffs and Trade", "19")]
+    assert [(t.name, t.article) for t in found] == [("General Agreement on Tariffs and Trade", "XIX (19)")]
 
 
 def test_roman_value_reads_only_well_formed_numerals():

@@ -191,7 +191,8 @@ def article_number(tok: "Token") -> str | None:
     if nxt is not None and tok.text[:1].isupper() and re.fullmatch(_NUMBER, nxt.text):
         return nxt.text
     if nxt is not None and tok.text[:1].isupper() and nxt.text.isupper() and roman_value(nxt.text):
-        return str(roman_value(nxt.text))  # "Article XIX" (the parser may make the numeral the head)
+        # "Article XIX": kept as written, with its value for readers and readers' tools that count in digits
+        return f"{nxt.text} ({roman_value(nxt.text)})"
     return None
 
 
