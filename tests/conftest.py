@@ -90,3 +90,30 @@ def count_layouts(monkeypatch):
 
     monkeypatch.setattr(render, "layout_pdf", counting)
     return calls
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real pipeline, loaded once for every test that parses made-up sentences."""
+    from briefing.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture
+def count_parses(monkeypatch):
+    """Count the texts that go through the pipeline (what the parse cache must spare)."""
+    from briefing import nlp as nlp_mod
+
+    parsed: list[str] = []
+    real = nlp_mod.pipe_texts
+
+    def counting(nlp, tasks, batch_size, n_process):
+        def seen():
+            for text, ctx in tasks:
+                parsed.append(text)
+                yield text, ctx
+        return real(nlp, seen(), batch_size, n_process)
+
+    monkeypatch.setattr(nlp_mod, "pipe_texts", counting)
+    return parsed

@@ -16,13 +16,6 @@ from briefing.summary import Actor, Citation
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from briefing.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def actors_of(nlp):
     from briefing.extract import DocContext, Sentence, actors
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefing import nlp as nlp_mod
 from briefing.cache import DocCache, default_cache_dir
 from briefing.nlp import parse_documents
 from tests.test_nlp import make_doc
@@ -16,23 +15,6 @@ def blank():
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
     return pipeline
-
-
-@pytest.fixture
-def count_parses(monkeypatch):
-    """Count the texts that go through the pipeline."""
-    parsed: list[str] = []
-    real = nlp_mod.pipe_texts
-
-    def counting(nlp, tasks, batch_size, n_process):
-        def seen():
-            for text, ctx in tasks:
-                parsed.append(text)
-                yield text, ctx
-        return real(nlp, seen(), batch_size, n_process)
-
-    monkeypatch.setattr(nlp_mod, "pipe_texts", counting)
-    return parsed
 
 
 def test_round_trip_keeps_tokens_sentences_and_entities(blank, tmp_path):

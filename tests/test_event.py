@@ -13,13 +13,6 @@ from briefing.summary import Actor, Citation, TimelineEntry
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from briefing.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def leads_of(nlp):
     from briefing.extract import DocContext, Sentence, lead_sentences
 

@@ -14,13 +14,6 @@ PUBLISHED = date(2025, 4, 28)
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from briefing.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def figures_of(nlp):
     from briefing.extract import DocContext, Sentence
     from briefing.extract import figures

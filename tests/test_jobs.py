@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from briefing import jobs as jobs_mod
-from briefing import nlp as nlp_mod
 from briefing.jobs import Job, JobsFileError, LockedError, RunLock, is_due, load_jobs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,22 +119,6 @@ def test_second_run_is_refused_while_the_lock_is_held(cli, tmp_path):
 
 
 # ---------------------------------------------------------------- runs (spaCy pipeline)
-
-@pytest.fixture
-def count_parses(monkeypatch):
-    parsed: list[str] = []
-    real = nlp_mod.pipe_texts
-
-    def counting(nlp, tasks, batch_size, n_process):
-        def seen():
-            for text, ctx in tasks:
-                parsed.append(text)
-                yield text, ctx
-        return real(nlp, seen(), batch_size, n_process)
-
-    monkeypatch.setattr(nlp_mod, "pipe_texts", counting)
-    return parsed
-
 
 @pytest.mark.slow
 def test_new_article_rebuilds_unchanged_skips_and_only_new_text_is_parsed(cli, tmp_path, count_parses):

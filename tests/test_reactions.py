@@ -17,13 +17,6 @@ from briefing.summary import Actor, Citation, Reaction
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from briefing.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def reactions_of(nlp):
     from briefing.extract import DocContext, Sentence, reactions
 

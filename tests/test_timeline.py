@@ -71,13 +71,6 @@ def test_never_more_precise_than_the_text(expr, ref):
 # --- extraction (spaCy) ----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def nlp():
-    from briefing.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def timeline_of(nlp):
     from briefing.extract import DocContext, Sentence
     from briefing.extract import timeline

@@ -15,13 +15,6 @@ PUBLISHED = date(2031, 10, 17)
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from briefing.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
 def treaties_of(nlp):
     from briefing.extract import DocContext, Sentence
     from briefing.extract import treaties
