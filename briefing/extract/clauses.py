@@ -155,26 +155,31 @@ def yes_no_question(verb: "Token", owner: str | None = None, subject_text: str |
         front, verb_word = ("were" if plural else "was"), verb.text
         if aux_words[:1] in (["has"], ["have"]):
             front, verb_word = ("have" if plural else "has"), "been " + verb.text
-    elif aux_words[:1] in (["had"],) or (not aux_words and verb.tag_ == "VBD"):
+    elif aux_words[:1] == ["had"]:
         front, verb_word = "did", verb.lemma_
-    elif aux_words and auxes[0].tag_ == "MD":
-        front, verb_word = aux_words[0], tokens_text(auxes[1:] + [verb])
     elif aux_words:
         front, verb_word = aux_words[0], tokens_text(auxes[1:] + [verb])
-    elif verb.tag_ in ("VBZ", "VBP"):
-        if verb.lemma_ == "be":
-            front, verb_word = verb.lower_, ""
-        else:
-            front, verb_word = ("does" if verb.tag_ == "VBZ" else "do"), verb.lemma_
+    elif (fronted := _front_without_aux(verb)) is not None:
+        front, verb_word = fronted
     else:
         return None
-    if verb.lemma_ == "be" and verb.tag_ == "VBD" and not aux_words:
-        front, verb_word = verb.lower_, ""
     middle = " ".join(w for w in (subject_text, tokens_text(before), verb_word, tokens_text(after)) if w)
     middle = middle.rstrip(" ,;:.")
     if len(middle.split()) < 3:
         return None
     return _capitalise(front) + " " + middle + "?"
+
+
+def _front_without_aux(verb: "Token") -> tuple[str, str] | None:
+    """The word a question puts first when the verb has no auxiliary, and what is left of the verb:
+    'was' -> ('was', ''), 'sent' -> ('did', 'send'), 'says' -> ('does', 'say'); None for other forms."""
+    if verb.lemma_ == "be" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return verb.lower_, ""
+    if verb.tag_ == "VBD":
+        return "did", verb.lemma_
+    if verb.tag_ in ("VBZ", "VBP"):
+        return ("does" if verb.tag_ == "VBZ" else "do"), verb.lemma_
+    return None
 
 
 WH_WORDS = frozenset({"how", "what", "who", "whom", "when", "where", "why", "which", "whether"})
@@ -216,13 +221,8 @@ def wh_question(verb: "Token") -> str | None:
         front, verb_word = "did", verb.lemma_
     elif aux_words:
         front, verb_word = aux_words[0], tokens_text(auxes[1:] + [verb])
-    elif verb.tag_ == "VBD":
-        front, verb_word = ("was" if verb.lemma_ == "be" else "did"), ("" if verb.lemma_ == "be" else verb.lemma_)
-    elif verb.tag_ in ("VBZ", "VBP"):
-        if verb.lemma_ == "be":
-            front, verb_word = verb.lower_, ""
-        else:
-            front, verb_word = ("does" if verb.tag_ == "VBZ" else "do"), verb.lemma_
+    elif (fronted := _front_without_aux(verb)) is not None:
+        front, verb_word = fronted
     else:
         return None
     parts = [tokens_text(wh_toks), front, tokens_text(subj_toks), verb_word, tokens_text(after)]
