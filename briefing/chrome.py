@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from briefing import pagemeta
 
@@ -99,23 +101,59 @@ _SENTENCE_END = (".", "!", "?", "…")
 
 # ---------------------------------------------------------------- language and script
 
-@lru_cache(maxsize=1)
-def _stoplists() -> dict[str, frozenset[str]]:
-    """jusText's stop-word lists for ~100 languages."""
+# jusText's stop-word lists for ~100 languages, indexed by word (briefing/data/stopword-languages.txt, made by
+# build_stopword_index): reading all of jusText's files into sets on every run cost more than the rest of
+# ingest, while one sorted list answers the few hundred lookups of a page by bisection
+STOPWORD_INDEX = "stopword-languages.txt"
+
+
+def build_stopword_index() -> str:
+    """The index file's text: a line of language names, then ``word<TAB>mask`` lines sorted by word, where
+    bit ``i`` of the hexadecimal mask is the ``i``-th language (tools/data_tables.py writes it)."""
     import justext
 
-    return {lang: frozenset(justext.get_stoplist(lang)) for lang in justext.get_stoplists()}
+    languages = sorted(justext.get_stoplists())
+    masks: dict[str, int] = {}
+    for bit, language in enumerate(languages):
+        for word in justext.get_stoplist(language):
+            if word and min(word) > "\t":  # a TAB sorts below every character of a word: bisection needs it
+                masks[word] = masks.get(word, 0) | 1 << bit
+    lines = ["\t".join(languages)] + [f"{word}\t{masks[word]:x}" for word in sorted(masks)]
+    return "\n".join(lines) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _stopword_index() -> tuple[tuple[str, ...], list[str]]:
+    """(language names, sorted ``word<TAB>mask`` lines)."""
+    from importlib import resources
+
+    lines = resources.files("briefing.data").joinpath(STOPWORD_INDEX).read_text("utf-8").split("\n")
+    return tuple(lines[0].split("\t")), lines[1:-1]
 
 
 @lru_cache(maxsize=65536)
 def _languages_of(word: str) -> tuple[str, ...]:
-    """The languages whose stop-word list has ``word``; looked up per word, because indexing every
-    word of every list up front costs more than all the lookups a page needs."""
-    return tuple(lang for lang, words in _stoplists().items() if word in words)
+    """The languages whose stop-word list has ``word``, in name order."""
+    languages, lines = _stopword_index()
+    key = word + "\t"
+    i = bisect_left(lines, key)
+    if i == len(lines) or not lines[i].startswith(key):
+        return ()
+    mask = int(lines[i][len(key):], 16)
+    return tuple(language for bit, language in enumerate(languages) if mask >> bit & 1)
 
 
+@lru_cache(maxsize=8)
 def stopwords(language: str) -> frozenset[str]:
-    return _stoplists().get(language, _stoplists()["English"])
+    """jusText's list for one language (English if it has none), read from its file: importing jusText
+    itself would pull in lxml for nothing."""
+    from importlib.util import find_spec
+
+    folder = Path(find_spec("justext").origin).parent / "stoplists"
+    path = folder / f"{language}.txt"
+    if not path.is_file():
+        path = folder / "English.txt"
+    return frozenset(w.strip().lower() for w in path.read_text("utf-8").splitlines() if w.strip())
 
 
 def detect_language(words: list[str]) -> str | None:

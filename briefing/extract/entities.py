@@ -1,12 +1,13 @@
 """Names of actors: normal forms, countries behind their names, capitals, seats and demonyms, abbreviations.
 
 The country table comes from the ``countryinfo`` package (names, alternative spellings, capitals,
-demonyms for every country), with a short general supplement for forms it lacks (seats of government
+demonyms for every country; built once into briefing/data/country-forms.json by tools/data_tables.py), with a short general supplement for forms it lacks (seats of government
 that are not the capital city, government buildings used for their government, plural demonyms).
 Nothing here names a particular event.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -110,16 +111,17 @@ class CountryForm:
     form: str  # name | alias | abbreviation | capital | seat | demonym
 
 
-@lru_cache(maxsize=1)
-def country_forms() -> dict[str, CountryForm]:
-    """Every known written form of a country (normalised) -> the country, most populous country first on a tie."""
-    try:
-        from countryinfo import CountryInfo
+# the forms read from countryinfo's tables (briefing/data/country-forms.json, made by build_country_table):
+# loading and normalising its ~250 files on every run cost more than extracting a handful of articles
+COUNTRY_TABLE = "country-forms.json"
 
-        table = CountryInfo.all()
-    except Exception:  # the package missing or broken: run on the supplement alone
-        table = {}
-    rows = sorted(table.values(), key=lambda d: d.get("population") or 0)  # larger overwrite smaller
+
+def build_country_table() -> dict[str, list[str]]:
+    """Every form countryinfo knows (normalised) -> [country, kind], most populous country first on a tie
+    (tools/data_tables.py writes it to COUNTRY_TABLE)."""
+    from countryinfo import CountryInfo
+
+    rows = sorted(CountryInfo.all().values(), key=lambda d: d.get("population") or 0)  # larger overwrite smaller
     forms: dict[str, CountryForm] = {}
     abbreviation_owners: dict[str, set[str]] = {}
     for data in rows:
@@ -130,6 +132,16 @@ def country_forms() -> dict[str, CountryForm]:
     for abbr, owners in abbreviation_owners.items():
         if len(owners) == 1 and abbr not in forms:
             forms[abbr] = CountryForm(next(iter(owners)), "abbreviation")
+    return {form: [f.country, f.form] for form, f in sorted(forms.items())}
+
+
+@lru_cache(maxsize=1)
+def country_forms() -> dict[str, CountryForm]:
+    """Every known written form of a country (normalised) -> the country: countryinfo's, then ours."""
+    from importlib import resources
+
+    table = json.loads(resources.files("briefing.data").joinpath(COUNTRY_TABLE).read_text("utf-8"))
+    forms = {form: CountryForm(country, kind) for form, (country, kind) in table.items()}
     for form, country in {**EXTRA_FORMS, **SEATS}.items():
         kind = "seat" if form in SEATS else "alias"
         forms[normalize(form)] = CountryForm(country, kind)
