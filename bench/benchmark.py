@@ -115,6 +115,17 @@ def parsed_texts(folder: Path, out: Path) -> int:
 
 # ---------------------------------------------------------------- measuring
 
+def compile_bytecode() -> None:
+    """Compile briefing's modules to bytecode, as ``pip install`` does for an installed package.
+
+    An editable install run with PYTHONDONTWRITEBYTECODE set (as in this workplace's shells) would otherwise
+    compile every module from source in every measured run, which no installed copy does.
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "briefing"), quiet=1)
+
+
 class Failed(Exception):
     pass
 
@@ -320,8 +331,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=1, help="--jobs passed to briefing (the floor stays 1 process)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results", help="folder for results.json, plot")
     ap.add_argument("--work", type=Path, default=None, help="folder for generated inputs (default: a temp dir)")
-    ap.add_argument("--repeat", type=int, default=3,
-                    help="runs per measurement up to 50 articles; the fastest counts (others share the cpus)")
+    ap.add_argument("--repeat", type=int, default=5,
+                    help="rounds of runs up to 50 articles; the fastest run of each command counts")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="profile summarize on N articles, then exit")
     ap.add_argument("--stages", action="store_true",
                     help="also time each stage in-process (cpu seconds) for every size")
@@ -355,6 +366,7 @@ def main() -> None:
         profile(generate(args.profile, work / f"n{args.profile}"), args.model)
         return
     args.out.mkdir(parents=True, exist_ok=True)
+    compile_bytecode()
     commands = [c for c in args.commands.split(",") if c]
     big_commands = [c for c in (args.big_commands or args.commands).split(",") if c]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, load average {os.getloadavg()[0]:.1f} "
@@ -372,20 +384,34 @@ def main() -> None:
         texts = work / f"texts-{size}.json"
         work.mkdir(parents=True, exist_ok=True)
         n = parsed_texts(folder, texts)
-        floor = None
-        for command in (big_commands if size != "seeds" and int(size) >= 1000 else commands):
+        size_commands = big_commands if size != "seeds" and int(size) >= 1000 else commands
+        repeat = max(1, args.repeat if size == "seeds" or int(size) <= 50 else 1)
+        argvs = {}
+        for command in size_commands:
             out = work / f"out-{size}-{command}"
             out.mkdir(exist_ok=True)
-            argv = command_argv(command, folder, texts, out, args.model, args.jobs)
-            repeat = args.repeat if size == "seeds" or int(size) <= 50 else 1
-            try:
-                runs = [measure(argv) for _ in range(max(1, repeat))]
-            except Failed as exc:
-                print(f"  {size:>6} {command:>8}: FAILED {exc}", flush=True)
-                results["rows"].append({"input": size, "articles": n, "command": command, "failed": str(exc)})
+            argvs[command] = command_argv(command, folder, texts, out, args.model, args.jobs)
+        # rounds over all commands rather than one command at a time: a slow spell of the machine then
+        # hits every command alike; the fastest run of each counts
+        runs: dict[str, list] = {c: [] for c in size_commands}
+        failed: dict[str, str] = {}
+        for _ in range(repeat):
+            for command in size_commands:
+                if command in failed:
+                    continue
+                try:
+                    runs[command].append(measure(argvs[command]))
+                except Failed as exc:
+                    failed[command] = str(exc)
+        floor = None
+        for command in size_commands:
+            if command in failed:
+                print(f"  {size:>6} {command:>8}: FAILED {failed[command]}", flush=True)
+                results["rows"].append({"input": size, "articles": n, "command": command, "failed": failed[command]})
                 continue
-            wall, cpu, peak = min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs)
-            row = {"input": size, "articles": n, "command": command, "wall": wall, "cpu": cpu,
+            got = runs[command]
+            wall, cpu, peak = min(r[0] for r in got), min(r[1] for r in got), max(r[2] for r in got)
+            row = {"input": size, "articles": n, "command": command, "wall": wall, "cpu": cpu, "runs": len(got),
                    "per_article": wall / n, "cpu_per_article": cpu / n, "peak_mb": peak, "load": os.getloadavg()[0]}
             if command == "floor":
                 floor = (wall, cpu)
