@@ -93,6 +93,37 @@ _PHOTO_CREDIT = re.compile(r"(?:\((?:[^()]*\b(?:photo|image|picture|pic)s?\b[^()
                            r"Getty Images|Shutterstock|Alamy)[^()]*)\)|\b(?:photo|image|picture)\s*(?:credit)?\s*:"
                            r"\s*[^.]{2,60}|(?:©|/)\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Alamy))\s*$",
                            re.I)
+# Notices in the site's own voice that close (or open) a page: legal disclaimers, licensing, copyright,
+# editorial notes. They are full sentences, so they must be recognised by what they say, wherever they stand.
+_BOILERPLATE = re.compile(
+    r"\b(?:not|cannot|can[’']t) (?:be )?(?:held )?(?:responsible|liable|accountable)\b[^.]{0,40}?"
+    r"\b(?:external|third[- ]party|linked|outside|other)\s+(?:web\s?)?(?:sites?|links?|pages?|content|"
+    r"websites?|internet sites?)\b|"
+    r"\ball rights reserved\b|"
+    r"\b(?:this|our|all|site|such)\s+(?:material|content|article|story|stories|publication|text|photos?|images?|"
+    r"footage|page|site|website)\s+(?:may|must|can|shall) not be\s+(?:re)?(?:published|produced|printed|"
+    r"broadcast|written|distributed|copied|used|transmitted|stored|posted)\b|"
+    r"\bno part of this\b[^.]{0,40}\bmay be\b|"
+    r"\bnot for (?:re)?(?:distribution|publication|reproduction|broadcast|syndication)\b|"
+    r"\b(?:reproduction|redistribution|republication|reuse|re-use|copying)\b[^.]{0,60}?\b(?:prohibited|forbidden|"
+    r"not (?:permitted|allowed)|without (?:the )?(?:prior |express )*(?:written )?(?:permission|consent|"
+    r"licen[cs]e|authori[sz]ation))\b|"
+    r"\b(?:views|opinions)\b[^.]{0,30}?\bexpressed\b[^.]{0,60}?(?:\b(?:author|writer|contributor|columnist|"
+    r"guest)s?\b|\b(?:my|their|his|her) own\b|\bdo(?:es)? not necessarily\b)|"
+    r"\b(?:for (?:general )?information(?:al)? purposes only|does not constitute (?:financial|investment|"
+    r"legal|medical|professional|tax) advice|not (?:intended as|a substitute for) (?:professional )?"
+    r"(?:financial|investment|legal|medical|tax) advice)\b|"
+    r"\bthis (?:article|story|report|post|page|piece) (?:was|has been|is|had been) (?:amended|corrected|"
+    r"updated|edited|produced|written|generated|translated|republished)\b|"
+    r"\bcontributed (?:reporting |research )?to this (?:report|story|article)\b|"
+    r"\bterms (?:and|&) conditions apply\b", re.I)
+# A boilerplate phrase inside reported speech is news ("the platform said it was not responsible for linked
+# content"): a notice never reports anyone.
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|argued|argues|claimed|claims|insisted|insists|"
+                       r"warned|warns|stated|states|according to|ruled|rules|found|denied|denies|accused|"
+                       r"admitted|wrote|writes)\b", re.I)
+BOILERPLATE_MAX_WORDS = 60      # a notice is a sentence or two, not a paragraph
+
 _SEPARATORS = re.compile(r"\s[|>»›•·/]\s|\s\|\s?|\|")
 _QUOTES = "\"“”„«»‘’‚"
 _CLOSERS = "\"'”’»)]*_ \t"
@@ -277,8 +308,38 @@ def merge_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     return merged
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def _notice_at(text: str) -> int | None:
+    """Where the first boilerplate notice sentence of ``text`` starts (None if it has none, or only in
+    reported speech)."""
+    head = text[:STATS_CHARS]
+    for m in _BOILERPLATE.finditer(head):
+        starts = [b.end() for b in _SENTENCE_BREAK.finditer(head, 0, m.start() + 1) if b.end() <= m.start()]
+        sentence_start = starts[-1] if starts else 0
+        following = _SENTENCE_BREAK.search(head, m.end())
+        sentence = head[sentence_start:following.start() + 1 if following else len(head)]
+        if not _REPORTED.search(sentence):
+            return sentence_start
+    return None
+
+
+def _split_off_notice(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A paragraph that ends in a site notice ('... officials said. This article was amended on 3 May.')
+    becomes two units, so the notice can be dropped and the article sentences kept."""
+    at = _notice_at(text[s:e])
+    if not at:
+        return [(s, e)]
+    head_end = s + at
+    while head_end > s and text[head_end - 1].isspace():
+        head_end -= 1
+    return [(s, head_end), (s + at, e)]
+
+
 def make_units(text: str, start: int = 0) -> list[Unit]:
     spans = merge_wrapped(text, line_spans(text, start))
+    spans = [piece for s, e in spans for piece in _split_off_notice(text, s, e)]
     units = []
     for s, e in spans:
         piece = text[s:e]
@@ -392,6 +453,8 @@ def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:
         return u.mark(CHROME, "no words")
     if _foreign_script(u, page):
         return u.mark(CHROME, "other script")
+    if n <= BOILERPLATE_MAX_WORDS and not u.quoted and _notice_at(text) == 0:
+        return u.mark(CHROME, "boilerplate notice")
     if _is_ui(u, text, n):
         return
     if _foreign_language(u, page, stop):

@@ -381,6 +381,35 @@ def test_ui_prompts_addressing_the_reader_are_chrome_even_as_sentences():
     assert blocks_of(text) == [P1, P2, P3]
 
 
+@pytest.mark.parametrize("notice", [
+    "Harbour Radio is not responsible for the content of external sites.",
+    "The Valley Courier cannot be held liable for the contents of third-party websites linked from this page.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "Reproduction in whole or in part without prior written permission is prohibited.",
+    "The views expressed in this column are the author's own.",
+    "Opinions expressed by guest writers do not necessarily reflect those of the editors.",
+    "This article was amended on 4 May to correct the name of the deputy governor.",
+    "Not for redistribution without licence.",
+    "This page is for informational purposes only and does not constitute investment advice.",
+])
+def test_site_notices_are_chrome_even_as_full_sentences(notice):
+    """Legal and editorial notices in the site's voice are page furniture wherever they stand: alone at
+    the end, at the top, or as the last sentence of a paragraph."""
+    assert blocks_of(f"{P1}\n{P2}\n{P3}\n{notice}\n") == [P1, P2, P3]
+    assert blocks_of(f"{notice}\n{P1}\n{P2}\n{P3}\n") == [P1, P2, P3]
+    assert blocks_of(f"{P1}\n{P2} {notice}\n{P3}\n") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The regulator said the platform was not responsible for the content of external sites.",
+    "Judges ruled that such material may not be published before the trial ends.",
+    "According to the union, the views expressed by the author of the memo were shared by most staff.",
+])
+def test_notice_words_in_reported_speech_stay_article(sentence):
+    assert blocks_of(f"{P1}\n{sentence}\n{P2}\n") == [P1, sentence, P2]
+    assert blocks_of(f"{P1} {sentence}\n{P2}\n") == [f"{P1} {sentence}", P2]
+
+
 def test_comment_section_ends_the_article():
     text = f"{P1}\n{P2}\n{P3}\nComments (12)\nThis is a disgrace, the bank is asleep at the wheel.\n"
     assert blocks_of(text) == [P1, P2, P3]
