@@ -123,6 +123,12 @@ _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|argued|argues|claim
                        r"warned|warns|stated|states|according to|ruled|rules|found|denied|denies|accused|"
                        r"admitted|wrote|writes)\b", re.I)
 BOILERPLATE_MAX_WORDS = 60      # a notice is a sentence or two, not a paragraph
+# every notice above has one of these word parts: testing for them first keeps the long regex off most lines
+_BOILERPLATE_HINTS = ("responsib", "liable", "accountable", "reserved", "not be ", "no part", "not for ",
+                      "reproduc", "redistribut", "republica", "reuse", "re-use", "copying", "expressed",
+                      "purposes only", "constitute", "substitute", "intended as", "amended", "corrected", "updated",
+                      "edited", "produced", "written", "generated", "translated", "republished", "contributed",
+                      "conditions apply")
 
 _SEPARATORS = re.compile(r"\s[|>»›•·/]\s|\s\|\s?|\|")
 _QUOTES = "\"“”„«»‘’‚"
@@ -315,6 +321,9 @@ def _notice_at(text: str) -> int | None:
     """Where the first boilerplate notice sentence of ``text`` starts (None if it has none, or only in
     reported speech)."""
     head = text[:STATS_CHARS]
+    lowered = head.lower()
+    if not any(hint in lowered for hint in _BOILERPLATE_HINTS):
+        return None
     for m in _BOILERPLATE.finditer(head):
         starts = [b.end() for b in _SENTENCE_BREAK.finditer(head, 0, m.start() + 1) if b.end() <= m.start()]
         sentence_start = starts[-1] if starts else 0
