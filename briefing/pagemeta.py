@@ -112,6 +112,34 @@ def read_byline_date(line: str) -> DateLine | None:
     return DateLine(hit[0], "updated" if label == "modified" else label, len(line))
 
 
+# ---------------------------------------------------------------- datelines
+
+# A wire dateline opens the first paragraph: 'KAMPALA -', 'LIMA, March 10 -', 'SPRINGFIELD, Ill., Oct. 4 (AP) —',
+# 'Harbourton, Eastland, 15 October (Coastal Wire) – '. The place is upper case, or title case when a date or an
+# agency in brackets follows (a title-case word and a comma alone open many ordinary sentences).
+_DATELINE_CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]*){0,3}"
+_DATELINE_TITLE_PLACE = r"[A-Z][a-z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}"
+_DATELINE_REGION = r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})"        # ', Eastland', ', Ill.', ', N.Y.'
+_DATELINE_DAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?"
+_DATELINE_DATE = r"(?i:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+" + _MON + r")(?:,?\s+\d{4})?"
+_DATELINE_WHEN = (r"(?:,\s*(?:" + _DATELINE_DAY + r"\s+)?" + _DATELINE_DATE
+                  + r"|,\s*" + _DATELINE_DAY + r"(?=\s*[-–—(:]))")
+_DATELINE_AGENCY = r"(?:\s*\([^()]{1,40}\))"
+# a title-case place with only an agency after it is one word or has a region ('Geneva (Wire) -'), so that an
+# organisation with its acronym ('Health Ministry (MOH) - ...') is not read as one
+DATELINE = re.compile(r"^(?:" + _DATELINE_CAPS_PLACE + _DATELINE_REGION + r"{0,2}" + _DATELINE_WHEN + r"?"
+                      + _DATELINE_AGENCY + r"?|" + _DATELINE_TITLE_PLACE + _DATELINE_REGION + r"{0,2}"
+                      + _DATELINE_WHEN + _DATELINE_AGENCY + r"?|" + _DATELINE_TITLE_PLACE + _DATELINE_REGION
+                      + r"{1,2}" + _DATELINE_AGENCY + r"|[A-Z][a-z][\w'’-]*" + _DATELINE_AGENCY + r")"
+                      + r"\s*[-–—:]+\s*")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the article's own words start after a leading wire dateline (0 when there is none)."""
+    m = DATELINE.match(sentence)
+    return m.end() if m else 0
+
+
 # ---------------------------------------------------------------- outlets
 
 # Words that make up the names of news outlets in many countries (general, not any one site's name).

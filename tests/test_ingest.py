@@ -595,3 +595,66 @@ def test_html_page_with_only_an_updated_byline_takes_that_date(tmp_path):
                     "wages by 6 percent over two years, according to the port authority, which said ships would "
                     "be unloaded again from Tuesday morning.</p></article></body></html>", encoding="utf-8")
     assert read_document(page).published == date(2026, 3, 10)
+
+
+# ---------------------------------------------------------------- wire datelines
+
+@pytest.mark.parametrize("sentence, dateline", [
+    ("HARBOURTON, Eastland, Oct 15 (Coastal Wire) - Dock workers ended a nine-day strike on Monday.",
+     "HARBOURTON, Eastland, Oct 15 (Coastal Wire) - "),
+    ("SPRINGFIELD, Ill., Oct. 4 (AP) — The state's health board approved the new vaccine schedule.",
+     "SPRINGFIELD, Ill., Oct. 4 (AP) — "),
+    ("Port Mirren, Vellandia, 3 March 2031 – Health officials confirmed a second case of the virus.",
+     "Port Mirren, Vellandia, 3 March 2031 – "),
+    ("NEW DELHI, Thursday - India raised import duties on steel by 10 percentage points.",
+     "NEW DELHI, Thursday - "),
+    ("Geneva (Alpine Wire) -- Negotiators agreed on a draft text late on Friday.", "Geneva (Alpine Wire) -- "),
+    ("ACCRA, May 16 - The government lifted the curfew.", "ACCRA, May 16 - "),
+])
+def test_wire_datelines_are_recognised(sentence, dateline):
+    from briefing.pagemeta import DATELINE, dateline_end
+
+    assert DATELINE.match(sentence).group(0) == dateline
+    assert dateline_end(sentence) == len(dateline)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials, however - not all of them - agreed to the plan.",
+    "The minister, Ana Ruiz - a former banker - said rates would rise.",
+    "Health Ministry (MOH) - the body in charge of hospitals - issued new rules.",
+    "Meanwhile, Brazil - the largest economy in the region - cut its forecast.",
+])
+def test_sentences_with_commas_and_dashes_are_no_datelines(sentence):
+    from briefing.pagemeta import dateline_end
+
+    assert dateline_end(sentence) == 0
+
+
+def test_event_summary_cites_the_lead_after_its_dateline():
+    """The bottom line shows the lead without 'CITY, Region, date (Agency) -', and its citation still
+    points at exactly those characters of the source."""
+    from briefing.consolidate.event import build_event
+    from briefing.extract import DocumentExtraction
+    from briefing.summary import Citation
+
+    text = ("Strike ends at the port\n\nHARBOURTON, Eastland, Oct 15 (Coastal Wire) - Dock workers ended a "
+            "nine-day strike on Monday after the port authority agreed to raise wages by 6 percent.\n")
+    doc = text_document("w.txt", "w.txt", text)
+    lead_start = text.index("HARBOURTON")
+    lead_end = text.index("\n", lead_start)
+    x = DocumentExtraction(source_id="w.txt")
+    x.lead = [Citation(source="w.txt", text=text[lead_start:lead_end], start=lead_start, end=lead_end)]
+    x.lead_clauses = ["Dock workers ended a nine-day strike"]
+    event = build_event([doc], [x])
+    assert event.summary.startswith("Dock workers ended")
+    cited = event.citations[0]
+    assert text[cited.start:cited.end] == cited.text == event.summary
+
+
+def test_headline_clause_skips_a_dateline_with_region_and_agency(nlp):
+    from briefing.extract.lead import headline_clause
+
+    sentence = ("HARBOURTON, Eastland, Oct 15 (Coastal Wire) - Dock workers ended a nine-day strike on Monday "
+                "after the port authority agreed to raise wages.")
+    clause = headline_clause(nlp(sentence)[:])
+    assert clause.startswith("Dock workers ended") and "Coastal" not in clause

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.pagemeta import DATELINE  # 'KAMPALA, May 16 (Wire) -': event and timeline read it from here
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -20,7 +22,6 @@ _DISCOURSE = frozenset({"however", "also", "meanwhile", "then", "still", "only",
                         "moreover", "nonetheless", "yet", "already", "reportedly"})
 _SPEECH = frozenset({"say", "tell", "add", "report", "write", "note", "state", "confirm", "announce", "claim"})
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "who"})
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]+\s*")
 
 
 def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
