@@ -190,7 +190,7 @@ def _seasonal(low: str, ref: date | None, exact: bool, future: bool) -> str | No
 
 def _weekday(low: str, ref: date | None, exact: bool, future: bool) -> str | None:
     m = re.fullmatch(r"(?:.*\b)?(last|this|next|this past|past)?\s*(" + "|".join(WEEKDAYS) +
-                     r")(?:\s+(?:morning|afternoon|evening|night|local time))?", _FILLER.sub("", low))
+                     r")(?:\s+(?:morning|afternoon|evening|night))?(?:\s+local time)?", _FILLER.sub("", low))
     if not m:
         return None
     if ref is None or not exact:

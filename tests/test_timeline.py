@@ -220,3 +220,65 @@ def test_coordinated_verbs_keep_their_conjunction(timeline_of):
                           "prosecutors said.")
     assert [e.event for e in entries] == ["Police raided Ostra Pharma's plant in Vesby and seized documents, "
                                           "according to prosecutors"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Port workers were told to leave the docks on Wednesday evening, according to the harbour master.",
+     ("2031-10-15", "Port workers were told to leave the docks, according to the harbour master")),
+    ("Rebels shelled the airport Tuesday night.", ("2031-10-14", "Rebels shelled the airport")),
+    ("The utility cut power to 9,000 homes late on Sunday, the company said.",
+     ("2031-10-12", "The utility cut power to 9,000 homes, according to the company")),
+    ("The ferry operator suspended all crossings early Monday.",
+     ("2031-10-13", "The ferry operator suspended all crossings")),
+    ("Heavy snow fell overnight into Wednesday across the northern valleys.",
+     ("2031-10-15", "Heavy snow fell across the northern valleys")),
+    ("Firefighters contained the blaze on Monday evening local time.",
+     ("2031-10-13", "Firefighters contained the blaze")),
+])
+def test_a_part_of_day_is_read_with_its_day(timeline_of, text, expected):
+    """spaCy splits 'Friday evening' into DATE + TIME; the happening is dated to the day."""
+    assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The council will meet on Monday evening.",
+    "Night buses will run on Saturday night.",
+])
+def test_a_part_of_day_still_to_come_is_no_happening(timeline_of, text):
+    assert timeline_of(text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("LISBON, Portugal, March 3 (Harbor Wire) - Portugal declared a six-month drought emergency in the southern "
+     "islands on Tuesday after reservoirs fell to record lows, forcing towns to ration water and leaving farmers "
+     "without irrigation, the environment ministry said.",
+     ("2031-10-14", "Portugal declared a six-month drought emergency in the southern islands, "
+                    "according to the environment ministry")),
+    ("The central bank raised its benchmark rate by half a point on Wednesday, citing stubborn inflation and "
+     "pushing borrowing costs to a 15-year high, officials said.",
+     ("2031-10-15", "The central bank raised its benchmark rate by half a point, according to officials")),
+    ("Lawmakers approved a ban on single-use plastics in the capital region on Monday after a heated debate, "
+     "sending the bill to the president, the speaker's office said.",
+     ("2031-10-13", "Lawmakers approved a ban on single-use plastics in the capital region after a heated debate, "
+                    "according to the speaker's office")),
+])
+def test_trailing_participles_and_attribution_keep_the_lead_clause_and_its_date(timeline_of, text, expected):
+    """The date closing the object ('declared an emergency in the islands on Tuesday') dates the verb, and
+    a wire dateline's date ('March 3') is the filing date, not the happening's."""
+    assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
+
+
+@pytest.mark.slow
+def test_a_date_on_the_object_of_a_verb_not_in_the_past_is_no_happening(timeline_of):
+    assert timeline_of("Officials expect a decision on Monday.") == []
+
+
+@pytest.mark.slow
+def test_a_coordinated_verb_stays_when_only_a_noun_under_it_is_dated(timeline_of):
+    entries = timeline_of("The governor toured the burned hillside on Friday and pledged $40 million in aid, "
+                          "as the death toll from Wednesday's fire rose to 12.")
+    assert ("2031-10-17", "The governor toured the burned hillside and pledged $40 million in aid") in \
+        [(e.date, e.event) for e in entries]

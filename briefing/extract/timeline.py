@@ -33,6 +33,17 @@ _FUTURE = frozenset({"will", "shall", "'ll", "scheduled", "set", "due", "upcomin
 _VAGUE_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 MAX_EVENT_WORDS = 30
+# parts of a day: "Friday evening" is the day Friday (spaCy labels "Friday" DATE and "evening" TIME)
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight", "midday", "noon", "midnight",
+                          "dawn", "daybreak", "dusk", "nightfall"})
+# words in a TIME entity that name a day ("Sunday night", "last night"), so that it dates a happening
+_DAY_WORDS = frozenset(dates.WEEKDAYS) | {"yesterday", "last", "today", "tonight"}
+# adverbs placing a happening within its day ("late on Sunday", "early Monday"): they go with the date
+_WITHIN_DAY = frozenset({"late", "early", "overnight"})
+# "KALDERN, Serevia, Oct 15 (Meridian Wire) - ": a wire dateline, whose date is the filing date
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]{2,},[^-–—\n]{0,60}?\s[-–—]+\s")
+# prepositions with which a date attached to an object still dates the verb ("declared X on Monday")
+_WHEN_PREPS = frozenset({"on", "in", "at", "during"})
 
 
 @dataclass
@@ -54,15 +65,60 @@ def extract(ctx: "DocContext") -> list[TimelineEntry]:
     out: list[TimelineEntry] = []
     for sent in ctx.sentences:
         seen_verbs: set[int] = set()
-        for ent in sent.span.ents:
-            if ent.label_ != "DATE":
-                continue
+        for ent in date_spans(sent.span):
             entry = happening(ctx, sent, ent)
             if entry is None or entry.verb_index in seen_verbs:
                 continue
             seen_verbs.add(entry.verb_index)
             out.append(entry.candidate)
     return out
+
+
+def date_spans(sent: "Span") -> list["Span"]:
+    """The sentence's dates, each read as one span: a DATE entity with a part of day after it ("Friday" +
+    "evening"), a TIME entity that names its day ("Sunday night", "last night"); not the dateline's date."""
+    doc = sent.doc
+    dateline_end = _dateline_end(sent)
+    ents = list(sent.ents)
+    out = []
+    for k, ent in enumerate(ents):
+        if ent.start_char < dateline_end:
+            continue  # the wire's filing date, not a happening's
+        if ent.label_ == "TIME":
+            words = {t.lower_ for t in ent}
+            joined = k > 0 and ents[k - 1].label_ == "DATE" and ents[k - 1].end == ent.start
+            if words & _DAY_WORDS and not joined:
+                out.append(ent)
+            continue
+        if ent.label_ != "DATE":
+            continue
+        end = ent.end
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if nxt is not None and nxt.label_ == "TIME" and nxt.start == end \
+                and re.fullmatch(r"(?:\w+ )*?(?:" + "|".join(PARTS_OF_DAY) + r")(?: local time)?", nxt.text.lower()) \
+                and all(t.lower_ in PARTS_OF_DAY | {"local", "time", "early", "late"} for t in nxt):
+            end = nxt.end
+        while end < sent.end and doc[end].lower_ in PARTS_OF_DAY and doc[end].pos_ == "NOUN":
+            end += 1  # a part of day the entity recogniser left out
+        if doc[end:end + 2].text.lower() == "local time" and end + 2 <= sent.end:
+            end += 2
+        out.append(doc[ent.start:end] if end != ent.end else ent)
+    return out
+
+
+def _dateline_end(sent: "Span") -> int:
+    """Where a wire dateline ("ACCRA, May 16 - ", "NAIROBI, Kenya, Oct 15 (Rift Wire) - ") ends in the
+    document's text, or -1."""
+    found = [m for m in (DATELINE.match(sent.text), _DATELINE_PREFIX.match(sent.text)) if m]
+    return sent.start_char + max(m.end() for m in found) if found else -1
+
+
+def _subject_after_dateline(verb: "Token", subject: "Token", dateline_end: int) -> "Token | None":
+    """The parser took the dateline's place name for the subject ("LISBON, Portugal, March 3 (Wire) -
+    Portugal declared ..."): the real one is a second subject, or hangs off the false one after the dateline."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= dateline_end), None) \
+        or next((c for c in subject.children if c.dep_ in ("appos", "conj", "npadvmod") and c.idx >= dateline_end
+                 and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 @dataclass
@@ -93,6 +149,11 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         return None
     verb = _climb(verb)
     subject = _subject(verb)
+    dateline_end = _dateline_end(sent.span)
+    if subject is not None and subject.idx < dateline_end:
+        subject = _subject_after_dateline(verb, subject, dateline_end)
+        if subject is None:
+            return None
     antecedent = _antecedent(ctx, sent, subject) if subject is not None and subject.lower_ in _VAGUE_SUBJECTS else None
     if subject is not None and subject.lower_ in _VAGUE_SUBJECTS and antecedent is None:
         return None  # "this comes after ...": no line that stands on its own
@@ -267,7 +328,7 @@ def governing_verb(ent: "Span") -> "Token | None":
         if head.pos_ in ("VERB", "AUX"):
             return head
         if tok.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-            return _verb_of_fronted_subject(tok)
+            return _verb_of_fronted_subject(tok) or _verb_of_object(tok)
         tok = head
     return None
 
@@ -283,6 +344,25 @@ def _verb_of_fronted_subject(prep: "Token") -> "Token | None":
             and prep.i > noun.i:
         return verb
     return None
+
+
+def _verb_of_object(prep: "Token") -> "Token | None":
+    """'declared a state of emergency in the province on Monday': a date phrase closing a past-tense verb's
+    object dates the verb (the parser hangs it on the nearest noun, more so when a participle clause
+    follows). Only when nothing of the object follows the date, and not for a phrase that opens a period."""
+    if prep.lower_ not in _WHEN_PREPS:
+        return None
+    noun = prep.head
+    for _ in range(4):  # up through "of/in" phrases inside the object ("a ban on plastics in the region")
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head.head
+    verb = noun.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or not (_is_past(verb) or perfect) \
+            or prep.right_edge.i != noun.right_edge.i:
+        return None
+    return verb
 
 
 def _hedged(verb: "Token") -> bool:
@@ -395,6 +475,9 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     for child in verb.children:
         if child.dep_ == "appos" and not _parenthetical(child):
             continue
+        if child.text == "," and child.i + 1 < len(child.doc) and child.nbor(1).lower_ == "according" \
+                and child.nbor(1).head == verb:
+            continue  # the comma that sets off an attribution ("..., according to the agency")
         if child.dep_ in _DROP_DEPS or (child.dep_ == "advmod" and child.lower_ in _DISCOURSE) \
                 or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
                     and (_own_subject(child) is not None or _has_date(child, ent))):
@@ -414,6 +497,9 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     kept_conj = [c for c in verb.children if c.dep_ == "conj" and c.i not in drop]
     if kept_conj:  # "raided the plant and seized documents": the conjunction stays with the verb it joins
         drop -= {c.i for c in verb.children if c.dep_ == "cc" and c.i < kept_conj[-1].i}
+    first = prep.i if prep is not None and prep.dep_ == "prep" else ent.start
+    if first > 0 and verb.doc[first - 1].lower_ in _WITHIN_DAY and verb.doc[first - 1].dep_ == "advmod":
+        drop.add(first - 1)  # "late on Sunday": 'late' places the happening in its day, it goes with the date
     if _opens_a_span(ent):
         pass  # "since January" stays in the line
     elif prep is not None:
@@ -422,9 +508,14 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     else:
         drop |= date_tokens
     sent = verb.sent
-    dateline = DATELINE.match(sent.text)
-    if dateline:  # "ACCRA, May 16 - ...": the place and date of filing, not part of the happening
-        drop |= {t.i for t in sent if t.idx - sent.start_char < dateline.end()}
+    dateline_end = _dateline_end(sent)
+    false_subject = _subject(verb)
+    if false_subject is not None and false_subject.idx < dateline_end:
+        real_subject = _subject_after_dateline(verb, false_subject, dateline_end)
+        if real_subject is not None:  # not a side remark of the dateline's place name
+            drop -= {t.i for t in real_subject.subtree}
+    # "ACCRA, May 16 - ...": the place and date of filing, not part of the happening
+    drop |= {t.i for t in sent if t.idx < dateline_end}
     kept = [t for t in verb.subtree if t.i not in drop]
     if len(kept) > MAX_EVENT_WORDS:  # keep the first of coordinated verbs, then cut trailing modifiers
         for child in verb.children:
@@ -435,7 +526,10 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
 
 
 def _has_date(tok: "Token", ent: "Span") -> bool:
-    return any(t.ent_type_ == "DATE" and not ent.start <= t.i < ent.end for t in tok.subtree)
+    """Does a coordinated verb carry a date of its own ("raided the plant on Monday and seized files on
+    Tuesday")? A date describing a noun ("the toll from Sunday's flood") or dating a clause under it does not count."""
+    return any(other.label_ == "DATE" and not ent.start <= other.start < ent.end and tok.left_edge.i <= other.start
+               and other.end <= tok.right_edge.i + 1 and governing_verb(other) == tok for other in tok.sent.ents)
 
 
 def _parenthetical(tok: "Token") -> bool:
@@ -453,11 +547,21 @@ def _flanking_punct(tok: "Token") -> list["Token"]:
     return out
 
 
+def _stray_comma(tok: "Token", kept: set[int], verb: "Token") -> bool:
+    """A comma whose neighbour was cut out belonged to the cut-out phrase ("outbreaks in Uganda, in 2007,
+    were"); one that opens an attribution stays ("sent rescuers on Tuesday, according to" -> "sent
+    rescuers, according to")."""
+    if tok.text != ",":
+        return False
+    if tok.i + 1 not in kept:
+        return True
+    attribution = tok.doc[tok.i + 1].lower_ == "according"
+    return tok.i - 1 not in kept and tok.i - 1 >= verb.left_edge.i and not attribution
+
+
 def _render(tokens: list["Token"], verb: "Token") -> str:
     kept = {t.i for t in tokens}
-    # a comma whose neighbour was cut out belonged to the cut-out phrase ("outbreaks in Uganda, in 2007, were")
-    tokens = [t for t in tokens if not (t.text == "," and ((t.i - 1 not in kept and t.i - 1 >= verb.left_edge.i)
-                                                          or t.i + 1 not in kept))]
+    tokens = [t for t in tokens if not _stray_comma(t, kept, verb)]
     out = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
