@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing import dates
-from briefing.extract.lead import DATELINE
 from briefing.extract.lexicon import REPORTING_VERBS
+from briefing.pagemeta import DATELINE  # the wire dateline: its date is the filing date
 from briefing.summary import TimelineEntry
 
 if TYPE_CHECKING:
@@ -40,8 +40,6 @@ PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight
 _DAY_WORDS = frozenset(dates.WEEKDAYS) | {"yesterday", "last", "today", "tonight"}
 # adverbs placing a happening within its day ("late on Sunday", "early Monday"): they go with the date
 _WITHIN_DAY = frozenset({"late", "early", "overnight"})
-# "KALDERN, Serevia, Oct 15 (Meridian Wire) - ": a wire dateline, whose date is the filing date
-_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]{2,},[^-–—\n]{0,60}?\s[-–—]+\s")
 # prepositions with which a date attached to an object still dates the verb ("declared X on Monday")
 _WHEN_PREPS = frozenset({"on", "in", "at", "during"})
 
@@ -109,8 +107,8 @@ def date_spans(sent: "Span") -> list["Span"]:
 def _dateline_end(sent: "Span") -> int:
     """Where a wire dateline ("ACCRA, May 16 - ", "NAIROBI, Kenya, Oct 15 (Rift Wire) - ") ends in the
     document's text, or -1."""
-    found = [m for m in (DATELINE.match(sent.text), _DATELINE_PREFIX.match(sent.text)) if m]
-    return sent.start_char + max(m.end() for m in found) if found else -1
+    found = DATELINE.match(sent.text)
+    return sent.start_char + found.end() if found else -1
 
 
 def _subject_after_dateline(verb: "Token", subject: "Token", dateline_end: int) -> "Token | None":
