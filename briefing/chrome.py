@@ -497,12 +497,17 @@ def _metadata(u: Unit, text: str, n: int) -> bool:
         if len(WORD.findall(rest)) <= 3 or not _ends_sentence(text):
             u.date = date_line
             u.mark(META, "date line")
+            _read_row_outlet(u, text, n)
             return True
     if n <= 12 and not u.sentence_end:
         date_line = pagemeta.read_byline_date(text)      # "Santiago. Published 11 March 2026"
         if date_line is not None:
             u.date = date_line
             u.mark(META, "date in a byline row")
+            _read_row_outlet(u, text, n)
+            return True
+        if _read_row_outlet(u, text, n):                 # "Coastal Wire · By Ana Ruiz"
+            u.mark(META, "byline row")
             return True
     if n <= 8:
         byline = pagemeta.byline_outlet(text)
@@ -527,6 +532,16 @@ def _metadata(u: Unit, text: str, n: int) -> bool:
             u.mark(META, "site name")
             return True
     return False
+
+
+def _read_row_outlet(u: Unit, text: str, n: int) -> bool:
+    """The outlet of a short meta row whose parts are set apart by separators ('Coastal Wire · 3 March 2031 ·
+    By Ana Ruiz'): the site name next to the date or byline."""
+    outlet = pagemeta.row_outlet(text) if n <= 12 else None
+    if outlet is None:
+        return False
+    u.outlet, u.outlet_how = outlet, "byline"
+    return True
 
 
 def _is_ui(u: Unit, text: str, n: int) -> bool:

@@ -176,6 +176,56 @@ def byline_outlet(line: str) -> tuple[str, str | None] | None:
     return m.group(1), outlet
 
 
+# the separators of a meta row: 'Coastal Wire · 3 March 2031 · By Ana Ruiz', 'Harbour Times | 12 May 2030'
+_ROW_SEPARATOR = re.compile(r"\s+[·•|—–-]\s+|\s*\|\s*")
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
+_STAFF_SUFFIX = re.compile(r"\s+(?:staff|desk|team|newsroom|reporters?|correspondents?|editors?)$", re.I)
+_CAMEL_CASE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|O['’]))[A-Z][a-z]+(?:[A-Z][a-z]*)+$")
+
+
+def row_outlet(line: str) -> str | None:
+    """The outlet named in a separator-structured meta row ('Coastal Wire · 3 March 2031 · By Ana Ruiz',
+    '*Harbour Times | Tuesday 12 May 2030*'): one part is a date, a time or a byline, and another is a
+    site name. None for a line that is no such row."""
+    parts = [p.strip(" \t*_") for p in _ROW_SEPARATOR.split(line.strip(" \t*_"))]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return None
+    anchored, candidates = False, []
+    for part in parts:
+        byline = byline_outlet(part)
+        if byline is not None:
+            anchored = True
+            if byline[1]:
+                candidates.append(byline[1])
+        elif _TIME.match(part) or _is_date_part(part):
+            anchored = True
+        else:
+            candidates.append(part)
+    if not anchored:
+        return None
+    for part in candidates:
+        outlet = _outlet_name(part)
+        if outlet:
+            return outlet
+    return None
+
+
+def _is_date_part(part: str) -> bool:
+    hit = read_date_line(part)
+    return hit is not None and not part[hit.rest_start:].strip(" ,.")
+
+
+def _outlet_name(part: str) -> str | None:
+    """A site name standing alone: 'Coastal Wire', 'harbourtimes.com', 'TechLedger', 'Coastal Wire staff'."""
+    part = _STAFF_SUFFIX.sub("", part)
+    if _CAMEL_CASE.match(part):
+        return part
+    if is_domain(part):
+        return _DOMAIN.match(part).group(1)
+    return masthead_outlet(part)
+
+
 def copyright_outlet(line: str) -> str | None:
     """'© 2025 Some Outlet. All rights reserved.' -> 'Some Outlet'."""
     m = _COPYRIGHT.match(line.strip())

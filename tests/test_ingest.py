@@ -330,6 +330,28 @@ def test_outlet_from_masthead_credit_and_copyright_lines(line, outlet):
     assert text_document("o.txt", "o.txt", f"{line}\n\n{BODY}\n{line if 'by' in line else ''}\n").outlet == outlet
 
 
+@pytest.mark.parametrize("row, outlet, published", [
+    ("*Coastal Wire · 3 March 2031 · By Ana Ruiz*", "Coastal Wire", date(2031, 3, 3)),
+    ("Harbour Times | Tuesday 12 May 2030 | 09:40", "Harbour Times", date(2030, 5, 12)),
+    ("12 May 2030 — Valley Herald — By Tom Ellery", "Valley Herald", date(2030, 5, 12)),
+    ("_harbourtimes.com · By Lena Ortiz_", "harbourtimes.com", None),
+])
+def test_outlet_from_a_meta_row_with_separators(row, outlet, published):
+    """A header row of parts set apart by separators names the site next to the date or byline."""
+    doc = text_document("r.md", "r.md", f"Reservoirs fall to record low\n\n{row}\n\n{BODY}")
+    assert (doc.outlet, doc.published) == (outlet, published)
+    assert row.strip("*_") not in "\n".join(doc.block_texts())
+
+
+@pytest.mark.parametrize("row", [
+    "By Lena Ortiz | 3 September 2024 | 5 min read",
+    "Nairobi · 15 October 2029 · By Ana Ruiz",
+    "Analysis · Markets · Energy",
+])
+def test_meta_rows_without_a_site_name_give_no_outlet(row):
+    assert text_document("r.md", "r.md", f"Reservoirs fall to record low\n\n{row}\n\n{BODY}").outlet is None
+
+
 def test_sign_off_names_the_outlet():
     doc = text_document("a.txt", "a.txt", BODY + "\nJane Doe, Valley Times.\n")
     assert doc.outlet == "Valley Times"
