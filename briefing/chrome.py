@@ -113,8 +113,11 @@ _BOILERPLATE = re.compile(
     r"\b(?:for (?:general )?information(?:al)? purposes only|does not constitute (?:financial|investment|"
     r"legal|medical|professional|tax) advice|not (?:intended as|a substitute for) (?:professional )?"
     r"(?:financial|investment|legal|medical|tax) advice)\b|"
-    r"\bthis (?:article|story|report|post|page|piece) (?:was|has been|is|had been) (?:amended|corrected|"
-    r"updated|edited|produced|written|generated|translated|republished)\b|"
+    r"\bthis (?:article|story|report|post|page|piece|version) (?:was|has been|is|had been) (?:\w+ly )?"
+    r"(?:amended|corrected|updated|edited|produced|written|generated|translated|published|republished)\b|"
+    r"\bthis (?:article|story|piece|post) (?:first|originally) appeared\b|"
+    r"\bunder a creative commons licen[cs]e\b|"
+    r"\bsolely responsible for (?:all |the |its )?content\b|"
     r"\bcontributed (?:reporting |research )?to this (?:report|story|article)\b|"
     r"\bterms (?:and|&) conditions apply\b", re.I)
 # A boilerplate phrase inside reported speech is news ("the platform said it was not responsible for linked
@@ -126,9 +129,9 @@ BOILERPLATE_MAX_WORDS = 60      # a notice is a sentence or two, not a paragraph
 # every notice above has one of these word parts: testing for them first keeps the long regex off most lines
 _BOILERPLATE_HINTS = ("responsib", "liable", "accountable", "reserved", "not be ", "no part", "not for ",
                       "reproduc", "redistribut", "republica", "reuse", "re-use", "copying", "expressed",
-                      "purposes only", "constitute", "substitute", "intended as", "amended", "corrected", "updated",
-                      "edited", "produced", "written", "generated", "translated", "republished", "contributed",
-                      "conditions apply")
+                      "purposes only", "constitute", "substitute", "intended as", "this article", "this story",
+                      "this report", "this post", "this page", "this piece", "this version", "creative commons",
+                      "contributed", "conditions apply")
 
 _SEPARATORS = re.compile(r"\s[|>»›•·/]\s|\s\|\s?|\|")
 _QUOTES = "\"“”„«»‘’‚"

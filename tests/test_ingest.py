@@ -413,6 +413,9 @@ def test_ui_prompts_addressing_the_reader_are_chrome_even_as_sentences():
     "This article was amended on 4 May to correct the name of the deputy governor.",
     "Not for redistribution without licence.",
     "This page is for informational purposes only and does not constitute investment advice.",
+    "This story was originally published by the Coastal Health Desk.",
+    "This article is republished from a university magazine under a Creative Commons license.",
+    "The Associated Press is solely responsible for all content.",
 ])
 def test_site_notices_are_chrome_even_as_full_sentences(notice):
     """Legal and editorial notices in the site's voice are page furniture wherever they stand: alone at
