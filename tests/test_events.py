@@ -135,11 +135,7 @@ def test_event_report(event_scores, capsys):
 
 # Sets written after the extractors and kept as found: each gap is a known failure until it is fixed
 # (strict, so that fixing it shows up as a test to update).
-KNOWN_GAPS = {
-    "steel_tariff": "open_question_recall 0.75: the two sides' values of the steel trade ($1.9 billion per "
-                    "customs data, $1.2 billion per Estrian steelmakers) get different quantity keys, so the "
-                    "conflict is not raised",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.slow

@@ -319,3 +319,84 @@ def test_an_expected_event_without_an_infinitive_is_a_next_step():
     doc = load_pipeline()("Talks between the two governments are expected in Geneva later this month.")
     steps = signals.next_steps(Sentence(span=doc[:], start=0, source="a"))
     assert [q for q, _, _ in steps] == ["Will the talks between two governments take place in Geneva later this month?"]
+
+
+# ---------------------------------------------------------------- one quantity worded differently by two sources
+
+def _worded(nlp, src: str, sentence: str, number: str, value: float, unit: str, quantity: str,
+            claimed_by: str | None):
+    """A figure as extraction gives it, with its sentence's frames (what the grammar says it measures)."""
+    from briefing.extract import Sentence, signals
+
+    doc = nlp(sentence)
+    sent = Sentence(span=doc[:], start=0, source=src)
+    figure = Figure(value=value, unit=unit, text=number, description=sentence, claimed_by=claimed_by,
+                    quantity=quantity, citations=[sent.citation()])
+    return figure, signals.frames(sent)
+
+
+def _conflict_between(nlp, *specs):
+    figs, frames = [], []
+    for spec in specs:
+        f, fr = _worded(nlp, *spec)
+        figs.append(f)
+        frames.extend(fr)
+    return conflicts(figs, frames, {})
+
+
+@pytest.mark.parametrize("a, b, asked", [
+    # people forced from their homes ~ evacuees
+    (("a", "More than 9,000 residents have been driven from their homes by the wildfires, the charity said.",
+      "More than 9,000 residents", 9000, "residents", "resident", "the charity"),
+     ("b", "The regional council has registered 5,500 evacuees so far.", "5,500 evacuees", 5500, "evacuees",
+      "evacuee", "regional council"),
+     "How many people were forced from their homes?"),
+    # a holder's share ~ the percentage of something the holder would handle
+    (("a", "Regulators said the merged airline would have operated 60 percent of all domestic flights.",
+      "60 percent", 60, "percent", "percent flight", "Regulators"),
+     ("b", "The merged airline's share would have been below 35 percent, its chief executive said.",
+      "below 35 percent", 35, "percent", "percent share", "its chief executive"),
+     "What is the true share?"),
+    # imports worth X ~ exports worth Y (one trade, seen from both ends)
+    (("a", "Egypt imported about 3 million tonnes of Brazilian soybeans last year, worth roughly $1.4 billion, "
+           "according to customs figures.", "roughly $1.4 billion", 1.4e9, "USD", "money egypt", "customs figures"),
+     ("b", "Brazilian farmers say exports to Egypt are worth about $900 million a year.", "about $900 million",
+      9e8, "USD", "money export", "Brazilian farmers"),
+     "What is the trade worth?"),
+])
+def test_one_quantity_in_different_words_is_one_conflict(nlp, a, b, asked):
+    found = _conflict_between(nlp, a, b)
+    assert [q.question for q in found] == [asked]
+    assert {c.source for c in found[0].citations} == {"a", "b"}
+    assert a[2] in found[0].reason and b[2] in found[0].reason
+
+
+@pytest.mark.parametrize("a, b", [
+    # killed and wounded are two quantities, whatever the noun
+    (("a", "The army said 40 soldiers were killed in the ambush.", "40 soldiers", 40, "soldiers", "deaths",
+      "The army"),
+     ("b", "Medics said 65 soldiers were wounded in the ambush.", "65 soldiers", 65, "soldiers", "injured",
+      "Medics")),
+    # a change in a share price is not a market share
+    (("a", "Shares in the airline fell 12 percent on Monday, traders said.", "12 percent", 12, "percent",
+      "percent share airline", "traders"),
+     ("b", "The airline's share would have been below 35 percent, its chief executive said.", "below 35 percent",
+      35, "percent", "percent share", "its chief executive")),
+    # two years of one series are not rival values
+    (("a", "Coffee exports were worth $5 billion in 2024, the ministry said.", "$5 billion", 5e9, "USD",
+      "money export", "the ministry"),
+     ("b", "Coffee exports were worth $8 billion in 2025, the growers' federation said.", "$8 billion", 8e9, "USD",
+      "money coffee", "the growers' federation")),
+    # shares of different things held by different holders
+    (("a", "The law allows fines of up to 10 percent of a company's global turnover.", "up to 10 percent", 10,
+      "percent", "percent turnover", "the law"),
+     ("b", "Regulators said the merged airline would have operated 40 percent of all domestic flights.",
+      "40 percent", 40, "percent", "percent flight", "Regulators")),
+])
+def test_differently_worded_quantities_that_differ_raise_no_conflict(nlp, a, b):
+    assert _conflict_between(nlp, a, b) == []
+
+
+def test_more_than_is_a_bound_not_an_increment():
+    figs = [fig(20000, "a", "the charity", "more than 20,000 troops"), fig(9000, "b", "the army", "9,000 troops")]
+    assert len(conflicts(figs, [], {})) == 1

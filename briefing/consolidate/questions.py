@@ -15,9 +15,11 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
-from briefing.consolidate.figures import quantity_of
+from briefing.consolidate.figures import _compatible, quantity_of
 from briefing.consolidate.reactions import party_name
+from briefing.extract.figures import PEOPLE_NOUNS
 from briefing.extract.lexicon import INCREMENT_WORDS
+from briefing.extract.signals import FATES, MEASURE_SYNONYMS
 from briefing.summary import Actor, Citation, EventSummary, Figure, OpenQuestion, Source
 
 KIND_ORDER = {"conflict": 0, "dispute": 1, "unknown": 2, "next": 3, "single_source": 4}
@@ -29,6 +31,7 @@ MAX_FUZZY = 400  # questions compared pairwise for near-duplicates; beyond this 
 MAX_SIDES = 6  # values shown side by side in one conflict question
 MAX_CLAIMANTS = 3  # claimants named (and cited) per value
 MAX_RATIO = 6.0  # estimates further apart than this count different things ("150 stations" vs "6,200 stations")
+BOUND_PHRASE = re.compile(r"\b(?:no\s+)?(?:more|fewer|less)\s+than\b")
 PART_OF = re.compile(r"\d[\d,.]*\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+)?\d")
 
 
@@ -57,7 +60,7 @@ def _claimant(f: Figure, sources: dict[str, Source]) -> str:
 
 def _is_part(f: Figure) -> bool:
     """'3,000 additional troops', 'four probable cases', '23 of the 30 drones': a part, not a rival total."""
-    low = f.text.lower()
+    low = BOUND_PHRASE.sub(" ", f.text.lower())  # "more than 20,000" is a lower bound, not an increment
     return bool(set(re.findall(r"[a-z]+", low)) & INCREMENT_WORDS) or bool(PART_OF.search(low))
 
 
@@ -158,6 +161,8 @@ def _frame_for(group: list[Figure], index: FrameIndex) -> str | None:
     votes: dict[str, int] = {}
     for f in group:
         for fr in _frames_of(f, index):
+            if not fr.question:
+                continue
             votes[fr.question] = votes.get(fr.question, 0) + 1 + (" did " in fr.question)
     if not votes:
         return None
@@ -186,33 +191,181 @@ def _support(bucket: list[Figure]) -> tuple[int, int]:
 
 def _side(bucket: list[Figure], sources: dict[str, Source]) -> str:
     """'96 million rand (per X; Y)': one value with the first few who give it."""
-    who = list(dict.fromkeys(_claimant(f, sources) + (f", {f.as_of}" if f.as_of else "") for f in bucket))
+    named = {}  # "the Civil Protection Agency" and "Civil Protection Agency" are one claimant
+    for f in bucket:
+        name = _claimant(f, sources) + (f", {f.as_of}" if f.as_of else "")
+        named.setdefault(re.sub(r"^the\s+", "", name.lower()), name)
+    who = list(named.values())
     more = f"; {len(who) - MAX_CLAIMANTS} more" if len(who) > MAX_CLAIMANTS else ""
     return f"{bucket[0].text} (per {'; '.join(who[:MAX_CLAIMANTS])}{more})"
 
 
-def _rival(a: list[Figure], b: list[Figure]) -> bool:
+# ---------------------------------------------------------------- one quantity, worded differently
+
+MAX_LINKED = 300  # figures of one kind compared pairwise for differently worded keys (briefing-sized sets)
+
+
+def _measure(f: Figure, index: FrameIndex) -> dict | None:
+    """What the sentence's grammar says this figure measures (briefing/extract/signals.py measure_of)."""
+    for fr in _frames_of(f, index):
+        m = getattr(fr, "measure", None)
+        if m is not None and (f.text in fr.reason or re.search(r"(?<![\d.,])" + re.escape(fr.reason) + r"(?!\d)", f.text)):
+            return m
+    return None
+
+
+def _kind(f: Figure) -> str:
+    """The kind of number: a percentage, a sum in one currency, a count of people, or a count of one noun."""
+    unit = (f.unit or "").strip()
+    if unit.isupper() or unit in ("percent", "%"):
+        return "percent" if unit == "%" else unit
+    word = unit.lower()
+    single = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word in PEOPLE_NOUNS or single in PEOPLE_NOUNS or MEASURE_SYNONYMS.get(single) in FATES | {"people"}:
+        return "people"
+    return single
+
+
+def _related(a: dict, b: dict) -> bool:
+    """Two numbers whose clauses describe one quantity in different words: the same fate of the same people
+    ('evacuees' ~ 'forced from their homes'), or shared concepts ('exports ... worth' ~ 'imports worth'), a share
+    held by the same holder ('the company's share' ~ 'the company would process 40 percent of')."""
+    if a["fate"] or b["fate"]:
+        return a["fate"] == b["fate"]
+    if a["change"] != b["change"]:
+        return False
+    common = a["core"] & b["core"]
+    if "share" in common:
+        return bool(a["holders"] & b["holders"]) or len(common - {"share"}) >= 2
+    return len(common) >= 2 or (len(common) == 1 and len(a["bag"] & b["bag"]) >= 2)
+
+
+def _same_time(a: Figure, b: Figure, ma: dict | None, mb: dict | None) -> bool:
+    """Values dated to different years are a series, not rivals ('$5 billion in 2024', '$6 billion in 2025');
+    a date filled in from the article's own date does not count."""
+    if ma and mb and ma["years"] and mb["years"]:
+        return bool(ma["years"] & mb["years"])  # "in 2024" and "in 2025" in the sentences themselves
+    if not (a.as_of and b.as_of) or a.as_of[:4] == b.as_of[:4]:
+        return True
+    dated = (ma is None or ma["dated"]) and (mb is None or mb["dated"])
+    return not dated
+
+
+def _link_keys(groups: dict[str, list[Figure]], index: FrameIndex) -> dict[str, list[Figure]]:
+    """Join the groups of one kind of number whose figures' sentences describe the same quantity."""
+    parent = {k: k for k in groups}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    by_kind: dict[str, list[tuple[str, Figure, dict]]] = {}
+    for key, group in groups.items():
+        for f in group:
+            m = _measure(f, index)
+            if m is not None and _claimed(f, index):
+                by_kind.setdefault(_kind(f), []).append((key, f, m))
+    for items in by_kind.values():
+        if len(items) > MAX_LINKED:
+            continue
+        for i, (ka, fa, ma) in enumerate(items):
+            for kb, fb, mb in items[i + 1:]:
+                if root(ka) != root(kb) and _related(ma, mb) and _same_time(fa, fb, ma, mb):
+                    parent[root(kb)] = root(ka)
+    joined: dict[str, list[Figure]] = {}
+    for key, group in groups.items():
+        joined.setdefault(root(key), []).extend(group)
+    return joined
+
+
+def _claimed(f: Figure, index: FrameIndex) -> str | None:
+    """Who gives a figure: the source the sentence binds to the number itself ('registered by X', 'according
+    to X'), else the extracted claimant, else the speaker of its clause."""
+    m = _measure(f, index)
+    return (m or {}).get("bound") or f.claimed_by or (m or {}).get("speaker")
+
+
+def _same_quantity(f: Figure, g: Figure, index: FrameIndex, keys: dict[int, str]) -> bool:
+    mf, mg = _measure(f, index), _measure(g, index)
+    if not _same_time(f, g, mf, mg):
+        return False
+    if keys.get(id(f)) == keys.get(id(g)):
+        # one key; but two fates of people ('forced from homes' and 'missing') are still two quantities
+        return not (mf and mg and mf["fate"] and mg["fate"] and mf["fate"] != mg["fate"])
+    return mf is not None and mg is not None and _kind(f) == _kind(g) and _related(mf, mg)
+
+
+def _rival(a: list[Figure], b: list[Figure], index: FrameIndex | None = None,
+           keys: dict[int, str] | None = None) -> bool:
     """Two values that rival claimants give for one quantity."""
     x, y = a[0], b[0]
     if not (_disagree(x, y) and _comparable(x, y)):
         return False
-    return any(_different_claimants(f, g) for f in a[:MAX_CLAIMANTS] for g in b[:MAX_CLAIMANTS])
+    index, keys = index or {}, keys or {}
+    return any(_different_claimants(f, g) and _same_quantity(f, g, index, keys)
+               for f in a[:MAX_CLAIMANTS] for g in b[:MAX_CLAIMANTS])
+
+
+def _with_claimant(f: Figure, index: FrameIndex) -> Figure:
+    """The figure as a conflict shows it: claimed by whom its sentence says gives it."""
+    who = _claimed(f, index)
+    if who == f.claimed_by or (who and f.claimed_by and _compatible(who, f.claimed_by)):
+        return f
+    return Figure(**{**f.__dict__, "claimed_by": who})
+
+
+# the question to ask when sources word one quantity differently: by the concept their sentences share
+CONCEPT_QUESTIONS = {
+    "deaths": "What is the death toll?",
+    "displaced": "How many people were forced from their homes?",
+    "injured": "How many people were injured?",
+    "missing": "How many people are missing?",
+    "arrested": "How many people were arrested?",
+    "cases": "How many cases are there?",
+    "share": "What is the true share?",
+}
+WORTH_CONCEPTS = ("trade", "takeover", "damage", "cost", "price", "jobs")
+
+
+def _concept_question(members: list[Figure], index: FrameIndex) -> str | None:
+    measures = [m for m in (_measure(f, index) for f in members) if m is not None]
+    if len(measures) < 2:
+        return None
+    fates = {m["fate"] for m in measures}
+    if len(fates) == 1 and None not in fates:
+        return CONCEPT_QUESTIONS.get(next(iter(fates)))
+    common = frozenset.intersection(*(m["core"] for m in measures))
+    if "share" in common:
+        return CONCEPT_QUESTIONS["share"]
+    if "value" in common:
+        what = next((c for c in WORTH_CONCEPTS if c in common), None)
+        return f"What is the {what} worth?" if what else "What is the true value?"
+    return None
 
 
 def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[str, Source]) -> list[OpenQuestion]:
     out = []
     index = _index_frames(frames)
-    for key, group in _grouped(figures, index).items():
+    grouped = _grouped(figures, index)
+    keys = {id(f): key for key, group in grouped.items() for f in group}
+    for key, group in _link_keys(grouped, index).items():
         # a conflict is between claimants: both sides must say who gives the figure
-        buckets = _value_buckets([f for f in group if f.claimed_by])
+        claimed = [_with_claimant(f, index) for f in group]
+        keys.update({id(c): keys[id(f)] for c, f in zip(claimed, group)})
+        buckets = _value_buckets([f for f in claimed if f.claimed_by])
         # the values most sources give; a question listing hundreds of values helps nobody
         top = sorted(buckets, key=_support, reverse=True)[:MAX_SIDES]
-        involved = [b for i, b in enumerate(top) if any(_rival(b, o) for j, o in enumerate(top) if j != i)]
+        involved = [b for i, b in enumerate(top)
+                    if any(_rival(b, o, index, keys) for j, o in enumerate(top) if j != i)]
         if len(involved) < 2:
             continue
         involved.sort(key=lambda b: _interval(b[0]))
         members = [f for b in involved for f in b[:MAX_CLAIMANTS]]
-        question = ("What is the death toll?" if key == "deaths" else None) or _frame_for(members, index) \
+        joined = len({keys.get(id(f)) for f in members}) > 1
+        question = ("What is the death toll?" if key == "deaths" else None) \
+            or (_concept_question(members, index) if joined else None) or _frame_for(members, index) \
             or _fallback_question(key, members)
         reason = "Sources disagree: " + "; ".join(_side(b, sources) for b in involved) + "."
         cites = _unique(c for b in involved for f in b[:MAX_CLAIMANTS] for c in f.citations[:1])

@@ -501,16 +501,17 @@ def frame_question(number: "Span") -> str | None:
 
 
 def frames(sent: "Sentence", cite: Citation | None = None) -> list[OpenQuestion]:
+    """One frame per number: the question its sentence asks about it ('' when none), what it counts and
+    what it measures (for grouping rival figures worded differently)."""
     cite = cite or sent.citation()  # one citation per sentence: a long span's text is costly to rebuild
     out = []
     for ent in sent.span.ents:
         if ent.label_ not in NUMBER_LABELS:
             continue
-        q = frame_question(ent)
-        if q:
-            frame = OpenQuestion(question=q, reason=ent.text, citations=[cite], kind="frame")
-            setattr(frame, "counts", _what_happened_to(ent))
-            out.append(frame)
+        frame = OpenQuestion(question=frame_question(ent) or "", reason=ent.text, citations=[cite], kind="frame")
+        setattr(frame, "counts", _what_happened_to(ent))
+        setattr(frame, "measure", measure_of(ent))
+        out.append(frame)
     return out
 
 
@@ -527,6 +528,152 @@ def _what_happened_to(number: "Span") -> str | None:
     if lemma in DEATH_VERBS and not conj & INJURY_VERBS and (noun.dep_ != "nsubj" or lemma == "die"):
         return "deaths"
     return None
+
+
+# ---------------------------------------------------------------- what a figure measures
+
+# words for one measured thing, folded to one concept so that two sources' wordings of it meet
+# ("evacuees" ~ "people forced from their homes", "imports" ~ "exports" ~ "trade", "worth" ~ "value")
+MEASURE_SYNONYMS = {
+    **dict.fromkeys("""evacuee evacuate evacuation displace displaced displacement homeless refugee flee uproot
+                       relocate relocation""".split(), "displaced"),
+    **dict.fromkeys("death dead die kill fatality fatal toll".split(), "deaths"),
+    **dict.fromkeys("injure injured injury wound wounded hurt".split(), "injured"),
+    **dict.fromkeys("miss missing unaccounted".split(), "missing"),
+    **dict.fromkeys("arrest arrested detain detained detention".split(), "arrested"),
+    **dict.fromkeys("infect infection infected case".split(), "cases"),
+    **dict.fromkeys("rescue rescued save".split(), "rescued"),
+    **dict.fromkeys("import export trade shipment".split(), "trade"),
+    **dict.fromkeys("worth value valuation".split(), "value"),
+    **dict.fromkeys("share portion proportion fraction".split(), "share"),
+    **dict.fromkeys("acquisition takeover buyout purchase merger bid".split(), "takeover"),
+    **dict.fromkeys("cost bill expense spending".split(), "cost"),
+    **dict.fromkeys("damage destruction loss".split(), "damage"),
+    **dict.fromkeys("job post position employee worker staff workforce".split(), "jobs"),
+    **dict.fromkeys("price fee tariff charge levy duty rate".split(), "price"),
+    **dict.fromkeys("person people individual resident inhabitant civilian citizen villager".split(), "people"),
+}
+# what happens to people, from the list above: two counts of people with different fates never rival
+FATES = frozenset("displaced deaths injured missing arrested cases rescued".split())
+# verbs that drive people from their homes: "forced from their homes", "fled their homes"
+LEAVE_HOME_VERBS = frozenset("force drive flee leave evacuate chase uproot lose".split())
+HOME_NOUNS = frozenset("home house village town".split())
+# a number that says by how much something moved, not how big it is ("rose 6%", "closed 3% lower")
+CHANGE_WORDS = frozenset("""rise fall climb drop increase decrease jump slump gain lose grow shrink decline plunge
+soar sink slide tumble surge dip rally cut raise lift lower higher low high up down""".split())
+# words too general to say what is measured ("the figure", "last year", "the total")
+VAGUE_WORDS = frozenset("""be have do get make go take give put say number figure total amount level year month week
+day time percent per cent more less least most about other all some many much new accord""".split())
+# participles by which a source is bound to a number: "the 12,000 evacuees registered by X"
+ATTRIBUTION_VERBS = frozenset("register record count tally list confirm report give cite estimate put".split())
+
+
+def _fold(lemma: str) -> str:
+    return MEASURE_SYNONYMS.get(lemma, lemma)
+
+
+def _content_lemma(tok: "Token") -> str | None:
+    """A content word's lemma, folded; names, numbers, dates and vague words say nothing about the quantity."""
+    if tok.pos_ not in ("NOUN", "VERB", "ADJ") or tok.ent_type_ or tok.like_num or not tok.is_alpha:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in VAGUE_WORDS or lemma in REPORTING_VERBS or len(lemma) < 3:
+        return None
+    if lemma == "share" and tok.tag_ == "NNS":
+        return "stock"  # "shares closed lower": stock, not a share of something
+    return _fold(lemma)
+
+
+def _clause_head(number: "Span") -> tuple["Token", "Token"]:
+    """(what the number counts or modifies, the verb or adjective whose clause it sits in)."""
+    root = number.root
+    anchor = root.head if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN") \
+        else root
+    head = anchor
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX", "ADJ") and head.i != anchor.i:
+            break
+        if head.head.i == head.i:
+            break
+        head = head.head
+    # "the 12,000 evacuees registered by X, the group said": the noun's own participle is its clause
+    own = next((c for c in anchor.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    if own is not None and (head.lemma_.lower() in REPORTING_VERBS or head.i == anchor.i):
+        head = own
+    return anchor, head
+
+
+def _bound_claimant(anchor: "Token", head: "Token", scope: "Token") -> str | None:
+    """Who the sentence binds to this very number: 'the 12,000 evacuees registered by X', 'according to X'."""
+    for verb in (c for c in anchor.children if c.dep_ == "acl"):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if pobj is not None and verb.lemma_.lower() in ATTRIBUTION_VERBS:
+                return noun_phrase(pobj)
+    for tok in (anchor, head, scope):
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "according"):
+            to = next((g for g in prep.children if g.dep_ == "prep" and g.lower_ == "to"), None)
+            pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return noun_phrase(pobj)
+    return None
+
+
+def _speaker(head: "Token") -> str | None:
+    """Who says the number's clause: 'X said' beside it or 'X said that' above it."""
+    speech = [c for c in head.children if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING_VERBS]
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
+        speech.append(head.head)
+    for verb in speech:
+        subj = subject_of(verb)
+        if subj is not None and subj.lower_ not in PRONOUN_SUBJECTS:
+            return noun_phrase(subj)
+    return None
+
+
+def measure_of(number: "Span") -> dict:
+    """What a number measures, read from its clause: the fate of people counted (displaced, deaths ...), whether
+    it is a change, the concepts its clause names (folded: 'imports' and 'exports' are 'trade'), who holds a share
+    ('the company's share' ~ 'the company would have processed 40 percent of'), whether the clause is dated, and
+    who gives the number when the sentence binds a source to it."""
+    anchor, head = _clause_head(number)
+    toks = [anchor, head] + [c for c in anchor.children] + [c for c in head.children]
+    scope = head  # the clause whose date words date the number
+    if head.dep_ in ("advcl", "acl", "xcomp") or (head.pos_ == "ADJ" and head.dep_ != "ROOT"):
+        # "imported 2.4 million tonnes last year, worth $1.9 billion": the sum is of what was imported
+        scope = head.head
+        toks += [head.head] + [c for c in head.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    core = {x for x in (_content_lemma(t) for t in toks) if x}
+    for t in list(toks):  # "percent of payments", "tonnes of steel", "from their homes"
+        for prep in (c for c in t.children if c.dep_ == "prep"):
+            core |= {x for x in (_content_lemma(g) for g in prep.children if g.dep_ == "pobj") if x}
+    lemmas = {t.lemma_.lower() for t in toks if not number.start <= t.i < number.end}  # not "up to 10%"
+    bag = {x for x in (_content_lemma(t) for t in head.subtree) if x}
+    fate = next((c for c in sorted(core) if c in FATES), None)
+    homes = any(t.lemma_.lower() in HOME_NOUNS and t.dep_ in ("pobj", "dobj") for t in head.subtree)
+    if fate is None and head.lemma_.lower() in LEAVE_HOME_VERBS and homes:
+        fate = "displaced"
+    holders: set[str] = set()
+    share = number.root.lower_ in ("percent", "%") or any(t.text == "%" for t in number)
+    share_nouns = [t for t in head.subtree if t.pos_ == "NOUN" and t.tag_ == "NN" and _fold(t.lemma_.lower()) == "share"]
+    for noun in share_nouns:  # "the company's share would have been 25 percent"
+        core.add("share")
+        holders |= {g.lemma_.lower() for c in noun.children if c.dep_ == "poss" for g in c.subtree if g.is_alpha}
+    if share and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        core.add("share")  # "40 percent of all payments": a share held by the clause's subject
+        subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            holders |= {g.lemma_.lower() for g in subj.subtree if g.is_alpha and g.dep_ != "det"}
+    change = bool(lemmas & CHANGE_WORDS) and not any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.i == anchor.i for g in c.children) for c in head.children)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.lemma_.lower() in CHANGE_WORDS:
+        change = True
+    dated = any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) or t.lower_ in ("last", "next", "this")
+                and t.head.lemma_.lower() == "year" for t in scope.subtree)
+    years = frozenset(re.findall(r"\b(?:19|20)\d\d\b", " ".join(t.text for t in scope.subtree if t.ent_type_ == "DATE")))
+    return {"fate": fate, "years": years, "change": change, "core": frozenset(core), "bag": frozenset(bag),
+            "holders": frozenset(holders - {"the", "a", "an", "'s"}), "dated": dated,
+            "bound": _bound_claimant(anchor, head, scope), "speaker": _speaker(scope)}
 
 
 # ---------------------------------------------------------------- all signals of a document
