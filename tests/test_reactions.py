@@ -211,3 +211,124 @@ def test_a_denial_conjoined_to_a_reported_clause_is_the_speakers(reactions_of):
     found = reactions_of("The trade minister, Oskar Lindqvist, said the duty complied with the rules and denied "
                          "that it was aimed at one country alone.")
     assert [(r.actor, r.stance) for r in found] == [("Oskar Lindqvist", "deny")]
+
+
+# ---------------------------------------------------------------- verbs of saying in every position
+
+def stances_of(found: list[Reaction]) -> list[tuple[str, str]]:
+    return [(r.actor, r.stance) for r in found]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Health Minister Carla Mendes declined to comment on the outbreak, noting that the inquiry was still open.",
+     "Carla Mendes"),
+    ("Senator Paul Gray refused to comment on the indictment.", "Paul Gray"),
+    ("The Port Authority would not give a date, noting that the dredging contract was still being negotiated.",
+     "Port Authority"),
+])
+def test_declining_to_comment_and_noting_are_speech(reactions_of, text, speaker):
+    assert stances_of(reactions_of(text)) == [(speaker, "neutral")]
+
+
+def test_a_clause_beside_another_speakers_keeps_its_own_speaker(reactions_of):
+    found = reactions_of("The National Farmers Union welcomed the subsidy, while Greenpeace insisted that the "
+                         "scheme would harm wildlife.")
+    assert stances_of(found) == [("National Farmers Union", "support"), ("Greenpeace", "concern")]
+    # a clause inside what was said is reported speech, not a second speaker
+    found = reactions_of("The Treasury said Moldova had condemned the levy.")
+    assert [r.actor for r in found] == ["Treasury"]
+
+
+# ---------------------------------------------------------------- stance from judgment and contest
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('Nordair called the fine "unjust and disproportionate" and said it would challenge it in court.',
+     "Nordair", "condemn"),
+    ("The Mining Council described the new royalty as a mistake and vowed to fight it.", "Mining Council", "condemn"),
+    ("Apex Foods said it would appeal against the verdict.", "Apex Foods", "condemn"),
+    ('"This law is a catastrophe for small businesses," said Maria Costa of the Chamber of Commerce.',
+     "Maria Costa", "condemn"),
+    ("The Teachers' Guild said it was deeply disappointed by the ruling.", "Teachers' Guild", "condemn"),
+])
+def test_judging_or_contesting_a_decision_condemns_it(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Education Ministry defended the reform, saying test scores had improved.", "Education Ministry"),
+    ("The Transport Ministry said it stood by its decision and was confident it would be upheld.",
+     "Transport Ministry"),
+    ('"It is a wonderful result for our members," said Tom Reyes, the union\'s general secretary.', "Tom Reyes"),
+    ('"We are delighted with the outcome," the Retailers Association said in a statement.', "Retailers Association"),
+])
+def test_standing_by_or_praising_the_outcome_supports_it(reactions_of, text, speaker):
+    assert by_actor(reactions_of(text), speaker)[0].stance == "support"
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    # a plea is not a legal appeal; a negated judgment judges nothing; advice about speculating is no verdict
+    ("Mayor Joan Petrie appealed to residents to stay indoors, the council said.", None, None),
+    ('"It was not a mistake," said Ian Moss, the club\'s chairman.', "Ian Moss", "neutral"),
+    ('"This is not a good day for anyone," said Ian Moss, the club\'s chairman.', "Ian Moss", "neutral"),
+    ('"It would be wrong to speculate about the cause," said police chief Ian Moss.', "Ian Moss", "neutral"),
+    # a misfortune said of what happened is concern, not condemnation
+    ('"The earthquake is a tragedy for the whole nation," said President Elena Ruiz.', "Elena Ruiz", "concern"),
+])
+def test_judgment_words_that_do_not_condemn(reactions_of, text, speaker, stance):
+    found = reactions_of(text)
+    if speaker is None:
+        assert all(r.stance != "condemn" for r in found), stances_of(found)
+    else:
+        assert by_actor(found, speaker)[0].stance == stance
+
+
+# ---------------------------------------------------------------- support in a relative clause
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("The Patients' Alliance, which had called on the agency to approve the drug, said it would study the decision.",
+     "Patients' Alliance", "support"),
+    ("The Cyclists' Federation, which had urged the city to ban cars from the centre, said it would say more "
+     "on Monday.", "Cyclists' Federation", "support"),
+    ("The Hoteliers' Guild, which urged the council to reverse the tax, said it was weighing its options.",
+     "Hoteliers' Guild", "condemn"),
+    # a request that decides nothing takes no side
+    ("The Red Hill Residents Association, which had urged people to stay calm, said it would meet on Monday.",
+     "Red Hill Residents Association", "neutral"),
+])
+def test_what_a_speaker_had_urged_gives_their_stance(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+# ---------------------------------------------------------------- aid and solidarity
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Canada dispatched a team of 60 rescuers and two field hospitals to the quake zone.", "Canada"),
+    ("Norway pledged $5 million in humanitarian aid.", "Norway"),
+    ("Japan sent two medical teams and 30 tonnes of supplies on Friday, according to the foreign ministry.",
+     "Japan"),
+    ("The French president, Louis Martin, offered his condolences to the families of the victims.", "Louis Martin"),
+    ('"We stand with the people of Chile in this dark hour," Prime Minister Anna Holm said.', "Anna Holm"),
+    ('"Your loss is our loss," the Mexican foreign minister, Rosa Diaz, told reporters.', "Rosa Diaz"),
+])
+def test_aid_and_solidarity_are_support(reactions_of, text, speaker):
+    assert by_actor(reactions_of(text), speaker)[0].stance == "support"
+
+
+def test_sending_troops_or_a_letter_is_not_aid(reactions_of):
+    found = reactions_of("Germany sent 400 troops to the border, Defence Minister Karl Weiss said.")
+    assert all(r.stance == "neutral" for r in found), stances_of(found)
+    assert reactions_of("Portugal sent a letter to the commission on Monday.") == []
+
+
+# ---------------------------------------------------------------- a modal in an estimate is no concern
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("The cost of rebuilding could exceed $2 billion, Finance Minister Karl Weiss said.", "Karl Weiss", "neutral"),
+    ("The damage to the harbour could reach $300 million, Mayor John Hale said.", "John Hale", "neutral"),
+    ("Exports could fall by a third next year, Trade Minister Lena Park said.", "Lena Park", "neutral"),
+    # foreseen harm and a concern word still are
+    ("The tariffs would hurt farmers in the Midwest, said Senator Paul Gray.", "Paul Gray", "concern"),
+    ("Trade Minister Lena Park said she was worried that exports could fall.", "Lena Park", "concern"),
+])
+def test_a_modal_estimate_is_not_concern(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance

@@ -93,7 +93,7 @@ STANCE_LEMMAS = {
                        barbaric condemnation""".split(), "condemn"),
     **dict.fromkeys("false untrue baseless fabricated fake groundless unfounded fabrication fiction nonsense".split(), "deny"),
     **dict.fromkeys("""concern concerned worried alarming alarmed alarm dangerous danger troubling fear
-                       worrying hurt harm damage risk implausible doubt doubtful questionable irregularity
+                       worrying risk implausible doubt doubtful questionable irregularity
                        flawed marred""".split(), "concern"),
 }
 # fixed phrases (lower case, matched on words)
@@ -168,3 +168,53 @@ possible each per""".split())
 STAKEHOLDER_GROUPS = frozenset("""group union parent resident farmer activist campaigner protester protestor family
 survivor worker doctor nurse teacher student fisherman patient victim villager shopkeeper trader driver miner
 veteran employee retiree pensioner tenant landowner consumer refugee""".split())
+
+# --- evaluation, contest, aid (appended by the reactions helper) ---
+# verbs of saying that REPORTING_VERBS lacks; "declined to comment" is a (neutral) reaction
+MORE_REPORTING_VERBS = frozenset("comment contend concede observe remark explain point defend vow".split())
+# a verb that, over an infinitive of saying, still makes its subject a speaker: "declined to comment"
+SPEECH_CONTROL_VERBS = frozenset("decline refuse go rush hasten move".split())
+# words that judge something good or bad when said of it ("a good day", "deeply wrong", "called it a mistake"),
+# as lemmas; they count in the predicate of what was said, not as plain modifiers
+POSITIVE_EVALUATIONS = frozenset("""good great excellent wonderful fantastic fair right sensible wise
+correct just landmark milestone breakthrough win victory relief delighted pleased glad happy thrilled
+encouraged encouraging confident welcome beneficial triumph success""".split())
+# moral or legal judgments of something done: saying them of a decision or an act condemns it
+NEGATIVE_JUDGMENTS = frozenset("""wrong unjust unfair unjustified unjustifiable unlawful illegal mistake error
+misguided flawed shameful disgraceful scandalous outrageous appalling deplorable absurd ridiculous irresponsible
+reckless betrayal travesty scandal insult affront blunder injustice baseless arbitrary disproportionate
+excessive heavy-handed unwarranted wrongheaded indefensible disappointed disappointing disappointment regrettable
+dismayed angry furious""".split())
+# misfortune words: condemnation when said of a decision ("this ruling is a disaster"), concern when said of
+# what happened ("the flooding is a disaster")
+MISFORTUNE_WORDS = frozenset("""disaster catastrophe catastrophic disastrous tragedy tragic devastating terrible
+awful dreadful blow setback nightmare""".split())
+# adjectives that only evaluate in one part of speech: "fine" is also a penalty, "right" a right, "just" an adverb
+ADJECTIVE_ONLY_EVALUATIONS = frozenset("fine right just fair correct good great".split())
+# contesting a decision: "said it would appeal", "will challenge the ruling in court"
+CONTEST_VERBS = frozenset("appeal challenge sue contest fight".split())
+# what one asks someone to do to a decision that undoes it: "urged the council to scrap the plan"
+REVERSAL_VERBS = frozenset("""reverse overturn scrap withdraw drop abandon rethink reconsider repeal revoke lift
+cancel halt suspend annul quash rescind undo""".split())
+# what one asks someone to do that puts a decision in place: "called on the agency to approve the drug"
+ENACT_VERBS = frozenset("""approve adopt ratify pass sign enact impose ban block accept uphold endorse back support
+implement introduce enforce stop prohibit restrict tighten""".split())
+# acts that are decided and can be judged: misfortune words said of them condemn them
+DECIDED_ACT_NOUNS = frozenset("move veto ban fine penalty action step cut cuts hike increase closure rule".split())
+# verbs of asking someone to act: "urged the regulator to ...", "called on the agency to ..."
+URGE_VERBS = frozenset("urge call press ask push petition lobby implore encourage demand".split())
+# standing by a decision: "defended the ruling", "stood by its decision"
+DEFEND_VERBS = frozenset("defend uphold".split())
+# helping after a disaster is taking the side of those hit: "sent rescue teams", "offered assistance"
+AID_VERBS = frozenset("send dispatch deliver donate pledge offer provide fly airlift ship give deploy".split())
+AID_NOUNS = frozenset("""aid assistance help relief rescuer rescue supply supplies medic doctor nurse food water
+tent blanket medicine medication donation fund funding firefighter volunteer shelter humanitarian
+condolence""".split())
+# words of sympathy or solidarity in what was said: "expressed condolences", "we stand with them"
+SYMPATHY_WORDS = frozenset("condolence condolences sympathy sympathies solidarity".split())
+SYMPATHY_PHRASES = ("stand with", "stands with", "standing with", "stood with", "thoughts are with",
+                    "prayers are with", "hearts go out", "heart goes out", "in solidarity")
+# harm that counts as concern only when foreseen ("the tariff could hurt exporters"); as a fact it is not
+# ("the damage could reach $1 billion", "homes damaged by the storm")
+HARM_VERBS = frozenset("hurt harm damage endanger threaten jeopardise jeopardize undermine".split())
+FORESEEING_MODALS = frozenset("could would will may might".split())

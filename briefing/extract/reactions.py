@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (STAKEHOLDER_GROUPS, BACKING_VERBS, CLAIM_NOUNS, DECISION_NOUNS, HONORIFICS, OPPOSITION_NOUNS, MEDIA_NOUNS, NEWS_OUTLETS, ORG_HEADS, PERSON_NOUNS,
-                                      REPORTING_VERBS, STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS,
-                                      TITLE_WORDS)
+from briefing.extract.lexicon import (ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS, AID_VERBS, BACKING_VERBS, CLAIM_NOUNS,
+                                      CONTEST_VERBS, DECIDED_ACT_NOUNS, FORESEEING_MODALS, HARM_VERBS, DECISION_NOUNS, DEFEND_VERBS, ENACT_VERBS,
+                                      HONORIFICS, MEDIA_NOUNS, MISFORTUNE_WORDS, MORE_REPORTING_VERBS,
+                                      NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS, ORG_HEADS, PERSON_NOUNS,
+                                      POSITIVE_EVALUATIONS, REPORTING_VERBS, REVERSAL_VERBS, SPEECH_CONTROL_VERBS,
+                                      STAKEHOLDER_GROUPS, STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS,
+                                      STATEMENT_NOUNS, SYMPATHY_PHRASES, SYMPATHY_WORDS, TITLE_WORDS, URGE_VERBS)
 from briefing.summary import Actor, Reaction
 
 if TYPE_CHECKING:
@@ -30,7 +34,7 @@ SPEECH_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "conj"})
 VERB_WEIGHT = 3.0
 # verbs that carry a reaction besides reporting and stance verbs: "expressed concern", "voiced support"
-SPEECH_LEMMAS = REPORTING_VERBS | frozenset(STANCE_VERBS) | frozenset({"express", "voice", "reiterate"})  # the speaker's own verb outweighs single words in what they said
+SPEECH_LEMMAS = REPORTING_VERBS | MORE_REPORTING_VERBS | frozenset(STANCE_VERBS) | frozenset({"express", "voice", "reiterate"})  # the speaker's own verb outweighs single words in what they said
 # a quoted passage: straight or typographic double quotes, guillemets, low-9 quotes
 QUOTE_RE = re.compile(r"[\"“„«]\s*([^\"“”„«»]{2,}?)\s*[\"”“»]")
 OPEN_QUOTES = "\"“„«"
@@ -60,6 +64,8 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             stands_by = obj is not None and obj.lemma_.lower() in OPPOSITION_NOUNS
             stance = ("condemn" if opposes else "support" if stands_by else "deny") \
                 if v.lemma_.lower() in ("reject", "dismiss") else None
+        if stance is None:
+            stance = act_stance(v)  # "X will appeal the ruling", "X sent rescue teams"
         if stance and is_negated(v) and v.lemma_.lower() in BACKING_VERBS:
             scores["condemn"] += VERB_WEIGHT - 1  # "will not support ratification"
         elif stance and not is_negated(v):
@@ -74,12 +80,32 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             continue
         if stance and not is_negated(t) and not (t.head.i != t.i and is_negated(t.head) and t.dep_ != "nsubj"):
             scores[stance] += 1.0
+    seen = {t.i for t in verbs}
+    for t in content:
+        if t.i in seen:
+            continue
+        acted = act_stance(t) if t.pos_ == "VERB" else None
+        if acted:
+            scores[acted] += 2.0  # "said it would appeal", "said it stood by its decision"
+        elif _solidarity(t):
+            scores["support"] += 2.0
+        elif not (STANCE_LEMMAS.get(t.lemma_.lower()) or STANCE_LEMMAS.get(t.lower_)):
+            judged = _evaluation(t)
+            if judged:
+                scores[judged] += 1.5  # "a good day for ...", "called the ruling wrong"
+        if t.pos_ == "VERB" and t.lemma_.lower() in HARM_VERBS and not is_negated(t) \
+                and any(c.dep_ == "aux" and c.lower_ in FORESEEING_MODALS for c in t.children):
+            scores["concern"] += 1.0  # foreseen harm: "the cuts would hurt rural schools"
+        if t.lemma_.lower() in SYMPATHY_WORDS:
+            scores["support"] += 1.0
     words = " ".join(t.lower_ for t in content)
     if quote:
         words += " " + " ".join(re.findall(r"[\w']+", quote.lower()))
     for phrase, stance in STANCE_PHRASES.items():
         if re.search(r"\b" + re.escape(phrase) + r"\b", words):
             scores[stance] += 1.5
+    if any(re.search(r"\b" + re.escape(phrase) + r"\b", words) for phrase in SYMPATHY_PHRASES):
+        scores["support"] += 1.5
     return scores
 
 
@@ -109,6 +135,144 @@ def _denies_a_claim(verb: "Token") -> bool:
         return True
     return any(o.dep_ == "ccomp" or o.lemma_.lower() in CLAIM_NOUNS or o.lower_ in ("it", "this", "that", "them")
                for o in objs)
+
+
+# deps of a word that states a judgment of something: "is wrong", "called it a mistake", a quote that is just "a disaster"
+JUDGING_DEPS = frozenset({"acomp", "attr", "oprd", "ROOT", "appos", "conj", "xcomp", "ccomp"})
+# verbs that present a judgment with "as": "described the plan as reckless", "saw it as a victory"
+DESCRIBE_VERBS = frozenset("describe denounce condemn criticize criticise hail praise welcome see view regard brand characterize characterise dismiss".split())
+
+
+def _judged_thing(word: "Token") -> "Token | None":
+    """What an evaluative word is said of: the copula's subject ('this ruling is a disaster'), the object
+    of 'call' ('called the ruling wrong'), the noun an adjective qualifies ('a wrong decision')."""
+    pred = word.head if word.dep_ == "amod" else word
+    if pred.dep_ in ("attr", "acomp", "oprd", "xcomp") and pred.head.i != pred.i:
+        holder = pred.head
+        return next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    return pred if pred.pos_ in ("NOUN", "PROPN") else None
+
+
+def _evaluation(word: "Token") -> str | None:
+    """The stance a judging word states ('good day' support, 'deeply wrong' condemn), or None.
+
+    Counts only in a predicate of what was said, never negated ('not a good day'), and not in a
+    quantity ('a great deal of'); a misfortune word condemns a decision but voices concern about an event.
+    """
+    lemma, low = word.lemma_.lower(), word.lower_
+    if low in ADJECTIVE_ONLY_EVALUATIONS and word.pos_ != "ADJ":
+        return None
+    if lemma in POSITIVE_EVALUATIONS or low in POSITIVE_EVALUATIONS:
+        stance = "support"
+    elif lemma in NEGATIVE_JUDGMENTS or low in NEGATIVE_JUDGMENTS:
+        stance = "condemn"
+    elif lemma in MISFORTUNE_WORDS or low in MISFORTUNE_WORDS:
+        thing = _judged_thing(word)
+        decided = thing is not None and (thing.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS)
+        stance = "condemn" if decided else "concern"
+    else:
+        return None
+    if word.dep_ == "amod":
+        noun = word.head
+        if noun.dep_ not in JUDGING_DEPS or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
+                and noun.lemma_.lower() in ("deal", "number", "majority", "many"):
+            return None
+        if is_negated(noun) or any(c.dep_ == "neg" for c in noun.head.children):
+            return None
+    elif word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.head.lemma_.lower() in DESCRIBE_VERBS:
+        pass  # "described the royalty as a mistake", "denounced the ban as unjust"
+    elif word.dep_ not in JUDGING_DEPS:
+        return None
+    if is_negated(word):
+        return None
+    if word.dep_ in ("acomp", "attr") and any(c.lower_ == "it" for c in word.head.children if c.dep_ == "nsubj") \
+            and any(c.dep_ in ("xcomp", "ccomp") for c in list(word.head.children) + list(word.children)):
+        return None  # "it would be wrong to speculate": advice about talking, not a judgment of the event
+    return stance
+
+
+def _contests(verb: "Token") -> bool:
+    """'said it would appeal', 'will challenge the permit in court', 'sued the ministry'; not 'appealed for calm'."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONTEST_VERBS or is_negated(verb):
+        return False
+    if verb.lemma_.lower() == "appeal":
+        # "appealed for calm", "appealed to residents to stay home": a plea, not a legal challenge
+        return not any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "ccomp")
+                       or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+                       for c in verb.children)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:  # "will fight" alone is no contest of a decision; "will challenge in court" is
+        return verb.lemma_.lower() != "fight" or _in_court(verb)
+    return obj.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS or obj.lower_ in ("it", "this") \
+        or (obj.pos_ == "PROPN" and verb.lemma_.lower() == "sue") or _in_court(verb)
+
+
+def _in_court(verb: "Token") -> bool:
+    return any(c.dep_ == "prep" and any(g.lemma_.lower() in ("court", "tribunal") for g in c.children)
+               for c in verb.children)
+
+
+def _stands_by(verb: "Token") -> bool:
+    """'stood by its decision', 'defended the ruling': backing what was decided."""
+    if is_negated(verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "stand":
+        return any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
+    if lemma in DEFEND_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj is not None and obj.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS
+    return False
+
+
+def _urges(verb: "Token") -> str | None:
+    """Asking someone to act on a decision: to undo it opposes it ('urged the council to scrap the plan'),
+    to make it backs it ('called on the agency to approve the drug'); other requests take no side."""
+    if verb.lemma_.lower() not in URGE_VERBS or is_negated(verb):
+        return None
+    for act in verb.subtree:
+        if act.dep_ != "xcomp" or act.pos_ != "VERB" or act.head.i != verb.i and act.head.head.i != verb.i:
+            continue
+        lemma = act.lemma_.lower()
+        if lemma in REVERSAL_VERBS:
+            return "condemn"
+        if lemma in ENACT_VERBS:
+            return "support"
+    return None
+
+
+def _gives_aid(verb: "Token") -> bool:
+    """Sending or offering help after a disaster takes the side of those hit: 'sent rescue teams',
+    'offered assistance', 'offered to help'; not 'sent troops' or 'sent a letter'."""
+    if verb.lemma_.lower() not in AID_VERBS or is_negated(verb):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and any(t.lemma_.lower() in AID_NOUNS for t in c.subtree):
+            return True
+        if c.dep_ == "xcomp" and (c.lemma_.lower() in ("help", "assist") or _gives_aid(c)):
+            return True
+    return False
+
+
+def _solidarity(tok: "Token") -> bool:
+    """'Their pain is our pain', 'your fight is our fight': making another's plight one's own."""
+    if tok.dep_ != "attr" or not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
+        return False
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() == tok.lemma_.lower()
+
+
+def act_stance(verb: "Token") -> str | None:
+    """The stance of a verb that acts rather than speaks: contesting, standing by, urging, giving aid."""
+    if _contests(verb):
+        return "condemn"
+    if _stands_by(verb) or _gives_aid(verb):
+        return "support"
+    return _urges(verb)
+
+
+def _is_act_verb(tok: "Token") -> bool:
+    return tok.pos_ == "VERB" and (_gives_aid(tok) or _contests(tok) or _stands_by(tok))
 
 
 # ---------------------------------------------------------------- quotes
@@ -418,10 +582,61 @@ def _looks_like_person(name: str, label: str | None, actors: list[Actor]) -> boo
 
 
 def _speech_verbs(span: "Span") -> list["Token"]:
-    """Reporting and stance verbs of a sentence, main verb first."""
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS
-             and t.dep_ in SPEECH_DEPS and (not is_negated(t) or t.lemma_.lower() in BACKING_VERBS)]
+    """Reporting and stance verbs of a sentence, and verbs that act on the event (appealing, sending aid),
+    main verb first."""
+    verbs = [t for t in span if (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS or _is_act_verb(t))
+             and _in_speech_position(t) and (not is_negated(t) or t.lemma_.lower() in BACKING_VERBS)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def _in_speech_position(verb: "Token") -> bool:
+    """A main, conjoined or reported clause; or an infinitive of saying under 'declined to', 'refused to'."""
+    if verb.dep_ in SPEECH_DEPS:
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SPEECH_CONTROL_VERBS
+
+
+def _speaker_subject(verb: "Token") -> "Token | None":
+    """The verb's subject, or the subject it shares with the clause it hangs from: 'declined to comment',
+    '..., noting that', 'said ... and added'. A clause opened by a conjunction ('while X insisted') has its own."""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if any(c.dep_ in ("nsubjpass", "expl", "csubj") for c in verb.children) or verb.head.i == verb.i:
+            return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SPEECH_CONTROL_VERBS:
+            verb = verb.head
+        elif verb.dep_ in ("advcl", "conj") and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") \
+                and not any(c.dep_ == "mark" for c in verb.children):
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _relative_clause_verbs(subj: "Token") -> list["Token"]:
+    """Speech or act verbs in a relative clause on the speaker: 'X, which had urged the regulator to ...'."""
+    out = []
+    for c in subj.children:
+        if c.dep_ == "relcl" and c.pos_ == "VERB" and any(
+                g.dep_ == "nsubj" and g.tag_ in ("WDT", "WP") for g in c.children) \
+                and (c.lemma_.lower() in SPEECH_LEMMAS or act_stance(c)):
+            out.append(c)
+    return out
+
+
+def _reported_by(verb: "Token", speeches: list["Speech"]) -> bool:
+    """Whether a verb sits inside what an earlier speaker said ('X said Y condemned ...'), not beside it
+    ('X welcomed ..., while Y insisted ...')."""
+    claimed = {v.i for sp in speeches for v in sp.verbs}
+    tok, nested = verb, False
+    while tok.head.i != tok.i:
+        nested = nested or tok.dep_ not in ("conj", "advcl", "parataxis")
+        tok = tok.head
+        if tok.i in claimed:
+            return nested
+    return True if claimed and nested else False
 
 
 def _same_speaker_verbs(verb: "Token") -> list["Token"]:
@@ -480,8 +695,10 @@ def _quoted_tokens(span: "Span") -> list["Token"]:
     return out
 
 
-def find_speech(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
-                memory: SpeakerMemory) -> Speech | None:
+def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
+                  memory: SpeakerMemory) -> list[Speech]:
+    """Each speaker's speech in a sentence: usually one; two when clauses side by side have their own
+    speakers ('X welcomed the ruling, while Y said it would appeal')."""
     span = sent.span
     # "according to X, ..." names the speaker of the whole sentence
     for t in span:
@@ -491,18 +708,22 @@ def find_speech(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                 who = resolve_subject(pobj, sent, ctx, actors, memory)
                 if who:
                     main = span.root
-                    return Speech(who[0], who[1], [main], [x for x in span if x.i < t.i or x.i > pobj.right_edge.i])
+                    return [Speech(who[0], who[1], [main], [x for x in span if x.i < t.i or x.i > pobj.right_edge.i])]
+    speeches: list[Speech] = []
+    used: set[int] = set()
     for verb in _speech_verbs(span):
+        if verb.i in used or (speeches and _reported_by(verb, speeches)):
+            continue
         # "KCNA quoted Kim as saying ...", "cited the commission as saying": the quoted one speaks
         if verb.lemma_.lower() in ("quote", "cite"):
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             saying = next((c for c in verb.subtree if c.lower_ == "saying"), None)
-            if obj is not None and saying is not None:
+            if obj is not None and saying is not None and not speeches:
                 who = resolve_subject(obj, sent, ctx, actors, memory)
                 if who:
-                    return Speech(who[0], who[1], [saying], list(saying.subtree))
+                    return [Speech(who[0], who[1], [saying], list(saying.subtree))]
             continue
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        subj = _speaker_subject(verb)
         if subj is not None and subj.idx < dateline_end(span):
             subj = _subject_after_dateline(subj, dateline_end(span))
         if subj is None:
@@ -511,8 +732,27 @@ def find_speech(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
         if who is None:
             continue
         verbs = _same_speaker_verbs(verb)
-        return Speech(who[0], who[1], verbs, _content(verbs, span))
-    return None
+        # other verbs of the same subject ("declined to comment ..., noting that"), and what a relative
+        # clause on the speaker says it did ("X, which had urged ...")
+        verbs += [v for v in _speech_verbs(span) if v not in verbs and v.i not in used and _speaker_subject(v) == subj]
+        verbs += [v for v in _relative_clause_verbs(subj) if v not in verbs]
+        used.update(v.i for v in verbs)
+        speeches.append(Speech(who[0], who[1], verbs, _content(verbs, span)))
+    if len(speeches) > 1:  # each speaker's words are their own clause, not the other's
+        regions = [{t.i for v in sp.verbs for t in v.subtree} for sp in speeches]
+        for sp, region in zip(speeches, regions):
+            # drop a beside clause ('..., while Y insisted ...'), not the clause this speech itself sits in
+            others = {i for o, r in zip(speeches, regions) if o is not sp and not any(v.i in r for v in sp.verbs)
+                      for i in r}
+            sp.content = [t for t in sp.content if t.i not in others]
+    return speeches
+
+
+def find_speech(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
+                memory: SpeakerMemory) -> Speech | None:
+    """The sentence's first speech (kept for callers that want one)."""
+    found = find_speeches(sent, ctx, actors, memory)
+    return found[0] if found else None
 
 
 # "GENEVA (CP) - ", "ACCRA, May 16 (Wire) — ": where and by whom the story was filed, not who speaks
@@ -547,16 +787,20 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
     out: list[Reaction] = []
     for sent in ctx.sentences:
         memory.next_sentence()
-        speech = find_speech(sent, ctx, actors, memory)
-        if speech is None:
-            _remember_people(sent, memory)
-            continue
-        verb_at = min(v.idx for v in speech.verbs) - sent.span.start_char if speech.verbs else None
-        quote = quote_in(sent.text, verb_at)
-        content = sorted(set(speech.content) | set(_quoted_tokens(sent.span)), key=lambda t: t.i)
-        stance = stance_of_scores(stance_scores(speech.verbs, content, quote))
-        out.append(Reaction(actor=speech.speaker, stance=stance, summary=sent.text.strip(), quote=quote,
-                            citations=[sent.citation()]))
-        memory.spoke(speech.speaker, speech.is_person)
+        speeches = find_speeches(sent, ctx, actors, memory)
+        for k, speech in enumerate(speeches):
+            verb_at = min(v.idx for v in speech.verbs) - sent.span.start_char if speech.verbs else None
+            quote = quote_in(sent.text, verb_at)
+            quoted = _quoted_tokens(sent.span)
+            if k > 0:  # a second speaker has the quote only when it is inside their own clause
+                own = {t.i for t in speech.content}
+                quoted = [t for t in quoted if t.i in own]
+                if not quoted:
+                    quote = None
+            content = sorted(set(speech.content) | set(quoted), key=lambda t: t.i)
+            stance = stance_of_scores(stance_scores(speech.verbs, content, quote))
+            out.append(Reaction(actor=speech.speaker, stance=stance, summary=sent.text.strip(), quote=quote,
+                                citations=[sent.citation()]))
+            memory.spoke(speech.speaker, speech.is_person)
         _remember_people(sent, memory)
     return out
