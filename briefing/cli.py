@@ -62,13 +62,18 @@ def _cache_option(f):
 def run_build(sources: tuple[str, ...], formats: tuple[str, ...], output: str | None, template_dir: str | None,
               model: str | None, paper: str, jobs: int, debug: bool, cache_dir: str | None = None) -> None:
     targets = resolve_outputs(formats, output)
+    pdf_worker = None
     try:
+        if "pdf" in targets:  # WeasyPrint gets ready in another process while the articles are parsed
+            from briefing.pdfworker import PdfWorker
+
+            pdf_worker = PdfWorker.start(template_dir)
         from briefing.pipeline import build_outputs
         from briefing.output import write_all_atomic
 
         rendered = build_outputs(list(sources), list(targets), template_dir=template_dir, model=model,
                                  paper=paper, jobs=jobs, warn=lambda m: click.echo(f"Warning: {m}", err=True),
-                                 cache_dir=cache_dir)
+                                 cache_dir=cache_dir, pdf_worker=pdf_worker)
         # everything is rendered, then every file staged, before any is replaced: a failed run leaves no
         # partial output and changes none of the earlier ones
         files = {path: rendered[fmt] for fmt, path in targets.items() if path is not None}
@@ -97,6 +102,9 @@ def run_build(sources: tuple[str, ...], formats: tuple[str, ...], output: str | 
         if debug:
             traceback.print_exc()
         raise BriefingError(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)") from None
+    finally:
+        if pdf_worker is not None:
+            pdf_worker.close()
 
 
 @main.command()

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from briefing.summary import EventSummary
+
+if TYPE_CHECKING:
+    from briefing.pdfworker import PdfWorker
 
 
 def summarize(paths: list[str | Path], model: str | None = None, n_process: int = 1,
@@ -60,12 +63,13 @@ def merge_extraction(into, more) -> None:
 
 
 def render_outputs(summary: EventSummary, formats: list[str], template_dir: str | Path | None = None,
-                   paper: str = "a4") -> dict[str, str | bytes]:
+                   paper: str = "a4", pdf_worker: "PdfWorker | None" = None) -> dict[str, str | bytes]:
     """Every requested format from one page selection, so that Markdown, HTML and PDF agree.
 
     The selection comes from a height estimate, so Markdown and HTML need no WeasyPrint layout; the PDF
     lays the page out once to verify it (and drops items only in the rare case that the estimate fell short,
-    in which case the other formats of this run follow the PDF's selection).
+    in which case the other formats of this run follow the PDF's selection). With a ``pdf_worker`` (see
+    briefing.pdfworker) the PDF is made in that process while this one renders the text formats.
     """
     from briefing import render
 
@@ -73,24 +77,45 @@ def render_outputs(summary: EventSummary, formats: list[str], template_dir: str 
     if "json" in formats:
         out["json"] = summary.to_json()
     page_formats = [f for f in formats if f != "json"]
-    if page_formats:
-        selection = render.select(summary, render.PAPER_SIZES[paper.lower()])
-        if "pdf" in page_formats:
-            selection, out["pdf"] = render.render_pdf(selection, template_dir)
-        if "md" in page_formats:
-            out["md"] = render.render_markdown(selection, template_dir)
-        if "html" in page_formats:
-            out["html"] = render.render_html(selection, template_dir)
+    if not page_formats:
+        return {f: out[f] for f in formats if f in out}
+    selection = render.select(summary, render.PAPER_SIZES[paper.lower()])
+    text_formats = [f for f in page_formats if f != "pdf"]
+    text, pdf_answer = None, None
+    if "pdf" in page_formats and pdf_worker is not None and pdf_worker.submit(selection, template_dir):
+        text = _render_text(selection, text_formats, template_dir)  # while the worker lays the page out
+        pdf_answer = pdf_worker.result()
+    if "pdf" in page_formats:
+        if pdf_answer is None:
+            fitted, out["pdf"] = render.render_pdf(selection, template_dir)
+            fitted = None if fitted is selection else fitted
+        else:
+            fitted, out["pdf"] = pdf_answer
+        if fitted is not None:  # the page had to shed items: the text formats follow the PDF
+            selection, text = fitted, None
+    out.update(text if text is not None else _render_text(selection, text_formats, template_dir))
     return {f: out[f] for f in formats if f in out}
+
+
+def _render_text(selection, formats: list[str], template_dir: str | Path | None) -> dict[str, str]:
+    from briefing import render
+
+    out = {}
+    if "md" in formats:
+        out["md"] = render.render_markdown(selection, template_dir)
+    if "html" in formats:
+        out["html"] = render.render_html(selection, template_dir)
+    return out
 
 
 def build_outputs(sources: list[str | Path], formats: list[str], template_dir: str | Path | None = None,
                   model: str | None = None, paper: str = "a4", jobs: int = 1, warn=None,
                   cache_dir: str | Path | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> dict[str, str | bytes]:
+                  progress: Callable[[int, int], None] | None = None,
+                  pdf_worker: "PdfWorker | None" = None) -> dict[str, str | bytes]:
     """Every requested format, rendered in memory (nothing is written here)."""
     summary = summarize(sources, model=model, n_process=jobs, cache_dir=cache_dir, progress=progress)
     for w in summary.warnings:
         if warn is not None:
             warn(w)
-    return render_outputs(summary, formats, template_dir, paper)
+    return render_outputs(summary, formats, template_dir, paper, pdf_worker)

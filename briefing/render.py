@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from briefing import layout as lay
 from briefing.errors import RenderError
-from briefing.summary import Citation, EventSummary
+from briefing.summary import Citation, Event, EventSummary
 
 FORMATS = ("md", "html", "pdf", "json")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -165,6 +165,13 @@ class Selection:
 
     def source_detail(self, s: SourceEntry) -> str:
         return source_text(s, self.compact_sources)[2]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the refs cache is keyed by id() of the summary's lists, which mean nothing in another process
+        state = self.__dict__.copy()
+        state["_refs"] = {}
+        state.pop("_numbers", None)
+        return state
 
 
 def make_refs(citations: list[Citation], numbers: dict[str, int]) -> RefList:
@@ -682,6 +689,14 @@ def overflow(document) -> float:
         boxes = page._page_box.children  # the html element's box on that page, in CSS px
         total += sum(box.margin_height() for box in boxes) * 0.75
     return total
+
+
+def warm_up(template_dir: str | Path | None = None) -> None:
+    """Make and write the PDF of an empty briefing: WeasyPrint is then imported, its fonts and C bindings set
+    up and the templates compiled, so that the real page costs only its own layout (see briefing.pdfworker)."""
+    selection = select(EventSummary(Event(headline="Briefing", summary="")), "A4")
+    document = layout_pdf(render_html(selection, template_dir, embed_css=False), render_css(selection, template_dir))
+    write_pdf(document, selection)
 
 
 def fit_one_page(summary: EventSummary, template_dir: str | Path | None = None, paper: str = "A4"):

@@ -22,6 +22,24 @@ class HTMLSnapshot(SingleFileSnapshotExtension):
     file_extension = "html"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pdf_in_process():
+    """Render PDFs in the test process (and in the CLIs it starts): a forked helper would not see the tests'
+    monkeypatches, and forking the test runner is no test of a fresh CLI. tests/test_pdfworker.py turns the
+    helper on where it is under test."""
+    import os
+
+    from briefing.pdfworker import SWITCH
+
+    before = os.environ.get(SWITCH)
+    os.environ[SWITCH] = "0"
+    yield
+    if before is None:
+        os.environ.pop(SWITCH, None)
+    else:
+        os.environ[SWITCH] = before
+
+
 @pytest.fixture
 def md_snapshot(snapshot):
     return snapshot.use_extension(MarkdownSnapshot)
