@@ -726,9 +726,15 @@ def _keep_standfirst(header: list[Unit], title: tuple[int, int] | None, vocabula
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]+)?(?:\s*\([^()]{2,30}\))?\s*[-–—:]?$")
 
 
+def _is_dateline_alone(text: str) -> bool:
+    """'WASHINGTON —', 'HARBOURTON, Eastland, Oct 15 (Coastal Wire) -': a whole line that is a wire dateline
+    (the dash may be left off when the paragraph follows on the next line)."""
+    return bool(_DATELINE.match(text)) or pagemeta.is_dateline_line(text)
+
+
 def _keep_dateline(header: list[Unit]) -> None:
-    """'WASHINGTON —' alone on the line above the first paragraph is the article's dateline."""
-    if header and header[-1].kind == SHORT and _DATELINE.match(header[-1].text) and header[-1].n <= 6:
+    """A dateline alone on the line above the first paragraph is the article's dateline."""
+    if header and header[-1].kind == SHORT and header[-1].n <= 10 and _is_dateline_alone(header[-1].text):
         header[-1].mark(ARTICLE, "dateline")
 
 

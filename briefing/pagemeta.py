@@ -140,6 +140,12 @@ def dateline_end(sentence: str) -> int:
     return m.end() if m else 0
 
 
+def is_dateline_line(line: str) -> bool:
+    """A whole line that is a wire dateline; its closing dash may be left off."""
+    closed = line if line.endswith(("-", "–", "—", ":")) else line + " —"
+    return dateline_end(closed) == len(closed)
+
+
 # ---------------------------------------------------------------- outlets
 
 # Words that make up the names of news outlets in many countries (general, not any one site's name).
@@ -162,7 +168,9 @@ _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]{2,}(?:\.[a-z]{2,}){1,
 def signoff_outlet(line: str) -> str | None:
     """'Bae Eun-ji, Arirang News.' -> 'Arirang News': a reporter's sign-off naming the outlet."""
     m = _SIGNOFF.match(line.strip())
-    return m.group(2).strip().rstrip(".") if m else None
+    if not m or is_dateline_line(line.strip()):
+        return None         # 'NEW DELHI, Thursday': a dateline above the first paragraph, not a sign-off
+    return m.group(2).strip().rstrip(".")
 
 
 def byline_outlet(line: str) -> tuple[str, str | None] | None:

@@ -554,9 +554,12 @@ def test_headline_with_site_suffix_gives_title_and_outlet():
     assert doc.block_texts() == [P1, P2]
 
 
-def test_dateline_on_its_own_line_is_kept():
-    assert blocks_of(f"Rates rise again\n\nWELLINGTON, New Zealand (AP) —\n{P1}\n{P2}\n") == [
-        "WELLINGTON, New Zealand (AP) —", P1, P2]
+@pytest.mark.parametrize("dateline", ["WELLINGTON, New Zealand (AP) —", "HARBOURTON, Eastland, Oct 15 (Coastal Wire) -",
+                                      "Geneva (Alpine Wire) –", "NEW DELHI, Thursday"])
+def test_dateline_on_its_own_line_is_kept(dateline):
+    doc = text_document("d.txt", "d.txt", f"Rates rise again\n\n{dateline}\n{P1}\n{P2}\n")
+    assert doc.block_texts() == [dateline, P1, P2]
+    assert doc.outlet is None       # 'NEW DELHI, Thursday' is no sign-off of an outlet called 'Thursday'
 
 
 @pytest.mark.parametrize("caption", [
