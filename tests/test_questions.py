@@ -400,3 +400,45 @@ def test_differently_worded_quantities_that_differ_raise_no_conflict(nlp, a, b):
 def test_more_than_is_a_bound_not_an_increment():
     figs = [fig(20000, "a", "the charity", "more than 20,000 troops"), fig(9000, "b", "the army", "9,000 troops")]
     assert len(conflicts(figs, [], {})) == 1
+
+
+# ---------------------------------------------------------------- one amount reported twice (figures merge)
+
+def _amount(value, src, text, description, quantity, claimed_by=None, unit="USD"):
+    return Figure(value=value, unit=unit, text=text, description=description, claimed_by=claimed_by,
+                  quantity=quantity, citations=[Citation(source=src, text=description, start=0,
+                                                         end=len(description))])
+
+
+@pytest.mark.parametrize("a, b", [
+    (_amount(4e9, "a", "$4 billion", "the blocked acquisition of the chip maker", "money acquisition maker"),
+     _amount(4e9, "b", "$4 billion", "takeover of Arlo Semiconductors", "money takeover semiconductors",
+             "a company spokesman")),
+    (_amount(7.5e8, "a", "€750 million", "exports of wine to Japan", "money export", unit="EUR"),
+     _amount(7.5e8, "b", "750 million euros", "Japanese imports of wine", "money japanese", "customs office",
+             unit="EUR")),
+    (_amount(3000, "a", "3,000 evacuees", "evacuees in shelters", "evacuee", unit="evacuees"),
+     _amount(3000, "b", "3,000 evacuees", "evacuees registered", "displaced", "the county", unit="evacuees")),
+])
+def test_the_same_amount_worded_differently_is_one_figure(a, b):
+    from briefing.consolidate.figures import merge
+
+    merged = merge([a, b])
+    assert len(merged) == 1 and {c.source for c in merged[0].citations} == {"a", "b"}
+
+
+@pytest.mark.parametrize("a, b", [
+    # the same sum for two different things
+    (_amount(4e9, "a", "$4 billion", "the acquisition of the chip maker", "money acquisition maker"),
+     _amount(4e9, "b", "$4 billion", "loan from state banks", "money loan")),
+    # the same number in another currency
+    (_amount(5e8, "a", "$500 million", "exports of wine", "money export"),
+     _amount(5e8, "b", "€500 million", "exports of wine", "money export", unit="EUR")),
+    # two claimants that cannot be one
+    (_amount(2e6, "a", "$2 million", "damage to the harbour", "money damage", "the port authority"),
+     _amount(2e6, "b", "$2 million", "damage estimate", "money damage estimate", "the insurers")),
+])
+def test_same_value_for_different_things_stays_two_figures(a, b):
+    from briefing.consolidate.figures import merge
+
+    assert len(merge([a, b])) == 2

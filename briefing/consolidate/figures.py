@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from briefing.extract.figures import FigureCandidate, resolve_as_of
+from briefing.extract.signals import MEASURE_SYNONYMS
 from briefing.summary import Figure
 
 if TYPE_CHECKING:
@@ -28,16 +29,49 @@ def merge(candidates: list[Figure], sources: "list[Source] | None" = None,
     merged: list[Figure] = []
     # only figures of one quantity and value can be one claim: compare within those buckets (linear overall)
     buckets: dict[tuple[str, str], list[Figure]] = {}
+    # the same amount worded differently ("$2.5 billion acquisition", "$2.5 billion takeover"): by unit and value
+    amounts: dict[tuple[str, str], list[Figure]] = {}
     for f in (_plain(c, reference) for c in candidates):
-        bucket = buckets.setdefault((quantity_of(f), f"{f.value:.9g}"), [])
+        value = f"{f.value:.9g}"
+        bucket = buckets.setdefault((quantity_of(f), value), [])
         same = next((m for m in bucket if _same_claim(m, f)), None)
+        if same is None:
+            same = next((m for m in amounts.get((f.unit, value), ()) if _same_amount(m, f)), None)
         if same is None:
             new = Figure(**{**f.__dict__, "citations": list(f.citations)})
             merged.append(new)
             bucket.append(new)
+            amounts.setdefault((f.unit, value), []).append(new)
         else:
             _absorb(same, f)
     return _ordered(merged, canonical)
+
+
+# words that say nothing about what an amount is
+_VAGUE = frozenset("""money percent figure total amount sum value number some about around nearly almost roughly
+more less than over under up its their his her this that these those which who said says say told according
+reported announced""".split())
+
+
+def _described(f: Figure) -> set[str]:
+    """The common words (not names) of a figure's description and quantity key, folded to one concept each
+    ('acquisition' ~ 'takeover', 'exports' ~ 'imports')."""
+    words = set(re.findall(r"\b[a-z][a-z-]+\b", f"{f.description} {f.quantity or ''}"))
+    out = set()
+    for w in words - _STOP - _VAGUE:
+        single = w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+        out.add(MEASURE_SYNONYMS.get(single, MEASURE_SYNONYMS.get(w, single)))
+    return out
+
+
+def _same_amount(a: Figure, b: Figure) -> bool:
+    """One amount reported twice with different wording: the same value and unit, compatible claimants and
+    descriptions that share a common word once synonyms are folded."""
+    if not (_close(a.value, b.value) and _close(a.low, b.low) and _close(a.high, b.high)):
+        return False
+    if a.unit != b.unit or not _compatible(a.claimed_by, b.claimed_by):
+        return False
+    return bool(_described(a) & _described(b))
 
 
 def _plain(f: Figure, reference: date | None) -> Figure:
@@ -63,9 +97,16 @@ def _close(a: float | None, b: float | None) -> bool:
 
 def _same_claim(a: Figure, b: Figure) -> bool:
     # the unit may differ in words ("9 deaths" ~ "nine people killed"): the quantity key says what is counted
-    same_thing = quantity_of(a) == quantity_of(b) and (a.unit == b.unit or a.quantity is not None)
+    # ... but a sum in dollars is never one in euros, nor a percentage a count
+    same_thing = quantity_of(a) == quantity_of(b) and (a.unit == b.unit or (
+        a.quantity is not None and not _measured_unit(a.unit) and not _measured_unit(b.unit)))
     return (same_thing and _close(a.value, b.value) and _close(a.low, b.low) and _close(a.high, b.high)
             and _compatible(a.claimed_by, b.claimed_by))
+
+
+def _measured_unit(unit: str) -> bool:
+    """A currency code or a percentage: units that are part of the value, not a word for what is counted."""
+    return unit.isupper() or unit in ("percent", "%")
 
 
 def _words(name: str) -> set[str]:
