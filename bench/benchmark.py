@@ -17,6 +17,7 @@ against input size (matplotlib, from the ``bench`` extra).
 
     python bench/benchmark.py                          # seeds, 50, 500, 5000
     python bench/benchmark.py --sizes seeds,5,50 --commands floor,extract
+    python bench/benchmark.py --sizes 5mb --commands floor,md     # one 5 MB article
     python bench/benchmark.py --profile 50             # where the time goes (cProfile of summarize)
 """
 from __future__ import annotations
@@ -49,13 +50,14 @@ for doc in nlp.pipe(texts, batch_size=64):
 """
 
 LAYOUT_SCRIPT = """
-import sys, time
+import os, sys, time
+os.environ["BRIEFING_PDF_PROCESS"] = "0"
 from briefing.pipeline import summarize
 from briefing import render
 summary = summarize([sys.argv[1]])
 sel = render.select(summary, "A4")
 html, css = render.render_html(sel, embed_css=False), render.render_css(sel)
-times = []
+t = time.process_time(); import weasyprint; times = [time.process_time() - t]
 for _ in range(3):  # cpu seconds: other programs share the cpus
     t = time.process_time(); render.layout_pdf(html, css); times.append(time.process_time() - t)
 print(" ".join(f"{t:.4f}" for t in times))
@@ -100,6 +102,36 @@ def generate(n: int, folder: Path, seed: int = 8) -> Path:
         name = f"{i:05d}_{src.parent.name}_{rng.randrange(16 ** 6):06x}{src.suffix}"
         (folder / name).write_text(vary(text, rng) if i >= len(bases) else text, encoding="utf-8")
     return folder
+
+
+def generate_huge(megabytes: int, folder: Path, seed: int = 8) -> Path:
+    """One article of about ``megabytes`` MB: the base articles' paragraphs, varied, one after another (a
+    long report or a transcript pasted in one file)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paragraphs = [p.strip() for src in base_articles() for p in src.read_text(encoding="utf-8").split("\n\n")
+                  if len(p.split()) >= 25]
+    out, size = ["Long report on the events of the year\n"], 0
+    while size < megabytes * 1_000_000:
+        text = vary(rng.choice(paragraphs), rng)
+        out.append(text)
+        size += len(text.encode()) + 2
+    (folder / "huge_report.txt").write_text("\n\n".join(out) + "\n", encoding="utf-8")
+    return folder
+
+
+def input_folder(size: str, work: Path) -> Path:
+    """The folder for an input size: 'seeds', a number of articles, or '<N>mb' (one article of N MB)."""
+    if size == "seeds":
+        return SEEDS
+    if size.lower().endswith("mb"):
+        return generate_huge(int(size[:-2]), work / f"huge{size}")
+    return generate(int(size), work / f"n{size}")
+
+
+def is_big(size: str) -> bool:
+    """Sizes measured once, with --big-commands."""
+    return size != "seeds" and (size.lower().endswith("mb") or int(size) >= 1000)
 
 
 def parsed_texts(folder: Path, out: Path) -> int:
@@ -172,7 +204,8 @@ def startup_times(repeat: int = 5) -> dict[str, float]:
 
 
 def layout_times(folder: Path) -> list[float]:
-    """CPU seconds of WeasyPrint layouts of the seed briefing in one process (the first is cold)."""
+    """CPU seconds of importing WeasyPrint, then of three layouts of the seed briefing in that process (the
+    first cold: fonts and WeasyPrint's C bindings are set up on first use)."""
     res = subprocess.run([sys.executable, "-c", LAYOUT_SCRIPT, str(folder)], capture_output=True, text=True)
     return [float(t) for t in res.stdout.split()] if res.returncode == 0 else []
 
@@ -221,7 +254,7 @@ def run_stages(sizes: list[str], work: Path, model: str, consolidate_max: int, r
     print(f"{'input':>6} {'articles':>8} {'load':>6} {'ingest':>7} {'parse':>8} {'extract':>8} {'consol.':>8} "
           f"{'render':>7} {'parse ms/art':>12} {'extr ms/art':>11} {'peak MB':>7}")
     for size in sizes:
-        folder = SEEDS if size == "seeds" else generate(int(size), work / f"n{size}")
+        folder = input_folder(size, work)
         res = subprocess.run([sys.executable, __file__, "--stage-one", str(folder), "--model", model,
                               "--consolidate-max", str(consolidate_max)], capture_output=True, text=True)
         if res.returncode != 0:
@@ -290,6 +323,42 @@ def report(rows: list[dict]) -> None:
               f"{r.get('cpu_over_floor', nan):9.2f} {r['peak_mb']:7.0f}")
 
 
+def check_targets(results: dict) -> None:
+    """The targets of issue 8, each with what was measured in this run (wall times, idle machine assumed)."""
+    rows = {(r["input"], r["command"]): r for r in results["rows"] if "failed" not in r}
+    lines = []
+
+    def target(name: str, ok: bool | None, measured: str) -> None:
+        lines.append(f"  {'PASS' if ok else 'FAIL' if ok is not None else 'n/a '}  {name:44} {measured}")
+
+    for command, limit in (("extract", 1.3), ("md", 1.4)):
+        r = rows.get(("seeds", command))
+        target(f"{command} seeds <= {limit}x floor", r and "ratio" in r and r["ratio"] <= limit,
+               f"{r['ratio']:.2f}x wall, {r['cpu_ratio']:.2f}x cpu" if r and "ratio" in r else "not measured")
+    r, lay = rows.get(("seeds", "pdf")), results.get("layouts") or []
+    if r and "over_floor" in r and len(lay) >= 3:
+        budget = 2 * lay[1]  # two layouts as a fresh CLI pays them: the first (cold) one
+        target("pdf seeds <= floor + 2 layouts", r["over_floor"] <= budget,
+               f"floor + {r['over_floor']:.2f}s wall (cpu + {r['cpu_over_floor']:.2f}s); 2 layouts = {budget:.2f}s "
+               f"(cold; warm {2 * lay[2]:.2f}s)")
+    else:
+        target("pdf seeds <= floor + 2 layouts", None, "not measured")
+    for command in ("extract", "md"):
+        small, big = rows.get(("50", command)), rows.get(("5000", command))
+        ok = small and big and big["per_article"] <= 1.25 * small["per_article"]
+        target(f"{command} time/article at 5000 <= 1.25x at 50", ok if small and big else None,
+               f"{1000 * big['per_article']:.0f} vs {1000 * small['per_article']:.0f} ms/article wall "
+               f"({big['per_article'] / small['per_article']:.2f}x)" if small and big else "not measured")
+    peaks = [r["peak_mb"] for (size, _), r in rows.items() if size == "5000"]
+    target("peak memory at 5000 articles < 1.5 GB", max(peaks) < 1536 if peaks else None,
+           f"{max(peaks):.0f} MB" if peaks else "not measured")
+    help_s = (results.get("startup") or {}).get("--help")
+    target("briefing --help < 0.3 s", help_s < 0.3 if help_s is not None else None,
+           f"{help_s:.3f}s" if help_s is not None else "not measured")
+    print("\ntargets (issue 8)")
+    print("\n".join(lines))
+
+
 def plot(rows: list[dict], path: Path, stage_rows: list[dict] | None = None) -> None:
     try:
         import matplotlib
@@ -323,7 +392,7 @@ def plot(rows: list[dict], path: Path, stage_rows: list[dict] | None = None) -> 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="seeds,50,500,5000", help="comma list of 'seeds' and article counts")
+    ap.add_argument("--sizes", default="seeds,50,500,5000", help="comma list of 'seeds', article counts and '<N>mb' (one article of N MB)")
     ap.add_argument("--commands", default=",".join(COMMANDS), help=f"comma list of {', '.join(COMMANDS)}")
     ap.add_argument("--big-commands", default=None,
                     help="commands for sizes >= 1000 (default: the same as --commands)")
@@ -358,6 +427,7 @@ def main() -> None:
                     merged[key] = data[key]
         args.out.mkdir(parents=True, exist_ok=True)
         report(merged["rows"])
+        check_targets(merged)
         (args.out / "results.json").write_text(json.dumps(merged, indent=2), encoding="utf-8")
         plot(merged["rows"], args.out / "time-per-article.png", merged["stages"])
         return
@@ -378,14 +448,16 @@ def main() -> None:
         print(f"startup (median wall): --help {results['startup']['--help']:.3f}s, "
               f"--version {results['startup']['--version']:.3f}s (cpu {results['startup']['--help cpu']:.3f}s), "
               f"heavy modules imported by --help: {results['startup']['heavy_imports']}")
-        print(f"WeasyPrint layouts of the seed briefing, cpu s (first cold): {results['layouts']}")
+        imp, *lays = results["layouts"] or [float("nan")] * 4
+        print(f"WeasyPrint, cpu s: import {imp:.2f}; layouts of the seed briefing {' '.join(f'{t:.2f}' for t in lays)} "
+              f"(the first cold)")
     for size in [s for s in args.sizes.split(",") if s]:
-        folder = SEEDS if size == "seeds" else generate(int(size), work / f"n{size}")
+        folder = input_folder(size, work)
         texts = work / f"texts-{size}.json"
         work.mkdir(parents=True, exist_ok=True)
         n = parsed_texts(folder, texts)
-        size_commands = big_commands if size != "seeds" and int(size) >= 1000 else commands
-        repeat = max(1, args.repeat if size == "seeds" or int(size) <= 50 else 1)
+        size_commands = big_commands if is_big(size) else commands
+        repeat = max(1, args.repeat if size == "seeds" or (not is_big(size) and int(size) <= 50) else 1)
         argvs = {}
         for command in size_commands:
             out = work / f"out-{size}-{command}"
@@ -425,6 +497,7 @@ def main() -> None:
     if args.stages:
         run_stages([s for s in args.sizes.split(",") if s], work, args.model, args.consolidate_max, results)
     report(results["rows"])
+    check_targets(results)
     (args.out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     plot(results["rows"], args.out / "time-per-article.png", results.get("stages"))
     if args.work is None:
