@@ -332,3 +332,187 @@ def test_a_multiplier_is_a_figure_keyed_by_what_it_multiplies(figures_of, senten
                                       "He was arrested four times."])
 def test_how_often_something_happened_is_not_a_multiplier(figures_of, sentence):
     assert figures_of(sentence) == []
+
+
+# --- hyphenated number-unit modifiers ------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit, what", [
+    ("The health ministry imposed a 14-day quarantine on arrivals from the affected district.", 14, "days",
+     "quarantine on arrivals"),
+    ("Beijing announced a 90-day pause in the new tariffs on Thursday.", 90, "days", "pause"),
+    ("The court handed the former defence minister a five-year sentence.", 5, "years", "sentence"),
+    ("Engineers will raise a 12-metre sea wall along the coast.", 12, "metres", "sea wall"),
+    ("Rebels agreed to a 30-day ceasefire, the mediators said.", 30, "days", "ceasefire"),
+])
+def test_number_unit_compound_is_a_measure_with_its_unit(figures_of, sentence, value, unit, what):
+    f = only(figures_of(sentence))
+    assert (f.value, f.unit) == (value, unit) and f.description.startswith(what)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The foreign minister began a two-day visit to the capital.",  # how long a visit lasts is no measure
+    "A 35-year-old nurse was the first patient.",                   # an age
+    "The three-day summit opened in Lisbon.",
+])
+def test_number_unit_compound_of_an_occasion_is_not_a_figure(figures_of, sentence):
+    assert figures_of(sentence) == []
+
+
+# --- a gap from another value -------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, level, unit", [
+    ("Sea levels at the harbour reached 3.9 metres on Friday, 0.8 metres above the previous record.", 3.9, "metres"),
+    ("Wholesale gas traded at 48 percent of the 2022 peak, 12 percent below the five-year average.", 48, "percent"),
+    ("The reservoir held 410 million cubic metres, 95 million cubic metres less than a year ago.", 4.1e8, None),
+])
+def test_a_gap_next_to_its_level_does_not_replace_it(figures_of, sentence, level, unit):
+    figs = figures_of(sentence)
+    assert [f.value for f in figs] == [level], [(f.value, f.text) for f in figs]
+    assert unit is None or figs[0].unit == unit
+
+
+@pytest.mark.slow
+def test_a_gap_alone_is_kept_as_a_change(figures_of):
+    f = only(figures_of("The glacier's front now lies 40 metres below where it stood in 2015."))
+    assert f.value == 40 and f.quantity.startswith("change")
+    f = only(figures_of("Grain exports were up 6 percent from a year earlier, the ministry said."))
+    assert f.quantity.startswith("change") and f.claimed_by == "ministry"
+    f = only(figures_of("Shares of the carmaker closed 4.1 percent lower on Tuesday."))  # a move, not a gap
+    assert not f.quantity.startswith("change")
+
+
+@pytest.mark.slow
+def test_a_small_measurement_is_not_a_trivial_count(figures_of):
+    f = only(figures_of("The lake rose to 2.6 metres at its deepest point."))
+    assert (f.value, f.unit) == (2.6, "metres") and "lake" in f.description
+
+
+# --- shares in words ----------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, group", [
+    ("About two-thirds of rural clinics lack a reliable supply of vaccines, the survey found.", 66.7, "clinics"),
+    ("Nearly half of the country's farmers have switched to drought-resistant seed.", 50, "farmers"),
+    ("A quarter of exporters expect the new duties to hit their sales.", 25, "exporters"),
+    ("Three in four adults in the region are now fully vaccinated.", 75, "adults"),
+    ("One in five soldiers deployed to the border has been treated for heat stroke.", 20, "soldiers"),
+])
+def test_a_share_in_words_is_a_percentage_of_its_group(figures_of, sentence, value, group):
+    f = only(figures_of(sentence))
+    assert (f.value, f.unit) == (value, "percent") and group in f.description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The meeting was cut short after a quarter of an hour.",        # a stretch of time
+    "Rain in March reached two-thirds of what usually falls in a year.",  # of a clause, not a group
+    "It was the best result in the third quarter.",                 # an ordinal period
+    "The mine produces 40,000 tonnes a year, roughly a third of the country's output.",  # a share of a mass
+])
+def test_a_fraction_of_no_group_is_not_a_figure(figures_of, sentence):
+    assert [f for f in figures_of(sentence) if f.unit == "percent"] == []
+
+
+@pytest.mark.slow
+def test_half_a_million_is_a_number(figures_of):
+    f = only(figures_of("Health workers have vaccinated half a million children since June."))
+    assert (f.value, f.unit) == (500000, "children")
+
+
+# --- trivial counts ------------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "Most hospitals in the province buy their insulin from one of the two suppliers.",
+    "Importers now depend on one of the three ports still open.",
+    "The regulator examined two options before ruling.",
+])
+def test_a_few_of_the_storys_own_actors_are_not_figures(figures_of, sentence):
+    assert figures_of(sentence) == [], [(f.value, f.text) for f in figures_of(sentence)]
+
+
+@pytest.mark.slow
+def test_a_small_tally_is_still_a_figure(figures_of):
+    assert only(figures_of("Two soldiers were killed at the checkpoint.")).value == 2
+    assert only(figures_of("Inspectors have closed three abattoirs since May.")).value == 3
+    assert [f.value for f in figures_of("Four of the five judges dissented.")] == [4, 5]
+
+
+# --- claimants -----------------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, claimant", [
+    ("The government announced new curbs after the outbreak spread, infecting at least 140 people, the World "
+     "Health Organization said.", 140, "World Health Organization"),
+    ("Exporters shipped 2.3 million tonnes of wheat in March, the trade ministry said on Friday.", 2.3e6,
+     "trade ministry"),
+    ("The army declared the area secure after clashes that killed 19 fighters, said the monitoring group.", 19,
+     "monitoring group"),
+])
+def test_a_reporting_clause_at_the_side_wins_over_the_main_subject(figures_of, sentence, value, claimant):
+    f = next(f for f in figures_of(sentence) if f.value == value)
+    assert f.claimed_by == claimant
+
+
+@pytest.mark.slow
+def test_a_parenthetical_reporting_clause_covers_the_whole_sentence(figures_of):
+    figs = figures_of("Losses could reach $800 million, the finance minister said, with some 1,500 farms hit.")
+    assert [(f.value, f.claimed_by) for f in figs] == [(8e8, "finance minister"), (1500, "finance minister")]
+
+
+@pytest.mark.slow
+def test_the_agent_of_a_count_claims_it(figures_of):
+    figs = figures_of("At least 300 cases have been reported, the charity said, against the 120 cases recorded "
+                      "by the health ministry.")
+    assert [(f.value, f.claimed_by) for f in figs] == [(300, "charity"), (120, "health ministry")]
+    f = only(figures_of("Some 4,000 arrivals were registered by the border agency last month."))
+    assert f.claimed_by == "border agency"
+
+
+@pytest.mark.slow
+def test_one_deal_price_in_two_phrasings_is_one_quantity(figures_of):
+    a = only(figures_of("The regulator blocked Helix Energy's $4 billion acquisition of the grid operator."))
+    b = only(figures_of("Helix will appeal against the veto of its $4 billion takeover of Nordgrid, a spokesman "
+                        "said."))
+    assert a.quantity == b.quantity and b.claimed_by == "spokesman"
+    assert b.description.startswith("takeover")
+    assert len(merge([a, b])) == 1
+
+
+# --- a number whose noun is left out -------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, quantity, words", [
+    ("The cyclone killed at least 40 people and forced some 25,000 from their homes.", 25000, "displaced",
+     "forced from their homes"),
+    ("About 6,000 have fled across the border since the shelling began.", 6000, "displaced", "fled"),
+    ("Medical teams evacuated nearly 900 from the flooded wards overnight.", 900, "evacuated", "evacuated"),
+])
+def test_a_number_with_its_noun_left_out_is_read_with_its_verb(figures_of, sentence, value, quantity, words):
+    f = next(f for f in figures_of(sentence) if f.value == value)
+    assert (f.unit, f.quantity) == ("people", quantity) and words in f.description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", ["The home side scored 30 in the second half.", "Police arrested two."])
+def test_a_bare_number_of_no_people_verb_is_not_read(figures_of, sentence):
+    assert figures_of(sentence) == []
+
+
+# --- descriptions ----------------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, description", [
+    ("Repair costs could reach $2 billion, the utility said, with thousands of homes still without water.",
+     "Repair costs could reach"),
+    ("Nearly 30 percent of households in the region were without heating.",
+     "households in region were without heating"),
+    ("Officials said the river crested at 9.2 metres in the town.", "river crested in town"),
+    ("The charity will deliver food parcels to 18,000 families this winter.", "will deliver food parcels to families"),
+    ("Some 2,000 homes were damaged or destroyed by the quake.", "homes damaged or destroyed"),
+])
+def test_description_is_built_from_the_numbers_grammar(figures_of, sentence, description):
+    assert only(figures_of(sentence)).description == description

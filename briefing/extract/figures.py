@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from briefing import dates
+from briefing.extract.clauses import tokens_text
 from briefing.extract.lexicon import REPORTING_VERBS
 from briefing.summary import Figure
 
@@ -153,6 +154,7 @@ class FigureCandidate(Figure):
     as_of_expression: str = ""
     as_of_current: bool = False
     verb_index: int = -1  # the governing verb's token index (for ellipsis within one sentence)
+    difference: bool = False  # a gap from another value ("2.1 metres above flood stage"), not a level
 
     def to_figure(self, as_of: str | None = None) -> Figure:
         names = {f.name for f in fields(Figure)}
@@ -179,6 +181,7 @@ class Amount:
     qualifier_start: int | None = None
     tally: float | None = None  # the second number of a vote or score ("4-1", "52-48")
     raw: float | None = None  # the number before its scale word ("5" of "5 million")
+    fraction: bool = False  # a share in words ("two-thirds of", "one in five"), read as a percentage
 
     @property
     def low(self) -> float | None:
@@ -269,8 +272,50 @@ def read_amounts(span: "Span") -> list[Amount]:
     return out
 
 
+# fractions in words, by denominator: "two-thirds of", "a quarter of", "half of"
+FRACTION_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                         "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+                         "tenth": 10, "tenths": 10}
+# what may follow "half" when it is a share of a group: "half of", "half the", "half its"
+_HALF_OF = frozenset("of the its their our his her these those all".split())
+
+
+def _read_fraction(doc, i: int, limit: int) -> Amount | None:
+    """A share in words, as a percentage: 'two-thirds of', 'a quarter of', 'half (of) the', 'three in four',
+    '1 in 10'; and 'half a million' as a number."""
+    w = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < limit else ""
+    if w == "half":
+        if nxt in ("a", "an") and i + 2 < limit and doc[i + 2].lower_ in _A_SCALES - {"dozen"}:
+            scale = SCALE_WORDS[doc[i + 2].lower_]
+            return Amount(i, i + 3, _times(0.5, scale), scaled=True, in_words=True, raw=0.5)
+        return Amount(i, i + 1, 50.0, percent=True, in_words=True, fraction=True) if nxt in _HALF_OF else None
+    numerator = 1.0 if w in ("a", "one") else (NUMBER_WORDS.get(w) if w in NUMBER_WORDS else None)
+    if numerator is not None and numerator > 0:
+        j = i + 2 if nxt == "-" and not doc[i].whitespace_ else i + 1
+        denominator = FRACTION_DENOMINATORS.get(doc[j].lower_) if j < limit else None
+        if denominator and denominator > 2 and j + 1 < limit and doc[j + 1].lower_ == "of" and numerator < denominator:
+            return Amount(i, j + 1, round(100 * numerator / denominator, 1), percent=True, in_words=True,
+                          fraction=True)
+    # "three in four", "1 in 10": a ratio of a group
+    if nxt == "in" and i + 2 < limit:
+        part, whole = _small_number(doc[i]), _small_number(doc[i + 2])
+        if part and whole and part < whole <= 100:
+            return Amount(i, i + 3, round(100 * part / whole, 1), percent=True, in_words=True, fraction=True)
+    return None
+
+
+def _small_number(tok: "Token") -> float | None:
+    if tok.lower_ in NUMBER_WORDS:
+        return NUMBER_WORDS[tok.lower_]
+    return float(tok.text) if tok.text.isdigit() and len(tok.text) <= 3 else None
+
+
 def _read_one(doc, i: int, limit: int) -> Amount | None:
     """One amount starting at token i: [currency] number [scale...] [percent|currency word]."""
+    fraction = _read_fraction(doc, i, limit)
+    if fraction is not None:
+        return fraction
     start = i
     currency = None
     if doc[i].lower_ in CURRENCY_SIGNS and i + 1 < limit:
@@ -392,31 +437,66 @@ def extract(ctx: "DocContext") -> list[Figure]:
     out: list[Figure] = []
     last: tuple[int, Figure] | None = None  # the latest figure and its sentence, for "put the number at 800"
     for index, sent in enumerate(ctx.sentences):
+        found: list[Figure] = []
         for amount in read_amounts(sent.span):
             previous = last[1] if last is not None and index - last[0] <= 2 else None
             fig = _figure(ctx, index, sent, amount, previous)
             if fig is not None:
-                out.append(fig)
+                found.append(fig)
                 last = (index, fig)
+        out += _without_differences(found)
     return out
+
+
+def _without_differences(found: list[Figure]) -> list[Figure]:
+    """'peaked at 7.4 metres, 2.1 metres above flood stage': a gap stated next to the level it is measured
+    from is the level's detail, not a rival value; alone in its sentence it stays, keyed as a change."""
+    levels = {f.unit for f in found if not getattr(f, "difference", False)}
+    return [f for f in found if not (getattr(f, "difference", False) and f.unit in levels)]
+
+
+# words after an amount that make it a gap from another value: "2.1 metres above flood stage", "5,000 more than"
+DIFFERENCE_PREPS = frozenset("above below".split())
+COMPARATIVE_WORDS = frozenset("more less fewer higher lower greater bigger smaller larger longer shorter".split())
+# words before an amount that make it a change: "up 3 percent from a year earlier", "down 12 on the week"
+CHANGE_ADVERBS = frozenset("up down".split())
+_CHANGE_BASE = frozenset("from on since compared than".split())
+
+
+def _is_difference(doc, a: Amount, text_end: int, limit: int) -> bool:
+    """A number stated as a gap from another value, not as a level of its own."""
+    if text_end < limit:
+        nxt = doc[text_end]
+        if nxt.lower_ in DIFFERENCE_PREPS and text_end + 1 < limit and not doc[text_end + 1].like_num:
+            return True
+        if nxt.lower_ in COMPARATIVE_WORDS and text_end + 1 < limit and doc[text_end + 1].lower_ == "than":
+            return True
+    start = a.qualifier_start if a.qualifier_start is not None else a.start
+    if start > 0 and doc[start - 1].lower_ in CHANGE_ADVERBS:
+        return any(t.lower_ in _CHANGE_BASE for t in doc[text_end:min(limit, text_end + 4)])
+    return False
 
 
 def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous: Figure | None) -> Figure | None:
     doc = sent.span.doc
     if a.tally is not None:
         return _vote_tally(ctx, index, sent, a)
+    compound = _unit_compound(doc, a, sent.span.end)
+    if compound is not None:
+        return _compound_figure(ctx, index, sent, a, *compound)
     if _not_a_measure(doc, sent.span, a) or _background_size(a, doc) or _inside_claimant(_amount_root(doc, a)):
         return None
     noun = _counted_noun(doc, a, sent.span.end)
     root = _amount_root(doc, a)
     anchor = noun if noun is not None else root
-    subject = None
+    subject = elided = None
     state = _casualty_state(doc, a, sent.span.end) if noun is None else None
     if state is not None:
         noun = anchor = state  # "19 people were killed and 40 injured": 40 injured
     elif noun is None and not (a.currency or a.percent or a.unit):
         subject = _level_subject(root)  # "deaths rose to 1,200"
-        if subject is None:
+        elided = _elided_people(root, a) if subject is None else None
+        if subject is None and elided is None:
             return None
     if noun is not None and not _counts_something(doc, a, noun, anchor):
         return None
@@ -433,15 +513,22 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     expression, current = _as_of_evidence(anchor, verb, claim_verb)
     fig = FigureCandidate(
         value=a.value, low=a.low, high=a.high, unit=_unit(a, noun), text=doc[start:text_end].text,
-        description=_description(doc, a, noun, anchor, verb, start, text_end, topic) or doc[start:text_end].text,
+        description=_description(doc, a, noun, anchor, verb, start, text_end, topic, subject)
+        or doc[start:text_end].text,
         claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
         citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
         as_of_expression=expression, as_of_current=current, verb_index=verb.i if verb is not None else -1,
     )
+    if _is_difference(doc, a, text_end, sent.span.end):
+        fig.difference = True
+        fig.quantity = f"change {fig.quantity}"  # a gap is no rival of the level it is measured from
     if holder:
         fig.quantity = f"{'percent' if a.percent else fig.quantity} {holder}"  # whose share: not a rival value
     elif noun is not None and _is_multiplier(doc, noun):
         fig.quantity = "times " + _multiplied(doc, noun)  # "40 times the safe limit" rivals only that ratio
+    if elided is not None:
+        fig.unit = "people"  # "forcing about 12,000 from their homes": the people the verb acts on
+        fig.quantity = _verb_quantity(elided) or f"people {elided.lemma_.lower()}"
     if subject is not None:
         _measure_of_subject(fig, subject, previous)
     elif not holder and (a.percent or a.currency) and isinstance(previous, FigureCandidate) \
@@ -449,6 +536,50 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
             and previous.unit == fig.unit and previous.verb_index == fig.verb_index:
         fig.quantity = previous.quantity  # "on 92% of tariff lines ..., and on 97% within ten years"
     return fig
+
+
+# measures whose length is news: "a 30-day state of emergency", "a 90-day ban", "a five-year sentence"
+DURATION_MEASURES = frozenset("""emergency ceasefire truce ban moratorium lockdown curfew suspension freeze sentence
+embargo quarantine closure shutdown blockade strike pause extension deadline ultimatum restriction restrictions
+mandate term licence license lease waiver exemption grace notice alert plan programme program deal agreement
+contract loan bond guarantee period consultation investigation inquiry review probation detention""".split())
+
+
+def _unit_compound(doc, a: Amount, limit: int) -> tuple["Token", "Token"] | None:
+    """A number and its unit hyphenated into a modifier: '30-day', 'five-year', '10-metre'. Returns (unit,
+    the noun it modifies)."""
+    if a.currency or a.percent or a.unit or a.fraction or a.end + 1 >= limit or doc[a.end].text != "-":
+        return None
+    unit = doc[a.end + 1]
+    lemma = unit.lemma_.lower()
+    if doc[a.end - 1].whitespace_ or doc[a.end].whitespace_ or not (lemma in TIME_UNITS or lemma in SIZE_UNITS):
+        return None
+    noun = unit.head
+    if noun.i <= unit.i or noun.pos_ not in ("NOUN", "PROPN") or noun.i >= limit:
+        return None  # "a 24-year-old": no noun it measures
+    return unit, noun
+
+
+def _compound_figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, unit: "Token",
+                     noun: "Token") -> Figure | None:
+    """'a 10-metre wall', 'a 30-day state of emergency': a size of a thing, or the length of a measure (a
+    'two-day visit' is no figure: only measures taken or imposed are timed as news)."""
+    doc = sent.span.doc
+    of = _of_object(noun)
+    if unit.lemma_.lower() in TIME_UNITS and not ({noun.lemma_.lower(), _lemma(of)} & DURATION_MEASURES):
+        return None
+    what = _render(doc, _noun_phrase(noun, set(range(a.start, unit.i + 1))))  # "sea wall", "ban on exports"
+    kind = " ".join(t.lemma_.lower() for t in (noun, of) if t is not None)  # "state emergency", "wall"
+    start = a.qualifier_start if a.qualifier_start is not None else a.start
+    unit_name = unit.lemma_.lower() + "s" if unit.lemma_.lower() not in ("feet", "foot") else "feet"
+    verb = _governing_verb(noun)
+    claim_verb, claimant = _claimant(ctx, index, sent, noun)
+    expression, current = _as_of_evidence(noun, verb, claim_verb)
+    return FigureCandidate(value=a.value, unit=unit_name, text=doc[start:unit.i + 1].text, description=what,
+                           claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
+                           citations=[sent.citation()], quantity=f"{unit_name} {kind}",
+                           as_of_expression=expression, as_of_current=current,
+                           verb_index=verb.i if verb is not None else -1)
 
 
 # words that make "4-1" a vote or a score: "ruled 4-1", "passed 52-48", "a 6-3 majority"
@@ -743,6 +874,8 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
         return _sentence_context(noun, {"prison", "jail", "sentence", "imprisonment", "detention"})
     if a.currency or a.percent or a.scaled or noun.lower_ in CASUALTY_STATES:
         return True
+    if lemma in SIZE_UNITS or noun.lower_ in SIZE_UNITS:
+        return True  # "7.4 metres", "3 degrees": a measurement whatever its size
     small = a.high is None and a.value <= 12 or a.in_words and a.value < 100
     if not small:
         return True
@@ -751,8 +884,10 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
                                   or doc[a.start - 1].tag_ == "PRP$" or doc[a.start - 1].dep_ == "poss")
     if a.end < len(doc) and doc[a.end].lower_ == "of":
         return a.value != 1  # the partitive's part: "four of the five judges" (but "one of the parties")
-    partitive_total = a.start >= 3 and doc[a.start - 2].lower_ == "of" and _digits(doc[a.start - 3]) is None \
-        and (doc[a.start - 3].lower_ in NUMBER_WORDS or doc[a.start - 3].like_num)
+    part = doc[a.start - 3] if a.start >= 3 and doc[a.start - 2].lower_ == "of" else None
+    partitive_total = part is not None and _digits(part) is None and (part.lower_ in NUMBER_WORDS or part.like_num)
+    if partitive_total and part.lower_ == "one":
+        return False  # "one of the two firms": picks an actor out of a known few, measures nothing
     if partitive_total:
         return True  # "four of the five judges": the whole the part is counted against
     if det_before or lemma in REFERENTIAL_NOUNS or noun.lower_ in REFERENTIAL_NOUNS:
@@ -762,6 +897,7 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
     if a.value == 1 and not _tally_context(anchor):
         return False  # "one of the parties", "one option"
     if a.value <= 12 and not (lemma in QUANTITY_SYNONYMS or _tally_context(anchor)):
+        # "two firms", "the two suppliers": a pair of a plain noun names actors, it measures nothing
         return noun.tag_ == "NNS" and _governing_verb(anchor) is not None and a.value > 2
     return True
 
@@ -780,6 +916,32 @@ def _shared_verbs(verb: "Token") -> list["Token"]:
     setting two tanks on fire')."""
     return [verb] + [c for c in verb.conjuncts
                      if not any(ch.dep_ in ("dobj", "nsubj", "nsubjpass") for ch in c.children)]
+
+
+# verbs whose bare-number object or subject is people: "forcing about 12,000 from their homes", "some 3,000 fled"
+PEOPLE_VERBS = _TALLY_VERBS | frozenset("""force drive flee leave strand shelter house feed treat employ hire lay sack
+vaccinate screen admit deport expel relocate repatriate return move resettle register""".split())
+# verbs of leaving one's home: their count of people is a count of the displaced
+_DISPLACE_VERBS = frozenset("force drive chase flee uproot".split())
+
+
+def _elided_people(root: "Token", a: Amount) -> "Token | None":
+    """A bare number standing for people, its noun left out: the object or subject of a verb done to or by
+    people ('forcing about 12,000 from their homes', 'about 3,000 have fled'). Returns the verb."""
+    verb = root.head
+    if root.dep_ not in ("dobj", "nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    if a.in_words and not a.scaled or a.value < 20 and not a.scaled:
+        return None  # "killed two": too small to stand alone as a measure
+    return verb if verb.lemma_.lower() in PEOPLE_VERBS else None
+
+
+def _verb_quantity(verb: "Token") -> str | None:
+    """What a verb makes of a count of people: 'killed' -> deaths, 'forced from their homes' -> displaced."""
+    lemma = verb.lemma_.lower()
+    if lemma in _DISPLACE_VERBS and any(c.dep_ == "prep" and c.lower_ in ("from", "out") for c in verb.children):
+        return "displaced"
+    return VERB_QUANTITY.get(lemma)
 
 
 def _level_subject(root: "Token") -> "Token | None":
@@ -802,6 +964,8 @@ def _level_subject(root: "Token") -> "Token | None":
 
 def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None":
     """What a percentage or sum is of or for: '92% of goods', '$1.2 billion in aid', 'duties of 7.5%'."""
+    if a.fraction:
+        return _fraction_group(doc, a)
     base = noun or root
     for c in base.children:  # "of goods", "in aid", "for exporters"
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "for", "on") and c.i >= a.end:
@@ -830,6 +994,25 @@ def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None
         return _subject_or_object(head.head, exclude=root, object_first=head.lower_ in ("to", "by", "at", "from"))
     if head.pos_ in ("VERB", "AUX"):
         return _subject_or_object(head, exclude=root)
+    return None
+
+
+# singular nouns that stand for a group of people: "half the population", "a third of the workforce"
+COLLECTIVE_NOUNS = frozenset("""population workforce electorate public staff membership team crew class
+congregation audience""".split())
+
+
+def _fraction_group(doc, a: Amount) -> "Token | None":
+    """The group a share in words is of: 'two-thirds of small retailers', 'half the hospitals', 'one in five
+    adults'; never a stretch of time ('a quarter of an hour'), a clause ('two-thirds of what ...') or a mass
+    ('a quarter of the country's output': a share of a volume, said in passing)."""
+    end = min(len(doc), a.end + 5, a.start + 60)
+    for t in doc[a.end:end]:
+        if t.pos_ in ("NOUN", "PROPN") and not (t.dep_ in ("compound", "amod", "poss", "nmod") and t.head.i > t.i):
+            group = t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in COLLECTIVE_NOUNS
+            return t if group and t.lemma_.lower() not in TIME_UNITS and t.lower_ not in TIME_UNITS else None
+        if t.pos_ in ("VERB", "AUX", "PRON", "PUNCT") or t.tag_ == "WP" or t.like_num:
+            return None
     return None
 
 
@@ -870,6 +1053,10 @@ _UNIT_NAMES = {"c": "°C", "f": "°F"}
 _MEASURE_UNITS = frozenset("""tonne ton kilogram kg gram pound ounce barrel litre liter gallon cubic hectare acre
 kilometre kilometer km mile metre meter megawatt gigawatt kilowatt terawatt gigatonne megatonne bushel bag
 sack dose vial unit""".split())
+# physical measures: a small number of them is a measurement, never a trivial count ("peaked at 7.4 metres")
+SIZE_UNITS = frozenset("""tonne ton kilogram kg gram pound ounce barrel litre liter gallon hectare acre kilometre
+kilometer km mile metre meter centimetre centimeter millimetre millimeter inch foot feet yard degree celsius
+fahrenheit megawatt gigawatt kilowatt terawatt gigatonne megatonne knot""".split())
 
 
 def _plural(noun: "Token") -> str:
@@ -925,7 +1112,16 @@ def _governing_verb(anchor: "Token") -> "Token | None":
 # --- who claims it, as of when ---------------------------------------------------------------------------
 
 def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") -> tuple["Token | None", str | None]:
-    """The source inside the article: 'according to X', or the subject of the reporting verb above the figure."""
+    """The source inside the article, nearest first: the agent of a count ('12,000 evacuees registered by X'),
+    a reporting clause set off at the side of the sentence ('..., X said'), 'according to X', or the subject of
+    the reporting verb above the figure."""
+    agent = _recording_agent(anchor)
+    if agent is not None:
+        return agent
+    aside = _attribution(sent.span, anchor)
+    if aside is not None:
+        verb, subj = aside
+        return verb, _resolve_pronoun(ctx, index, subj) if subj.lower_ in _PRONOUNS else _phrase(subj)
     for tok in sent.span:
         if tok.lower_ == "according" and tok.i + 1 < sent.span.end and sent.span.doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in sent.span.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
@@ -946,6 +1142,46 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
             break
         tok = tok.head
     return found
+
+
+def _recording_agent(anchor: "Token") -> tuple["Token", str] | None:
+    """'the 12,000 evacuees registered by X', '27 deaths were recorded by X': who counted is who claims."""
+    verbs = [c for c in anchor.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if anchor.dep_ == "nsubjpass":
+        verbs.append(anchor.head)
+    for verb in verbs:
+        if verb.lemma_.lower() not in CLAIM_VERBS:
+            continue
+        for c in verb.children:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else None
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return verb, _phrase(pobj)
+    return None
+
+
+# reporting verbs that, set off by a comma, attribute a whole sentence: "..., the agency said"
+ATTRIBUTION_VERBS = frozenset("say add tell state report confirm estimate announce write note".split())
+
+
+def _attribution(span: "Span", anchor: "Token") -> tuple["Token", "Token"] | None:
+    """A reporting clause set off by commas at the side of the sentence ('X happened, the agency said' or
+    'The cost could reach $1bn, the minister said, with ...' or '..., said the agency'): its speaker claims
+    everything the sentence states, whatever the grammatical subject of the main clause. Returns (verb, subject)."""
+    doc = span.doc
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ATTRIBUTION_VERBS:
+            continue
+        if verb.dep_ not in ("ROOT", "parataxis") or any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i
+                                                        for c in verb.children):
+            continue  # "the agency said that ...": an ordinary reporting verb, found by the upward walk
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or anchor.i in {t.i for t in subj.subtree}:
+            continue
+        first = min(subj.left_edge.i, verb.i)
+        before = doc[first - 1] if first > span.start else None
+        if before is not None and before.text in (",", "—", "–") and not (subj.i > verb.i and subj.pos_ == "PRON"):
+            return verb, subj
+    return None
 
 
 def _owned_by_pronoun(subj: "Token") -> bool:
@@ -1050,69 +1286,115 @@ def _present(verb: "Token") -> bool:
 
 # --- what it counts ---------------------------------------------------------------------------------
 
+# prepositions whose phrase says who claims or when, not what is counted
+_NON_DESCRIPTIVE_PREPS = frozenset("according despite amid after before during since until".split())
+# dependents of a noun that belong in its description: "small online retailers", "Corvid shares", "sea wall"
+_NOUN_MODIFIERS = frozenset("amod compound nmod poss".split())
+
+
 def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "Token | None",
-                 start: int, end: int, topic: "Token | None" = None) -> str:
-    """What is counted in the sentence's own words, in their order: noun phrase + governing verb phrase."""
+                 start: int, end: int, topic: "Token | None" = None, subject: "Token | None" = None) -> str:
+    """What is counted, built from the grammar around the number, in the sentence's order: the counted (or
+    measured) noun with its own modifiers and one short complement, and the verb the number hangs on with
+    its particle and one short complement ('people forced from their homes', 'households in X',
+    'takeover of Y', 'damage could reach', 'provide shelter to people')."""
     amount = set(range(a.qualifier_start if a.qualifier_start is not None else a.start, a.end))
-    keep: set[int] = set(range(start, end))
-    core = noun or topic
-    if noun is None and topic is not None:
-        keep |= {topic.i} | {c.i for c in topic.children if c.dep_ in ("amod", "compound") and c.i < topic.i}
-        verb = _governing_verb(topic) or verb
+    head = noun if noun is not None else _amount_root(doc, a)  # the figure phrase's head in the parse
+    core = noun or topic or subject
+    keep: set[int] = set()
     if core is not None:
-        keep |= _short_preps(core, amount, kinds=("of", "on", "in", "for"))
-    clause = next((c for c in core.children if c.dep_ in ("relcl", "acl") and c.i > core.i), None) \
-        if core is not None else None
-    if clause is not None and len(list(clause.subtree)) <= 8:
-        keep |= {t.i for t in clause.subtree if t.ent_type_ not in ("DATE", "TIME")}
-        verb = None  # "people who signed our petition" says what they are; the main verb does not
-    if verb is not None:
-        keep.add(verb.i)
-        keep |= {c.i for c in verb.children if c.dep_ in ("prt", "neg")}
-        for c in verb.conjuncts:
-            if c.pos_ == "VERB" and abs(c.i - verb.i) <= 3:
-                keep |= {c.i} | {t.i for t in doc[min(c.i, verb.i):max(c.i, verb.i)] if t.dep_ == "cc"}
-        keep |= _short_preps(verb, amount | keep)
-        focus = core if core is not None else anchor
-        for c in verb.children:
-            other_side = (c.dep_ in ("dobj", "attr") and focus.dep_ in ("nsubj", "nsubjpass")) or \
-                (c.dep_ in ("nsubj", "nsubjpass") and focus.dep_ in ("attr", "dobj", "npadvmod", "pobj", "appos")
-                 and verb.lemma_.lower() in LEVEL_VERBS | {"be"})
-            if other_side and c.pos_ != "PRON" and not (amount & {t.i for t in c.subtree}):
-                sub = [t.i for t in c.subtree if t.ent_type_ not in ("DATE", "TIME")]
-                if len(sub) <= 6 and verb.lemma_ == "be" and c.dep_ in ("nsubj", "nsubjpass"):
-                    keep = set(sub)  # "the beef quota is 45,000 tonnes": what is measured is the subject
-                    break
-                if len(sub) <= 6:
-                    keep |= set(sub)
-        if focus.dep_ == "pobj" and focus.head.head.i == verb.i:
-            keep.add(focus.head.i)
-        if verb.lemma_ == "be" and focus.dep_ in ("nsubj", "nsubjpass"):
-            keep.discard(verb.i)  # "turnout was 67.5 percent": "turnout"
-    elif anchor.dep_ == "pobj" and anchor.head.pos_ == "ADP" and anchor.head.head.pos_ == "NOUN":
-        gov = anchor.head.head  # "a quota of 45,000 tonnes"
-        keep |= {gov.i, anchor.head.i} | {c.i for c in gov.children if c.dep_ in ("amod", "compound")}
-    keep -= amount
-    toks = [doc[i] for i in sorted(keep) if not doc[i].is_punct or doc[i].text == "-"]
-    toks = [t for t in toks if not t.is_space and (t.pos_ != "AUX" or (verb is not None and t.i == verb.i))]
-    while toks and toks[0].lower_ in ("the", "a", "an", "of", "to", "and", "or", "on", "in", "at"):
+        keep |= _noun_phrase(core, amount)
+        clause = next((c for c in core.children if c.dep_ in ("relcl", "acl") and c.i > core.i), None)
+        if clause is not None and len(list(clause.subtree)) <= 8 and not amount & {t.i for t in clause.subtree}:
+            keep |= {t.i for t in clause.subtree if t.ent_type_ not in ("DATE", "TIME")}
+            return _render(doc, keep - amount)  # "evacuees registered by X" says what they are
+    hang = _hanging_verb(head)
+    if topic is not None and noun is None and topic.i != head.i and hang is None:
+        hang = _hanging_verb(topic)  # "Corvid shares closed 3.2 percent lower": the share's own verb
+    if hang is not None and not (hang.lemma_ == "be" and core is not None and core.dep_ in ("nsubj", "nsubjpass")):
+        keep.add(hang.i)
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in hang.children)
+        keep |= {c.i for c in hang.children if c.dep_ in ("prt", "neg") or c.dep_ == "aux" and modal}
+        if noun is not None and _lemma(noun) in SIZE_UNITS and head.dep_ == "pobj":
+            # "the river peaked at 7.4 metres in X": what is measured is the verb's subject, not the unit
+            measured = next((c for c in hang.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if measured is not None:
+                keep = (keep - {noun.i}) | _noun_phrase(measured, amount, complement=False)
+                keep |= _short_preps(noun, amount | keep, limit=1)
+                return _render(doc, keep - amount)
+        for c in hang.conjuncts:  # "damaged or destroyed"
+            if c.pos_ == "VERB" and abs(c.i - hang.i) <= 3:
+                keep |= {c.i} | {t.i for t in doc[min(c.i, hang.i):max(c.i, hang.i)] if t.dep_ == "cc"}
+        if head.dep_ == "pobj" and head.head.head.i == hang.i:
+            keep.add(head.head.i)  # "to 25,000 people"
+        obj = next((c for c in hang.children if c.dep_ == "dobj" and c.i not in amount and c.i != head.i
+                    and (core is None or c.i != core.i) and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None and head.dep_ != "dobj":
+            keep |= _noun_phrase(obj, amount, complement=False)  # "provide shelter to people"
+        elif head.dep_ in ("nsubj", "nsubjpass", "dobj") or noun is None:
+            said_of_subject = core is not None and core.i != head.i and core.dep_ == "nsubj" \
+                and core.head.i == hang.i
+            if not said_of_subject:  # ("the damage could reach $1bn": the verb's phrases are not the damage's)
+                keep |= _short_preps(hang, amount | keep, limit=1)  # "forced from their homes"
+        level = head.head if head.head.pos_ in ("ADJ", "ADV") and head.head.head.i == hang.i else None
+        if level is not None:
+            keep.add(level.i)  # "closed 3.2 percent lower"
+    return _render(doc, keep - amount)
+
+
+def _hanging_verb(tok: "Token") -> "Token | None":
+    """The verb a phrase is subject or object of, directly or through one preposition or adjective."""
+    up = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd") and up.pos_ in ("VERB", "AUX"):
+        return up
+    if tok.dep_ in ("pobj", "npadvmod") and up.pos_ in ("ADP", "ADJ", "ADV") and up.head.pos_ in ("VERB", "AUX") \
+            and up.lower_ not in _NON_DESCRIPTIVE_PREPS:
+        return up.head
+    return None
+
+
+def _noun_phrase(noun: "Token", avoid: set[int], complement: bool = True) -> set[int]:
+    """A noun, its modifiers before it ('small online retailers') and one short complement after it ('of
+    Lumo Pay', 'in Kaldern', 'without power'): never a number, a date or a possessive pronoun."""
+    keep = {noun.i}
+    for c in noun.children:
+        if c.dep_ in _NOUN_MODIFIERS and c.i < noun.i and not (c.dep_ == "poss" and c.pos_ == "PRON"):
+            sub = {t.i for t in c.subtree}
+            if len(sub) <= 4 and not sub & avoid and not any(t.like_num or t.ent_type_ in ("DATE", "TIME")
+                                                             for t in c.subtree):
+                keep |= sub
+    if complement:
+        keep |= _short_preps(noun, avoid | keep, limit=1)
+    return keep
+
+
+def _render(doc, keep: set[int]) -> str:
+    toks = [doc[i] for i in sorted(keep) if not doc[i].is_space and (not doc[i].is_punct or doc[i].text in "-'’")]
+    toks = [t for t in toks if not (t.pos_ == "DET" and t.lower_ in ("the", "a", "an", "its", "their"))]
+    while toks and toks[0].pos_ in ("ADP", "CCONJ", "PART"):
         toks = toks[1:]
     while toks and toks[-1].pos_ in ("ADP", "DET", "CCONJ"):
         toks = toks[:-1]
-    toks = toks[:MAX_DESCRIPTION_TOKENS]
-    text = " ".join(t.text for t in toks)
-    return re.sub(r" (?=['’]s\b|-|,)|(?<=-) ", "", text).strip()
+    text = tokens_text(toks[:MAX_DESCRIPTION_TOKENS])
+    return re.sub(r" (?=['’]s\b)", "", text).strip()
 
 
-def _short_preps(head: "Token", avoid: set[int], kinds: tuple[str, ...] | None = None) -> set[int]:
-    """Short prepositional phrases after a word, without dates or the amount itself."""
+def _short_preps(head: "Token", avoid: set[int], kinds: tuple[str, ...] | None = None,
+                 limit: int | None = None) -> set[int]:
+    """Short prepositional phrases after a word (the first ``limit`` of them), without dates, the amount
+    itself or who claims it ('according to')."""
     out: set[int] = set()
+    taken = 0
     for c in head.children:
-        if c.dep_ != "prep" or c.i < head.i or (kinds and c.lower_ not in kinds) or _has_date(c):
+        if c.dep_ != "prep" or c.i < head.i or (kinds and c.lower_ not in kinds) or _has_date(c) \
+                or c.lower_ in _NON_DESCRIPTIVE_PREPS:
             continue
         sub = {t.i for t in c.subtree}
         if len(sub) <= 6 and not (sub & avoid) and not any(t.like_num for t in c.subtree):
             out |= sub  # (a phrase with another number belongs to that number's figure)
+            taken += 1
+            if limit is not None and taken >= limit:
+                break
     return out
 
 
@@ -1132,13 +1414,16 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
         kind = "percent" if a.percent else ("money" if a.currency else _UNIT_NAMES.get(a.unit or "", a.unit))
         what = topic.lemma_.lower() if topic is not None else (verb.lemma_.lower() if verb is not None else "")
         giver = _giver(verb, topic) if a.currency else None
-        return " ".join(w for w in (kind, what, _whose(topic), giver) if w)
+        whose = _whose(topic)
+        if what in DEAL_NOUNS:  # "X's $2.5bn acquisition", "its $2.5bn takeover of Y": one deal, one price
+            what, whose = "deal", None
+        return " ".join(w for w in (kind, what, whose, giver) if w)
     lemma = noun.lemma_.lower() if noun is not None else (topic.lemma_.lower() if topic is not None else "count")
     key = QUANTITY_SYNONYMS.get(lemma, QUANTITY_SYNONYMS.get(noun.lower_ if noun is not None else "", lemma))
     if noun is not None and noun.lower_ in CASUALTY_STATES:
         return _STATE_QUANTITY.get(noun.lower_, noun.lower_)
     if key in ("troops", "people", "casualties", "deaths") or lemma in PEOPLE_NOUNS:
-        hurt = sorted({VERB_QUANTITY[v] for v in verbs if v in VERB_QUANTITY})
+        hurt = sorted({q for v in _shared_verbs(verb) if (q := _verb_quantity(v))}) if verb is not None else []
         if {"deaths", "injured"} <= set(hurt) or key == "casualties":
             return "casualties"  # killed or wounded
         if hurt:
@@ -1152,6 +1437,11 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
         of = _of_object(noun)
         return f"{key} {of.lemma_.lower()}" if of is not None else key
     return key
+
+
+# nouns for one company buying another: a story has one such deal, whoever's side a sentence takes
+DEAL_NOUNS = frozenset("""deal acquisition takeover purchase merger buyout sale bid offer transaction
+tie-up""".split())
 
 
 def _whose(topic: "Token | None") -> str | None:
