@@ -259,3 +259,97 @@ def test_treaties_and_events_are_not_parties(actors_of):
                       "Portugal said the Lisbon Accord was a turning point.")
     assert not {"Lisbon Accord", "Lisbon Climate Summit"} & names(found)
     assert "Portugal" in names(found)
+
+
+# --- common nouns, kinds from context, short forms, people's adjectives ---------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,noun", [
+    ("Commuters faced long delays on Monday, the rail operator Westline said.", "Commuters"),
+    ("Pensioners will bear most of the cost, according to the Treasury. Most pensioners rent their homes.",
+     "Pensioners"),
+    ("Growers would ultimately carry that loss, according to its chairman, Piet Vos.", "Growers"),
+])
+def test_sentence_initial_common_noun_is_not_a_name(actors_of, text, noun):
+    assert noun not in names(actors_of(text))
+
+
+@pytest.mark.slow
+def test_sentence_initial_name_written_as_a_name_elsewhere_is_kept(actors_of):
+    found = actors_of("Halden said on Monday that it would close two plants. "
+                      "Workers at Halden walked out on Tuesday, and Halden said it would talk to the union.")
+    assert "Halden" in names(found)
+
+
+@pytest.mark.slow
+def test_kind_from_the_words_around_the_name(actors_of):
+    found = actors_of("Vantor Labs, which makes hearing aids, said the recall covered 9,000 devices. "
+                      "Ridgeway, a logistics company based in Leeds, said it would cut 300 jobs. "
+                      "Okafor said she would resign as chair of the panel. "
+                      "Harlow's chief executive, Ines Moura, said the ruling was wrong.")
+    assert named(found, "Vantor Labs").kind == "organization"
+    assert named(found, "Ridgeway").kind == "organization"
+    assert named(found, "Okafor").kind == "person"
+    assert named(found, "Ines Moura").kind == "person"
+
+
+@pytest.mark.slow
+def test_title_before_a_comma_makes_a_person(actors_of):
+    found = actors_of('"We will not back down," the union\'s president, Greta Solberg, said on Friday.')
+    greta = named(found, "Greta Solberg")
+    assert greta.kind == "person" and "president" in greta.role
+
+
+@pytest.mark.slow
+def test_short_forms_join_their_full_names_in_one_document(actors_of):
+    found = actors_of("Harrow Freight agreed to buy Osmo Rail for $400 million on Monday. "
+                      "Harrow said the deal would close in June. "
+                      "The chair of the port authority, Lena Quist, said the deal needed approval. "
+                      "Quist told reporters the review would take months.")
+    harrow = named(found, "Harrow Freight")
+    assert harrow.kind == "organization" and "Harrow" in harrow.aliases
+    lena = named(found, "Lena Quist")
+    assert lena.kind == "person" and "Quist" in lena.aliases
+
+
+@pytest.mark.slow
+def test_people_adjective_of_a_place_the_text_names(actors_of):
+    found = actors_of("Floods cut the road from Vestria to the coast on Monday. "
+                      "Two rescue teams arrived on Tuesday, according to the Vestrian embassy.")
+    vestria = named(found, "Vestria")
+    assert vestria.kind == "country" and "Vestrian" in vestria.aliases
+    assert "Vestrian" not in {a.name for a in found}
+
+
+def test_demonym_formation():
+    assert entities.is_demonym_of_place("Vestrian", "Vestria")
+    assert entities.is_demonym_of_place("Kenyan", "Kenya")
+    assert entities.is_demonym_of_place("Japanese", "Japan")
+    assert not entities.is_demonym_of_place("Vestrian", "Vest")
+    assert not entities.is_demonym_of_place("Indiana", "India")
+
+
+def test_merge_short_forms_kinds_from_full_names():
+    merged = merge([
+        Actor("Ada Okafor", "person", mentions=1, role="chair", citations=[cite("1", "x")]),
+        Actor("Okafor", "country", mentions=2, citations=[cite("2", "x")]),  # NER called the surname a place
+        Actor("Harrow Freight", "organization", mentions=1, citations=[cite("1", "x")]),
+        Actor("Harrow", "person", mentions=3, citations=[cite("2", "x")]),
+        Actor("Vestrian Red Crescent", "organization", mentions=1, citations=[cite("1", "x")]),
+        Actor("Red Crescent", "organization", mentions=2, citations=[cite("2", "x")]),
+    ])
+    assert {(a.name, a.kind) for a in merged} == {("Ada Okafor", "person"), ("Harrow Freight", "organization"),
+                                                  ("Vestrian Red Crescent", "organization")}
+
+
+def test_merge_keeps_ambiguous_or_different_short_forms_apart():
+    merged = merge([
+        Actor("Holm Shipping", "organization", mentions=1, citations=[cite("1", "x")]),
+        Actor("Eva Holm", "person", mentions=1, citations=[cite("1", "x")]),
+        Actor("Holm", "person", mentions=1, citations=[cite("2", "x")]),  # which Holm: stays apart
+        Actor("Bank of Vestria", "organization", mentions=1, citations=[cite("1", "x")]),
+        Actor("Vestria", "country", mentions=1, citations=[cite("2", "x")]),
+        Actor("Parish Council", "organization", mentions=1, citations=[cite("1", "x")]),
+        Actor("Council", "organization", mentions=1, citations=[cite("2", "x")]),
+    ])
+    assert {a.name for a in merged} >= {"Holm Shipping", "Eva Holm", "Holm", "Bank of Vestria", "Vestria"}

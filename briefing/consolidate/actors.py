@@ -94,11 +94,12 @@ def _abbreviation(x: str, y: str) -> bool:
 
 def _surname_of(a: NameSet, b: NameSet) -> bool:
     """``a`` is only a surname (or given name) that begins or ends one of ``b``'s longer names
-    ("Putin" / "Vladimir Putin", "Kim" / "Kim Jong Un", "al-Harbi" / "Faisal al-Harbi")."""
-    if b.kind != "person" or a.kind not in ("person", "organization"):
+    ("Putin" / "Vladimir Putin", "Kim" / "Kim Jong Un", "al-Harbi" / "Faisal al-Harbi"); NER may have
+    called the lone name anything but a known country ("Okafor told reporters" as a place)."""
+    if b.kind != "person" or a.country:
         return False
-    if a.kind == "organization" and any(len(n.split()) > 1 or n in ORG_HEADS for n in a.normal):
-        return False  # only a lone name NER called an organisation ("Quispe said") may be a surname
+    if a.kind != "person" and any(len(n.split()) > 1 or n in ORG_HEADS for n in a.normal):
+        return False  # only a lone name NER called something else ("Quispe said") may be a surname
     for n in a.normal:
         short = n.split()
         for full in b.normal:
@@ -106,6 +107,26 @@ def _surname_of(a: NameSet, b: NameSet) -> bool:
             if len(words) > len(short) and (words[:len(short)] == short or words[-len(short):] == short):
                 return True
     return False
+
+
+def _leading_words_of(a: NameSet, b: NameSet) -> bool:
+    """``a`` is the first words of ``b``'s name, an organisation, used as its short form: "Harlow" /
+    "Harlow Logistics", "Amnesty" / "Amnesty International" ("Bank of X" / "X" is another body)."""
+    if b.kind != "organization" or a.country or b.country or a.kind == "organization" and _without_country(a):
+        return False
+    for n in a.normal:
+        short = n.split()
+        if short[0] in ents.FUNCTION_WORDS or short[-1] in ORG_HEADS or ents.country_words(n):
+            continue
+        if any(len(full.split()) > len(short) and full.split()[:len(short)] == short for full in b.normal):
+            return True
+    return False
+
+
+def _short_name_of(a: NameSet, b: NameSet) -> bool:
+    """A surname of a person or the leading words of an organisation: linked only when it fits one actor
+    ("Holm" of both "Eva Holm" and "Holm Shipping" stays apart)."""
+    return _surname_of(a, b) or _leading_words_of(a, b)
 
 
 def _short_form_of(a: NameSet, b: NameSet) -> bool:
@@ -129,11 +150,18 @@ def _names_without_country(a: NameSet) -> set[str]:
     for n in a.normal:
         words = n.split()
         kept = [w for w in words if not ents.country_words(w.removesuffix("'s"))]
+        if len(kept) == len(words) and len(words) > 1 and _is_people_adjective(words[0]):
+            kept = words[1:]  # "vestrian red cross": a people's adjective the country table lacks
         while kept and kept[-1] == "of":
             kept.pop()
         if kept and len(kept) < len(words):
             out.add(" ".join(kept))
     return out
+
+
+def _is_people_adjective(word: str) -> bool:
+    """A word with a people's-adjective ending that is no common English noun ("vestrian", not "parish")."""
+    return ents.looks_like_demonym(word.capitalize()) and word not in ents.common_nouns()
 
 
 def _without_owner(a: NameSet) -> set[str]:
@@ -166,7 +194,7 @@ def link_groups(sets: list[NameSet]) -> list[list[int]]:
         for j in neighbours[i]:
             if j > i and same_actor(sets[i], sets[j]):
                 union(i, j)
-    for relation in (_surname_of, _short_form_of, _bare_of_qualified):
+    for relation in (_short_name_of, _short_form_of, _bare_of_qualified):
         _link_unique(sets, neighbours, union, find, relation)
     groups: dict[int, list[int]] = {}
     for i in range(len(sets)):
@@ -224,6 +252,11 @@ def best_name(forms: list[str], used: list[str] | None = None) -> str:
 def vote_kind(votes: list[tuple[str, int, str, str | None]]) -> str:
     """The kind most mentions give, (kind, weight, name, role) each; a person given a person's title
     wins over NER calling the same name an organisation."""
+    # a surname or leading word inherits the kind of the full name it shortens ("Okafor" of "Ada Okafor")
+    longer = [ents.normalize(name).split() for _k, _w, name, _r in votes if len(ents.normalize(name).split()) > 1]
+    full_votes = [v for v in votes if len(ents.normalize(v[2]).split()) > 1
+                  or not any(ents.normalize(v[2]) in words for words in longer)]
+    votes = full_votes or votes
     weights: Counter = Counter()
     for kind, weight, _name, _role in votes:
         weights[kind] += max(1, weight)

