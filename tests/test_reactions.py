@@ -332,3 +332,18 @@ def test_sending_troops_or_a_letter_is_not_aid(reactions_of):
 ])
 def test_a_modal_estimate_is_not_concern(reactions_of, text, speaker, stance):
     assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('The opposition leader, Tom Hart, called the budget "a disaster for the poor."', "Tom Hart", "condemn"),
+    ("Senator Maria Lopez called the bill a great step forward for working families.", "Maria Lopez", "support"),
+    ("Boeing said it would challenge the findings of the report.", "Boeing", "deny"),
+    ("China said it would retaliate against the tariffs.", "China", "condemn"),
+    # "no" rules a concern word out; a participle naming a thing is not the speaker's own act
+    ("The Interior Ministry said the situation was under control and that there was no cause for alarm.",
+     "Interior Ministry", "neutral"),
+    ("The Kenyan Red Cross said it had no fear of running out of supplies.", "Kenyan Red Cross", "neutral"),
+    ("Global Health Watch said only $2 billion of the pledged sum had been paid.", "Global Health Watch", "neutral"),
+])
+def test_what_a_judgment_is_said_of_and_ruled_out_words(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance

@@ -103,6 +103,8 @@ STANCE_PHRASES = {
     "war crime": "condemn", "criminal act": "condemn", "an attack on": "condemn",
     "deeply concerned": "concern", "gravely concerned": "concern", "not enough": "concern",
     "not sufficient": "concern", "falls short": "concern", "fall short": "concern", "too little": "concern",
+    "step forward": "support", "right direction": "support", "step backwards": "condemn",
+    "backward step": "condemn", "wrong direction": "condemn",
 }
 # acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit
 DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill
@@ -192,7 +194,7 @@ awful dreadful blow setback nightmare""".split())
 # adjectives that only evaluate in one part of speech: "fine" is also a penalty, "right" a right, "just" an adverb
 ADJECTIVE_ONLY_EVALUATIONS = frozenset("fine right just fair correct good great".split())
 # contesting a decision: "said it would appeal", "will challenge the ruling in court"
-CONTEST_VERBS = frozenset("appeal challenge sue contest fight".split())
+CONTEST_VERBS = frozenset("appeal challenge sue contest fight retaliate".split())
 # what one asks someone to do to a decision that undoes it: "urged the council to scrap the plan"
 REVERSAL_VERBS = frozenset("""reverse overturn scrap withdraw drop abandon rethink reconsider repeal revoke lift
 cancel halt suspend annul quash rescind undo""".split())
@@ -200,7 +202,8 @@ cancel halt suspend annul quash rescind undo""".split())
 ENACT_VERBS = frozenset("""approve adopt ratify pass sign enact impose ban block accept uphold endorse back support
 implement introduce enforce stop prohibit restrict tighten""".split())
 # acts that are decided and can be judged: misfortune words said of them condemn them
-DECIDED_ACT_NOUNS = frozenset("move veto ban fine penalty action step cut cuts hike increase closure rule".split())
+DECIDED_ACT_NOUNS = frozenset("""move veto ban fine penalty action step cut cuts hike increase closure rule budget
+programme program scheme project merger takeover acquisition order directive""".split())
 # verbs of asking someone to act: "urged the regulator to ...", "called on the agency to ..."
 URGE_VERBS = frozenset("urge call press ask push petition lobby implore encourage demand".split())
 # standing by a decision: "defended the ruling", "stood by its decision"

@@ -78,7 +78,10 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
         stance = STANCE_LEMMAS.get(t.lemma_.lower()) or STANCE_LEMMAS.get(t.lower_)
         if stance == "deny" and t.dep_ not in PREDICATE_DEPS and not short_quote:
             continue
-        if stance and not is_negated(t) and not (t.head.i != t.i and is_negated(t.head) and t.dep_ != "nsubj"):
+        if stance == "support" and t.dep_ == "amod" and t.tag_ in ("VBN", "VBD"):
+            continue  # "the pledged sum", "the welcomed change": a label for a thing, not the speaker's act
+        if stance and not is_negated(t) and not (t.head.i != t.i and is_negated(t.head) and t.dep_ != "nsubj") \
+                and not _denied_by_no(t):
             scores[stance] += 1.0
     seen = {t.i for t in verbs}
     for t in content:
@@ -143,13 +146,27 @@ JUDGING_DEPS = frozenset({"acomp", "attr", "oprd", "ROOT", "appos", "conj", "xco
 DESCRIBE_VERBS = frozenset("describe denounce condemn criticize criticise hail praise welcome see view regard brand characterize characterise dismiss".split())
 
 
+def _denied_by_no(tok: "Token") -> bool:
+    """A word in a noun phrase that 'no' or 'without' rules out: 'no cause for alarm', 'without fear'."""
+    for _ in range(4):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or \
+                (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
+            return True
+        if tok.dep_ not in ("pobj", "prep", "compound", "amod", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _judged_thing(word: "Token") -> "Token | None":
     """What an evaluative word is said of: the copula's subject ('this ruling is a disaster'), the object
     of 'call' ('called the ruling wrong'), the noun an adjective qualifies ('a wrong decision')."""
     pred = word.head if word.dep_ == "amod" else word
     if pred.dep_ in ("attr", "acomp", "oprd", "xcomp") and pred.head.i != pred.i:
         holder = pred.head
-        return next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+        # "called the budget a disaster": what is called, not the caller
+        wanted = ("dobj",) if pred.dep_ == "oprd" else ("nsubj", "nsubjpass")
+        return next((c for c in holder.children if c.dep_ in wanted), None)
     return pred if pred.pos_ in ("NOUN", "PROPN") else None
 
 
@@ -203,7 +220,7 @@ def _contests(verb: "Token") -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:  # "will fight" alone is no contest of a decision; "will challenge in court" is
         return verb.lemma_.lower() != "fight" or _in_court(verb)
-    return obj.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS or obj.lower_ in ("it", "this") \
+    return obj.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS | CLAIM_NOUNS or obj.lower_ in ("it", "this") \
         or (obj.pos_ == "PROPN" and verb.lemma_.lower() == "sue") or _in_court(verb)
 
 
@@ -265,7 +282,9 @@ def _solidarity(tok: "Token") -> bool:
 def act_stance(verb: "Token") -> str | None:
     """The stance of a verb that acts rather than speaks: contesting, standing by, urging, giving aid."""
     if _contests(verb):
-        return "condemn"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # challenging a decision opposes it; challenging findings or claims disputes them
+        return "deny" if obj is not None and obj.lemma_.lower() in CLAIM_NOUNS else "condemn"
     if _stands_by(verb) or _gives_aid(verb):
         return "support"
     return _urges(verb)
