@@ -347,3 +347,19 @@ def test_a_modal_estimate_is_not_concern(reactions_of, text, speaker, stance):
 ])
 def test_what_a_judgment_is_said_of_and_ruled_out_words(reactions_of, text, speaker, stance):
     assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("Anna Keller was quoted as saying that the decision was a mistake.", "Anna Keller", "condemn"),
+    ("Corvane Motors will ask the Supreme Court to overturn the verdict, a company spokeswoman said on Friday.",
+     "Corvane Motors", "condemn"),
+    ("The ruling is wrong, Anna Keller insisted.", "Anna Keller", "condemn"),
+    ("The tariffs are unjustified, the Steel Producers Association argued on Monday.",
+     "Steel Producers Association", "condemn"),
+])
+def test_speakers_in_passive_inverted_and_unnamed_spokesperson_positions(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+def test_unnamed_officials_do_not_speak_for_the_subject_of_their_report(reactions_of):
+    assert reactions_of("Corvane Motors will be fined, officials said on Friday.") == []

@@ -221,3 +221,7 @@ SYMPATHY_PHRASES = ("stand with", "stands with", "standing with", "stood with", 
 # ("the damage could reach $1 billion", "homes damaged by the storm")
 HARM_VERBS = frozenset("hurt harm damage endanger threaten jeopardise jeopardize undermine".split())
 FORESEEING_MODALS = frozenset("could would will may might".split())
+# generic nouns for a body a spokesperson may speak for without naming it: "a company spokeswoman said"
+GENERIC_BODY_NOUNS = frozenset("""company firm group carrier airline bank maker manufacturer operator insurer lender
+retailer producer developer exporter importer chain club team union association charity organisation
+organization""".split())

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import is_negated, tokens_text
 from briefing.extract.lexicon import (ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS, AID_VERBS, BACKING_VERBS, CLAIM_NOUNS,
-                                      CONTEST_VERBS, DECIDED_ACT_NOUNS, FORESEEING_MODALS, HARM_VERBS, DECISION_NOUNS, DEFEND_VERBS, ENACT_VERBS,
+                                      CONTEST_VERBS, DECIDED_ACT_NOUNS, GENERIC_BODY_NOUNS, FORESEEING_MODALS, HARM_VERBS, DECISION_NOUNS, DEFEND_VERBS, ENACT_VERBS,
                                       HONORIFICS, MEDIA_NOUNS, MISFORTUNE_WORDS, MORE_REPORTING_VERBS,
                                       NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS, ORG_HEADS, PERSON_NOUNS,
                                       POSITIVE_EVALUATIONS, REPORTING_VERBS, REVERSAL_VERBS, SPEECH_CONTROL_VERBS,
@@ -714,6 +714,21 @@ def _quoted_tokens(span: "Span") -> list["Token"]:
     return out
 
 
+def _unnamed_spokesperson_for(subj: "Token", verb: "Token", sent: "Sentence", ctx: "DocContext",
+                              actors: list[Actor], memory: SpeakerMemory) -> tuple[str, bool] | None:
+    """'Acme will appeal, a company spokeswoman said': a spokesperson of an unnamed company speaks for the
+    organisation that is the subject of what they report."""
+    if subj.lemma_.lower() not in PERSON_NOUNS or not any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in GENERIC_BODY_NOUNS for c in subj.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    body = _own_subject(clause) if clause is not None else None
+    if body is None or body.pos_ != "PROPN" or body.ent_type_ in ("PERSON", "GPE", "NORP"):
+        return None
+    who = resolve_subject(body, sent, ctx, actors, memory)
+    return (who[0], False) if who else None
+
+
 def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                   memory: SpeakerMemory) -> list[Speech]:
     """Each speaker's speech in a sentence: usually one; two when clauses side by side have their own
@@ -733,9 +748,10 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
     for verb in _speech_verbs(span):
         if verb.i in used or (speeches and _reported_by(verb, speeches)):
             continue
-        # "KCNA quoted Kim as saying ...", "cited the commission as saying": the quoted one speaks
+        # "KCNA quoted Kim as saying ...", "cited the commission as saying": the quoted one speaks;
+        # so does the subject of "X was quoted as saying"
         if verb.lemma_.lower() in ("quote", "cite"):
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
             saying = next((c for c in verb.subtree if c.lower_ == "saying"), None)
             if obj is not None and saying is not None and not speeches:
                 who = resolve_subject(obj, sent, ctx, actors, memory)
@@ -747,7 +763,8 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
             subj = _subject_after_dateline(subj, dateline_end(span))
         if subj is None:
             continue
-        who = resolve_subject(subj, sent, ctx, actors, memory)
+        who = resolve_subject(subj, sent, ctx, actors, memory) or _unnamed_spokesperson_for(subj, verb, sent, ctx,
+                                                                                            actors, memory)
         if who is None:
             continue
         verbs = _same_speaker_verbs(verb)
