@@ -442,3 +442,58 @@ def test_same_value_for_different_things_stays_two_figures(a, b):
     from briefing.consolidate.figures import merge
 
     assert len(merge([a, b])) == 2
+
+
+# ---------------------------------------------------------------- questions only where they can be asked cleanly
+
+@pytest.mark.parametrize("text", [
+    # a hedge in a legal definition or a relative clause about no particular thing
+    "The statute lets the ministry revoke a licence that is likely to endanger public health.",
+    "The treaty allows the court to suspend any member that is expected to default on its debts.",
+    # a rule with a condition, about any country
+    "Under the accord, a member state may suspend quotas temporarily if imports surge.",
+    # an estimate belongs among the figures
+    "The cost of the repairs could reach about $40 million, the mayor said.",
+    "Officials said the harvest could fall by 30 percent this year.",
+])
+def test_generic_statements_and_estimates_are_not_next_steps(signals_of, text):
+    assert signals_of(text, "next") == []
+
+
+@pytest.mark.parametrize("text, question", [
+    # the same hedges said of a particular actor are forecasts
+    ("The ministry said the licence is likely to be revoked next week.", "Will the licence be revoked next week?"),
+    ("The health agency said a vaccine trial could begin within two weeks.",
+     "Could a vaccine trial begin within two weeks?"),
+    # a 'to' inside the predicate stays
+    ("The senate is expected to decide on Friday on whether to extend the curfew.",
+     "Will the senate decide on Friday on whether to extend the curfew?"),
+    ("The board is set to vote next month on how to fund the pension scheme.",
+     "Will the board vote next month on how to fund the pension scheme?"),
+])
+def test_forecasts_about_particular_actors_are_asked_whole(signals_of, text, question):
+    assert question in questions(signals_of(text, "next"))
+
+
+@pytest.mark.parametrize("text, question", [
+    ("The union has not said how it will vote on the offer.", "How will the union vote on the offer?"),
+    ("The airline did not say when it would resume flights.", "When would the airline resume flights?"),
+])
+def test_a_pronoun_in_an_unknown_is_its_antecedent(signals_of, text, question):
+    assert questions(signals_of(text, "unknown")) == [question]
+
+
+def test_an_unresolvable_pronoun_in_an_unknown_asks_nothing(signals_of):
+    # 'she' cannot be the ministry: no question rather than "When will she decide?"
+    assert signals_of("The ministry has not said when she will decide.", "unknown") == []
+
+
+@pytest.mark.parametrize("text, question", [
+    ("\"The evacuation order came after the bridge had already collapsed,\" the mayor said. "
+     "The regional government rejected the claim.",
+     "Did the evacuation order come after the bridge had already collapsed?"),
+    ("The union said the managers left when the fire started. The company denied it.",
+     "Did the managers leave when the fire started?"),
+])
+def test_a_disputed_claim_keeps_its_time_clause(signals_of, text, question):
+    assert question in questions(signals_of(text, "dispute"))

@@ -207,8 +207,8 @@ def disputes(ctx: "DocContext") -> list[OpenQuestion]:
             # "denied that it had delayed anything": 'it' is the denier
             stand_in = denier if clause_subj is not None and _agrees(clause_subj, denier_tok) \
                 and claim_sent is sent else None
-            question = yes_no_question(clause, owner=claimant, subject_text=stand_in)
-            if question is None:
+            question = _with_time_clause(yes_no_question(clause, owner=claimant, subject_text=stand_in), clause)
+            if question is None or _garbled(clause):
                 continue
             plural = denier_tok.tag_ in ("NNS", "NNPS")
             denial = f"{lower_determiner(denier)} {deny.lemma_.lower() if plural else _third_person(deny.lemma_.lower())} it"
@@ -312,7 +312,7 @@ def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
             who = who if who is None or who.lower() not in ("it", "we", "they") else None
             reason = f"{_cap(who)} did not {t.lemma_.lower()} it." if who else "The sources say it is not known."
             for clause in _wh_clauses(t):
-                q = wh_question(clause)
+                q = _pronoun_resolved(wh_question(clause), clause, subj if who else None)
                 if q:
                     out.append((q, reason))
             wh_obj = next((c for c in t.children if c.dep_ == "dobj" and c.doc[c.left_edge.i].lower_ in WH_WORDS), None)
@@ -333,7 +333,7 @@ def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
                 and t.dep_ in ("acomp", "amod", "attr"):
             clauses = _wh_clauses(t) + (_wh_clauses(t.head) if t.dep_ == "acomp" else [])
             for clause in clauses:
-                q = wh_question(clause)
+                q = _pronoun_resolved(wh_question(clause), clause, None)
                 if q:
                     out.append((q, f"The sources say this is {_unknown_word(t)}."))
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ == "acomp" else None
@@ -344,6 +344,102 @@ def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
 
 def _unknown_word(adj: "Token") -> str:
     return f"not {adj.lower_}" if adj.lemma_.lower() in KNOWN_ADJECTIVES else adj.lower_
+
+
+# ---------------------------------------------------------------- clean questions
+
+# subordinators of a time clause that carries the point of a claim: "the warning came when the water was in"
+TIME_MARKS = frozenset("when before after until once while as".split())
+# subordinators of a condition: "a country may restrict imports if ...": a rule, not a forecast
+CONDITION_MARKS = frozenset("if unless whenever provided where".split())
+# determiners of a noun that names no particular thing: "a merger", "any company"
+INDEFINITE_DETS = frozenset("a an any every each no".split())
+NUMBER_ENTS = frozenset(NUMBER_LABELS)
+
+
+def _marked_clauses(verb: "Token", marks: frozenset[str]) -> list["Token"]:
+    # the subordinator is a 'mark' ("if"), or a wh-adverb the parser attaches as 'advmod' ("when")
+    return [c for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks and m.i == c.left_edge.i for m in c.children)]
+
+
+def _with_time_clause(question: str | None, verb: "Token") -> str | None:
+    """'Did the warning come?' asks nothing when the dispute is whether it came 'when the water was already in':
+    keep a time clause of the claim (the question-maker drops adverbial clauses)."""
+    if question is None:
+        return None
+    when = _marked_clauses(verb, TIME_MARKS)
+    if not when or any(c.i < verb.i for c in when):
+        return question
+    tail = tokens_text(t for t in subtree_without(when[0], frozenset({"punct"})) if t.text not in '"“”')
+    return question[:-1].rstrip() + " " + tail + "?"
+
+
+def _garbled(verb: "Token") -> bool:
+    """Conjoined words whose 'and'/'or' the question-maker drops ('homes damaged destroyed'): no clean question."""
+    kept = subtree_without(verb, frozenset({"relcl", "appos", "advcl", "parataxis", "punct", "mark"}))
+    return any(t.dep_ == "conj" and any(c.dep_ == "cc" for c in t.head.children) for t in kept)
+
+
+def _pronoun_resolved(question: str | None, clause: "Token", antecedent: "Token | None") -> str | None:
+    """'How will it vote?' under 'the coalition has not said': the pronoun is the sayer when it can be
+    ('it' a body, 'they' a plural), else there is no clean question."""
+    if question is None:
+        return None
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("it", "they", "he", "she"):
+        return question
+    if antecedent is None or antecedent.pos_ == "PRON" or not _agrees(subj, antecedent):
+        return None
+    name = lower_determiner(noun_phrase(antecedent))
+    return re.sub(r"\b" + subj.text + r"\b", name, question, count=1)
+
+
+def _indefinite(noun: "Token") -> bool:
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in noun.children)
+
+
+def _in_relative_clause(verb: "Token") -> bool:
+    tok = verb
+    for _ in range(8):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _nonspecific(noun: "Token") -> bool:
+    """An antecedent that names no particular thing: 'any member', or 'a merger' as the object of a verb that
+    is only possible ('prohibit a merger', 'may block a deal'); 'they share an alliance, which ...' is one."""
+    dets = {c.lower_ for c in noun.children if c.dep_ == "det" and c.lower_ in INDEFINITE_DETS}
+    if not dets:
+        return False
+    if dets - {"a", "an"}:
+        return True
+    gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return gov.tag_ == "VB" or any(c.tag_ == "MD" for c in gov.children)
+
+
+def _generic_statement(verb: "Token", subject: "Token") -> bool:
+    """A hedge about no particular actor: 'the law lets it block a merger that is likely to ...', 'a country may
+    restrict imports if ...'. Forecasts are about definite actors, or said of the event in a main clause or
+    reported speech."""
+    if verb.dep_ == "relcl" and subject.i == verb.head.i:
+        return _nonspecific(subject)
+    if not _indefinite(subject):
+        return False
+    if _in_relative_clause(verb) or _marked_clauses(verb, CONDITION_MARKS):
+        return True
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS
+    return not (verb.dep_ == "ROOT" or reported)
+
+
+def _estimate(verb: "Token") -> bool:
+    """'could reach about EUR1.3 billion': an estimate belongs with the figures, not among the questions."""
+    return any(t.ent_type_ in NUMBER_ENTS for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "prep")
+               for t in c.subtree)
 
 
 # ---------------------------------------------------------------- what comes next
@@ -362,10 +458,13 @@ def _infinitive_target(head: "Token") -> "Token | None":
 
 
 def _will_question(verb: "Token", subject: str) -> str:
+    # only the target's own "to" goes ("expected to vote"); "on whether to open" keeps its own
     rest = [t for t in subtree_without(verb, frozenset({"punct", "advcl", "relcl", "cc", "conj"}))
-            if not (t.dep_ == "aux" and t.lower_ == "to") and t.i >= verb.i]
+            if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == verb.i) and t.i >= verb.i]
     words = tokens_text(rest[1:])
-    return f"Will {lower_determiner(subject)} {verb.lemma_.lower()}{(' ' + words) if words else ''}?"
+    # "likely to be revoked": the passive stays passive
+    form = f"be {verb.text}" if any(c.dep_ == "auxpass" for c in verb.children) else verb.lemma_.lower()
+    return f"Will {lower_determiner(subject)} {form}{(' ' + words) if words else ''}?"
 
 
 def _announced_event(verb: "Token") -> "Token | None":
@@ -416,6 +515,8 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
             override = None
             if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 override = noun_phrase(verb.head)
+            if _generic_statement(verb, verb.head if override else subj) or _estimate(verb) or _garbled(verb):
+                continue
             q = yes_no_question(verb, subject_text=override)
             if q and low in ("may", "might"):
                 q = "Will" + q[len(low):]  # "Might X meet?" reads oddly; the cue goes in the reason
@@ -434,10 +535,10 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                 clause = subj.head
                 while clause.dep_ not in ("relcl",) and clause.head.i != clause.i and clause.i != head.head.i:
                     clause = clause.head
-                if clause.dep_ != "relcl":
-                    continue
+                if clause.dep_ != "relcl" or _nonspecific(clause.head):
+                    continue  # "a merger that is likely to ...": said of any merger, not of this one
                 subject = noun_phrase(clause.head)
-            elif subj.lower_ in PRONOUN_SUBJECTS:
+            elif subj.lower_ in PRONOUN_SUBJECTS or _generic_statement(head, subj):
                 continue
             out.append((_will_question(target, subject), low, _topic(subj, target.lemma_.lower())))
         elif t.lemma_.lower() in ANNOUNCE_EVENT_VERBS and t.pos_ == "VERB" and not is_negated(t) \
