@@ -516,3 +516,16 @@ def test_a_bare_number_of_no_people_verb_is_not_read(figures_of, sentence):
 ])
 def test_description_is_built_from_the_numbers_grammar(figures_of, sentence, description):
     assert only(figures_of(sentence)).description == description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit, claimant", [
+    ("The charity said at least 60 patients had died, far above the ministry's figure of 35.", 35, "patients",
+     "ministry"),
+    ("Rescuers confirmed a death toll of 56 on Monday.", 56, "deaths", "Rescuers"),
+    ("The unions' count of 12,000 marchers was disputed by police.", 12000, "marchers", "unions"),
+    ("The WHO's estimate of 3,000 cases is too low, the charity said.", 3000, "cases", "WHO"),
+])
+def test_a_number_given_as_someones_count_is_theirs(figures_of, sentence, value, unit, claimant):
+    f = next(f for f in figures_of(sentence) if f.value == value)
+    assert (f.unit, f.claimed_by) == (unit, claimant)

@@ -494,7 +494,7 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     if state is not None:
         noun = anchor = state  # "19 people were killed and 40 injured": 40 injured
     elif noun is None and not (a.currency or a.percent or a.unit):
-        subject = _level_subject(root)  # "deaths rose to 1,200"
+        subject = _level_subject(root) or _measure_noun(root)  # "deaths rose to 1,200", "a death toll of 56"
         elided = _elided_people(root, a) if subject is None else None
         if subject is None and elided is None:
             return None
@@ -708,6 +708,8 @@ def _inside_claimant(tok: "Token") -> bool:
     source of a claim describes the source, not the story."""
     nested = False  # "count from 6,200 stations" (not "150 stations reported ...": the stations are counted)
     for _ in range(8):
+        if _measure_noun(tok) is not None:
+            return False  # "the unions' count of 12,000 marchers": the count is the figure itself
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lemma_.lower() in CLAIM_VERBS:
             return nested
@@ -725,6 +727,7 @@ def _measure_of_subject(fig: Figure, subject: "Token", previous: Figure | None) 
     thing = subject
     if lemma in VAGUE_MEASURES:
         of = _of_object(subject)
+        of = None if of is not None and (of.like_num or of.pos_ == "NUM") else of  # "a toll of 56": the number
         compound = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
         thing = of or compound
         if thing is None:
@@ -944,6 +947,15 @@ def _verb_quantity(verb: "Token") -> str | None:
     return VERB_QUANTITY.get(lemma)
 
 
+def _measure_noun(tok: "Token") -> "Token | None":
+    """'a death toll of 56', 'the government's figure of 27', 'an estimate of 3,000 cases': the word for a
+    count that the number is given as."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
+            and tok.head.head.lemma_.lower() in VAGUE_MEASURES:
+        return tok.head.head
+    return None
+
+
 def _level_subject(root: "Token") -> "Token | None":
     """'deaths rose to 1,200', 'the toll stood at 45', 'turnout was 67': the subject the number measures."""
     head = root.head
@@ -1118,6 +1130,11 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
     agent = _recording_agent(anchor)
     if agent is not None:
         return agent
+    measure = _measure_noun(anchor)  # "the government's figure of 27": the possessor of the count claims it
+    owner = next((c for c in measure.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None) \
+        if measure is not None else None
+    if owner is not None:
+        return None, re.sub(r"\s*['’]s?$", "", _phrase(owner))
     aside = _attribution(sent.span, anchor)
     if aside is not None:
         verb, subj = aside
@@ -1308,6 +1325,8 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
         if clause is not None and len(list(clause.subtree)) <= 8 and not amount & {t.i for t in clause.subtree}:
             keep |= {t.i for t in clause.subtree if t.ent_type_ not in ("DATE", "TIME")}
             return _render(doc, keep - amount)  # "evacuees registered by X" says what they are
+    if subject is not None and _measure_noun(head) is not None:
+        return _render(doc, _noun_phrase(subject, amount, complement=False))  # "government's figure"
     hang = _hanging_verb(head)
     if topic is not None and noun is None and topic.i != head.i and hang is None:
         hang = _hanging_verb(topic)  # "Corvid shares closed 3.2 percent lower": the share's own verb
