@@ -272,6 +272,14 @@ def test_trailing_participles_and_attribution_keep_the_lead_clause_and_its_date(
 
 
 @pytest.mark.slow
+def test_the_real_subject_after_a_dateline_the_parser_took_for_one(timeline_of):
+    entries = timeline_of("NAIROBI (Rift Wire) - The regional bloc's secretary-general, Ana Ruiz, on Thursday urged "
+                          "the two states to reopen the border, warning that the closure would hurt traders.")
+    assert [(e.date, e.event) for e in entries] == [
+        ("2031-10-16", "The regional bloc's secretary-general urged the two states to reopen the border")]
+
+
+@pytest.mark.slow
 def test_a_date_on_the_object_of_a_verb_not_in_the_past_is_no_happening(timeline_of):
     assert timeline_of("Officials expect a decision on Monday.") == []
 

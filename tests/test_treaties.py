@@ -192,3 +192,93 @@ def test_roman_value_reads_only_well_formed_numerals():
     from briefing.extract.treaties import roman_value
 
     assert [roman_value(x) for x in ("IV", "XIX", "XXI", "IIII", "MCM", "")] == [4, 19, 21, None, None, None]
+
+
+# --- several provisions of one instrument ----------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,articles", [
+    ("The ruling was made under Section 12 of the Clean Water Act 2020. Separately, the agency fined the mill "
+     "$3 million under Section 40 of the same act for late reporting.", ["12", "40"]),
+    ("Ministers invoked Article 5 of the Northern Defence Treaty. Diplomats said Article 7 of the treaty also "
+     "applied.", ["5", "7"]),
+    ("Inspectors closed the plant under Section 9 of the Clean Air Act. The owner was also charged under "
+     "Section 14 of that law.", ["9", "14"]),
+    ("The court cited Article 3 of the Ocean Mining Convention and later relied on Article 8 of the convention.",
+     ["3", "8"]),
+])
+def test_a_further_provision_through_an_anaphor_is_its_own_entry(treaties_of, text, articles):
+    found = treaties_of(text)
+    assert sorted((t.article for t in found), key=int) == articles
+    assert len({t.name for t in found}) == 1
+    assert all(len(t.citations) == 1 for t in found)  # each provision cites its own sentence
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,article", [
+    ("Chapter 14 of the Pacific Fisheries Agreement covers quotas. Article 14.5 of the agreement says each "
+     "party shall report its catch.", "14.5"),
+    ("Section 12 of the Clean Water Act was cited. Section 12(b) of the act requires plants to report spills "
+     "within a day.", "12(b)"),
+])
+def test_a_finer_reading_of_one_provision_stays_one_entry(treaties_of, text, article):
+    assert only(treaties_of(text)).article == article
+
+
+@pytest.mark.slow
+def test_a_provision_of_nothing_named_is_no_entry(treaties_of):
+    assert treaties_of("The company was fined under Section 40 of the same act.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,article", [
+    ("The agency fined the airline under Sec. 12 of the Aviation Safety Act.", "Aviation Safety Act", "12"),
+    ("The court applied § 12 of the Aviation Safety Act.", "Aviation Safety Act", "12"),
+    ("Judges cited Rule 7 of the Maritime Arbitration Code.", "Maritime Arbitration Code", "7"),
+    ("The tribunal relied on Chapter 4 of the Fisheries Act.", "Fisheries Act", "4"),
+    ("The regulator said the firm breached Section 5(b) of the Data Act.", "Data Act", "5(b)"),
+    ("The court struck down Section 3B of the Press Freedom Act.", "Press Freedom Act", "3B"),
+])
+def test_designators_of_a_provision(treaties_of, text, name, article):
+    t = only(treaties_of(text))
+    assert (t.name, t.article) == (name, article)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The new rule took effect in 2020.",
+    "The SEC fined the bank $12 million.",
+])
+def test_designator_words_without_an_instrument(treaties_of, text):
+    assert treaties_of(text) == []
+
+
+@pytest.mark.slow
+def test_a_relative_clause_on_the_instrument_gives_the_provision(treaties_of):
+    t = only(treaties_of("The governor invoked Article 9 of the Civil Defence Act, which allows the government to "
+                         "requisition private vehicles and to order evacuations."))
+    assert t.provision == "allows the government to requisition private vehicles and to order evacuations"
+    assert only(treaties_of("The ruling rests on Section 12 of the Clean Water Act 2020, which lets the agency "
+                            "close polluting plants.")).provision == "lets the agency close polluting plants"
+    assert only(treaties_of("The court upheld the Land Reform Act, which parliament passed last year.")).provision \
+        is None
+    assert only(treaties_of("The court upheld the Harbour Act, which would let the port double its fees.")).provision \
+        is None  # what it would do is a prediction, not what it provides
+
+
+def test_provisions_of_one_instrument_merge_into_one_entry_each():
+    named = "The ban rests on Section 21 of the Harbour Safety Act."
+    merged = merge([
+        cand("Harbour Safety Act", "a", {"harbour", "safety"}, titled=True, article="21", text=named),
+        cand("Harbour Safety Act", "a", {"harbour", "safety"}, titled=True, article="34",
+             text="The port was also fined under Section 34 of the same act."),
+        cand("Harbour Safety Act", "b", {"harbour", "safety"}, titled=True, article="21(1)",
+             text="Officials cited Section 21(1) of the Harbour Safety Act.", signed_expr=None, signed="2019"),
+        cand("Harbour Safety Act", "c", {"harbour", "safety"}, titled=True,
+             text="The Harbour Safety Act was passed in 2019."),
+    ])
+    assert [(t.name, t.article) for t in merged] == [("Harbour Safety Act", "21"), ("Harbour Safety Act", "34")]
+    first, further = merged
+    assert {c.source for c in first.citations} == {"a", "b", "c"} and first.signed == "2019"
+    assert [c.text for c in further.citations] == ["The port was also fined under Section 34 of the same act.", named]
+    assert further.signed is None

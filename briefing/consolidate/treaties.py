@@ -4,6 +4,9 @@ Candidates from different articles are the same instrument when their head nouns
 (treaty ~ agreement ~ pact) and their naming words match, whatever the word order: "the agreement on a
 comprehensive strategic partnership" ~ "Comprehensive Strategic Partnership Treaty". The merged item
 takes the best written name (a capitalised proper name first, then the fullest) and what any source adds.
+An instrument invoked under several provisions ("Section 21 of the Competition Act ... Section 34 of the
+same act") gives one item per provision, each with the same name, its own ``article``, provision and
+citations; signing and ratification dates go with the first (the provision most sources invoke).
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from briefing import dates
+from briefing.extract.treaties import article_key
 from briefing.summary import Citation, Treaty
 
 SAME_NAME = 90  # token_set_ratio of two naming-word sets (order-free) above which they are one instrument
@@ -27,7 +31,7 @@ def merge(candidates: list[Treaty], reference: date | None = None) -> list[Treat
         else:
             home.append(cand)
     groups = _attach_descriptions(groups, reference)
-    merged = [_merge_group(g, reference) for g in groups]
+    merged = [item for g in groups for item in _merge_group(g, reference)]
     return sorted(merged, key=lambda t: (-len({c.source for c in t.citations}), -len(t.citations)))
 
 
@@ -81,18 +85,40 @@ def _same(a: Treaty, b: Treaty) -> bool:
     return fuzz.token_set_ratio(" ".join(sorted(ca)), " ".join(sorted(cb))) >= SAME_NAME
 
 
-def _merge_group(group: list[Treaty], reference: date | None) -> Treaty:
+def _merge_group(group: list[Treaty], reference: date | None) -> list[Treaty]:
+    """The instrument's item, and one more for each further provision of it the sources invoke. Finer
+    readings of one provision ("Chapter 14", "Article 14.5") are one provision; mentions without an
+    article go with the provision most sources invoke."""
     best = max(group, key=lambda t: (getattr(t, "titled", False), len(_content(t)), len(t.name)))
+    by_provision: dict[str, list[Treaty]] = {}
+    for t in group:
+        if t.article:
+            by_provision.setdefault(article_key(t.article), []).append(t)
+    provisions = sorted(by_provision.values(), key=lambda ts: -len({c.source for t in ts for c in t.citations}))
+    if len(provisions) <= 1:
+        return [_item(group, best, reference)]
+    first = provisions[0] + [t for t in group if not t.article]
+    named_in = [c for t in group for c in t.citations if best.name.lower() in c.text.lower()][:1]
+    return [_item(first, best, reference)] + [_item(ts, best, reference, further=named_in) for ts in provisions[1:]]
+
+
+def _item(group: list[Treaty], best: Treaty, reference: date | None, further: list[Citation] | None = None) -> Treaty:
+    """One provision's item. ``further`` marks a further provision: no dates (they are the instrument's, on
+    its first item), and the sentence that writes the instrument's name is cited after the provision's own
+    ("Section 34 of the same act" does not name the act)."""
     articles = Counter(t.article for t in group if t.article)
     article = articles.most_common(1)[0][0] if articles else None
     out = Treaty(name=best.name, article=article)
     out.provision = _provision(group, article)
-    out.signed = _finest([_date(t, "signed", reference) for t in group])
-    ratified = [t for t in group if getattr(t, "ratified_by_ratify", False)] or group
-    out.ratified = _finest([_date(t, "ratified", reference) for t in ratified])
+    if further is None:
+        out.signed = _finest([_date(t, "signed", reference) for t in group])
+        ratified = [t for t in group if getattr(t, "ratified_by_ratify", False)] or group
+        out.ratified = _finest([_date(t, "ratified", reference) for t in ratified])
     citations: list[Citation] = []
-    for t in [best] + [t for t in group if t is not best]:
+    for t in ([best] if best in group else []) + [t for t in group if t is not best]:
         citations.extend(c for c in t.citations if c not in citations)
+    if further and not any(best.name.lower() in c.text.lower() for c in citations):
+        citations.extend(c for c in further if c not in citations)
     out.citations = citations
     return out
 

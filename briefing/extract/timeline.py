@@ -116,7 +116,7 @@ def _subject_after_dateline(verb: "Token", subject: "Token", dateline_end: int) 
     Portugal declared ..."): the real one is a second subject, or hangs off the false one after the dateline."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= dateline_end), None) \
         or next((c for c in subject.children if c.dep_ in ("appos", "conj", "npadvmod") and c.idx >= dateline_end
-                 and c.pos_ in ("NOUN", "PROPN")), None)
+                 and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)  # "director-general" is often read as ADJ
 
 
 @dataclass
@@ -512,6 +512,9 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
         real_subject = _subject_after_dateline(verb, false_subject, dateline_end)
         if real_subject is not None:  # not a side remark of the dateline's place name
             drop -= {t.i for t in real_subject.subtree}
+            for side in real_subject.subtree:  # but its own side remarks ("the director-general, Amara Chukwu,")
+                if side.dep_ == "appos" and side != real_subject and _parenthetical(side):
+                    drop |= {t.i for t in side.subtree} | {t.i for t in _flanking_punct(side)}
     # "ACCRA, May 16 - ...": the place and date of filing, not part of the happening
     drop |= {t.i for t in sent if t.idx < dateline_end}
     kept = [t for t in verb.subtree if t.i not in drop]

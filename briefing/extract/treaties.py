@@ -31,7 +31,13 @@ AMBIGUOUS_HEADS = frozenset({"act", "law", "code", "bill", "framework", "declara
                              "regulation"})
 # nouns that can only refer back to an instrument already named
 REFERENCE_NOUNS = frozenset({"document", "text", "deal", "accord", "pact", "treaty", "agreement"})
-ARTICLE_NOUNS = frozenset({"article", "section", "clause", "paragraph", "point", "chapter", "subsection"})
+ARTICLE_NOUNS = frozenset({"article", "section", "clause", "paragraph", "point", "chapter", "subsection", "rule"})
+# abbreviated designators of a provision ("Sec. 34", "Art. 5", "§ 12"), read only with a number after them
+ARTICLE_ABBREVIATIONS = {"sec": "section", "secs": "section", "art": "article", "arts": "article",
+                         "para": "paragraph", "paras": "paragraph", "§": "section", "§§": "section", "ch": "chapter",
+                         "chap": "chapter", "cl": "clause"}
+# statutes: "the law" / "that act" may refer back to any of them ("the Clean Air Act ... under that law")
+LAW_FAMILY = frozenset({"act", "law", "statute", "code", "ordinance", "decree", "regulation", "directive", "bill"})
 # families of head nouns that may name the same instrument in different articles
 AGREEMENT_FAMILY = frozenset({"treaty", "agreement", "pact", "accord", "convention", "protocol", "deal", "compact",
                               "memorandum", "covenant", "document", "text"})
@@ -40,7 +46,8 @@ GENERIC_ADJECTIVES = frozenset("""new old previous current existing such same ot
 various recent latest last first second potential possible proposed planned draft final largest biggest major
 international bilateral multilateral landmark historic key important official relevant respective whole entire
 own certain earlier later future original controversial""".split())
-_ARTICLE_RANK = {"chapter": 0, "point": 1, "article": 2, "section": 2, "clause": 2, "paragraph": 2, "subsection": 3}
+_ARTICLE_RANK = {"chapter": 0, "point": 1, "article": 2, "section": 2, "clause": 2, "paragraph": 2, "rule": 2,
+                 "subsection": 3}
 ORDINALS = {w: str(i + 1) for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth "
                                                  "eleventh twelfth".split())}
 _ROMAN_UPPER = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
@@ -50,6 +57,9 @@ SAY_VERBS = frozenset({"say", "state", "read", "stipulate", "specify", "declare"
                        "set", "spell"})
 OBLIGE_VERBS = frozenset({"require", "oblige", "obligate", "commit", "bind", "mandate", "guarantee", "prohibit",
                           "ban", "allow", "permit", "compel", "forbid", "entitle", "envisage", "foresee"})
+# what a provision does, said of it in a relative clause ("Section 21, which lets the authority prohibit ...")
+EMPOWER_VERBS = OBLIGE_VERBS | {"let", "empower", "authorise", "authorize", "enable"}
+_PREDICTING = frozenset({"would", "could", "might", "will", "may", "can"})  # what it would do is no provision
 SIGN_VERBS = frozenset({"sign", "ink", "conclude", "seal", "strike"})
 RATIFY_VERBS = frozenset({"ratify", "approve", "adopt", "pass", "endorse", "confirm", "enact"})
 _DESCRIBING_VERBS = frozenset({"consider", "call", "describe", "dub", "label", "deem", "be", "become", "see"})
@@ -67,6 +77,9 @@ class TreatyCandidate(Treaty):
     ratified_by_ratify: bool = False   # "ratified" beats "approved"/"confirmed"
     provision_from_article: bool = False
     article_rank: int = 0              # "Article 14.5" says more than "Chapter 14"
+    # other provisions of this instrument the article invokes ("Section 21 of the Act ... Section 34 of the
+    # same act"): each one its own candidate, with its own citations and provision
+    further_articles: list["TreatyCandidate"] = field(default_factory=list, repr=False)
 
 
 def extract(ctx: "DocContext") -> list[Treaty]:
@@ -75,14 +88,29 @@ def extract(ctx: "DocContext") -> list[Treaty]:
         if is_title_case_heading(sent.span):
             continue  # "Russia For Violating UN Resolutions": every word capitalised, no name can be told apart
         for tok in sent.span:
-            if tok.pos_ not in ("NOUN", "PROPN"):
-                continue
-            lemma = noun_lemma(tok)
-            if lemma in ARTICLE_NOUNS:
-                _article_mention(ctx, sent, tok, named)
-            elif lemma in INSTRUMENT_NOUNS or lemma in REFERENCE_NOUNS:
+            kind = designator(tok)
+            if kind is not None:
+                _article_mention(ctx, sent, tok, kind, named)
+            elif tok.pos_ in ("NOUN", "PROPN") and noun_lemma(tok) in INSTRUMENT_NOUNS | REFERENCE_NOUNS:
                 _instrument_mention(ctx, sent, tok, named)
-    return list(named)
+    return named + [extra for t in named for extra in t.further_articles]
+
+
+def designator(tok: "Token") -> str | None:
+    """'article', 'section' ... for a word that designates a provision ("Article", "Sec.", "§"), else None."""
+    if tok.pos_ in ("NOUN", "PROPN") and noun_lemma(tok) in ARTICLE_NOUNS:
+        return noun_lemma(tok)
+    short = ARTICLE_ABBREVIATIONS.get(tok.lower_.rstrip("."))
+    number = _number_after(tok)
+    return short if short is not None and number is not None and _written_number(number) else None
+
+
+def _number_after(tok: "Token") -> "Token | None":
+    """The token after a designator, past the full stop of an abbreviation ("Sec" "." "34")."""
+    j = tok.i + 1
+    if j < tok.sent.end and tok.doc[j].text == "." and not tok.text.endswith("."):
+        j += 1
+    return tok.doc[j] if j < tok.sent.end else None
 
 
 def is_title_case_heading(span) -> bool:
@@ -110,8 +138,7 @@ def _inside_other_name(tok: "Token") -> bool:
 
 
 def _instrument_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: list[TreatyCandidate]) -> None:
-    if _is_description(tok) or _inside_other_name(tok) \
-            or tok.dep_ == "pobj" and noun_lemma(tok.head.head) in ARTICLE_NOUNS:
+    if _is_description(tok) or _inside_other_name(tok) or tok.dep_ == "pobj" and _holds_a_number(tok.head.head):
         return  # "considered the largest defense agreement"; "Article 4 of the treaty" is handled by the article
     name_tokens = name_span(tok)
     target = None
@@ -131,31 +158,67 @@ def _instrument_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named
             target.citations.append(sent.citation())
 
 
-def _article_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: list[TreatyCandidate]) -> None:
+def _holds_a_number(tok: "Token") -> bool:
+    """'Article 4', or the '34' of 'Sec. 34' that the parser made the head of 'of the act'."""
+    if designator(tok) is not None:
+        return True
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    before = tok.doc[tok.i - 2] if before is not None and before.text == "." and tok.i > 1 else before
+    return tok.like_num and before is not None and designator(before) is not None
+
+
+def _article_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", kind: str,
+                     named: list[TreatyCandidate]) -> None:
     number = article_number(tok)
     if number is None:
         return
+    designated = tok
     if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and (tok.head.like_num or roman_value(tok.head.text)):
         tok = tok.head  # "Article XIX of the ...": the parser made the numeral the head of the phrase
-    instrument = next((t for t in _of_objects(tok) if noun_lemma(t) in INSTRUMENT_NOUNS | REFERENCE_NOUNS), None)
+    # "Sec. 12 of the act", "§ 12 of the act": the parser may hang the 'of' phrase on the number
+    holders = [tok] + [t for t in (_number_after(designated),) if t is not None and t != tok]
+    instrument = next((t for holder in holders for t in _of_objects(holder)
+                       if noun_lemma(t) in INSTRUMENT_NOUNS | REFERENCE_NOUNS), None)
     target = None
     if instrument is not None:
         tokens = _extended(name_span(instrument))
         target = _add_or_find(named, _candidate(sent, instrument, tokens)) if is_named(instrument, tokens) \
             else refers_to(named, instrument)
-    elif noun_lemma(tok) in ("article", "section") and tok.text[:1].isupper() or tok.text.isupper():
+    elif kind in ("article", "section") and designated.text[:1].isupper() or designated.text.isupper():
         target = named[-1] if named else None  # "Article 4 says ..." right after the treaty is named
     if target is None:
         return
-    rank = _ARTICLE_RANK.get(noun_lemma(tok), 1) + number.count(".")
-    if target.article is None or rank > target.article_rank:
-        target.article, target.article_rank = number, rank
+    # a finer reading ranks higher: "Article 14.5" over "Chapter 14", "Section 12(b)" over "Section 12"
+    target = _with_article(target, number, _ARTICLE_RANK.get(kind, 1) + number.count(".") + number.count("("))
     provision = provision_of(tok)
     if provision and (not target.provision or not _has_article_provision(target)):
         target.provision = provision
         target.provision_from_article = True
     if sent.citation() not in target.citations:
         target.citations.append(sent.citation())
+
+
+def article_key(number: str) -> str:
+    """What tells two provisions apart: '14.5' and 'Chapter 14' -> '14' (one is a finer reading of the
+    other), '5(b)' -> '5', 'XIX (19)' -> '19'."""
+    value = re.fullmatch(r"[IVXLC]+ \((\d+)\)", number)  # a Roman numeral with its value
+    lead = re.match(r"\d+", number)
+    return value.group(1) if value else lead.group(0) if lead else number.lower()
+
+
+def _with_article(target: TreatyCandidate, number: str, rank: int) -> TreatyCandidate:
+    """The candidate that holds this provision of the instrument: the instrument itself when it has no
+    article yet or this is a finer reading of its article ("Chapter 14" -> "Article 14.5"); otherwise a
+    further article of it ("Section 21 of the Competition Act ... Section 34 of the same act")."""
+    home = target if target.article is None or article_key(target.article) == article_key(number) else next(
+        (extra for extra in target.further_articles if article_key(extra.article or "") == article_key(number)), None)
+    if home is None:
+        home = TreatyCandidate(name=target.name, citations=[], head=target.head, content=target.content,
+                               titled=target.titled, article=number, article_rank=rank)
+        target.further_articles.append(home)
+    if home.article is None or rank > home.article_rank:
+        home.article, home.article_rank = number, rank
+    return home
 
 
 def _extended(tokens: list["Token"]) -> list["Token"]:
@@ -181,18 +244,31 @@ def article_number(tok: "Token") -> str | None:
     """'Article 4' -> '4', 'Section 5(b)' -> '5(b)', 'the fourth point' -> '4', 'Article IV' -> '4'."""
     for child in tok.children:
         low = child.lower_
-        if child.dep_ in ("nummod", "appos", "compound", "npadvmod") and re.fullmatch(_NUMBER, low):
-            return child.text
+        if child.dep_ in ("nummod", "appos", "compound", "npadvmod") and _written_number(child):
+            return _written_number(child)
         if child.dep_ in ("nummod", "appos", "compound") and low in _ROMAN and child.text.isupper():
             return str(_ROMAN[low])
         if child.dep_ == "amod" and low in ORDINALS:
             return ORDINALS[low]
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and tok.text[:1].isupper() and re.fullmatch(_NUMBER, nxt.text):
-        return nxt.text
+    if tok.lower_.rstrip(".") in ARTICLE_ABBREVIATIONS:  # "Sec. 34", "§ 12"
+        after = _number_after(tok)
+        return _written_number(after) if after is not None else None
+    if nxt is not None and tok.text[:1].isupper() and _written_number(nxt):
+        return _written_number(nxt)
     if nxt is not None and tok.text[:1].isupper() and nxt.text.isupper() and roman_value(nxt.text):
         # "Article XIX": kept as written, with its value for readers and readers' tools that count in digits
         return f"{nxt.text} ({roman_value(nxt.text)})"
+    return None
+
+
+def _written_number(tok: "Token") -> str | None:
+    """'4', '14.5', '14a', '5(b)' (which the tokenizer splits as '5(b' + ')') as written, else None."""
+    if re.fullmatch(_NUMBER, tok.lower_):
+        return tok.text
+    closing = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if closing is not None and closing.text == ")" and not tok.whitespace_ and re.fullmatch(_NUMBER, tok.lower_ + ")"):
+        return tok.text + ")"
     return None
 
 
@@ -344,6 +420,8 @@ def refers_to(named: list[TreatyCandidate], tok: "Token") -> TreatyCandidate | N
     for cand in reversed(named):
         if cand.head == family:
             return cand
+    if family in LAW_FAMILY:  # "the Clean Air Act ... under that law"
+        return next((cand for cand in reversed(named) if cand.head in LAW_FAMILY), None)
     return named[-1] if named and family == "agreement" else None
 
 
@@ -354,6 +432,9 @@ def provision_of(tok: "Token") -> str | None:
     'the treaty ... requires both nations to ...' -> from the obliging verb to its end;
     'in the fourth point of the agreement we can read that ...' -> the clause read.
     """
+    relative = _relative_provision(tok)
+    if relative:
+        return relative
     verb, via_subject = _governing_verb(tok)
     if verb is None:
         return None
@@ -370,6 +451,22 @@ def provision_of(tok: "Token") -> str | None:
             if clause is not None:
                 first = _after_that(v)
                 return _text(first, clause.right_edge) if first is not None else None
+    return None
+
+
+def _relative_provision(tok: "Token") -> str | None:
+    """'Section 21 of the Act, which lets the authority prohibit a merger ...' -> from the obliging verb of a
+    relative clause on the provision or on the instrument it names to the clause's end."""
+    holders = [tok] + [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"]
+    for holder in holders:
+        for clause in holder.children:
+            relative_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                                   for c in clause.children)
+            predicted = any(c.dep_ == "aux" and c.lower_ in _PREDICTING for c in clause.children)
+            if clause.dep_ == "relcl" and relative_subject and clause.lemma_.lower() in EMPOWER_VERBS \
+                    and not predicted:
+                return _text(clause, clause.right_edge)
     return None
 
 
