@@ -264,6 +264,13 @@ def test_a_part_of_day_still_to_come_is_no_happening(timeline_of, text):
      "sending the bill to the president, the speaker's office said.",
      ("2031-10-13", "Lawmakers approved a ban on single-use plastics in the capital region after a heated debate, "
                     "according to the speaker's office")),
+    ("The airline grounded its entire fleet of 30 jets on Tuesday after a software fault, stranding thousands of "
+     "passengers, according to the transport ministry.",
+     ("2031-10-14", "The airline grounded its entire fleet of 30 jets after a software fault, "
+                    "according to the transport ministry")),
+    # an attribution inside a side clause vouches only for that clause
+    ("The airline grounded its fleet on Tuesday, after engineers found cracks that, according to the ministry, "
+     "posed a risk.", ("2031-10-14", "The airline grounded its fleet")),
 ])
 def test_trailing_participles_and_attribution_keep_the_lead_clause_and_its_date(timeline_of, text, expected):
     """The date closing the object ('declared an emergency in the islands on Tuesday') dates the verb, and

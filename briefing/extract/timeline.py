@@ -454,10 +454,24 @@ def event_text(verb: "Token", ent: "Span") -> str:
         speaker = _subject(verb.head)
         if speaker is not None and speaker.lower_ not in ("it", "this"):
             words = f"{words}, according to {_lower_common(speaker, _phrase(speaker, limit=8))}"
+    source = _closing_attribution(verb, keep)
+    if source and "according to" not in words:
+        words = f"{_tidy(words, capitalise=False)}, {source}"
     words = _tidy(words)
     if len(words.split()) < 3 or (_subject(verb) is None and verb.dep_ not in ("relcl", "acl")):
         return ""  # no one doing anything ("Sign up for our newsletter", "again blocking the roads")
     return words
+
+
+def _closing_attribution(verb: "Token", kept: list["Token"]) -> str:
+    """'..., stranding thousands of passengers, according to the ministry.': the attribution closing the
+    sentence vouches for the whole of it, though the parser hangs it on the cut-off participle clause."""
+    kept_ids = {t.i for t in kept}
+    for tok in verb.subtree:
+        if tok.lower_ == "according" and tok.dep_ == "prep" and tok.i not in kept_ids and tok.head.i != verb.i \
+                and tok.right_edge.i + 1 >= tok.sent.end - 1 and tok.nbor(1).lower_ == "to":
+            return _tidy(tok.doc[tok.i:tok.right_edge.i + 1].text, capitalise=False)
+    return ""
 
 
 def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
