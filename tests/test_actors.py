@@ -325,6 +325,7 @@ def test_demonym_formation():
     assert entities.is_demonym_of_place("Vestrian", "Vestria")
     assert entities.is_demonym_of_place("Kenyan", "Kenya")
     assert entities.is_demonym_of_place("Japanese", "Japan")
+    assert entities.is_demonym_of_place("Vestrians", "Vestria")
     assert not entities.is_demonym_of_place("Vestrian", "Vest")
     assert not entities.is_demonym_of_place("Indiana", "India")
 
@@ -337,9 +338,11 @@ def test_merge_short_forms_kinds_from_full_names():
         Actor("Harrow", "person", mentions=3, citations=[cite("2", "x")]),
         Actor("Vestrian Red Crescent", "organization", mentions=1, citations=[cite("1", "x")]),
         Actor("Red Crescent", "organization", mentions=2, citations=[cite("2", "x")]),
+        Actor("Vestria", "country", mentions=2, citations=[cite("1", "x")]),
+        Actor("Vestrians", "group", mentions=1, citations=[cite("2", "x")]),
     ])
     assert {(a.name, a.kind) for a in merged} == {("Ada Okafor", "person"), ("Harrow Freight", "organization"),
-                                                  ("Vestrian Red Crescent", "organization")}
+                                                  ("Vestrian Red Crescent", "organization"), ("Vestria", "country")}
 
 
 def test_merge_keeps_ambiguous_or_different_short_forms_apart():
@@ -349,7 +352,10 @@ def test_merge_keeps_ambiguous_or_different_short_forms_apart():
         Actor("Holm", "person", mentions=1, citations=[cite("2", "x")]),  # which Holm: stays apart
         Actor("Bank of Vestria", "organization", mentions=1, citations=[cite("1", "x")]),
         Actor("Vestria", "country", mentions=1, citations=[cite("2", "x")]),
+        Actor("Tarvia Steel Association", "organization", mentions=1, citations=[cite("1", "x")]),
+        Actor("Tarvia", "organization", mentions=1, citations=[cite("2", "x")]),  # a place NER called a body
         Actor("Parish Council", "organization", mentions=1, citations=[cite("1", "x")]),
         Actor("Council", "organization", mentions=1, citations=[cite("2", "x")]),
     ])
-    assert {a.name for a in merged} >= {"Holm Shipping", "Eva Holm", "Holm", "Bank of Vestria", "Vestria"}
+    assert {a.name for a in merged} >= {"Holm Shipping", "Eva Holm", "Holm", "Bank of Vestria", "Vestria",
+                                        "Tarvia Steel Association", "Tarvia"}

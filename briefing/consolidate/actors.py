@@ -111,15 +111,19 @@ def _surname_of(a: NameSet, b: NameSet) -> bool:
 
 def _leading_words_of(a: NameSet, b: NameSet) -> bool:
     """``a`` is the first words of ``b``'s name, an organisation, used as its short form: "Harlow" /
-    "Harlow Logistics", "Amnesty" / "Amnesty International" ("Bank of X" / "X" is another body)."""
-    if b.kind != "organization" or a.country or b.country or a.kind == "organization" and _without_country(a):
+    "Harlow Logistics", "Amnesty" / "Amnesty International". A body named by a place and a generic head
+    ("X Steel Association", "X University", "Bank of X") is another actor than the place X."""
+    if b.kind != "organization" or a.kind == "country" or a.country or b.country or \
+            a.kind == "organization" and _without_country(a):
         return False
     for n in a.normal:
         short = n.split()
         if short[0] in ents.FUNCTION_WORDS or short[-1] in ORG_HEADS or ents.country_words(n):
             continue
-        if any(len(full.split()) > len(short) and full.split()[:len(short)] == short for full in b.normal):
-            return True
+        for full in b.normal:
+            words = full.split()
+            if len(words) > len(short) and words[:len(short)] == short and words[-1] not in ORG_HEADS:
+                return True
     return False
 
 
@@ -127,6 +131,14 @@ def _short_name_of(a: NameSet, b: NameSet) -> bool:
     """A surname of a person or the leading words of an organisation: linked only when it fits one actor
     ("Holm" of both "Eva Holm" and "Holm Shipping" stays apart)."""
     return _surname_of(a, b) or _leading_words_of(a, b)
+
+
+def _people_of_place(a: NameSet, b: NameSet) -> bool:
+    """``a`` is a people's adjective formed from ``b``, a country-like actor the country table lacks:
+    "Vestrians" / "Vestria" (named in different sources)."""
+    if b.kind != "country" or b.country or a.country or a.kind == "person":
+        return False
+    return any(len(n.split()) == 1 and ents.is_demonym_of_place(n, full) for n in a.normal for full in b.normal)
 
 
 def _short_form_of(a: NameSet, b: NameSet) -> bool:
@@ -194,7 +206,7 @@ def link_groups(sets: list[NameSet]) -> list[list[int]]:
         for j in neighbours[i]:
             if j > i and same_actor(sets[i], sets[j]):
                 union(i, j)
-    for relation in (_short_name_of, _short_form_of, _bare_of_qualified):
+    for relation in (_short_name_of, _short_form_of, _bare_of_qualified, _people_of_place):
         _link_unique(sets, neighbours, union, find, relation)
     groups: dict[int, list[int]] = {}
     for i in range(len(sets)):
@@ -251,19 +263,18 @@ def best_name(forms: list[str], used: list[str] | None = None) -> str:
 
 def vote_kind(votes: list[tuple[str, int, str, str | None]]) -> str:
     """The kind most mentions give, (kind, weight, name, role) each; a person given a person's title
-    wins over NER calling the same name an organisation."""
-    # a surname or leading word inherits the kind of the full name it shortens ("Okafor" of "Ada Okafor")
+    wins over NER calling the same name an organisation, and a surname or the leading words of a name
+    take the kind of the full name ("Okafor" of "Ada Okafor", "Harrow" of "Harrow Freight")."""
+    titled = any(k == "person" and role and set(ents.normalize(role).split()) & (TITLE_WORDS - ORG_HEADS)
+                 for k, _w, _n, role in votes)
+    if titled and not any(k == "country" for k, _w, _n, _r in votes):
+        return "person"
     longer = [ents.normalize(name).split() for _k, _w, name, _r in votes if len(ents.normalize(name).split()) > 1]
     full_votes = [v for v in votes if len(ents.normalize(v[2]).split()) > 1
                   or not any(ents.normalize(v[2]) in words for words in longer)]
-    votes = full_votes or votes
     weights: Counter = Counter()
-    for kind, weight, _name, _role in votes:
+    for kind, weight, _name, _role in full_votes or votes:
         weights[kind] += max(1, weight)
-    titled = any(k == "person" and role and set(ents.normalize(role).split()) & (TITLE_WORDS - ORG_HEADS)
-                 for k, _w, _n, role in votes)
-    if titled and weights["person"] and "country" not in weights:
-        return "person"
     return weights.most_common(1)[0][0]
 
 

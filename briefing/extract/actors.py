@@ -299,8 +299,10 @@ def is_capitalised_common_noun(span: "Span", label: str, sent: "Sentence", words
         return False
     tok = span[0]
     low = tok.lower_
-    if low in words.capitalised_inside or ents.country_of(tok.text) is not None:
-        return False  # written as a name elsewhere, or a country's name or people
+    if low in ORG_HEADS:
+        return False  # "Parliament approved the bill": an institution named by its common noun
+    if low in words.capitalised_inside or low in words.surnames or ents.country_of(tok.text) is not None:
+        return False  # written as a name elsewhere, a person's surname, or a country's name or people
     if low in words.lowercase:
         return True
     if label in ("NORP", "PERSON"):

@@ -228,6 +228,8 @@ def is_demonym_of_place(adjective: str, place: str) -> bool:
     ("Kenyan" / "Kenya", "Canadian" / "Canada", "Japanese" / "Japan"), for places the country table
     lacks (small territories, regions, places in fiction or exercises)."""
     adj, name = normalize(adjective), normalize(place)
+    if adj.endswith("ans") or adj.endswith("is"):
+        adj = adj[:-1]  # the people: "Kenyans", "Iraqis"
     if " " in adj or " " in name or len(name) < 4 or adj == name or not adj.startswith(name[:3]):
         return False
     for suffix in DEMONYM_SUFFIXES:
