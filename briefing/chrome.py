@@ -132,6 +132,7 @@ _BOILERPLATE_HINTS = ("responsib", "liable", "accountable", "reserved", "not be 
                       "purposes only", "constitute", "substitute", "intended as", "this article", "this story",
                       "this report", "this post", "this page", "this piece", "this version", "creative commons",
                       "contributed", "conditions apply")
+_BOILERPLATE_HINT = re.compile("|".join(map(re.escape, _BOILERPLATE_HINTS)))     # on lower-cased text
 
 _SEPARATORS = re.compile(r"\s[|>»›•·/]\s|\s\|\s?|\|")
 _QUOTES = "\"“”„«»‘’‚"
@@ -241,6 +242,7 @@ class Unit:
     outlet_how: str = ""
     content: frozenset[str] = field(default_factory=frozenset)
     heading: bool = False      # a Markdown "#" heading: a title or subhead, never a sentence
+    notice: bool = False       # opens with a site notice ("... is not responsible for external sites.")
 
     @property
     def n(self) -> int:
@@ -324,8 +326,7 @@ def _notice_at(text: str) -> int | None:
     """Where the first boilerplate notice sentence of ``text`` starts (None if it has none, or only in
     reported speech)."""
     head = text[:STATS_CHARS]
-    lowered = head.lower()
-    if not any(hint in lowered for hint in _BOILERPLATE_HINTS):
+    if not _BOILERPLATE_HINT.search(head.lower()):
         return None
     for m in _BOILERPLATE.finditer(head):
         starts = [b.end() for b in _SENTENCE_BREAK.finditer(head, 0, m.start() + 1) if b.end() <= m.start()]
@@ -337,27 +338,27 @@ def _notice_at(text: str) -> int | None:
     return None
 
 
-def _split_off_notice(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _split_off_notice(text: str, s: int, e: int) -> list[tuple[int, int, bool]]:
     """A paragraph that ends in a site notice ('... officials said. This article was amended on 3 May.')
-    becomes two units, so the notice can be dropped and the article sentences kept."""
+    becomes two units, so the notice can be dropped and the article sentences kept. Each span comes with
+    whether it opens with a notice."""
     at = _notice_at(text[s:e])
     if not at:
-        return [(s, e)]
+        return [(s, e, at == 0)]
     head_end = s + at
     while head_end > s and text[head_end - 1].isspace():
         head_end -= 1
-    return [(s, head_end), (s + at, e)]
+    return [(s, head_end, False), (s + at, e, True)]
 
 
 def make_units(text: str, start: int = 0) -> list[Unit]:
     spans = merge_wrapped(text, line_spans(text, start))
-    spans = [piece for s, e in spans for piece in _split_off_notice(text, s, e)]
     units = []
-    for s, e in spans:
+    for s, e, notice in (piece for s, e in spans for piece in _split_off_notice(text, s, e)):
         piece = text[s:e]
         line_start = text.rfind("\n", 0, s) + 1
         heading = text[line_start:s].lstrip().startswith("#")
-        units.append(Unit(s, e, piece, WORD.findall(piece[:STATS_CHARS]), heading=heading))
+        units.append(Unit(s, e, piece, WORD.findall(piece[:STATS_CHARS]), heading=heading, notice=notice))
     return units
 
 
@@ -465,7 +466,7 @@ def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:
         return u.mark(CHROME, "no words")
     if _foreign_script(u, page):
         return u.mark(CHROME, "other script")
-    if n <= BOILERPLATE_MAX_WORDS and not u.quoted and _notice_at(text) == 0:
+    if u.notice and n <= BOILERPLATE_MAX_WORDS and not u.quoted:
         return u.mark(CHROME, "boilerplate notice")
     if _is_ui(u, text, n):
         return

@@ -371,13 +371,15 @@ _OUTLET_ORDER = ("sign-off", "byline", "credit line", "masthead", "copyright", "
 
 
 def _outlet(page: chrome.Page) -> str | None:
-    """The outlet the page names: a reporter's sign-off, a byline, the copyright line, a site-name line."""
+    """The outlet the page names: a reporter's sign-off, a byline, the copyright line, a site-name line;
+    failing those, the agency in the first paragraph's dateline ('LIMA, March 10 (Andes Wire) -')."""
     named = [(u.outlet_how, u.outlet) for u in page.units if u.outlet and u.kind != chrome.ARTICLE]
     for how in _OUTLET_ORDER:
         for found_how, outlet in named:
             if found_how == how:
                 return outlet
-    return None
+    first = next((u for u in page.units if u.kind == chrome.ARTICLE), None)
+    return pagemeta.dateline_agency(first.text) if first is not None else None
 
 
 def _front_matter_metadata(doc: Document, values: dict[str, str]) -> None:

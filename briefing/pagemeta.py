@@ -140,6 +140,19 @@ def dateline_end(sentence: str) -> int:
     return m.end() if m else 0
 
 
+def dateline_agency(sentence: str) -> str | None:
+    """The news agency a dateline names in brackets: 'LIMA, March 10 (Andes Wire) - ...' -> 'Andes Wire'."""
+    m = DATELINE.match(sentence)
+    agency = re.search(r"\(([^()]{1,40})\)\s*[-–—:]+\s*$", m.group(0)) if m else None
+    if agency is None:
+        return None
+    name = agency.group(1).strip()
+    words = name.split()
+    if not all(w[:1].isupper() or w.lower() in ("of", "and", "&") for w in words) or find_date(name):
+        return None
+    return name
+
+
 def is_dateline_line(line: str) -> bool:
     """A whole line that is a wire dateline; its closing dash may be left off."""
     closed = line if line.endswith(("-", "–", "—", ":")) else line + " —"
@@ -178,10 +191,16 @@ def byline_outlet(line: str) -> tuple[str, str | None] | None:
     m = _BYLINE.match(line.strip())
     if not m:
         return None
+    names = m.group(1)
     outlet = m.group(2).strip() if m.group(2) else None
+    if outlet is None and "," in names:
+        # the list of names also takes a site name after a comma: "By Jane Doe, Harbour Daily News"
+        head, _, last = names.rpartition(",")
+        if masthead_outlet(last.strip()) or is_domain(last.strip()):
+            names, outlet = head.strip(), last.strip()
     if outlet and not (masthead_outlet(outlet) or is_domain(outlet)):
         outlet = None       # "By Tom Ellery, Chief Football Writer": a job title, not an outlet
-    return m.group(1), outlet
+    return names, outlet
 
 
 # the separators of a meta row: 'Coastal Wire · 3 March 2031 · By Ana Ruiz', 'Harbour Times | 12 May 2030'

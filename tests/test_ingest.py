@@ -352,6 +352,14 @@ def test_meta_rows_without_a_site_name_give_no_outlet(row):
     assert text_document("r.md", "r.md", f"Reservoirs fall to record low\n\n{row}\n\n{BODY}").outlet is None
 
 
+@pytest.mark.parametrize("byline, outlet", [
+    ("By Ana Ruiz, Valley Herald", "Valley Herald"), ("By Ana Ruiz and Tom Hale, Lakeside Post", "Lakeside Post"),
+    ("By Ana Ruiz, Tom Hale", None), ("By Tom Ellery, Chief Football Writer", None),
+])
+def test_byline_with_a_comma_names_the_outlet(byline, outlet):
+    assert text_document("b.txt", "b.txt", f"Reservoirs fall to record low\n{byline}\n\n{BODY}").outlet == outlet
+
+
 def test_sign_off_names_the_outlet():
     doc = text_document("a.txt", "a.txt", BODY + "\nJane Doe, Valley Times.\n")
     assert doc.outlet == "Valley Times"
@@ -554,12 +562,13 @@ def test_headline_with_site_suffix_gives_title_and_outlet():
     assert doc.block_texts() == [P1, P2]
 
 
-@pytest.mark.parametrize("dateline", ["WELLINGTON, New Zealand (AP) —", "HARBOURTON, Eastland, Oct 15 (Coastal Wire) -",
-                                      "Geneva (Alpine Wire) –", "NEW DELHI, Thursday"])
-def test_dateline_on_its_own_line_is_kept(dateline):
+@pytest.mark.parametrize("dateline, agency", [
+    ("WELLINGTON, New Zealand (AP) —", "AP"), ("HARBOURTON, Eastland, Oct 15 (Coastal Wire) -", "Coastal Wire"),
+    ("Geneva (Alpine Wire) –", "Alpine Wire"), ("NEW DELHI, Thursday", None)])
+def test_dateline_on_its_own_line_is_kept(dateline, agency):
     doc = text_document("d.txt", "d.txt", f"Rates rise again\n\n{dateline}\n{P1}\n{P2}\n")
     assert doc.block_texts() == [dateline, P1, P2]
-    assert doc.outlet is None       # 'NEW DELHI, Thursday' is no sign-off of an outlet called 'Thursday'
+    assert doc.outlet == agency     # 'NEW DELHI, Thursday' is no sign-off of an outlet called 'Thursday'
 
 
 @pytest.mark.parametrize("caption", [
@@ -656,6 +665,20 @@ def test_sentences_with_commas_and_dashes_are_no_datelines(sentence):
     from briefing.pagemeta import dateline_end
 
     assert dateline_end(sentence) == 0
+
+
+@pytest.mark.parametrize("dateline, outlet", [
+    ("HARBOURTON, Eastland, Oct 15 (Coastal Wire) - ", "Coastal Wire"),
+    ("Geneva (Alpine Wire) -- ", "Alpine Wire"),
+    ("NEW DELHI, Thursday - ", None),
+    ("WELLINGTON (local time) - ", None),
+])
+def test_outlet_from_the_agency_of_the_dateline_when_the_page_names_none(dateline, outlet):
+    doc = text_document("a.txt", "a.txt", f"Reservoirs fall to record low\n\n{dateline}{BODY}")
+    assert doc.outlet == outlet
+    named = text_document("b.txt", "b.txt", f"Reservoirs fall to record low\nBy Ana Ruiz, Valley Herald\n\n"
+                                            f"{dateline}{BODY}")
+    assert named.outlet == "Valley Herald"      # the page's own byline wins over the wire agency
 
 
 def test_event_summary_cites_the_lead_after_its_dateline():
