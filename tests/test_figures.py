@@ -529,3 +529,41 @@ def test_description_is_built_from_the_numbers_grammar(figures_of, sentence, des
 def test_a_number_given_as_someones_count_is_theirs(figures_of, sentence, value, unit, claimant):
     f = next(f for f in figures_of(sentence) if f.value == value)
     assert (f.unit, f.claimed_by) == (unit, claimant)
+
+
+@pytest.mark.slow
+def test_a_later_clause_with_its_own_source_keeps_it(figures_of):
+    figs = figures_of("Around 50,000 marched through the capital, organisers said, while police put the crowd at "
+                      "18,000.")
+    assert [(f.value, f.claimed_by, f.unit) for f in figs] == [(50000, "organisers", "people"),
+                                                                 (18000, "police", "people")]
+    figs = figures_of("At least 120 fighters were killed, the army said, though local officials put the toll at 45.")
+    assert [(f.value, f.claimed_by) for f in figs] == [(120, "army"), (45, "local officials")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The tariff adds 25 percent to the price of imported cars.",          # 'add' without a clause
+    "The drought put 40,000 jobs at risk across the valley.",            # 'put' without a value
+    "Roughly one in three clinics in the region reported shortages of insulin.",  # the counted themselves
+])
+def test_a_verb_of_saying_in_its_plain_sense_names_no_claimant(figures_of, sentence):
+    assert only(figures_of(sentence)).claimed_by is None
+
+
+@pytest.mark.slow
+def test_a_change_and_a_level_are_not_a_range(figures_of):
+    figs = figures_of("Imports of Chinese steel fell 18 percent to 2.1 million tonnes, customs data showed.")
+    assert [(f.value, f.high, f.unit) for f in figs] == [(18, None, "percent"), (2.1e6, None, "tonnes")]
+
+
+@pytest.mark.slow
+def test_quarter_of_a_million_is_a_number(figures_of):
+    f = only(figures_of("A quarter of a million people have signed the petition."))
+    assert (f.value, f.unit) == (250000, "people")
+
+
+@pytest.mark.slow
+def test_people_above_an_age_are_not_a_gap(figures_of):
+    f = only(figures_of("Nurses vaccinated 300 people above the age of 65 at the clinic."))
+    assert not f.quantity.startswith("change")

@@ -295,6 +295,11 @@ def _read_fraction(doc, i: int, limit: int) -> Amount | None:
         j = i + 2 if nxt == "-" and not doc[i].whitespace_ else i + 1
         denominator = FRACTION_DENOMINATORS.get(doc[j].lower_) if j < limit else None
         if denominator and denominator > 2 and j + 1 < limit and doc[j + 1].lower_ == "of" and numerator < denominator:
+            k = j + 2  # "a quarter of a million": a number, not a share
+            if k + 1 < limit and doc[k].lower_ in ("a", "an") and doc[k + 1].lower_ in _A_SCALES - {"dozen"}:
+                scale = SCALE_WORDS[doc[k + 1].lower_]
+                return Amount(i, k + 2, _times(round(numerator / denominator, 6), scale), scaled=True,
+                              in_words=True, raw=numerator / denominator)
             return Amount(i, j + 1, round(100 * numerator / denominator, 1), percent=True, in_words=True,
                           fraction=True)
     # "three in four", "1 in 10": a ratio of a group
@@ -399,6 +404,8 @@ def _join_range(doc, a: Amount, limit: int) -> Amount:
     b = _read_one(doc, i + 1, limit)
     if b is None or b.in_words != a.in_words:
         return a
+    if a.percent and not b.percent or a.currency and b.currency and a.currency != b.currency:
+        return a  # "fell 18 percent to 2.1 million tonnes": a change and a level, not a range
     low = a.value
     if not a.scaled and b.scaled:  # "3 to 5 million": the scale belongs to both ends
         scale = b.value / b.raw if b.raw else 1.0
@@ -463,11 +470,13 @@ CHANGE_ADVERBS = frozenset("up down".split())
 _CHANGE_BASE = frozenset("from on since compared than".split())
 
 
-def _is_difference(doc, a: Amount, text_end: int, limit: int) -> bool:
+def _is_difference(doc, a: Amount, noun: "Token | None", text_end: int, limit: int) -> bool:
     """A number stated as a gap from another value, not as a level of its own."""
+    measure = a.percent or a.currency or a.unit or noun is None or _lemma(noun) in SIZE_UNITS
     if text_end < limit:
         nxt = doc[text_end]
-        if nxt.lower_ in DIFFERENCE_PREPS and text_end + 1 < limit and not doc[text_end + 1].like_num:
+        # ("300 people above the age of 65" says which people, not a gap: only a measure is a gap)
+        if measure and nxt.lower_ in DIFFERENCE_PREPS and text_end + 1 < limit and not doc[text_end + 1].like_num:
             return True
         if nxt.lower_ in COMPARATIVE_WORDS and text_end + 1 < limit and doc[text_end + 1].lower_ == "than":
             return True
@@ -519,7 +528,7 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
         citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
         as_of_expression=expression, as_of_current=current, verb_index=verb.i if verb is not None else -1,
     )
-    if _is_difference(doc, a, text_end, sent.span.end):
+    if _is_difference(doc, a, noun, text_end, sent.span.end):
         fig.difference = True
         fig.quantity = f"change {fig.quantity}"  # a gap is no rival of the level it is measured from
     if holder:
@@ -542,7 +551,7 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
 DURATION_MEASURES = frozenset("""emergency ceasefire truce ban moratorium lockdown curfew suspension freeze sentence
 embargo quarantine closure shutdown blockade strike pause extension deadline ultimatum restriction restrictions
 mandate term licence license lease waiver exemption grace notice alert plan programme program deal agreement
-contract loan bond guarantee period consultation investigation inquiry review probation detention""".split())
+contract period consultation investigation inquiry review probation detention""".split())
 
 
 def _unit_compound(doc, a: Amount, limit: int) -> tuple["Token", "Token"] | None:
@@ -557,6 +566,8 @@ def _unit_compound(doc, a: Amount, limit: int) -> tuple["Token", "Token"] | None
     noun = unit.head
     if noun.i <= unit.i or noun.pos_ not in ("NOUN", "PROPN") or noun.i >= limit:
         return None  # "a 24-year-old": no noun it measures
+    if noun.dep_ == "compound" and noun.head.i > noun.i and lemma in TIME_UNITS:
+        return None  # "the 10-year bond yield": a name of a kind of thing, not a length
     return unit, noun
 
 
@@ -681,7 +692,7 @@ BACKGROUND_HOLDERS = frozenset("""market country nation city town region provinc
 economy bloc area territory capital metropolis""".split())
 _THRESHOLD_PREPS = frozenset("above below over under exceeding beyond".split())
 # nouns that only stand for a number stated nearby: "police put the number at 800"
-VAGUE_MEASURES = frozenset("number figure total tally count estimate toll sum amount level".split())
+VAGUE_MEASURES = frozenset("number figure total tally count estimate toll sum amount level crowd".split())
 
 
 def _background_size(a: Amount, doc) -> bool:
@@ -923,7 +934,8 @@ def _shared_verbs(verb: "Token") -> list["Token"]:
 
 # verbs whose bare-number object or subject is people: "forcing about 12,000 from their homes", "some 3,000 fled"
 PEOPLE_VERBS = _TALLY_VERBS | frozenset("""force drive flee leave strand shelter house feed treat employ hire lay sack
-vaccinate screen admit deport expel relocate repatriate return move resettle register""".split())
+vaccinate screen admit deport expel relocate repatriate return move resettle register attend join march protest
+gather rally demonstrate sign""".split())
 # verbs of leaving one's home: their count of people is a count of the displaced
 _DISPLACE_VERBS = frozenset("force drive chase flee uproot".split())
 
@@ -1137,18 +1149,23 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
         return None, re.sub(r"\s*['’]s?$", "", _phrase(owner))
     aside = _attribution(sent.span, anchor)
     if aside is not None:
-        verb, subj = aside
-        return verb, _resolve_pronoun(ctx, index, subj) if subj.lower_ in _PRONOUNS else _phrase(subj)
+        aside_verb, aside_subj = aside
+        aside_claim = (aside_verb, _resolve_pronoun(ctx, index, aside_subj) if aside_subj.lower_ in _PRONOUNS
+                       else _phrase(aside_subj))
+        if anchor.i < aside_verb.i:  # "X declared ... killing 27, the agency said": the agency's
+            return aside_claim
     for tok in sent.span:
         if tok.lower_ == "according" and tok.i + 1 < sent.span.end and sent.span.doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in sent.span.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return tok.head if tok.head.pos_ == "VERB" else None, _phrase(pobj)
     found: tuple["Token | None", str | None] = (None, None)
-    tok = anchor
+    tok, below = anchor, anchor
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CLAIM_VERBS:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CLAIM_VERBS and _claims_here(tok, below):
             subj = _claim_subject(tok)
+            if subj is not None and anchor.i in {t.i for t in subj.subtree}:
+                subj = None  # "one in three hospitals reported shortages": the counted are not the source
             if subj is not None:
                 name = _resolve_pronoun(ctx, index, subj) if subj.lower_ in _PRONOUNS else _phrase(subj)
                 found = (tok, name)
@@ -1157,8 +1174,21 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
                     return found
         if tok.head.i == tok.i:
             break
-        tok = tok.head
+        tok, below = tok.head, tok
+    if found[1] is None and aside is not None:
+        return aside_claim  # "..., the minister said, with some 1,500 farms hit"
     return found
+
+
+def _claims_here(verb: "Token", below: "Token") -> bool:
+    """Whether a reporting verb reports here, not in its plainer sense: 'the tariff adds 25 percent' (no
+    clause added), 'the crisis put 3,000 jobs at risk' (no number put 'at' or 'on' a value)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "add":
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    if lemma == "put":
+        return below.dep_ == "prep" and below.lower_ in ("at", "on")
+    return True
 
 
 def _recording_agent(anchor: "Token") -> tuple["Token", str] | None:
