@@ -272,6 +272,8 @@ def test_provisions_of_one_instrument_merge_into_one_entry_each():
         cand("Harbour Safety Act", "a", {"harbour", "safety"}, titled=True, article="21", text=named),
         cand("Harbour Safety Act", "a", {"harbour", "safety"}, titled=True, article="34",
              text="The port was also fined under Section 34 of the same act."),
+        cand("Harbour Safety Act", "b", {"harbour", "safety"}, titled=True, article="34",
+             text="Section 34 of the same act covers fines."),
         cand("Harbour Safety Act", "b", {"harbour", "safety"}, titled=True, article="21(1)",
              text="Officials cited Section 21(1) of the Harbour Safety Act.", signed_expr=None, signed="2019"),
         cand("Harbour Safety Act", "c", {"harbour", "safety"}, titled=True,
@@ -280,5 +282,16 @@ def test_provisions_of_one_instrument_merge_into_one_entry_each():
     assert [(t.name, t.article) for t in merged] == [("Harbour Safety Act", "21"), ("Harbour Safety Act", "34")]
     first, further = merged
     assert {c.source for c in first.citations} == {"a", "b", "c"} and first.signed == "2019"
-    assert [c.text for c in further.citations] == ["The port was also fined under Section 34 of the same act.", named]
+    assert [c.text for c in further.citations] == ["The port was also fined under Section 34 of the same act.",
+                                                   "Section 34 of the same act covers fines.", named]
     assert further.signed is None
+
+
+def test_further_provisions_follow_their_instrument():
+    named = "The ban rests on Section 21 of the Harbour Safety Act."
+    merged = merge([
+        cand("Harbour Safety Act", "a", {"harbour", "safety"}, titled=True, article="21", text=named),
+        cand("Harbour Safety Act", "a", {"harbour", "safety"}, titled=True, article="34",
+             text="The port was also fined under Section 34 of the same act."),
+    ])
+    assert [t.article for t in merged] == ["21", "34"]  # though the further one also cites the naming sentence

@@ -31,8 +31,10 @@ def merge(candidates: list[Treaty], reference: date | None = None) -> list[Treat
         else:
             home.append(cand)
     groups = _attach_descriptions(groups, reference)
-    merged = [item for g in groups for item in _merge_group(g, reference)]
-    return sorted(merged, key=lambda t: (-len({c.source for c in t.citations}), -len(t.citations)))
+    # instruments by how widely they are cited (on their first item); an instrument's further provisions follow it
+    merged = sorted((_merge_group(g, reference) for g in groups),
+                    key=lambda items: (-len({c.source for c in items[0].citations}), -len(items[0].citations)))
+    return [item for items in merged for item in items]
 
 
 def _attach_descriptions(groups: list[list[Treaty]], reference: date | None = None) -> list[list[Treaty]]:
