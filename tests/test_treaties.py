@@ -295,3 +295,19 @@ def test_further_provisions_follow_their_instrument():
              text="The port was also fined under Section 34 of the same act."),
     ])
     assert [t.article for t in merged] == ["21", "34"]  # though the further one also cites the naming sentence
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,articles", [
+    ("Ministers cited Articles 3 and 4 of the Northern Defence Treaty.", ["3", "4"]),
+    ("The court cited Sections 12, 14 and 15 of the Clean Water Act.", ["12", "14", "15"]),
+    ("The Clean Water Act was cited. Sections 5(a) and 6 of the act apply.", ["5(a)", "6"]),
+])
+def test_a_list_of_provisions_gives_one_entry_each(treaties_of, text, articles):
+    found = treaties_of(text)
+    assert [t.article for t in found] == articles and len({t.name for t in found}) == 1
+
+
+@pytest.mark.slow
+def test_a_number_after_a_single_provision_is_not_listed(treaties_of):
+    assert [t.article for t in treaties_of("Section 4 of the Clean Water Act and 12 other rules apply.")] == ["4"]

@@ -189,13 +189,36 @@ def _article_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", kind: st
     if target is None:
         return
     # a finer reading ranks higher: "Article 14.5" over "Chapter 14", "Section 12(b)" over "Section 12"
-    target = _with_article(target, number, _ARTICLE_RANK.get(kind, 1) + number.count(".") + number.count("("))
+    entry = _with_article(target, number, _ARTICLE_RANK.get(kind, 1) + number.count(".") + number.count("("))
     provision = provision_of(tok)
-    if provision and (not target.provision or not _has_article_provision(target)):
-        target.provision = provision
-        target.provision_from_article = True
-    if sent.citation() not in target.citations:
-        target.citations.append(sent.citation())
+    if provision and (not entry.provision or not _has_article_provision(entry)):
+        entry.provision = provision
+        entry.provision_from_article = True
+    if sent.citation() not in entry.citations:
+        entry.citations.append(sent.citation())
+    for other in _listed_numbers(designated):  # "Articles 3 and 4 of the treaty": each its own provision
+        entry = _with_article(target, other, _ARTICLE_RANK.get(kind, 1) + other.count(".") + other.count("("))
+        if sent.citation() not in entry.citations:
+            entry.citations.append(sent.citation())
+
+
+def _listed_numbers(designated: "Token") -> list[str]:
+    """The numbers after the first one of a plural designator ("Sections 12, 14 and 15", "§§ 4 and 5")."""
+    plural = designated.text.lower().rstrip(".").endswith("s") or designated.text == "§§"
+    first = _number_after(designated)
+    if not plural or first is None or _written_number(first) is None:
+        return []
+    doc, out = designated.doc, []
+    j = first.i + 1 + (1 if doc[first.i + 1:first.i + 2].text == ")" else 0)
+    while j < designated.sent.end:
+        if doc[j].lower_ in (",", "and", "or", "&"):
+            j += 1
+        elif _written_number(doc[j]):
+            out.append(_written_number(doc[j]))
+            j += 1 + (1 if doc[j + 1:j + 2].text == ")" and not doc[j].text.endswith(")") else 0)
+        else:
+            break
+    return out
 
 
 def article_key(number: str) -> str:
