@@ -363,3 +363,19 @@ def test_speakers_in_passive_inverted_and_unnamed_spokesperson_positions(reactio
 
 def test_unnamed_officials_do_not_speak_for_the_subject_of_their_report(reactions_of):
     assert reactions_of("Corvane Motors will be fined, officials said on Friday.") == []
+
+
+def test_an_act_in_what_was_said_counts_only_as_the_speakers_own(reactions_of):
+    # the appeal defends the law, not the speaker
+    found = reactions_of("The Bar Council's chairperson, Mary Oduya, said the appeal would waste money defending "
+                         "a law that should never have been passed.")
+    assert by_actor(found, "Mary Oduya")[0].stance == "neutral"
+    found = reactions_of("The Treasury said the Opposition Alliance would appeal the ruling.")
+    assert by_actor(found, "Treasury")[0].stance == "neutral"
+
+
+def test_a_verb_conjoined_to_a_reported_clause_is_not_the_reported_subjects(reactions_of):
+    # "drivers" waited; whoever said so warned
+    found = reactions_of("The truckers' union said drivers had waited nine hours at the border and warned of "
+                         "higher prices.")
+    assert all(r.actor != "Drivers" for r in found), stances_of(found)

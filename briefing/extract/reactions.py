@@ -52,7 +52,8 @@ class Speech:
 
 # ---------------------------------------------------------------- stance
 
-def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | None) -> dict[str, float]:
+def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | None,
+                  speaker: str | None = None) -> dict[str, float]:
     """Evidence for each stance: the speaker's verbs weigh most, then words of what was said."""
     scores = {"support": 0.0, "condemn": 0.0, "deny": 0.0, "concern": 0.0}
     for v in verbs:
@@ -87,7 +88,7 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
     for t in content:
         if t.i in seen:
             continue
-        acted = act_stance(t) if t.pos_ == "VERB" else None
+        acted = act_stance(t) if t.pos_ == "VERB" and _acts_for_speaker(t, verbs, speaker) else None
         if acted:
             scores[acted] += 2.0  # "said it would appeal", "said it stood by its decision"
         elif _solidarity(t):
@@ -277,6 +278,25 @@ def _solidarity(tok: "Token") -> bool:
         return False
     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lemma_.lower() == tok.lemma_.lower()
+
+
+def _acts_for_speaker(verb: "Token", speech_verbs: list["Token"], speaker: str | None = None) -> bool:
+    """Whether an act in what was said is the speaker's own: 'said it would appeal', 'we will appeal',
+    'vowed to fight it', 'Acme will appeal, a company spokeswoman said' (Acme speaking);
+    not 'said the appeal would waste money defending a law'."""
+    speech_ids = {v.i for v in speech_verbs}
+    for _ in range(5):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.pos_ == "PROPN" and speaker:
+                return subj.text in speaker or speaker in tokens_text(subj.subtree)
+            return subj.pos_ == "PRON" and subj.lower_ in ("i", "we", "it", "he", "she", "they")
+        if verb.head.i == verb.i or verb.i in speech_ids:
+            return True
+        verb = verb.head
+        if verb.i in speech_ids:
+            return True
+    return False
 
 
 def act_stance(verb: "Token") -> str | None:
@@ -628,6 +648,8 @@ def _speaker_subject(verb: "Token") -> "Token | None":
             verb = verb.head
         elif verb.dep_ in ("advcl", "conj") and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") \
                 and not any(c.dep_ == "mark" for c in verb.children):
+            if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_LEMMAS:
+                verb = verb.head  # "said drivers had waited ... and warned": the one who said it warned
             verb = verb.head
         else:
             return None
@@ -834,7 +856,7 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
                 if not quoted:
                     quote = None
             content = sorted(set(speech.content) | set(quoted), key=lambda t: t.i)
-            stance = stance_of_scores(stance_scores(speech.verbs, content, quote))
+            stance = stance_of_scores(stance_scores(speech.verbs, content, quote, speech.speaker))
             out.append(Reaction(actor=speech.speaker, stance=stance, summary=sent.text.strip(), quote=quote,
                                 citations=[sent.citation()]))
             memory.spoke(speech.speaker, speech.is_person)
