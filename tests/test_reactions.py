@@ -379,3 +379,15 @@ def test_a_verb_conjoined_to_a_reported_clause_is_not_the_reported_subjects(reac
     found = reactions_of("The truckers' union said drivers had waited nine hours at the border and warned of "
                          "higher prices.")
     assert all(r.actor != "Drivers" for r in found), stances_of(found)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("'It is a disaster for the growers,' said Anna Berg.", "It is a disaster for the growers"),
+    ("‘We won’t stop until the law is changed,’ she said.", "We won’t stop until the law is changed"),
+    ("He called the levy 'deeply wrong' and said he would appeal.", "deeply wrong"),
+    # apostrophes are not quote marks
+    ("The farmers' union and the workers' party said they would meet.", None),
+    ("It's the children's hospital's turn, the mayor said.", None),
+])
+def test_single_quote_marks_of_british_house_styles(text, quote):
+    assert quote_in(text) == quote

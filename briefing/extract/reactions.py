@@ -38,6 +38,10 @@ SPEECH_LEMMAS = REPORTING_VERBS | MORE_REPORTING_VERBS | frozenset(STANCE_VERBS)
 # a quoted passage: straight or typographic double quotes, guillemets, low-9 quotes
 QUOTE_RE = re.compile(r"[\"“„«]\s*([^\"“”„«»]{2,}?)\s*[\"”“»]")
 OPEN_QUOTES = "\"“„«"
+# single quotes as British house styles use them ('It is a disaster,' she said): the opening mark starts a word
+# after a space, the closing one ends a word before punctuation or a space, so apostrophes (won't, farmers')
+# are not taken for quote marks
+SINGLE_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘']([A-Za-z0-9][^‘\n]*?[^\s‘])[’'](?=[\s,.;:!?)\]]|$)")
 
 
 @dataclass
@@ -322,6 +326,11 @@ def quote_in(text: str, speaker_at: int | None = None) -> str | None:
     found = [q for q in found if len(q) >= 2]
     if found:
         return max(found, key=len)
+    if not any(ch in text for ch in OPEN_QUOTES + "”"):
+        singles = [m.group(1).strip(" ,.;:") for m in SINGLE_QUOTE_RE.finditer(text)]
+        singles = [q for q in singles if len(q.split()) >= 2]
+        if singles:
+            return max(singles, key=len)
     marks = [i for i, ch in enumerate(text) if ch in OPEN_QUOTES or ch == "”"]
     if len(marks) != 1:
         return None
