@@ -47,9 +47,13 @@ COMPANY_SUFFIXES = frozenset("""systems payments labs laboratories industries ho
 pharma motors airlines airways foods energy resources capital ventures networks solutions logistics freight
 shipping mining media studios entertainment insurance financial securities investments properties brands
 telecom telecoms semiconductors electronics chemicals petroleum airline bancorp""".split())
-# what only a company or body has, as lemmas: "X's chief executive", "X shares fell"
-COMPANY_OWNED_NOUNS = frozenset("""share shareholder stock executive ceo founder co-founder chairman chairwoman board
-headquarters subsidiary customer employee workforce revenue profit earnings turnover""".split())
+# what only a company or body has: "X's chief executive", "X shares fell" ("X's share of the vote" is anyone's)
+COMPANY_OWNED_NOUNS = frozenset("""shares shareholders stock executive ceo founder co-founder chairman chairwoman
+board headquarters subsidiary subsidiaries customers employees workforce revenue revenues profit profits earnings
+turnover""".split())
+# what a body says it will do, in "X said it would <verb>" ("X said it was hard" may be anyone)
+BODY_ACTION_VERBS = AGENT_VERBS | frozenset("""cut close hire invest recall raise pay comply cooperate challenge
+review open expand sell buy merge acquire file resume suspend halt cancel""".split())
 PERSON_PRONOUNS = frozenset(("he", "she"))
 ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 
@@ -264,7 +268,7 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
     kind = kind_of(span, label, surface, surnames, title)
     if kind is None or is_outlet(span, surface) or span[-1].lower_ in NOT_PARTIES:
         return None
-    cue = kind_cue(span, label)
+    cue = kind_cue(span, label, surnames)
     if cue == "organization" and kind in ("person", "group", "country"):
         kind = "organization"  # "X, which runs a clinic", "X's chief executive": a body, whatever NER says
     if cue == "person" and kind in ("organization", "group", "country") and \
@@ -321,13 +325,15 @@ def place_of_demonym(span: "Span", label: str, surface: str, words: DocWords) ->
     return max(places, key=len) if places else None
 
 
-def kind_cue(span: "Span", label: str) -> str | None:
+def kind_cue(span: "Span", label: str, surnames: set[str] | frozenset[str] = frozenset()) -> str | None:
     """"person" or "organization" when the words around the name say which, whatever NER labelled it:
     a relative pronoun (", who" / ", which"), a pronoun that takes the name up ("X said she" / "X said it"),
     a courtesy title ("Ms X"), a company noun before or beside it ("the start-up X", "X, a logistics firm"),
-    or what only a company owns ("X's chief executive", "X shares"). "which" and "it" also take up a
-    place, so they say nothing against NER's GPE."""
+    or what only a company owns ("X's chief executive", "X shares"). "which", "it" and possessions also
+    go with a place, so they say nothing against NER's GPE; "it" after a person's name is often their
+    company ("Ana Ruiz said it would cut jobs"), so it says nothing against a person's name either."""
     place = label == "GPE" or ents.country_of(span.text) is not None
+    personal = label == "PERSON" and len(span) >= 2 or ents.normalize(span.text) in surnames
     if is_followed_by(span, "which") and not place:
         return "organization"
     if is_followed_by(span, "who"):
@@ -335,11 +341,11 @@ def kind_cue(span: "Span", label: str) -> str | None:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS:
         return "person"
-    pronoun = subject_pronoun_taking_up(span)
+    pronoun, clause_verb = subject_pronoun_taking_up(span)
     if pronoun in PERSON_PRONOUNS:
         return "person"
-    if pronoun == "it" and not place:
-        return "organization"
+    if pronoun == "it" and clause_verb in BODY_ACTION_VERBS and not place and not personal:
+        return "organization"  # "X said it would appeal"; not "X said it was a hard choice"
     if word_before(span) in COMPANY_NOUNS:
         return "organization"
     root = span.root
@@ -348,23 +354,24 @@ def kind_cue(span: "Span", label: str) -> str | None:
             return "organization"  # "Ridgeway, a logistics company based in Leeds, said"
     owned = root.head if root.dep_ in ("poss", "compound") or (root.dep_ == "amod" and root.head.pos_ == "NOUN") \
         else None
-    if owned is not None and owned.i >= span.end and owned.lemma_.lower() in COMPANY_OWNED_NOUNS:
-        if owned.lemma_.lower() != "executive" or any(c.lower_ == "chief" for c in owned.children):
+    if owned is not None and owned.i >= span.end and owned.lower_ in COMPANY_OWNED_NOUNS and not place:
+        if owned.lower_ != "executive" or any(c.lower_ == "chief" for c in owned.children):
             return "organization"
     return None
 
 
-def subject_pronoun_taking_up(span: "Span") -> str | None:
-    """The subject pronoun of the clause a name's reporting verb introduces: "X said (that) she/it ..."."""
+def subject_pronoun_taking_up(span: "Span") -> tuple[str | None, str | None]:
+    """The subject pronoun of the clause a name's reporting verb introduces and that clause's verb
+    (lemma): "X said (that) she would resign" -> ("she", "resign")."""
     root = span.root
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in REPORTING_VERBS:
-        return None
+        return None, None
     for clause in root.head.children:
         if clause.dep_ == "ccomp":
             for child in clause.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PRON":
-                    return child.lower_
-    return None
+                    return child.lower_, clause.lemma_.lower()
+    return None, None
 
 
 def word_before(span: "Span") -> str:
