@@ -31,6 +31,8 @@ _YEAR_RE = r"((?:1[89]|20)\d{2})"
 # a bare number + unit with no anchor word is a duration, not a date ("six months", "two days")
 _AMOUNT_RE = r"(\d+|" + "|".join(k for k in _NUMBER_WORDS if k) + r")"
 _UNIT_RE = r"(day|week|month|year|decade)s?"
+_PART_OF_DAY_OF = re.compile(r"^(?:the\s+)?(?:(?:early|small|late|wee)\s+)?(?:hours|night|morning|afternoon|evening)"
+                             r"\s+of\s+")
 _FILLER = re.compile(r"^(?:(?:on|in|at|by|since|from|during|over|of|the|this past|past|around|about|as of|"
                      r"early|earlier|late|later|mid|middle of|end of|beginning of|start of|until|through)\b[\s-]*)+")
 
@@ -79,6 +81,7 @@ def resolve(expr: str, reference: date | None, *, exact_reference: bool = True,
     if not low or is_duration(low) or is_year_range(low):
         return None
     low = re.sub(r"'s$", "", low)
+    low = _PART_OF_DAY_OF.sub("", low)  # "the night of October 12" is October 12
     for rule in (_absolute, _relative_year, _seasonal, _weekday, _deictic, _ago):
         hit = rule(low, reference, exact_reference, future)
         if hit is not None:

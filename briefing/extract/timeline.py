@@ -90,17 +90,20 @@ def date_spans(sent: "Span") -> list["Span"]:
             continue
         if ent.label_ != "DATE":
             continue
-        end = ent.end
+        start, end = ent.start, ent.end
+        before = ents[k - 1] if k > 0 else None
+        if before is not None and before.label_ == "TIME" and before.end == ent.start - 1 \
+                and doc[before.end].lower_ == "of" and before.root.lemma_.lower() in PARTS_OF_DAY | {"hour"}:
+            start = before.start  # "on the night of October 12", "in the small hours of Monday"
         nxt = ents[k + 1] if k + 1 < len(ents) else None
-        if nxt is not None and nxt.label_ == "TIME" and nxt.start == end \
-                and re.fullmatch(r"(?:\w+ )*?(?:" + "|".join(PARTS_OF_DAY) + r")(?: local time)?", nxt.text.lower()) \
+        if nxt is not None and nxt.label_ == "TIME" and nxt.start == end and any(t.lower_ in PARTS_OF_DAY for t in nxt) \
                 and all(t.lower_ in PARTS_OF_DAY | {"local", "time", "early", "late"} for t in nxt):
-            end = nxt.end
+            end = nxt.end  # "Friday" + "evening", "Monday" + "evening local time"
         while end < sent.end and doc[end].lower_ in PARTS_OF_DAY and doc[end].pos_ == "NOUN":
             end += 1  # a part of day the entity recogniser left out
         if doc[end:end + 2].text.lower() == "local time" and end + 2 <= sent.end:
             end += 2
-        out.append(doc[ent.start:end] if end != ent.end else ent)
+        out.append(doc[start:end] if (start, end) != (ent.start, ent.end) else ent)
     return out
 
 
