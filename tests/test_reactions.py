@@ -391,3 +391,14 @@ def test_a_verb_conjoined_to_a_reported_clause_is_not_the_reported_subjects(reac
 ])
 def test_single_quote_marks_of_british_house_styles(text, quote):
     assert quote_in(text) == quote
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The Health Ministry said the figures in the report were wrong.", "deny"),
+    ("The Health Ministry said the report was misleading and exaggerated the risks.", "deny"),
+    ("The Health Ministry said the ban was wrong.", "condemn"),
+    ('"This is good news for consumers," said the Health Ministry.', "support"),
+    ("The Health Ministry said it would provide details next week.", "neutral"),
+])
+def test_calling_a_claim_wrong_disputes_it_and_a_decision_wrong_condemns_it(reactions_of, text, stance):
+    assert by_actor(reactions_of(text), "Health Ministry")[0].stance == stance

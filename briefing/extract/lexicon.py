@@ -91,7 +91,8 @@ STANCE_LEMMAS = {
     **dict.fromkeys("""criminal crime illegal unlawful inhumane immoral outrage outrageous unacceptable violation
                        violate provocation provocative reckless atrocity aggression shameful irresponsible
                        barbaric condemnation""".split(), "condemn"),
-    **dict.fromkeys("false untrue baseless fabricated fake groundless unfounded fabrication fiction nonsense".split(), "deny"),
+    **dict.fromkeys("""false untrue baseless fabricated fake groundless unfounded fabrication fiction nonsense
+                       inaccurate misleading exaggerated overstated distorted""".split(), "deny"),
     **dict.fromkeys("""concern concerned worried alarming alarmed alarm dangerous danger troubling fear
                        worrying risk implausible doubt doubtful questionable irregularity
                        flawed marred""".split(), "concern"),
@@ -190,7 +191,7 @@ dismayed angry furious""".split())
 # misfortune words: condemnation when said of a decision ("this ruling is a disaster"), concern when said of
 # what happened ("the flooding is a disaster")
 MISFORTUNE_WORDS = frozenset("""disaster catastrophe catastrophic disastrous tragedy tragic devastating terrible
-awful dreadful blow setback nightmare""".split())
+awful dreadful blow setback nightmare sad shocking""".split())
 # adjectives that only evaluate in one part of speech: "fine" is also a penalty, "right" a right, "just" an adverb
 ADJECTIVE_ONLY_EVALUATIONS = frozenset("fine right just fair correct good great".split())
 # contesting a decision: "said it would appeal", "will challenge the ruling in court"

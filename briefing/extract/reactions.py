@@ -187,7 +187,9 @@ def _evaluation(word: "Token") -> str | None:
     if lemma in POSITIVE_EVALUATIONS or low in POSITIVE_EVALUATIONS:
         stance = "support"
     elif lemma in NEGATIVE_JUDGMENTS or low in NEGATIVE_JUDGMENTS:
-        stance = "condemn"
+        thing = _judged_thing(word)
+        # "the figures are wrong" disputes a claim; "the ruling is wrong" condemns a decision
+        stance = "deny" if thing is not None and thing.lemma_.lower() in CLAIM_NOUNS else "condemn"
     elif lemma in MISFORTUNE_WORDS or low in MISFORTUNE_WORDS:
         thing = _judged_thing(word)
         decided = thing is not None and (thing.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS)
