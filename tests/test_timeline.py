@@ -301,3 +301,19 @@ def test_a_coordinated_verb_stays_when_only_a_noun_under_it_is_dated(timeline_of
                           "as the death toll from Wednesday's fire rose to 12.")
     assert ("2031-10-17", "The governor toured the burned hillside and pledged $40 million in aid") in \
         [(e.date, e.event) for e in entries]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Seven people were killed and 20 injured when a bus plunged into a ravine on Saturday, police said.",
+     ("2031-10-11", "A bus plunged into a ravine")),
+    ("Three hikers were rescued when a helicopter reached the ridge on Thursday.",
+     ("2031-10-16", "A helicopter reached the ridge")),
+])
+def test_a_dated_when_clause_is_a_line_without_its_when(timeline_of, text, expected):
+    assert expected in [(e.date, e.event) for e in timeline_of(text)]
+
+
+@pytest.mark.slow
+def test_an_indirect_where_question_is_no_happening(timeline_of):
+    assert timeline_of("Where the army went on Monday remains unclear.") == []

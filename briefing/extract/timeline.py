@@ -280,7 +280,8 @@ def _name_the_instrument(ctx: "DocContext", sent: "Sentence", verb: "Token", tex
 
 
 def _is_question(sent: "Sentence", verb: "Token") -> bool:
-    return sent.text.rstrip(" \"'”’").endswith("?") or verb.left_edge.lower_ in ("how", "what", "whether", "why")
+    return sent.text.rstrip(" \"'”’").endswith("?") \
+        or verb.left_edge.lower_ in ("how", "what", "whether", "why", "where")
 
 
 def _is_dateline(tok: "Token") -> bool:
@@ -494,6 +495,7 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                 and child.nbor(1).head == verb:
             continue  # the comma that sets off an attribution ("..., according to the agency")
         if child.dep_ in _DROP_DEPS or (child.dep_ == "advmod" and child.lower_ in _DISCOURSE) \
+                or (child.dep_ == "advmod" and child.tag_ == "WRB" and child.i == verb.left_edge.i) \
                 or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
                     and (_own_subject(child) is not None or _has_date(child, ent))):
             drop |= {t.i for t in child.subtree}
@@ -593,7 +595,8 @@ def _with_antecedent(verb: "Token", ent: "Span", words: str) -> str:
     noun = verb.head
     side = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
             for t in c.subtree}
-    noun_phrase = _tidy("".join(t.text_with_ws for t in noun.subtree if t.i not in side and t.i < verb.i))
+    noun_phrase = _tidy("".join(t.text_with_ws for t in noun.subtree if t.i not in side and t.i < verb.i
+                                and t.tag_ != "WRB"))  # "when a tunnel caved in", misread as a noun's clause
     if not noun_phrase:
         return words
     noun_phrase = noun_phrase[:1].lower() + noun_phrase[1:] if noun.pos_ != "PROPN" and noun_phrase[:1] else noun_phrase
