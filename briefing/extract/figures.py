@@ -1164,7 +1164,7 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CLAIM_VERBS and _claims_here(tok, below):
             subj = _claim_subject(tok)
-            if subj is not None and anchor.i in {t.i for t in subj.subtree}:
+            if subj is not None and anchor.i in {t.i for t in subj.subtree} and not _in_clause_of(anchor, subj):
                 subj = None  # "one in three hospitals reported shortages": the counted are not the source
             if subj is not None:
                 name = _resolve_pronoun(ctx, index, subj) if subj.lower_ in _PRONOUNS else _phrase(subj)
@@ -1178,6 +1178,15 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
     if found[1] is None and aside is not None:
         return aside_claim  # "..., the minister said, with some 1,500 farms hit"
     return found
+
+
+def _in_clause_of(tok: "Token", noun: "Token") -> bool:
+    """'X, which handles payments for 48,000 merchants, said': a number in a clause about the speaker."""
+    while tok.i != noun.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "appos"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _claims_here(verb: "Token", below: "Token") -> bool:
@@ -1357,20 +1366,24 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
             return _render(doc, keep - amount)  # "evacuees registered by X" says what they are
     if subject is not None and _measure_noun(head) is not None:
         return _render(doc, _noun_phrase(subject, amount, complement=False))  # "government's figure"
+    if topic is not None and noun is None and topic.i != head.i and _modifies(head, topic) \
+            and (topic.dep_ not in ("dobj", "pobj") or head.head.lower_ in _VALUE_ADJECTIVES):
+        return _render(doc, keep - amount)  # "the 40% methane cut would avoid ...", "tonnes of X worth $1.9bn"
     hang = _hanging_verb(head)
+    measured = _measured_subject(hang, head, noun)
+    if measured is not None:
+        # "the quota is 45,000 tonnes", "the river peaked at 7.4 metres in X": what is measured is the subject
+        keep = _noun_phrase(measured, amount) | ({hang.i} if hang.lemma_ != "be" else set())
+        keep |= {c.i for c in hang.children if c.dep_ == "aux" and c.tag_ == "MD" and hang.lemma_ != "be"}
+        if noun is not None:
+            keep |= _short_preps(noun, amount | keep, limit=1)
+        return _render(doc, keep - amount)
     if topic is not None and noun is None and topic.i != head.i and hang is None:
         hang = _hanging_verb(topic)  # "Corvid shares closed 3.2 percent lower": the share's own verb
-    if hang is not None and not (hang.lemma_ == "be" and core is not None and core.dep_ in ("nsubj", "nsubjpass")):
+    if hang is not None and hang.lemma_ != "be":
         keep.add(hang.i)
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in hang.children)
         keep |= {c.i for c in hang.children if c.dep_ in ("prt", "neg") or c.dep_ == "aux" and modal}
-        if noun is not None and _lemma(noun) in SIZE_UNITS and head.dep_ == "pobj":
-            # "the river peaked at 7.4 metres in X": what is measured is the verb's subject, not the unit
-            measured = next((c for c in hang.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
-            if measured is not None:
-                keep = (keep - {noun.i}) | _noun_phrase(measured, amount, complement=False)
-                keep |= _short_preps(noun, amount | keep, limit=1)
-                return _render(doc, keep - amount)
         for c in hang.conjuncts:  # "damaged or destroyed"
             if c.pos_ == "VERB" and abs(c.i - hang.i) <= 3:
                 keep |= {c.i} | {t.i for t in doc[min(c.i, hang.i):max(c.i, hang.i)] if t.dep_ == "cc"}
@@ -1378,17 +1391,37 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
             keep.add(head.head.i)  # "to 25,000 people"
         obj = next((c for c in hang.children if c.dep_ == "dobj" and c.i not in amount and c.i != head.i
                     and (core is None or c.i != core.i) and c.pos_ in ("NOUN", "PROPN")), None)
-        if obj is not None and head.dep_ != "dobj":
+        if obj is not None and head.dep_ == "pobj":
             keep |= _noun_phrase(obj, amount, complement=False)  # "provide shelter to people"
         elif head.dep_ in ("nsubj", "nsubjpass", "dobj") or noun is None:
             said_of_subject = core is not None and core.i != head.i and core.dep_ == "nsubj" \
-                and core.head.i == hang.i
+                and core.head.i == hang.i and hang.lemma_.lower() in LEVEL_VERBS
             if not said_of_subject:  # ("the damage could reach $1bn": the verb's phrases are not the damage's)
                 keep |= _short_preps(hang, amount | keep, limit=1)  # "forced from their homes"
-        level = head.head if head.head.pos_ in ("ADJ", "ADV") and head.head.head.i == hang.i else None
+        level = head.head if head.head.pos_ in ("ADJ", "ADV") and head.head.head.i == hang.i \
+            and (head.head.tag_ in _COMPARATIVE_TAGS or head.head.lower_ in CHANGE_ADVERBS) else None
         if level is not None:
             keep.add(level.i)  # "closed 3.2 percent lower"
     return _render(doc, keep - amount)
+
+
+def _measured_subject(hang: "Token | None", head: "Token", noun: "Token | None") -> "Token | None":
+    """The subject a unit of measure measures: 'the quota is 45,000 tonnes', 'the quota would reach 70,000
+    tonnes', 'the river peaked at 7.4 metres'."""
+    if hang is None or noun is None or _lemma(noun) not in SIZE_UNITS | _MEASURE_UNITS:
+        return None
+    if hang.lemma_.lower() not in LEVEL_VERBS | {"be", "peak", "crest"} or head.dep_ not in ("attr", "dobj", "pobj"):
+        return None
+    return next((c for c in hang.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+                 and c.i != noun.i), None)
+
+
+def _modifies(root: "Token", noun: "Token") -> bool:
+    """An amount inside a noun's own phrase: 'a 40% cut', '$2.5 billion takeover', 'steel worth $1.9 billion'."""
+    up = root.head
+    if up.i == noun.i:
+        return root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod")
+    return up.lower_ in _VALUE_ADJECTIVES and up.head.i == noun.i
 
 
 def _hanging_verb(tok: "Token") -> "Token | None":
@@ -1430,20 +1463,37 @@ def _render(doc, keep: set[int]) -> str:
 
 def _short_preps(head: "Token", avoid: set[int], kinds: tuple[str, ...] | None = None,
                  limit: int | None = None) -> set[int]:
-    """Short prepositional phrases after a word (the first ``limit`` of them), without dates, the amount
-    itself or who claims it ('according to')."""
+    """Short prepositional phrases after a word (the first ``limit`` of them), cleared of dates, numbers and
+    the amount itself ('of carbon dioxide [a year]', 'in [six] provinces'); never a phrase that is a date or
+    says who claims it ('according to')."""
     out: set[int] = set()
     taken = 0
     for c in head.children:
-        if c.dep_ != "prep" or c.i < head.i or (kinds and c.lower_ not in kinds) or _has_date(c) \
-                or c.lower_ in _NON_DESCRIPTIVE_PREPS:
+        if c.dep_ != "prep" or c.i < head.i or (kinds and c.lower_ not in kinds) or c.lower_ in _NON_DESCRIPTIVE_PREPS:
             continue
-        sub = {t.i for t in c.subtree}
-        if len(sub) <= 6 and not (sub & avoid) and not any(t.like_num for t in c.subtree):
-            out |= sub  # (a phrase with another number belongs to that number's figure)
+        obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.i in avoid or obj.like_num or obj.ent_type_ in ("DATE", "TIME"):
+            continue
+        cleared = _cleared(obj, avoid)
+        phrase = {c.i} | cleared
+        if cleared and len(phrase) <= 6:
+            out |= phrase
             taken += 1
             if limit is not None and taken >= limit:
                 break
+    return out
+
+
+def _cleared(tok: "Token", avoid: set[int]) -> set[int]:
+    """A subtree without the branches after it that hold a date, a number or an avoided token; nothing when
+    such a branch is a modifier the word needs."""
+    out = {tok.i}
+    for c in tok.children:
+        branch = list(c.subtree)
+        if not any(b.i in avoid or b.like_num or b.ent_type_ in ("DATE", "TIME") for b in branch):
+            out |= {b.i for b in branch}
+        elif c.dep_ in _NOUN_MODIFIERS | {"nummod", "quantmod", "det"} and c.i < tok.i:
+            return set()  # "from [2020] levels": without its modifier the phrase says nothing
     return out
 
 
