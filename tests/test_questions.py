@@ -387,6 +387,15 @@ def test_one_quantity_in_different_words_is_one_conflict(nlp, a, b, asked):
       "money export", "the ministry"),
      ("b", "Coffee exports were worth $8 billion in 2025, the growers' federation said.", "$8 billion", 8e9, "USD",
       "money coffee", "the growers' federation")),
+    # two holders' shares in one party's count are two quantities
+    (("a", "The union's own tally puts the strikers on 62 percent and the managers on 30 percent.", "62 percent",
+      62, "percent", "percent striker", "The union"),
+     ("b", "The labour office said the managers won 48 percent of the ballot.", "48 percent", 48, "percent",
+      "percent manager", "The labour office")),
+    # a part of the cases is not a rival count of cases
+    (("a", "The ministry said 40 cases had been confirmed.", "40 cases", 40, "cases", "cases", "The ministry"),
+     ("b", "The hospital said nine nurses were among the confirmed cases.", "nine nurses", 9, "nurses", "nurse",
+      "The hospital")),
     # shares of different things held by different holders
     (("a", "The law allows fines of up to 10 percent of a company's global turnover.", "up to 10 percent", 10,
       "percent", "percent turnover", "the law"),
@@ -465,6 +474,9 @@ def test_generic_statements_and_estimates_are_not_next_steps(signals_of, text):
     ("The ministry said the licence is likely to be revoked next week.", "Will the licence be revoked next week?"),
     ("The health agency said a vaccine trial could begin within two weeks.",
      "Could a vaccine trial begin within two weeks?"),
+    # a condition on a reported forecast keeps it a forecast
+    ("The agency said a second round of talks could open in Nairobi if both sides agree.",
+     "Could a second round of talks open in Nairobi?"),
     # a 'to' inside the predicate stays
     ("The senate is expected to decide on Friday on whether to extend the curfew.",
      "Will the senate decide on Friday on whether to extend the curfew?"),
@@ -497,3 +509,19 @@ def test_an_unresolvable_pronoun_in_an_unknown_asks_nothing(signals_of):
 ])
 def test_a_disputed_claim_keeps_its_time_clause(signals_of, text, question):
     assert question in questions(signals_of(text, "dispute"))
+
+
+@pytest.mark.parametrize("text, question", [
+    # a second reported clause with its own subject is left out, not a garbled conjunct
+    ("The union said the plant would shed 400 jobs and that managers had known for months. The company denied it.",
+     "Would the plant shed 400 jobs?"),
+])
+def test_a_claim_with_a_second_clause_is_still_asked(signals_of, text, question):
+    assert question in questions(signals_of(text, "dispute"))
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said the storm had damaged or destroyed 300 homes. The governor rejected the claim.",
+])
+def test_a_claim_whose_conjuncts_would_lose_their_and_asks_nothing(signals_of, text):
+    assert signals_of(text, "dispute") == []

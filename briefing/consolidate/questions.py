@@ -230,6 +230,8 @@ def _related(a: dict, b: dict) -> bool:
     """Two numbers whose clauses describe one quantity in different words: the same fate of the same people
     ('evacuees' ~ 'forced from their homes'), or shared concepts ('exports ... worth' ~ 'imports worth'), a share
     held by the same holder ('the company's share' ~ 'the company would process 40 percent of')."""
+    if a["part"] or b["part"] or (a["holders"] and b["holders"] and not a["holders"] & b["holders"]):
+        return False  # a part of a count; or two holders' shares ('Brandt won 42%', 'Halvorsen won 54%')
     if a["fate"] or b["fate"]:
         return a["fate"] == b["fate"]
     if a["change"] != b["change"]:
@@ -267,17 +269,33 @@ def _link_keys(groups: dict[str, list[Figure]], index: FrameIndex) -> dict[str, 
             m = _measure(f, index)
             if m is not None and _claimed(f, index):
                 by_kind.setdefault(_kind(f), []).append((key, f, m))
+    related: set[tuple[str, str]] = set()
+    clash: set[tuple[str, str]] = set()
     for items in by_kind.values():
         if len(items) > MAX_LINKED:
             continue
         for i, (ka, fa, ma) in enumerate(items):
             for kb, fb, mb in items[i + 1:]:
-                if root(ka) != root(kb) and _related(ma, mb) and _same_time(fa, fb, ma, mb):
-                    parent[root(kb)] = root(ka)
+                if ka == kb:
+                    continue
+                pair = (min(ka, kb), max(ka, kb))
+                rivals = _different_claimants(_with_claimant(fa, index), _with_claimant(fb, index))
+                if not rivals and _same_sentence(fa, fb):
+                    clash.add(pair)  # one source's 'her on 49 percent and him on 46 percent': two quantities
+                elif rivals and _related(ma, mb) and _same_time(fa, fb, ma, mb):
+                    related.add(pair)
+                elif (ma["fate"] and mb["fate"] and ma["fate"] != mb["fate"]) or ma["change"] != mb["change"]:
+                    clash.add(pair)  # 'deaths' and 'cases' share words, yet count different things
+    for ka, kb in sorted(related - clash):
+        parent[root(kb)] = root(ka)
     joined: dict[str, list[Figure]] = {}
     for key, group in groups.items():
         joined.setdefault(root(key), []).extend(group)
     return joined
+
+
+def _same_sentence(a: Figure, b: Figure) -> bool:
+    return bool({(c.source, c.start) for c in a.citations} & {(c.source, c.start) for c in b.citations})
 
 
 def _claimed(f: Figure, index: FrameIndex) -> str | None:

@@ -317,7 +317,9 @@ def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
                     out.append((q, reason))
             wh_obj = next((c for c in t.children if c.dep_ == "dobj" and c.doc[c.left_edge.i].lower_ in WH_WORDS), None)
             if wh_obj is not None:  # "did not say how many jobs it expects ...", parsed with the wh-phrase as object
+                inner = next((c for c in t.children if c.dep_ == "ccomp" and c.i > wh_obj.i), None)
                 q = _wh_object_question(wh_obj, t)
+                q = _pronoun_resolved(q, inner, subj if who else None) if inner is not None else q
                 if q:
                     out.append((q, reason))
             obj = next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in INFO_NOUNS), None)
@@ -355,6 +357,7 @@ CONDITION_MARKS = frozenset("if unless whenever provided where".split())
 # determiners of a noun that names no particular thing: "a merger", "any company"
 INDEFINITE_DETS = frozenset("a an any every each no".split())
 NUMBER_ENTS = frozenset(NUMBER_LABELS)
+PART_PREPS = frozenset("including among excluding besides".split())
 
 
 def _marked_clauses(verb: "Token", marks: frozenset[str]) -> list["Token"]:
@@ -377,7 +380,11 @@ def _with_time_clause(question: str | None, verb: "Token") -> str | None:
 
 def _garbled(verb: "Token") -> bool:
     """Conjoined words whose 'and'/'or' the question-maker drops ('homes damaged destroyed'): no clean question."""
-    kept = subtree_without(verb, frozenset({"relcl", "appos", "advcl", "parataxis", "punct", "mark"}))
+    # a conjoined clause with its own subject is a second claim the question-maker leaves out
+    second = {g.i for c in verb.subtree if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass")
+                                                                   for g in c.children) for g in c.subtree}
+    kept = [t for t in subtree_without(verb, frozenset({"relcl", "appos", "advcl", "parataxis", "punct", "mark"}))
+            if t.i not in second]
     return any(t.dep_ == "conj" and any(c.dep_ == "cc" for c in t.head.children) for t in kept)
 
 
@@ -430,10 +437,12 @@ def _generic_statement(verb: "Token", subject: "Token") -> bool:
         return _nonspecific(subject)
     if not _indefinite(subject):
         return False
-    if _in_relative_clause(verb) or _marked_clauses(verb, CONDITION_MARKS):
+    if _in_relative_clause(verb):
         return True
-    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS
-    return not (verb.dep_ == "ROOT" or reported)
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return False  # "the agency said a trial could begin if ...": said of this event
+    # a main clause on 'a country' that holds under a condition states a rule
+    return verb.dep_ != "ROOT" or bool(_marked_clauses(verb, CONDITION_MARKS))
 
 
 def _estimate(verb: "Token") -> bool:
@@ -650,7 +659,7 @@ MEASURE_SYNONYMS = {
     **dict.fromkeys("acquisition takeover buyout purchase merger bid".split(), "takeover"),
     **dict.fromkeys("cost bill expense spending".split(), "cost"),
     **dict.fromkeys("damage destruction loss".split(), "damage"),
-    **dict.fromkeys("job post position employee worker staff workforce".split(), "jobs"),
+    **dict.fromkeys("job post position".split(), "jobs"),
     **dict.fromkeys("price fee tariff charge levy duty rate".split(), "price"),
     **dict.fromkeys("person people individual resident inhabitant civilian citizen villager".split(), "people"),
 }
@@ -750,7 +759,8 @@ def measure_of(number: "Span") -> dict:
             core |= {x for x in (_content_lemma(g) for g in prep.children if g.dep_ == "pobj") if x}
     lemmas = {t.lemma_.lower() for t in toks if not number.start <= t.i < number.end}  # not "up to 10%"
     bag = {x for x in (_content_lemma(t) for t in head.subtree) if x}
-    fate = next((c for c in sorted(core) if c in FATES), None)
+    # the counted noun says most ('nine deaths' among 'cases'), then its verb, then the rest of the clause
+    fate = next((c for c in [_content_lemma(anchor), _content_lemma(head)] + sorted(core) if c in FATES), None)
     homes = any(t.lemma_.lower() in HOME_NOUNS and t.dep_ in ("pobj", "dobj") for t in head.subtree)
     if fate is None and head.lemma_.lower() in LEAVE_HOME_VERBS and homes:
         fate = "displaced"
@@ -772,7 +782,10 @@ def measure_of(number: "Span") -> dict:
     dated = any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) or t.lower_ in ("last", "next", "this")
                 and t.head.lemma_.lower() == "year" for t in scope.subtree)
     years = frozenset(re.findall(r"\b(?:19|20)\d\d\b", " ".join(t.text for t in scope.subtree if t.ent_type_ == "DATE")))
-    return {"fate": fate, "years": years, "change": change, "core": frozenset(core), "bag": frozenset(bag),
+    # "27 cases, including five health workers", "five workers were among the cases": a part of another count
+    part = (anchor.dep_ == "pobj" and anchor.head.lower_ in PART_PREPS) or (
+        head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in PART_PREPS for c in head.children))
+    return {"fate": fate, "years": years, "part": part, "change": change, "core": frozenset(core), "bag": frozenset(bag),
             "holders": frozenset(holders - {"the", "a", "an", "'s"}), "dated": dated,
             "bound": _bound_claimant(anchor, head, scope), "speaker": _speaker(scope)}
 
