@@ -497,7 +497,8 @@ def test_a_number_with_its_noun_left_out_is_read_with_its_verb(figures_of, sente
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sentence", ["The home side scored 30 in the second half.", "Police arrested two."])
+@pytest.mark.parametrize("sentence", ["The home side scored 30 in the second half.", "Police arrested two.",
+                                      "Air defences intercepted 40 overnight."])
 def test_a_bare_number_of_no_people_verb_is_not_read(figures_of, sentence):
     assert figures_of(sentence) == []
 

@@ -933,7 +933,9 @@ def _shared_verbs(verb: "Token") -> list["Token"]:
 
 
 # verbs whose bare-number object or subject is people: "forcing about 12,000 from their homes", "some 3,000 fled"
-PEOPLE_VERBS = _TALLY_VERBS | frozenset("""force drive flee leave strand shelter house feed treat employ hire lay sack
+PEOPLE_VERBS = frozenset("""kill die wound injure hurt arrest detain abduct kidnap rescue evacuate displace infect
+hospitalize hospitalise test sentence convict charge force drive flee leave strand shelter house feed treat employ
+hire lay sack
 vaccinate screen admit deport expel relocate repatriate return move resettle register attend join march protest
 gather rally demonstrate sign""".split())
 # verbs of leaving one's home: their count of people is a count of the displaced
