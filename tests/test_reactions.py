@@ -402,3 +402,17 @@ def test_single_quote_marks_of_british_house_styles(text, quote):
 ])
 def test_calling_a_claim_wrong_disputes_it_and_a_decision_wrong_condemns_it(reactions_of, text, stance):
     assert by_actor(reactions_of(text), "Health Ministry")[0].stance == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The Fishermen's Federation expressed disappointment at the quota decision.", "condemn"),
+    ("The Fishermen's Federation voiced its anger over the new quota.", "condemn"),
+    ("The Fishermen's Federation vowed to retaliate.", "condemn"),
+    ("The Fishermen's Federation threatened to blockade the ports.", "condemn"),
+    ("The Fishermen's Federation said it was satisfied with the outcome.", "support"),
+    ("The Fishermen's Federation described the talks as constructive.", "support"),
+    ("The Fishermen's Federation described the new quota as a disaster.", "condemn"),
+    ("The Fishermen's Federation said the new quota was not unfair.", "neutral"),
+])
+def test_feelings_shown_and_descriptions_give_stance(reactions_of, text, stance):
+    assert by_actor(reactions_of(text), "Fishermen's Federation")[0].stance == stance

@@ -79,7 +79,7 @@ STANCE_VERBS = {
     **dict.fromkeys("""thank praise hail welcome honour honor congratulate applaud commend celebrate endorse back
                        salute laud support pledge donate contribute""".split(), "support"),
     **dict.fromkeys("""condemn denounce criticize criticise accuse blame slam decry deplore censure protest
-                       lambast castigate rebuke""".split(), "condemn"),
+                       lambast castigate rebuke threaten""".split(), "condemn"),
     **dict.fromkeys("deny reject refute dismiss dispute contest contradict rebut".split(), "deny"),
     **dict.fromkeys("warn fear worry caution".split(), "concern"),
 }
@@ -181,13 +181,14 @@ SPEECH_CONTROL_VERBS = frozenset("decline refuse go rush hasten move".split())
 # as lemmas; they count in the predicate of what was said, not as plain modifiers
 POSITIVE_EVALUATIONS = frozenset("""good great excellent wonderful fantastic fair right sensible wise
 correct just landmark milestone breakthrough win victory relief delighted pleased glad happy thrilled
-encouraged encouraging confident welcome beneficial triumph success""".split())
+encouraged encouraging confident welcome beneficial triumph success satisfied satisfaction constructive
+productive appreciation approval""".split())
 # moral or legal judgments of something done: saying them of a decision or an act condemns it
 NEGATIVE_JUDGMENTS = frozenset("""wrong unjust unfair unjustified unjustifiable unlawful illegal mistake error
 misguided flawed shameful disgraceful scandalous outrageous appalling deplorable absurd ridiculous irresponsible
 reckless betrayal travesty scandal insult affront blunder injustice baseless arbitrary disproportionate
 excessive heavy-handed unwarranted wrongheaded indefensible disappointed disappointing disappointment regrettable
-dismayed angry furious""".split())
+dismayed dismay angry anger angered furious fury frustration frustrated""".split())
 # misfortune words: condemnation when said of a decision ("this ruling is a disaster"), concern when said of
 # what happened ("the flooding is a disaster")
 MISFORTUNE_WORDS = frozenset("""disaster catastrophe catastrophic disastrous tragedy tragic devastating terrible
@@ -204,7 +205,8 @@ ENACT_VERBS = frozenset("""approve adopt ratify pass sign enact impose ban block
 implement introduce enforce stop prohibit restrict tighten""".split())
 # acts that are decided and can be judged: misfortune words said of them condemn them
 DECIDED_ACT_NOUNS = frozenset("""move veto ban fine penalty action step cut cuts hike increase closure rule budget
-programme program scheme project merger takeover acquisition order directive""".split())
+programme program scheme project merger takeover acquisition order directive quota levy duty tax fee cap subsidy
+regulation embargo curfew lockdown mandate""".split())
 # verbs of asking someone to act: "urged the regulator to ...", "called on the agency to ..."
 URGE_VERBS = frozenset("urge call press ask push petition lobby implore encourage demand".split())
 # standing by a decision: "defended the ruling", "stood by its decision"

@@ -147,6 +147,8 @@ def _denies_a_claim(verb: "Token") -> bool:
 
 # deps of a word that states a judgment of something: "is wrong", "called it a mistake", a quote that is just "a disaster"
 JUDGING_DEPS = frozenset({"acomp", "attr", "oprd", "ROOT", "appos", "conj", "xcomp", "ccomp"})
+# verbs whose object is the feeling one shows: "expressed disappointment", "voiced satisfaction"
+EXPRESS_VERBS = frozenset("express voice show register convey".split())
 # verbs that present a judgment with "as": "described the plan as reckless", "saw it as a victory"
 DESCRIBE_VERBS = frozenset("describe denounce condemn criticize criticise hail praise welcome see view regard brand characterize characterise dismiss".split())
 
@@ -166,6 +168,8 @@ def _denied_by_no(tok: "Token") -> bool:
 def _judged_thing(word: "Token") -> "Token | None":
     """What an evaluative word is said of: the copula's subject ('this ruling is a disaster'), the object
     of 'call' ('called the ruling wrong'), the noun an adjective qualifies ('a wrong decision')."""
+    if word.head.lower_ == "as" and word.head.head.i != word.head.i:  # "described the plan as a disaster"
+        return next((c for c in word.head.head.children if c.dep_ == "dobj"), None)
     pred = word.head if word.dep_ == "amod" else word
     if pred.dep_ in ("attr", "acomp", "oprd", "xcomp") and pred.head.i != pred.i:
         holder = pred.head
@@ -196,15 +200,18 @@ def _evaluation(word: "Token") -> str | None:
         stance = "condemn" if decided else "concern"
     else:
         return None
-    if word.dep_ == "amod":
+    if word.dep_ == "amod" and word.head.lower_ != "as":
         noun = word.head
         if noun.dep_ not in JUDGING_DEPS or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
                 and noun.lemma_.lower() in ("deal", "number", "majority", "many"):
             return None
         if is_negated(noun) or any(c.dep_ == "neg" for c in noun.head.children):
             return None
-    elif word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.head.lemma_.lower() in DESCRIBE_VERBS:
+    elif word.dep_ in ("pobj", "amod", "acomp") and word.head.lower_ == "as" \
+            and word.head.head.lemma_.lower() in DESCRIBE_VERBS:
         pass  # "described the royalty as a mistake", "denounced the ban as unjust"
+    elif word.dep_ == "dobj" and word.head.lemma_.lower() in EXPRESS_VERBS:
+        pass  # "expressed disappointment", "voiced its anger"
     elif word.dep_ not in JUDGING_DEPS:
         return None
     if is_negated(word):
