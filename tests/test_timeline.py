@@ -317,3 +317,17 @@ def test_a_dated_when_clause_is_a_line_without_its_when(timeline_of, text, expec
 @pytest.mark.slow
 def test_an_indirect_where_question_is_no_happening(timeline_of):
     assert timeline_of("Where the army went on Monday remains unclear.") == []
+
+
+def test_one_actor_stating_one_figure_on_one_day_is_one_happening():
+    long_form = cand("a", "2031-10-14", "The International Energy Agency said that 40 refineries had shut", "say",
+                     "The International Energy Agency")
+    acronym = cand("b", "2031-10-14", "The IEA reported 40 refinery closures", "report", "The IEA")
+    assert len(merge([long_form, acronym])) == 1
+    unparsed = cand("b", "2031-10-14", "The IEA reported 40 refinery closures")  # no subject found: its first words
+    assert len(merge([long_form, unparsed])) == 1
+    other_day = cand("b", "2031-10-15", "The IEA reported 40 refinery closures", "report", "The IEA")
+    other_figure = cand("b", "2031-10-14", "The IEA reported 12 pipeline leaks", "report", "The IEA")
+    other_actor = cand("b", "2031-10-14", "The union reported 40 refinery closures", "report", "The union")
+    for different in (other_day, other_figure, other_actor):
+        assert len(merge([long_form, different])) == 2

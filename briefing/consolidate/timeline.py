@@ -108,7 +108,41 @@ def _same_happening(cluster: _Cluster, entry: TimelineEntry) -> bool:
                 and head_a and head_b and not {head_a, head_b} & _PRONOUNS \
                 and (head_a == head_b or head_a in _words(entry.event).split() or head_b in _words(other.event).split()):
             return True  # "the ministry declared the outbreak" ~ "the outbreak was declared", same day
+        if other.date == entry.date and dates.granularity(entry.date) == "day" \
+                and _same_actor(_actor(other), _actor(entry)) \
+                and _figures(other.event) & _figures(entry.event):
+            return True  # "the WHO reported 12 deaths" ~ "the World Health Organization said 12 people had died"
     return False
+
+
+def _figures(line: str) -> set[str]:
+    """The numbers a line states, years left out ("12", "4.5", "12,000")."""
+    return {n.replace(",", "") for n in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", line)
+            if not re.fullmatch(r"(?:1[89]|20)\d\d", n)}
+
+
+def _actor(entry: TimelineEntry) -> str:
+    """Who the line is about: its subject, else its opening words (where a subject stands)."""
+    return getattr(entry, "subject", "") or " ".join(entry.event.split()[:3])
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """Two subjects naming one actor: nearly the same words, or one the initials of the other ('the WHO' ~
+    'The World Health Organization')."""
+    if not a or not b or {a.lower(), b.lower()} & _PRONOUNS:
+        return False
+    if fuzz.token_set_ratio(a.lower(), b.lower()) >= SAME_SUBJECT:
+        return True
+    return _initials(a) in _acronyms(b) or _initials(b) in _acronyms(a)
+
+
+def _acronyms(text: str) -> set[str]:
+    return {w for w in re.findall(r"\b[A-Z]{2,6}\b", text)}
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if w.lower() not in ("the", "of", "for", "and", "on")]
+    return "".join(w[0] for w in words if w[0].isupper())
 
 
 def _importance(cluster: _Cluster) -> tuple:
