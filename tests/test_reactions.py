@@ -416,3 +416,12 @@ def test_calling_a_claim_wrong_disputes_it_and_a_decision_wrong_condemns_it(reac
 ])
 def test_feelings_shown_and_descriptions_give_stance(reactions_of, text, stance):
     assert by_actor(reactions_of(text), "Fishermen's Federation")[0].stance == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The Ferry Workers Union said it would appeal to the High Court.", "condemn"),
+    ("The Ferry Workers Union said it would appeal to the tribunal.", "condemn"),
+    ("The Ferry Workers Union said the offer appealed to its members.", "neutral"),  # attracts, not contests
+])
+def test_appealing_to_a_court_is_contest_appealing_to_people_is_not(reactions_of, text, stance):
+    assert by_actor(reactions_of(text), "Ferry Workers Union")[0].stance == stance

@@ -147,6 +147,10 @@ def _denies_a_claim(verb: "Token") -> bool:
 
 # deps of a word that states a judgment of something: "is wrong", "called it a mistake", a quote that is just "a disaster"
 JUDGING_DEPS = frozenset({"acomp", "attr", "oprd", "ROOT", "appos", "conj", "xcomp", "ccomp"})
+# bodies one appeals to or challenges something before: "appealed to the tribunal", "challenge it in court"
+COURT_NOUNS = frozenset("court courts tribunal judge judges panel".split())
+# nouns of amount that 'good'/'great' quantify rather than judge: "a great deal of", "a good number of"
+QUANTITY_NOUNS = frozenset("deal number majority many part share amount".split())
 # verbs whose object is the feeling one shows: "expressed disappointment", "voiced satisfaction"
 EXPRESS_VERBS = frozenset("express voice show register convey".split())
 # verbs that present a judgment with "as": "described the plan as reckless", "saw it as a victory"
@@ -202,8 +206,9 @@ def _evaluation(word: "Token") -> str | None:
         return None
     if word.dep_ == "amod" and word.head.lower_ != "as":
         noun = word.head
-        if noun.dep_ not in JUDGING_DEPS or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
-                and noun.lemma_.lower() in ("deal", "number", "majority", "many"):
+        quantity = noun.lemma_.lower() in QUANTITY_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                 for c in noun.children)
+        if noun.dep_ not in JUDGING_DEPS or quantity:  # "a great deal of", "a good number of"
             return None
         if is_negated(noun) or any(c.dep_ == "neg" for c in noun.head.children):
             return None
@@ -228,9 +233,14 @@ def _contests(verb: "Token") -> bool:
         return False
     if verb.lemma_.lower() == "appeal":
         # "appealed for calm", "appealed to residents to stay home": a plea, not a legal challenge
-        return not any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "ccomp")
-                       or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
-                       for c in verb.children)
+        plea = any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "ccomp")
+                   or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+                   for c in verb.children)
+        # "appealed to the tribunal" contests; "the plan appealed to voters" attracts
+        addressees = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                      if g.dep_ == "pobj"]
+        attracts = any(g.pos_ != "PROPN" and g.lemma_.lower() not in COURT_NOUNS for g in addressees)
+        return not plea and not attracts
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:  # "will fight" alone is no contest of a decision; "will challenge in court" is
         return verb.lemma_.lower() != "fight" or _in_court(verb)
@@ -239,8 +249,7 @@ def _contests(verb: "Token") -> bool:
 
 
 def _in_court(verb: "Token") -> bool:
-    return any(c.dep_ == "prep" and any(g.lemma_.lower() in ("court", "tribunal") for g in c.children)
-               for c in verb.children)
+    return any(c.dep_ == "prep" and any(g.lemma_.lower() in COURT_NOUNS for g in c.children) for c in verb.children)
 
 
 def _stands_by(verb: "Token") -> bool:
@@ -262,7 +271,7 @@ def _urges(verb: "Token") -> str | None:
     if verb.lemma_.lower() not in URGE_VERBS or is_negated(verb):
         return None
     for act in verb.subtree:
-        if act.dep_ != "xcomp" or act.pos_ != "VERB" or act.head.i != verb.i and act.head.head.i != verb.i:
+        if act.dep_ != "xcomp" or act.pos_ != "VERB" or verb.i not in (act.head.i, act.head.head.i):
             continue
         lemma = act.lemma_.lower()
         if lemma in REVERSAL_VERBS:
@@ -695,7 +704,7 @@ def _reported_by(verb: "Token", speeches: list["Speech"]) -> bool:
         tok = tok.head
         if tok.i in claimed:
             return nested
-    return True if claimed and nested else False
+    return bool(claimed) and nested  # under no earlier speaker: reported only if it sits in a clause
 
 
 def _same_speaker_verbs(verb: "Token") -> list["Token"]:
