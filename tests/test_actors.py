@@ -369,3 +369,26 @@ def test_it_after_a_person_name_does_not_make_a_body(actors_of):
                       "Tomas Ek said it was a hard decision for the board.")
     assert named(found, "Nadia Berger").kind == "person"
     assert named(found, "Tomas Ek").kind == "person"
+
+
+@pytest.mark.slow
+def test_place_the_table_lacks_acts_as_a_state(actors_of):
+    found = actors_of("Talvia will raise its fuel duty from March, the finance minister said. "
+                      "Drivers said Talvian petrol was already the dearest in the region. "
+                      "Kardania's government said on Monday it would respond with its own duty. "
+                      "Kardania filed a complaint at the regional trade court on Tuesday.")
+    assert named(found, "Talvia").kind == "country"  # its people's adjective is in the text
+    assert named(found, "Kardania").kind == "country"  # it has a government
+
+
+@pytest.mark.slow
+def test_place_without_state_evidence_needs_to_act(actors_of):
+    found = actors_of("Prices in Corlan rose sharply. The Corlan Traders Guild said the rise would last.")
+    assert "Corlan" not in {a.name for a in found}
+
+
+@pytest.mark.slow
+def test_hyphenated_title_before_a_comma(actors_of):
+    found = actors_of("The Fisheries Council's secretary-general, Irene Okoth, on Monday urged both "
+                      "sides to resume talks.")
+    assert named(found, "Irene Okoth").role == "Fisheries Council's secretary-general"

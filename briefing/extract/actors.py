@@ -35,6 +35,11 @@ NOT_PARTIES = INSTRUMENT_HEADS | EVENT_HEADS
 # a body acts through these nouns when it modifies them: "the KCNA news agency said", "X officials said"
 SPEAKING_NOUNS = PERSON_NOUNS | TITLE_WORDS | ORG_HEADS | FORCE_NOUNS | {"agency", "statement", "office", "embassy",
                                                                          "consulate", "mission"}
+# bodies only a state has, through which a place NER calls GPE acts as a country: "X's government said"
+STATE_BODY_NOUNS = frozenset("""government cabinet ministry parliament president premier presidency army military
+foreign""".split())
+# what only a state has: "X's foreign minister", "X's embassy" (a party or a firm has a president too)
+STATE_ONLY_NOUNS = frozenset("government cabinet minister ministry parliament embassy ambassador army".split())
 CITATIONS_PER_DOCUMENT = 2
 MAX_ROLE_CHARS = 90
 MAX_NAME_CHARS = 80
@@ -113,10 +118,11 @@ class DocWords:
     lowercase: set[str]  # words written in lower case somewhere: common words
     capitalised_inside: set[str]  # words (lower-cased) written capitalised inside a sentence: names
     place_names: list[str]  # proper nouns that may be places, for people's adjectives the country table lacks
+    adjectives: list[str]  # capitalised adjectives and NORP words: people's adjectives of places ("Vestrian")
 
 
 def document_words(ctx: "DocContext") -> DocWords:
-    lowercase, capitalised, places = set(), set(), {}
+    lowercase, capitalised, places, adjectives = set(), set(), {}, {}
     for sent in ctx.sentences:
         for tok in sent.span:
             if not tok.is_alpha:
@@ -127,8 +133,10 @@ def document_words(ctx: "DocContext") -> DocWords:
                 capitalised.add(tok.lower_)
             if tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE"):
                 places.setdefault(tok.text, None)
+            if tok.is_title and (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP") and not starts_sentence(tok, sent):
+                adjectives.setdefault(tok.text, None)
     return DocWords(surnames=person_name_words(ctx), lowercase=lowercase, capitalised_inside=capitalised,
-                    place_names=list(places))
+                    place_names=list(places), adjectives=list(adjectives))
 
 
 def starts_sentence(tok: "Token", sent: "Sentence") -> bool:
@@ -274,11 +282,15 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
     if cue == "person" and kind in ("organization", "group", "country") and \
             (looks_like_person_name(span) or len(span) == 1):
         kind = "person"  # "Peru's Rosa Elena Quispe, who signed for ...", "X said she": a person
+    state = kind in ("organization", "group", "country") and cue is None and label != "PERSON" and \
+        names_a_state(span, words)
+    if state:
+        kind = "country"  # "Vestria will impose a tariff" in a text that speaks of "Vestrian" steel
     if not acting and (is_location_use(span) or in_person_title(span)):
         return None  # "an isolation unit in Bwera"; "District Health Officer Dr. X"
     if kind == "organization" and precedes_person_in_title(span):
         return None  # "Chief of the General Staff of the Army X": the person acts, the body is their role
-    if kind in ("group", "country") and not acts_directly(span, sent):
+    if kind in ("group", "country") and not state and not acts_directly(span, sent):
         return None  # "European farm groups", "in Kasese": adjectives and places, not parties
     role = title or (role_of(span) if kind in ("person", "organization") else None)
     titled = bool(role and has_person_title(role))
@@ -314,6 +326,17 @@ def is_capitalised_common_noun(span: "Span", label: str, sent: "Sentence", words
     if tok.pos_ == "NOUN" and tok.lemma_.islower():
         return True
     return tok.tag_ in ("NNS", "NNPS") and any(w in ents.common_nouns() for w in ents.singular_forms(low))
+
+
+def names_a_state(span: "Span", words: DocWords) -> bool:
+    """A name the country table lacks that the text treats as a state: it has a minister, an embassy or a
+    government ("Vestria's trade minister"), or a people's adjective formed from it ("Vestrian mills")."""
+    if len(span) > 2 or span[-1].lower_ in ORG_HEADS | COMPANY_SUFFIXES:
+        return False
+    root = span.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in STATE_ONLY_NOUNS:
+        return True
+    return any(ents.is_demonym_of_place(adj, span.text) for adj in words.adjectives)
 
 
 def place_of_demonym(span: "Span", label: str, surface: str, words: DocWords) -> str | None:
@@ -587,6 +610,8 @@ def acts_directly(span: "Span", sent: "Sentence") -> bool:
     tok = span.root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in STATE_BODY_NOUNS and tok.head.dep_ in SUBJECT_DEPS:
+        tok = tok.head  # "Vestria's government said": the state acting through its government
     verb = tok.head.lemma_.lower()
     return tok.dep_ == "nsubj" and (verb in REPORTING_VERBS or verb in AGENT_VERBS)
 
@@ -724,10 +749,13 @@ def title_before_comma(span: "Span") -> str | None:
     the words when the parse does not make the two appositives."""
     doc = span.doc
     i = span.start - 2
-    if i < 0 or doc[span.start - 1].text != "," or doc[i].lower_ not in TITLE_WORDS or doc[i].pos_ != "NOUN":
+    if i < 0 or doc[span.start - 1].text != "," or doc[i].lower_ not in TITLE_WORDS:
+        return None
+    hyphenated = i >= 2 and doc[i - 1].tag_ == "HYPH" and doc[i - 2].lower_ in TITLE_WORDS  # "director-general"
+    if doc[i].pos_ != "NOUN" and not hyphenated:
         return None
     start = i
-    while start - 1 >= 0 and (doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].tag_ == "POS"):
+    while start - 1 >= 0 and (doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].tag_ in ("POS", "HYPH")):
         start -= 1
     if doc[start].tag_ == "POS":
         start += 1

@@ -24,7 +24,8 @@ FORCE_NOUNS = frozenset("""troops forces soldiers units army navy military deleg
 police regime leadership side""".split())
 # verbs that make a named subject a party even without speech: "California sued", "Peru signed"
 AGENT_VERBS = frozenset("""sue sign ratify vote ban approve order agree impose adopt decide pledge refuse reject
-veto launch attack invade withdraw deploy send seize join leave block accept propose appeal rule""".split())
+veto launch attack invade withdraw deploy send seize join leave block accept propose appeal rule file threaten
+retaliate expel sanction suspend halt offer recall evacuate boycott""".split())
 # words before a name in a byline line: "Reporting by X; Editing by Y"
 BYLINE_LEADS = frozenset("reporting editing edited written writing additional compiled photos by".split())
 
@@ -56,8 +57,9 @@ EXTRA_FORMS = {
 CAPITAL_OVERRIDES = {"brussels": None, "jerusalem": None}
 # seats that stand for an international body rather than a country: name -> the body (an organisation)
 BODY_SEATS = {"brussels": "European Union"}
-# endings of a people's adjective formed from a place name: Kenya-n, Canad-ian, Chil-ean, Japan-ese, Pol-ish, Iraq-i
-DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "ese", "ish", "i")
+# endings of a people's adjective formed from a place name: Kenya-n, Canad-ian, Chil-ean, Japan-ese, Pol-ish,
+# Iceland-ic, Iraq-i
+DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "ese", "ish", "ic", "i")
 # letters a place name may lose before the ending: Canad(a)-ian, Ital(y)-ian, Chin(a)-ese
 PLACE_NAME_DROPPED_ENDINGS = ("", "a", "e", "o", "y", "ia")
 # capitals of small territories collide with common names ("Victoria", "Douglas", "Stanley"): skip tiny ones
