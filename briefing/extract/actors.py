@@ -36,17 +36,17 @@ NOT_PARTIES = INSTRUMENT_HEADS | EVENT_HEADS
 SPEAKING_NOUNS = PERSON_NOUNS | TITLE_WORDS | ORG_HEADS | FORCE_NOUNS | {"agency", "statement", "office", "embassy",
                                                                          "consulate", "mission"}
 # bodies only a state has, through which a place NER calls GPE acts as a country: "X's government said"
-STATE_BODY_NOUNS = frozenset("""government cabinet ministry parliament president premier presidency army military
-foreign""".split())
+STATE_BODY_NOUNS = frozenset("government cabinet ministry parliament presidency army military".split())
 # what only a state has: "X's foreign minister", "X's embassy" (a party or a firm has a president too)
 STATE_ONLY_NOUNS = frozenset("government cabinet minister ministry parliament embassy ambassador army".split())
 CITATIONS_PER_DOCUMENT = 2
 MAX_ROLE_CHARS = 90
 MAX_NAME_CHARS = 80
 # nouns for a company, before its name or in apposition: "the start-up X", "X, a logistics firm"
+# (not "producer", "developer", "operator": "film producer Ana Ruiz" is a person)
 COMPANY_NOUNS = frozenset("""company firm start-up startup business corporation conglomerate bank lender insurer
-carrier airline manufacturer maker retailer supermarket operator producer developer provider supplier subsidiary
-brand chain group charity fintech utility miner refiner shipper""".split())
+airline manufacturer maker retailer supermarket supplier subsidiary brand chain group charity fintech utility
+refiner""".split())
 # last words of company names: "X Systems", "X Freight" (no person's name ends in them)
 COMPANY_SUFFIXES = frozenset("""systems payments labs laboratories industries holdings technologies pharmaceuticals
 pharma motors airlines airways foods energy resources capital ventures networks solutions logistics freight
@@ -755,7 +755,8 @@ def title_before_comma(span: "Span") -> str | None:
     if doc[i].pos_ != "NOUN" and not hyphenated:
         return None
     start = i
-    while start - 1 >= 0 and (doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].tag_ in ("POS", "HYPH")):
+    while start - 1 >= 0 and not doc[start].is_sent_start and \
+            (doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].tag_ in ("POS", "HYPH")):
         start -= 1
     if doc[start].tag_ == "POS":
         start += 1
