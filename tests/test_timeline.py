@@ -331,3 +331,19 @@ def test_one_actor_stating_one_figure_on_one_day_is_one_happening():
     other_actor = cand("b", "2031-10-14", "The union reported 40 refinery closures", "report", "The union")
     for different in (other_day, other_figure, other_actor):
         assert len(merge([long_form, different])) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels seized the town on Sunday, the army confirmed on Wednesday.",
+     [("2031-10-12", "Rebels seized the town, according to the army")]),
+    ("The ministry said on Tuesday that the province had declared a drought emergency on Monday.",
+     [("2031-10-13", "The province had declared a drought emergency, according to the ministry")]),
+    ("The province declared a drought emergency on Monday, forcing towns to ration water, the ministry said in a "
+     "statement on Tuesday.",
+     [("2031-10-13", "The province declared a drought emergency, according to the ministry")]),
+    # a statement whose content has no date of its own is the happening of its day
+    ("The ministry said on Tuesday that 40 people had died.", [("2031-10-14", "The ministry said that 40 people had died")]),
+])
+def test_a_statement_about_a_dated_happening_dates_only_the_happening(timeline_of, text, expected):
+    assert [(e.date, e.event) for e in timeline_of(text)] == expected

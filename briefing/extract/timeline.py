@@ -440,6 +440,9 @@ def event_text(verb: "Token", ent: "Span") -> str:
             and not any(c.dep_ == "mark" for c in verb.children):
         fronted = [verb.head]  # "X secured a second term, the commission announced": the parser's root is X's verb
     speaker = _subject(verb)
+    reported = fronted + [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if verb.lemma_.lower() in REPORTING_VERBS and any(_has_date(clause, ent) for clause in reported):
+        return ""  # "Rebels seized the town on Sunday, the army confirmed on Wednesday": dated by its own date
     if fronted and verb.lemma_.lower() in REPORTING_VERBS and speaker is not None:
         # "Halvorsen secured a second term, the commission announced on Sunday": what was announced, and by whom
         said = _tidy(_render(_clause_tokens(fronted[0], ent), fronted[0]))
@@ -458,13 +461,30 @@ def event_text(verb: "Token", ent: "Span") -> str:
         speaker = _subject(verb.head)
         if speaker is not None and speaker.lower_ not in ("it", "this"):
             words = f"{words}, according to {_lower_common(speaker, _phrase(speaker, limit=8))}"
-    source = _closing_attribution(verb, keep)
+    source = _closing_attribution(verb, keep) or _inverted_attribution(verb)
     if source and "according to" not in words:
         words = f"{_tidy(words, capitalise=False)}, {source}"
     words = _tidy(words)
     if len(words.split()) < 3 or (_subject(verb) is None and verb.dep_ not in ("relcl", "acl")):
         return ""  # no one doing anything ("Sign up for our newsletter", "again blocking the roads")
     return words
+
+
+def _trailing_reporter(verb: "Token") -> "Token | None":
+    """'X declared Y on Monday, ..., the ministry said': the parser may make the closing 'said' a clause of
+    the happening's verb; it is the attribution."""
+    doc = verb.doc
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i
+                 and c.lemma_.lower() in REPORTING_VERBS and _subject(c) is not None and _subject(c).i < c.i
+                 and not any(m.dep_ == "mark" for m in c.children) and doc[c.left_edge.i - 1].text == ","), None)
+
+
+def _inverted_attribution(verb: "Token") -> str:
+    reporter = _trailing_reporter(verb)
+    if reporter is None:
+        return ""
+    speaker = _subject(reporter)
+    return f"according to {_lower_common(speaker, _phrase(speaker, limit=8))}"
 
 
 def _closing_attribution(verb: "Token", kept: list["Token"]) -> str:
@@ -511,6 +531,9 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                 continue
             drop |= {t.i for t in tok.subtree}
             drop |= {t.i for t in _flanking_punct(tok)}
+    reporter = _trailing_reporter(verb)
+    if reporter is not None:  # the closing "..., the ministry said" is rendered as "according to"
+        drop |= {t.i for t in reporter.subtree} | {reporter.left_edge.i - 1}
     kept_conj = [c for c in verb.children if c.dep_ == "conj" and c.i not in drop]
     if kept_conj:  # "raided the plant and seized documents": the conjunction stays with the verb it joins
         drop -= {c.i for c in verb.children if c.dep_ == "cc" and c.i < kept_conj[-1].i}
