@@ -29,6 +29,7 @@ FRIDAY = date(2031, 10, 17)  # a Friday
     ("on Monday", "2031-10-13"), ("Friday", "2031-10-17"), ("on Saturday local time", "2031-10-11"),
     ("Friday evening", "2031-10-17"), ("late on Sunday", "2031-10-12"), ("Monday evening local time", "2031-10-13"),
     ("the night of October 12", "2031-10-12"), ("the small hours of Monday", "2031-10-13"),
+    ("yesterday evening", "2031-10-16"), ("early yesterday", "2031-10-16"),
     ("yesterday", "2031-10-16"), ("over the weekend", "2031-10"),
 ])
 def test_resolve_against_publication_date(expr, expected):
@@ -239,6 +240,7 @@ def test_coordinated_verbs_keep_their_conjunction(timeline_of):
      ("2031-10-13", "Firefighters contained the blaze")),
     ("The strike began on the night of October 12.", ("2031-10-12", "The strike began")),
     ("Troops withdrew from the town in the small hours of Monday.", ("2031-10-13", "Troops withdrew from the town")),
+    ("Police arrested the suspect yesterday evening.", ("2031-10-16", "Police arrested the suspect")),
 ])
 def test_a_part_of_day_is_read_with_its_day(timeline_of, text, expected):
     """spaCy splits 'Friday evening' into DATE + TIME; the happening is dated to the day."""
