@@ -392,3 +392,9 @@ def test_hyphenated_title_before_a_comma(actors_of):
     found = actors_of("The Fisheries Council's secretary-general, Irene Okoth, on Monday urged both "
                       "sides to resume talks.")
     assert named(found, "Irene Okoth").role == "Fisheries Council's secretary-general"
+
+
+@pytest.mark.slow
+def test_sentence_initial_proper_noun_also_a_common_word_stays_a_name(actors_of):
+    found = actors_of("The river turned brown after the spill. Brown said the company would pay for the clean-up.")
+    assert "Brown" in names(found)

@@ -309,8 +309,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
 def is_capitalised_common_noun(span: "Span", label: str, sent: "Sentence", words: DocWords) -> bool:
     """A common noun NER took for a name because it opens the sentence ("Commuters faced delays",
     "Shoppers would pay"): one word, first in its sentence, never written capitalised inside a sentence,
-    and a common noun by the tagger, by the text (written in lower case elsewhere) or by the vocabulary
-    (a plural whose singular is a general English noun)."""
+    and a common noun by the tagger, by the text (a plural or non-proper noun written in lower case
+    elsewhere) or by the vocabulary (a plural whose singular is a general English noun)."""
     if label not in ("ORG", "NORP", "GPE", "PERSON") or len(span) != 1 or not starts_sentence(span[0], sent):
         return False
     tok = span[0]
@@ -319,13 +319,12 @@ def is_capitalised_common_noun(span: "Span", label: str, sent: "Sentence", words
         return False  # "Parliament approved the bill": an institution named by its common noun
     if low in words.capitalised_inside or low in words.surnames or ents.country_of(tok.text) is not None:
         return False  # written as a name elsewhere, a person's surname, or a country's name or people
-    if low in words.lowercase:
-        return True
+    plural = tok.tag_ in ("NNS", "NNPS")
+    if tok.pos_ == "NOUN" and tok.lemma_.islower() or low in words.lowercase and (plural or tok.pos_ != "PROPN"):
+        return True  # a singular proper noun stays a name: "Brown said" beside "the river turned brown"
     if label in ("NORP", "PERSON"):
         return False  # "Democrats voted", "Pat said": names of groups and people are common words too
-    if tok.pos_ == "NOUN" and tok.lemma_.islower():
-        return True
-    return tok.tag_ in ("NNS", "NNPS") and any(w in ents.common_nouns() for w in ents.singular_forms(low))
+    return plural and any(w in ents.common_nouns() for w in ents.singular_forms(low))
 
 
 def names_a_state(span: "Span", words: DocWords) -> bool:
