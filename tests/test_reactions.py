@@ -425,3 +425,20 @@ def test_feelings_shown_and_descriptions_give_stance(reactions_of, text, stance)
 ])
 def test_appealing_to_a_court_is_contest_appealing_to_people_is_not(reactions_of, text, stance):
     assert by_actor(reactions_of(text), "Ferry Workers Union")[0].stance == stance
+
+
+def test_each_named_party_of_a_coordinated_subject_speaks(reactions_of):
+    assert stances_of(reactions_of("France, Germany and Italy condemned the attack.")) == [
+        ("France", "condemn"), ("Germany", "condemn"), ("Italy", "condemn")]
+    # an unnamed side beside a named body: the body keeps its own reaction, not a joined name
+    found = reactions_of("Rival banks and the Retail Council welcomed the ruling.")
+    assert stances_of(found) == [("Retail Council", "support")]
+    found = reactions_of("Consumer groups and the Retail Council welcomed the ruling.")
+    assert ("Retail Council", "support") in stances_of(found)
+
+
+def test_aid_a_text_obliges_or_a_speaker_reports_is_not_an_act_of_support(reactions_of):
+    found = reactions_of('Article 9 of the pact says Chile and Peru "shall provide assistance" to each other.')
+    assert all(r.stance != "support" for r in found), stances_of(found)
+    found = reactions_of("Canada could send rescuers if asked, the foreign minister said.")
+    assert all(r.stance != "support" for r in found), stances_of(found)

@@ -147,6 +147,8 @@ def _denies_a_claim(verb: "Token") -> bool:
 
 # deps of a word that states a judgment of something: "is wrong", "called it a mistake", a quote that is just "a disaster"
 JUDGING_DEPS = frozenset({"acomp", "attr", "oprd", "ROOT", "appos", "conj", "xcomp", "ccomp"})
+# modals that make an act an obligation or a possibility rather than something done or promised
+UNREAL_MODALS = frozenset("shall must should would could may might".split())
 # bodies one appeals to or challenges something before: "appealed to the tribunal", "challenge it in court"
 COURT_NOUNS = frozenset("court courts tribunal judge judges panel".split())
 # nouns of amount that 'good'/'great' quantify rather than judge: "a great deal of", "a good number of"
@@ -286,6 +288,8 @@ def _gives_aid(verb: "Token") -> bool:
     'offered assistance', 'offered to help'; not 'sent troops' or 'sent a letter'."""
     if verb.lemma_.lower() not in AID_VERBS or is_negated(verb):
         return False
+    if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
+        return False  # "shall provide assistance", "could send help": an obligation or a possibility, not an act
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and any(t.lemma_.lower() in AID_NOUNS for t in c.subtree):
             return True
@@ -428,11 +432,17 @@ def _entity_in_phrase(head: "Token", sent: "Span") -> "Span | None":
                 ent = _entity_for(t, sent)
                 if ent is not None:
                     return ent
-    for t in head.subtree:
+    for t in _own_subtree(head):
         ent = _entity_for(t, sent)
         if ent is not None:
             return ent
     return None
+
+
+def _own_subtree(head: "Token") -> list["Token"]:
+    """A phrase without the phrases coordinated with it: 'rival banks' of 'rival banks and the Retail Council'."""
+    others = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t for t in head.subtree if t.i not in others]
 
 
 @dataclass
@@ -539,7 +549,7 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         if subj.lower_ in TITLE_WORDS or subj.lower_ in PERSON_NOUNS or _looks_like_person(name, None, actors):
             return _full_name(_person_name(name), ctx), True
         return name, False
-    phrase = tokens_text([t for t in subj.subtree if t.dep_ not in ("relcl", "appos", "prep")])
+    phrase = tokens_text([t for t in _own_subtree(subj) if t.dep_ not in ("relcl", "appos", "prep")])
     if subj.lower_ in TITLE_WORDS and _entity_for(subj, span) is None:
         # "the Russian president", "the North Korean leader": the person the article introduced so
         person = _person_by_title(phrase, ctx, actors, sent.start)
@@ -554,7 +564,7 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
             and not any(c.dep_ in ("compound", "poss", "amod") for c in subj.children if ent.start <= c.i < ent.end) \
             and not ent.start <= subj.i < ent.end:
         # "Residents of X say": the speakers are the residents, not the place
-        return clean_name(tokens_text(t for t in subj.subtree if t.dep_ not in ("relcl", "appos", "punct")
+        return clean_name(tokens_text(t for t in _own_subtree(subj) if t.dep_ not in ("relcl", "appos", "punct")
                                       and not _inside_relcl(t, subj))), False
     if subj.pos_ == "PROPN" and (ent is None or not ent.start <= subj.i < ent.end
                                  or len(_proper_name(subj)) > len(ent.text)):
@@ -650,9 +660,20 @@ def _looks_like_person(name: str, label: str | None, actors: list[Actor]) -> boo
 def _speech_verbs(span: "Span") -> list["Token"]:
     """Reporting and stance verbs of a sentence, and verbs that act on the event (appealing, sending aid),
     main verb first."""
-    verbs = [t for t in span if (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS or _is_act_verb(t))
+    verbs = [t for t in span if (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS
+                                 or _is_act_verb(t) and _in_main_clause(t))
              and _in_speech_position(t) and (not is_negated(t) or t.lemma_.lower() in BACKING_VERBS)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def _in_main_clause(verb: "Token") -> bool:
+    """An act the sentence itself reports ('Japan sent rescuers'), not one inside what someone says
+    ('the treaty says both shall provide assistance')."""
+    while verb.head.i != verb.i:
+        if verb.dep_ not in ("conj", "advcl", "parataxis"):
+            return False
+        verb = verb.head
+    return True
 
 
 def _in_speech_position(verb: "Token") -> bool:
@@ -812,9 +833,14 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
             subj = _subject_after_dateline(subj, dateline_end(span))
         if subj is None:
             continue
-        who = resolve_subject(subj, sent, ctx, actors, memory) or _unnamed_spokesperson_for(subj, verb, sent, ctx,
-                                                                                            actors, memory)
-        if who is None:
+        # "France and Germany condemned ...": each named party of a coordinated subject speaks
+        partners = [c for c in subj.conjuncts if c.dep_ == "conj" and c.idx >= dateline_end(span)]
+        speakers = [resolve_subject(s, sent, ctx, actors, memory) for s in (subj, *partners)]
+        speakers = [who for who in speakers if who is not None]
+        if not speakers:
+            who = _unnamed_spokesperson_for(subj, verb, sent, ctx, actors, memory)
+            speakers = [who] if who else []
+        if not speakers:
             continue
         verbs = _same_speaker_verbs(verb)
         # other verbs of the same subject ("declined to comment ..., noting that"), and what a relative
@@ -822,13 +848,15 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
         verbs += [v for v in _speech_verbs(span) if v not in verbs and v.i not in used and _speaker_subject(v) == subj]
         verbs += [v for v in _relative_clause_verbs(subj) if v not in verbs]
         used.update(v.i for v in verbs)
-        speeches.append(Speech(who[0], who[1], verbs, _content(verbs, span)))
+        content = _content(verbs, span)
+        for name, is_person in dict.fromkeys(speakers):
+            speeches.append(Speech(name, is_person, verbs, content))
     if len(speeches) > 1:  # each speaker's words are their own clause, not the other's
         regions = [{t.i for v in sp.verbs for t in v.subtree} for sp in speeches]
         for sp, region in zip(speeches, regions):
             # drop a beside clause ('..., while Y insisted ...'), not the clause this speech itself sits in
-            others = {i for o, r in zip(speeches, regions) if o is not sp and not any(v.i in r for v in sp.verbs)
-                      for i in r}
+            others = {i for o, r in zip(speeches, regions) if o.verbs is not sp.verbs
+                      and not any(v.i in r for v in sp.verbs) for i in r}
             sp.content = [t for t in sp.content if t.i not in others]
     return speeches
 
