@@ -392,6 +392,11 @@ def test_one_quantity_in_different_words_is_one_conflict(nlp, a, b, asked):
       62, "percent", "percent striker", "The union"),
      ("b", "The labour office said the managers won 48 percent of the ballot.", "48 percent", 48, "percent",
       "percent manager", "The labour office")),
+    # what rose differs: demand is not prices
+    (("a", "Gas demand rose 9 percent in March, the network operator said.", "9 percent", 9, "percent",
+      "percent demand", "the network operator"),
+     ("b", "Gas prices rose 14 percent in March, the regulator said.", "14 percent", 14, "percent",
+      "percent price", "the regulator")),
     # a part of the cases is not a rival count of cases
     (("a", "The ministry said 40 cases had been confirmed.", "40 cases", 40, "cases", "cases", "The ministry"),
      ("b", "The hospital said nine nurses were among the confirmed cases.", "nine nurses", 9, "nurses", "nurse",

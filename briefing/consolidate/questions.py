@@ -237,8 +237,10 @@ def _related(a: dict, b: dict) -> bool:
     if a["change"] != b["change"]:
         return False
     common = a["core"] & b["core"]
-    if "share" in common:
+    if "share" in common:  # 'its share' and 'it would have 40% of' say it of the holder, not of a topic
         return bool(a["holders"] & b["holders"]) or len(common - {"share"}) >= 2
+    if a["topic"] and b["topic"] and a["topic"] != b["topic"]:
+        return False
     return len(common) >= 2 or (len(common) == 1 and len(a["bag"] & b["bag"]) >= 2)
 
 
@@ -311,7 +313,12 @@ def _same_quantity(f: Figure, g: Figure, index: FrameIndex, keys: dict[int, str]
         return False
     if keys.get(id(f)) == keys.get(id(g)):
         # one key; but two fates of people ('forced from homes' and 'missing') are still two quantities
-        return not (mf and mg and mf["fate"] and mg["fate"] and mf["fate"] != mg["fate"])
+        if mf and mg and mf["fate"] and mg["fate"] and mf["fate"] != mg["fate"]:
+            return False
+        if getattr(f, "named_by_sentence", False) or getattr(g, "named_by_sentence", False):
+            # a claimant only the sentence's grammar supplies: its wording must show the same quantity too
+            return mf is not None and mg is not None and _related(mf, mg)
+        return True
     return mf is not None and mg is not None and _kind(f) == _kind(g) and _related(mf, mg)
 
 
@@ -331,7 +338,9 @@ def _with_claimant(f: Figure, index: FrameIndex) -> Figure:
     who = _claimed(f, index)
     if who == f.claimed_by or (who and f.claimed_by and _compatible(who, f.claimed_by)):
         return f
-    return Figure(**{**f.__dict__, "claimed_by": who})
+    copy = Figure(**{**f.__dict__, "claimed_by": who})
+    setattr(copy, "named_by_sentence", not f.claimed_by)  # a claimant extraction had not found
+    return copy
 
 
 # the question to ask when sources word one quantity differently: by the concept their sentences share

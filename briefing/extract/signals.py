@@ -687,7 +687,7 @@ def _content_lemma(tok: "Token") -> str | None:
     if tok.pos_ not in ("NOUN", "VERB", "ADJ") or tok.ent_type_ or tok.like_num or not tok.is_alpha:
         return None
     lemma = tok.lemma_.lower()
-    if lemma in VAGUE_WORDS or lemma in REPORTING_VERBS or len(lemma) < 3:
+    if lemma in VAGUE_WORDS or (tok.pos_ == "VERB" and lemma in REPORTING_VERBS) or len(lemma) < 3:
         return None
     if lemma == "share" and tok.tag_ == "NNS":
         return "stock"  # "shares closed lower": stock, not a share of something
@@ -781,11 +781,19 @@ def measure_of(number: "Span") -> dict:
         change = True
     dated = any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) or t.lower_ in ("last", "next", "this")
                 and t.head.lemma_.lower() == "year" for t in scope.subtree)
-    years = frozenset(re.findall(r"\b(?:19|20)\d\d\b", " ".join(t.text for t in scope.subtree if t.ent_type_ == "DATE")))
+    def years_in(tokens) -> frozenset[str]:
+        return frozenset(re.findall(r"\b(?:19|20)\d\d\b", " ".join(t.text for t in tokens if t.ent_type_ == "DATE")))
+
+    # "rose 8 percent in 2024 and 11 percent in 2025": the number's own year first
+    others = {t.i for c in anchor.children if c.dep_ == "conj" for t in c.subtree}
+    years = years_in(t for t in anchor.subtree if t.i not in others) or years_in(scope.subtree)
     # "27 cases, including five health workers", "five workers were among the cases": a part of another count
     part = (anchor.dep_ == "pobj" and anchor.head.lower_ in PART_PREPS) or (
         head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in PART_PREPS for c in head.children))
-    return {"fate": fate, "years": years, "part": part, "change": change, "core": frozenset(core), "bag": frozenset(bag),
+    # what the clause says something about: 'demand rose 12%' and 'prices rose 8%' measure two things
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i), None)
+    topic = _content_lemma(subj) if subj is not None and subj.pos_ == "NOUN" else None
+    return {"fate": fate, "years": years, "part": part, "topic": topic, "change": change, "core": frozenset(core), "bag": frozenset(bag),
             "holders": frozenset(holders - {"the", "a", "an", "'s"}), "dated": dated,
             "bound": _bound_claimant(anchor, head, scope), "speaker": _speaker(scope)}
 
