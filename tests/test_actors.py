@@ -356,11 +356,13 @@ def test_merge_keeps_ambiguous_or_different_short_forms_apart():
         Actor("Vestria", "country", mentions=1, citations=[cite("2", "x")]),
         Actor("Tarvia Steel Association", "organization", mentions=1, citations=[cite("1", "x")]),
         Actor("Tarvia", "organization", mentions=1, citations=[cite("2", "x")]),  # a place NER called a body
+        Actor("European Union", "organization", mentions=1, citations=[cite("1", "x")]),
+        Actor("European", "group", mentions=1, citations=[cite("2", "x")]),
         Actor("Parish Council", "organization", mentions=1, citations=[cite("1", "x")]),
         Actor("Council", "organization", mentions=1, citations=[cite("2", "x")]),
     ])
     assert {a.name for a in merged} >= {"Holm Shipping", "Eva Holm", "Holm", "Bank of Vestria", "Vestria",
-                                        "Tarvia Steel Association", "Tarvia"}
+                                        "Tarvia Steel Association", "Tarvia", "European Union", "European"}
 
 
 @pytest.mark.slow

@@ -118,8 +118,9 @@ def _leading_words_of(a: NameSet, b: NameSet) -> bool:
         return False
     for n in a.normal:
         short = n.split()
-        if short[0] in ents.FUNCTION_WORDS or short[-1] in ORG_HEADS or ents.country_words(n):
-            continue
+        if short[0] in ents.FUNCTION_WORDS or short[-1] in ORG_HEADS or ents.country_words(n) or \
+                ents.looks_like_demonym(short[0].capitalize()):
+            continue  # "European" is not a short form of "European Union"
         for full in b.normal:
             words = full.split()
             if len(words) > len(short) and words[:len(short)] == short and words[-1] not in ORG_HEADS:
