@@ -466,6 +466,8 @@ def test_same_value_for_different_things_stays_two_figures(a, b):
     "The treaty allows the court to suspend any member that is expected to default on its debts.",
     # a rule with a condition, about any country
     "Under the accord, a member state may suspend quotas temporarily if imports surge.",
+    # ', which could ...' after a prepositional phrase is about the whole clause, not that noun
+    "The ministry said the rockets were fired from across the river, which could prompt a wider response.",
     # an estimate belongs among the figures
     "The cost of the repairs could reach about $40 million, the mayor said.",
     "Officials said the harvest could fall by 30 percent this year.",
@@ -511,6 +513,8 @@ def test_an_unresolvable_pronoun_in_an_unknown_asks_nothing(signals_of):
      "Did the evacuation order come after the bridge had already collapsed?"),
     ("The union said the managers left when the fire started. The company denied it.",
      "Did the managers leave when the fire started?"),
+    ("\"The coastguard sailed only after the ferry had sunk,\" a survivor said. The navy rejected the claim.",
+     "Did the coastguard sail only after the ferry had sunk?"),
 ])
 def test_a_disputed_claim_keeps_its_time_clause(signals_of, text, question):
     assert question in questions(signals_of(text, "dispute"))

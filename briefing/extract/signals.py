@@ -358,12 +358,14 @@ CONDITION_MARKS = frozenset("if unless whenever provided where".split())
 INDEFINITE_DETS = frozenset("a an any every each no".split())
 NUMBER_ENTS = frozenset(NUMBER_LABELS)
 PART_PREPS = frozenset("including among excluding besides".split())
+MAX_TIME_CLAUSE = 16  # words of a time clause kept in a question; a longer one would bury the question
 
 
 def _marked_clauses(verb: "Token", marks: frozenset[str]) -> list["Token"]:
-    # the subordinator is a 'mark' ("if"), or a wh-adverb the parser attaches as 'advmod' ("when")
+    # the subordinator is a 'mark' ("if"), or a wh-adverb the parser attaches as 'advmod' ("when"), before
+    # the clause's verb ("only after the drones had hit")
     return [c for c in verb.children if c.dep_ == "advcl"
-            and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks and m.i == c.left_edge.i for m in c.children)]
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks and m.i < c.i for m in c.children)]
 
 
 def _with_time_clause(question: str | None, verb: "Token") -> str | None:
@@ -375,6 +377,8 @@ def _with_time_clause(question: str | None, verb: "Token") -> str | None:
     if not when or any(c.i < verb.i for c in when):
         return question
     tail = tokens_text(t for t in subtree_without(when[0], frozenset({"punct"})) if t.text not in '"“”')
+    if len(tail.split()) > MAX_TIME_CLAUSE:
+        return question
     return question[:-1].rstrip() + " " + tail + "?"
 
 
@@ -415,6 +419,14 @@ def _in_relative_clause(verb: "Token") -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _sentential_relative(relcl: "Token") -> bool:
+    """', which could prompt a response' after a prepositional phrase ('launched from across the border, which
+    could ...') is about the whole clause, not the noun the parser attaches it to: no clean subject."""
+    noun = relcl.head
+    first = relcl.left_edge
+    return noun.dep_ == "pobj" and first.i > 0 and relcl.doc[first.i - 1].text == ","
 
 
 def _nonspecific(noun: "Token") -> bool:
@@ -523,6 +535,8 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                 continue
             override = None
             if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                if _sentential_relative(verb):
+                    continue
                 override = noun_phrase(verb.head)
             if _generic_statement(verb, verb.head if override else subj) or _estimate(verb) or _garbled(verb):
                 continue
