@@ -442,3 +442,14 @@ def test_aid_a_text_obliges_or_a_speaker_reports_is_not_an_act_of_support(reacti
     assert all(r.stance != "support" for r in found), stances_of(found)
     found = reactions_of("Canada could send rescuers if asked, the foreign minister said.")
     assert all(r.stance != "support" for r in found), stances_of(found)
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("Meridian Bank denied any wrongdoing.", "Meridian Bank", "deny"),
+    ("Russia denied involvement in the attack.", "Russia", "deny"),
+    ("Meridian Bank said it had done nothing wrong.", "Meridian Bank", "deny"),
+    ('"That is simply not what happened," said Anna Keller, a spokeswoman for Meridian Bank.', "Anna Keller", "deny"),
+    ("The Interior Ministry denied access to journalists.", "Interior Ministry", "neutral"),  # no claim denied
+])
+def test_denying_a_role_or_wrongdoing_is_deny(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance

@@ -100,6 +100,8 @@ STANCE_LEMMAS = {
 # fixed phrases (lower case, matched on words)
 STANCE_PHRASES = {
     "not true": "deny", "no truth": "deny", "never happened": "deny", "not the case": "deny",
+    "nothing wrong": "deny", "no wrongdoing": "deny", "not what happened": "deny", "did not happen": "deny",
+    "didn't happen": "deny",
     "against humanity": "condemn", "bear responsibility": "condemn", "bears responsibility": "condemn",
     "war crime": "condemn", "criminal act": "condemn", "an attack on": "condemn",
     "deeply concerned": "concern", "gravely concerned": "concern", "not enough": "concern",

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS, AID_VERBS, BACKING_VERBS, CLAIM_NOUNS,
-                                      CONTEST_VERBS, DECIDED_ACT_NOUNS, GENERIC_BODY_NOUNS, FORESEEING_MODALS, HARM_VERBS, DECISION_NOUNS, DEFEND_VERBS, ENACT_VERBS,
+from briefing.extract.lexicon import (ACCUSATION_NOUNS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS, AID_VERBS,
+                                      BACKING_VERBS, CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
+                                      DEFEND_VERBS, ENACT_VERBS, FORESEEING_MODALS, GENERIC_BODY_NOUNS, HARM_VERBS,
                                       HONORIFICS, MEDIA_NOUNS, MISFORTUNE_WORDS, MORE_REPORTING_VERBS,
                                       NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS, ORG_HEADS, PERSON_NOUNS,
-                                      POSITIVE_EVALUATIONS, REPORTING_VERBS, REVERSAL_VERBS, SPEECH_CONTROL_VERBS,
-                                      STAKEHOLDER_GROUPS, STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS,
-                                      STATEMENT_NOUNS, SYMPATHY_PHRASES, SYMPATHY_WORDS, TITLE_WORDS, URGE_VERBS)
+                                      POSITIVE_EVALUATIONS, REPORTING_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS,
+                                      SPEECH_CONTROL_VERBS, STAKEHOLDER_GROUPS, STANCE_LEMMAS, STANCE_PHRASES,
+                                      STANCE_VERBS, STATEMENT_NOUNS, SYMPATHY_PHRASES, SYMPATHY_WORDS, TITLE_WORDS,
+                                      URGE_VERBS)
 from briefing.summary import Actor, Reaction
 
 if TYPE_CHECKING:
@@ -141,8 +143,8 @@ def _denies_a_claim(verb: "Token") -> bool:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "obj")]
     if not objs:
         return True
-    return any(o.dep_ == "ccomp" or o.lemma_.lower() in CLAIM_NOUNS or o.lower_ in ("it", "this", "that", "them")
-               for o in objs)
+    return any(o.dep_ == "ccomp" or o.lemma_.lower() in CLAIM_NOUNS | RESPONSIBILITY_NOUNS | ACCUSATION_NOUNS
+               or o.lower_ in ("it", "this", "that", "them") for o in objs)
 
 
 # deps of a word that states a judgment of something: "is wrong", "called it a mistake", a quote that is just "a disaster"
