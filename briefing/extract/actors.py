@@ -141,7 +141,13 @@ def document_words(ctx: "DocContext") -> DocWords:
 
 def starts_sentence(tok: "Token", sent: "Sentence") -> bool:
     """The first word of the sentence, after any opening quote or bracket."""
-    return all(t.is_punct or t.is_space for t in sent.span.doc[sent.span.start: tok.i])
+    doc = sent.span.doc
+    i = tok.i - 1
+    while i >= sent.span.start:  # back to the first word that is not punctuation: one step for most words
+        if not (doc[i].is_punct or doc[i].is_space):
+            return False
+        i -= 1
+    return True
 
 
 def extract(ctx: "DocContext") -> list[Actor]:
