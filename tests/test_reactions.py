@@ -453,3 +453,18 @@ def test_aid_a_text_obliges_or_a_speaker_reports_is_not_an_act_of_support(reacti
 ])
 def test_denying_a_role_or_wrongdoing_is_deny(reactions_of, text, speaker, stance):
     assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The Hoteliers Guild said it was considering legal action against the levy.", "condemn"),
+    ("The Hoteliers Guild filed a lawsuit to block the levy.", "condemn"),
+    ("The Hoteliers Guild will seek a judicial review of the decision.", "condemn"),
+    ("The Hoteliers Guild launched an appeal for $4 million to help flood victims.", None),  # a plea for funds
+    ("The Hoteliers Guild took action to cut costs.", None),
+])
+def test_going_to_law_against_a_decision_opposes_it(reactions_of, text, stance):
+    found = reactions_of(text)
+    if stance is None:
+        assert all(r.stance != "condemn" for r in found), stances_of(found)
+    else:
+        assert by_actor(found, "Hoteliers Guild")[0].stance == stance

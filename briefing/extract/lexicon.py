@@ -106,6 +106,8 @@ STANCE_PHRASES = {
     "war crime": "condemn", "criminal act": "condemn", "an attack on": "condemn",
     "deeply concerned": "concern", "gravely concerned": "concern", "not enough": "concern",
     "not sufficient": "concern", "falls short": "concern", "fall short": "concern", "too little": "concern",
+    "legal action": "condemn", "legal challenge": "condemn", "file a lawsuit": "condemn",
+    "filed a lawsuit": "condemn", "filed suit": "condemn", "judicial review": "condemn",
     "step forward": "support", "right direction": "support", "step backwards": "condemn",
     "backward step": "condemn", "wrong direction": "condemn",
 }
@@ -199,6 +201,12 @@ awful dreadful blow setback nightmare sad shocking""".split())
 ADJECTIVE_ONLY_EVALUATIONS = frozenset("fine right just fair correct good great".split())
 # contesting a decision: "said it would appeal", "will challenge the ruling in court"
 CONTEST_VERBS = frozenset("appeal challenge sue contest fight retaliate".split())
+# going to law against a decision: "filed a lawsuit", "will seek a judicial review", "lodged an appeal"
+LEGAL_ACTION_VERBS = frozenset("file seek launch bring take lodge mount begin start initiate".split())
+LEGAL_ACTION_NOUNS = frozenset("lawsuit suit injunction complaint appeal".split())
+# nouns that are legal action only with a legal modifier: "legal action", "judicial review", "court challenge"
+LEGAL_WHEN_QUALIFIED = frozenset("action review challenge case proceedings".split())
+LEGAL_QUALIFIERS = frozenset("legal judicial court".split())
 # what one asks someone to do to a decision that undoes it: "urged the council to scrap the plan"
 REVERSAL_VERBS = frozenset("""reverse overturn scrap withdraw drop abandon rethink reconsider repeal revoke lift
 cancel halt suspend annul quash rescind undo""".split())

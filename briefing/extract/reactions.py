@@ -15,7 +15,8 @@ from briefing.extract.clauses import is_negated, tokens_text
 from briefing.extract.lexicon import (ACCUSATION_NOUNS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS, AID_VERBS,
                                       BACKING_VERBS, CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
                                       DEFEND_VERBS, ENACT_VERBS, FORESEEING_MODALS, GENERIC_BODY_NOUNS, HARM_VERBS,
-                                      HONORIFICS, MEDIA_NOUNS, MISFORTUNE_WORDS, MORE_REPORTING_VERBS,
+                                      HONORIFICS, LEGAL_ACTION_NOUNS, LEGAL_ACTION_VERBS, LEGAL_QUALIFIERS,
+                                      LEGAL_WHEN_QUALIFIED, MEDIA_NOUNS, MISFORTUNE_WORDS, MORE_REPORTING_VERBS,
                                       NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS, ORG_HEADS, PERSON_NOUNS,
                                       POSITIVE_EVALUATIONS, REPORTING_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS,
                                       SPEECH_CONTROL_VERBS, STAKEHOLDER_GROUPS, STANCE_LEMMAS, STANCE_PHRASES,
@@ -231,9 +232,29 @@ def _evaluation(word: "Token") -> str | None:
     return stance
 
 
+def _goes_to_law(verb: "Token") -> bool:
+    """'filed a lawsuit', 'will seek a judicial review', 'lodged an appeal'; not 'launched an appeal for funds'."""
+    if verb.lemma_.lower() not in LEGAL_ACTION_VERBS:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        lemma = obj.lemma_.lower()
+        if lemma == "appeal" and any(c.dep_ == "prep" and c.lower_ == "for" for c in obj.children):
+            continue  # an appeal for donations is a plea
+        if lemma in LEGAL_ACTION_NOUNS:
+            return True
+        if lemma in LEGAL_WHEN_QUALIFIED and any(c.lemma_.lower() in LEGAL_QUALIFIERS for c in obj.children):
+            return True
+    return False
+
+
 def _contests(verb: "Token") -> bool:
-    """'said it would appeal', 'will challenge the permit in court', 'sued the ministry'; not 'appealed for calm'."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONTEST_VERBS or is_negated(verb):
+    """'said it would appeal', 'will challenge the permit in court', 'sued the ministry', 'filed a lawsuit';
+    not 'appealed for calm'."""
+    if verb.pos_ != "VERB" or is_negated(verb):
+        return False
+    if _goes_to_law(verb):
+        return True
+    if verb.lemma_.lower() not in CONTEST_VERBS:
         return False
     if verb.lemma_.lower() == "appeal":
         # "appealed for calm", "appealed to residents to stay home": a plea, not a legal challenge
