@@ -448,6 +448,9 @@ def test_the_same_amount_worded_differently_is_one_figure(a, b):
     # the same number in another currency
     (_amount(5e8, "a", "$500 million", "exports of wine", "money export"),
      _amount(5e8, "b", "€500 million", "exports of wine", "money export", unit="EUR")),
+    # the same count of people doing different things
+    (_amount(3000, "a", "3,000 people", "people evacuated from villages", "evacuated", unit="people"),
+     _amount(3000, "b", "3,000 people", "people attended the rally", "people", unit="people")),
     # two claimants that cannot be one
     (_amount(2e6, "a", "$2 million", "damage to the harbour", "money damage", "the port authority"),
      _amount(2e6, "b", "$2 million", "damage estimate", "money damage estimate", "the insurers")),

@@ -61,7 +61,8 @@ def _described(f: Figure) -> set[str]:
     for w in words - _STOP - _VAGUE:
         single = w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
         out.add(MEASURE_SYNONYMS.get(single, MEASURE_SYNONYMS.get(w, single)))
-    return out
+    # 'people' is said of any crowd: 3,000 people evacuated are not 3,000 people at a rally
+    return out - {"people"}
 
 
 def _same_amount(a: Figure, b: Figure) -> bool:

@@ -353,7 +353,9 @@ CONCEPT_QUESTIONS = {
     "cases": "How many cases are there?",
     "share": "What is the true share?",
 }
-WORTH_CONCEPTS = ("trade", "takeover", "damage", "cost", "price", "jobs")
+# a sum two sources value differently, by what their sentences say it is the value of
+VALUE_QUESTIONS = {"trade": "What is the trade worth?", "takeover": "What is the deal worth?",
+                   "damage": "How much is the damage?", "cost": "What is the true cost?"}
 
 
 def _concept_question(members: list[Figure], index: FrameIndex) -> str | None:
@@ -367,8 +369,7 @@ def _concept_question(members: list[Figure], index: FrameIndex) -> str | None:
     if "share" in common:
         return CONCEPT_QUESTIONS["share"]
     if "value" in common:
-        what = next((c for c in WORTH_CONCEPTS if c in common), None)
-        return f"What is the {what} worth?" if what else "What is the true value?"
+        return next((q for c, q in VALUE_QUESTIONS.items() if c in common), "What is the true value?")
     return None
 
 
