@@ -14,7 +14,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing import dates
 from briefing.extract.clauses import tokens_text
@@ -440,7 +440,19 @@ def _qualifier_start(doc, start: int, sent_start: int) -> int | None:
 
 # --- from amounts to figures --------------------------------------------------------------------------
 
+# side reporting clauses of the sentences of the document being read (emptied for each document)
+_SIDE_CLAUSES: dict[tuple, Any] = {}
+
+
 def extract(ctx: "DocContext") -> list[Figure]:
+    _SIDE_CLAUSES.clear()
+    try:
+        return _extract(ctx)
+    finally:
+        _SIDE_CLAUSES.clear()
+
+
+def _extract(ctx: "DocContext") -> list[Figure]:
     out: list[Figure] = []
     last: tuple[int, Figure] | None = None  # the latest figure and its sentence, for "put the number at 800"
     for index, sent in enumerate(ctx.sentences):
@@ -1156,11 +1168,9 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
                        else _phrase(aside_subj))
         if anchor.i < aside_verb.i:  # "X declared ... killing 27, the agency said": the agency's
             return aside_claim
-    for tok in sent.span:
-        if tok.lower_ == "according" and tok.i + 1 < sent.span.end and sent.span.doc[tok.i + 1].lower_ == "to":
-            pobj = next((c for c in sent.span.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return tok.head if tok.head.pos_ == "VERB" else None, _phrase(pobj)
+    according = _according_to(sent.span)
+    if according is not None:
+        return according
     found: tuple["Token | None", str | None] = (None, None)
     tok, below = anchor, anchor
     for _ in range(8):
@@ -1225,7 +1235,32 @@ def _attribution(span: "Span", anchor: "Token") -> tuple["Token", "Token"] | Non
     """A reporting clause set off by commas at the side of the sentence ('X happened, the agency said' or
     'The cost could reach $1bn, the minister said, with ...' or '..., said the agency'): its speaker claims
     everything the sentence states, whatever the grammatical subject of the main clause. Returns (verb, subject)."""
+    key = (id(span.doc), span.start, span.end)  # one look per sentence, not one per number in it
+    if key not in _SIDE_CLAUSES:
+        _SIDE_CLAUSES[key] = _side_reporting_clauses(span)
+    for verb, subj in _SIDE_CLAUSES[key]:
+        if not subj.left_edge.i <= anchor.i <= subj.right_edge.i:  # (the figure is not in the speaker's name)
+            return verb, subj
+    return None
+
+
+def _according_to(span: "Span") -> tuple["Token | None", str] | None:
+    """'according to X' anywhere in the sentence (looked up once per sentence)."""
+    key = (id(span.doc), span.start, span.end, "according")
+    if key not in _SIDE_CLAUSES:
+        _SIDE_CLAUSES[key] = None
+        for tok in span:
+            if tok.lower_ == "according" and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
+                pobj = next((c for c in span.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    _SIDE_CLAUSES[key] = (tok.head if tok.head.pos_ == "VERB" else None, _phrase(pobj))
+                    break
+    return _SIDE_CLAUSES[key]
+
+
+def _side_reporting_clauses(span: "Span") -> list[tuple["Token", "Token"]]:
     doc = span.doc
+    found = []
     for verb in span:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in ATTRIBUTION_VERBS:
             continue
@@ -1233,13 +1268,13 @@ def _attribution(span: "Span", anchor: "Token") -> tuple["Token", "Token"] | Non
                                                         for c in verb.children):
             continue  # "the agency said that ...": an ordinary reporting verb, found by the upward walk
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None or anchor.i in {t.i for t in subj.subtree}:
+        if subj is None:
             continue
         first = min(subj.left_edge.i, verb.i)
         before = doc[first - 1] if first > span.start else None
         if before is not None and before.text in (",", "—", "–") and not (subj.i > verb.i and subj.pos_ == "PRON"):
-            return verb, subj
-    return None
+            found.append((verb, subj))
+    return found
 
 
 def _owned_by_pronoun(subj: "Token") -> bool:
