@@ -349,3 +349,28 @@ def test_one_actor_stating_one_figure_on_one_day_is_one_happening():
 ])
 def test_a_statement_about_a_dated_happening_dates_only_the_happening(timeline_of, text, expected):
     assert [(e.date, e.event) for e in timeline_of(text)] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Police raided the plant and prosecutors confirmed the arrests on Friday.",
+     [("2031-10-17", "Prosecutors confirmed the arrests")]),
+    ("Police raided the plant on Thursday and prosecutors confirmed the arrests on Friday.",
+     [("2031-10-16", "Police raided the plant"), ("2031-10-17", "Prosecutors confirmed the arrests")]),
+])
+def test_a_second_subject_the_parser_joined_to_the_first_clause(timeline_of, text, expected):
+    assert [(e.date, e.event) for e in timeline_of(text)] == expected
+
+
+@pytest.mark.slow
+def test_coordinated_objects_stay_objects(timeline_of):
+    assert [(e.date, e.event) for e in timeline_of("Inspectors visited the farms and the barns on Monday.")] == [
+        ("2031-10-13", "Inspectors visited the farms and the barns")]
+
+
+@pytest.mark.slow
+def test_an_announcement_the_parser_coordinated_with_what_it_announces(timeline_of):
+    entries = timeline_of("Norland will raise fuel duties by 10 percent from January 1, Finance Minister Eva Berg "
+                          "announced on Wednesday, saying the budget needed the money.")
+    assert [(e.date, e.event) for e in entries] == [
+        ("2031-10-15", "Norland will raise fuel duties by 10 percent, according to Finance Minister Eva Berg")]

@@ -411,19 +411,38 @@ def _climb(verb: "Token") -> "Token":
 
 def _subject(verb: "Token") -> "Token | None":
     own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    stray = _stray_subject(verb) if own is None else None
+    if stray is not None:
+        return stray
     if own is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "Negotiations were launched in 2019 and concluded in December"
     return own
 
 
+def _stray_subject(verb: "Token") -> "Token | None":
+    """'Police raided the plant and prosecutors confirmed the arrests': the parser joined the second verb's
+    subject to the first verb's object (or date); a noun right after 'and' and right before a verb that has no
+    subject, which the parser coordinated with something of the first verb's."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 1 else None
+    if verb.dep_ not in ("conj", "advcl") or before is None or before.dep_ != "conj" \
+            or before.pos_ not in ("NOUN", "PROPN") or doc[verb.i - 2].dep_ != "cc":
+        return None
+    return before if verb.head.is_ancestor(before) else None
+
+
 def _own_subject(verb: "Token") -> "Token | None":
     """A coordinated verb with a subject of its own is a second happening; one sharing the first verb's
     subject ("raided the plant and seized documents") belongs to the same one."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None) \
+        or _stray_subject(verb)
 
 
 def _shared_subject_prefix(verb: "Token") -> str:
     """For a coordinated verb without its own subject: the subject and auxiliaries it shares."""
+    stray = _stray_subject(verb)
+    if stray is not None:
+        return _phrase(stray)
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         return ""
     subject = _subject(verb)
@@ -436,12 +455,19 @@ def _shared_subject_prefix(verb: "Token") -> str:
 def event_text(verb: "Token", ent: "Span") -> str:
     """One line: subject, verb and complements of the happening, without the date and side clauses."""
     fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+    # "X secured a second term, the commission announced": the parser's root is X's verb (sometimes it
+    # even joins the two as coordinated verbs, with no 'and' and nothing said of its own)
+    says_nothing_of_its_own = not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    inverted = verb.dep_ in ("ccomp", "parataxis", "advcl") and says_nothing_of_its_own or verb.dep_ == "conj" \
+        and verb.lemma_.lower() in REPORTING_VERBS and says_nothing_of_its_own \
+        and not any(t.dep_ == "cc" and t.head == verb.head for t in verb.doc[verb.head.i:verb.i])
+    if inverted and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ == "mark" for c in verb.children):
-        fronted = [verb.head]  # "X secured a second term, the commission announced": the parser's root is X's verb
+        fronted = [verb.head]
     speaker = _subject(verb)
     reported = fronted + [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-    if verb.lemma_.lower() in REPORTING_VERBS and any(_has_date(clause, ent) for clause in reported):
+    if verb.lemma_.lower() in REPORTING_VERBS \
+            and any(_has_date(clause, ent) and not _is_future(clause) for clause in reported):
         return ""  # "Rebels seized the town on Sunday, the army confirmed on Wednesday": dated by its own date
     if fronted and verb.lemma_.lower() in REPORTING_VERBS and speaker is not None:
         # "Halvorsen secured a second term, the commission announced on Sunday": what was announced, and by whom
@@ -534,6 +560,10 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     reporter = _trailing_reporter(verb)
     if reporter is not None:  # the closing "..., the ministry said" is rendered as "according to"
         drop |= {t.i for t in reporter.subtree} | {reporter.left_edge.i - 1}
+    for child in verb.children:  # the stray subject of a cut-off coordinated verb goes with it, with its 'and'
+        stray = _stray_subject(child) if child.i in drop else None
+        if stray is not None:
+            drop |= {t.i for t in stray.subtree} | {c.i for c in stray.head.children if c.dep_ == "cc" and c.i < stray.i}
     kept_conj = [c for c in verb.children if c.dep_ == "conj" and c.i not in drop]
     if kept_conj:  # "raided the plant and seized documents": the conjunction stays with the verb it joins
         drop -= {c.i for c in verb.children if c.dep_ == "cc" and c.i < kept_conj[-1].i}
