@@ -392,6 +392,11 @@ def test_one_quantity_in_different_words_is_one_conflict(nlp, a, b, asked):
       62, "percent", "percent striker", "The union"),
      ("b", "The labour office said the managers won 48 percent of the ballot.", "48 percent", 48, "percent",
       "percent manager", "The labour office")),
+    # a share of one thing is not a share of another, even when the holders' words meet ('coal')
+    (("a", "Coal accounted for 36 percent of global electricity generation, the agency said.", "36 percent", 36,
+      "percent", "percent generation", "the agency"),
+     ("b", "The coalition of coal pledge signatories accounts for only 12 percent of global power capacity, "
+           "analysts said.", "only 12 percent", 12, "percent", "percent capacity", "analysts")),
     # what rose differs: demand is not prices
     (("a", "Gas demand rose 9 percent in March, the network operator said.", "9 percent", 9, "percent",
       "percent demand", "the network operator"),
@@ -537,3 +542,18 @@ def test_a_claim_with_a_second_clause_is_still_asked(signals_of, text, question)
 ])
 def test_a_claim_whose_conjuncts_would_lose_their_and_asks_nothing(signals_of, text):
     assert signals_of(text, "dispute") == []
+
+
+def test_a_share_question_names_a_holder_or_falls_back():
+    def share(value, src, who, sentence, quantity):
+        return Figure(value=value, unit="percent", text=f"{value} percent", description=sentence, claimed_by=who,
+                      quantity=quantity, citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+    named = [share(41, "a", "the commission", "Moreau won 41 percent of the vote.", "percent moreau"),
+             share(48, "b", "Moreau's campaign", "Moreau took 48 percent of the vote.", "percent moreau")]
+    assert conflicts(named, [], {})[0].question == "What share of the vote did Moreau get?"
+    common = [share(12, "a", "analysts", "The signatories hold 12 percent of the world's fleet capacity.",
+                    "percent capacity"),
+              share(30, "b", "organisers", "The pact covers 30 percent of the world's fleet capacity.",
+                    "percent capacity")]
+    assert conflicts(common, [], {})[0].question == "What is the true figure for the capacity?"

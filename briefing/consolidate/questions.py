@@ -137,10 +137,10 @@ def _share_question(rest: str, group: list[Figure]) -> str | None:
     for f in group:
         for c in f.citations:
             m = SHARE_OF.search(c.text)
-            if m:
-                named = re.search(r"\b" + re.escape(rest) + r"\b", c.text, re.I)
-                who = named.group(0) if named else rest
-                return f"What share of the {m.group(1)} did {who} get?"
+            named = re.search(r"\b" + re.escape(rest) + r"\b", c.text, re.I)
+            # only a named holder 'gets' a share ('Brandt'); 'did capacity get' asks nothing
+            if m and named and named.group(0)[:1].isupper():
+                return f"What share of the {m.group(1)} did {named.group(0)} get?"
     return None
 
 
@@ -238,6 +238,8 @@ def _related(a: dict, b: dict) -> bool:
         return False
     common = a["core"] & b["core"]
     if "share" in common:  # 'its share' and 'it would have 40% of' say it of the holder, not of a topic
+        if a["of"] and b["of"] and a["of"] != b["of"]:
+            return False  # a share of generation is not a share of capacity
         return bool(a["holders"] & b["holders"]) or len(common - {"share"}) >= 2
     if a["topic"] and b["topic"] and a["topic"] != b["topic"]:
         return False

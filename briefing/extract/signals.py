@@ -784,11 +784,16 @@ def measure_of(number: "Span") -> dict:
     for noun in share_nouns:  # "the company's share would have been 25 percent"
         core.add("share")
         holders |= {g.lemma_.lower() for c in noun.children if c.dep_ == "poss" for g in c.subtree if g.is_alpha}
-    if share and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+    of_what = None
+    of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if share and of is not None:
         core.add("share")  # "40 percent of all payments": a share held by the clause's subject
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None)
+        of_what = _content_lemma(pobj) if pobj is not None else None
         subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
-        if subj is not None:
-            holders |= {g.lemma_.lower() for g in subj.subtree if g.is_alpha and g.dep_ != "det"}
+        if subj is not None:  # the holder's own words: "the combined company", not its relative clauses
+            holders |= {g.lemma_.lower() for g in [subj] + list(subj.children)
+                        if g.is_alpha and g.dep_ in ("nsubj", "nsubjpass", "amod", "compound", "poss")}
     change = bool(lemmas & CHANGE_WORDS) and not any(
         c.dep_ == "prep" and c.lower_ == "to" and any(g.i == anchor.i for g in c.children) for c in head.children)
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.lemma_.lower() in CHANGE_WORDS:
@@ -807,7 +812,7 @@ def measure_of(number: "Span") -> dict:
     # what the clause says something about: 'demand rose 12%' and 'prices rose 8%' measure two things
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i), None)
     topic = _content_lemma(subj) if subj is not None and subj.pos_ == "NOUN" else None
-    return {"fate": fate, "years": years, "part": part, "topic": topic, "change": change, "core": frozenset(core), "bag": frozenset(bag),
+    return {"fate": fate, "years": years, "part": part, "topic": topic, "of": of_what, "change": change, "core": frozenset(core), "bag": frozenset(bag),
             "holders": frozenset(holders - {"the", "a", "an", "'s"}), "dated": dated,
             "bound": _bound_claimant(anchor, head, scope), "speaker": _speaker(scope)}
 
