@@ -374,3 +374,15 @@ def test_an_announcement_the_parser_coordinated_with_what_it_announces(timeline_
                           "announced on Wednesday, saying the budget needed the money.")
     assert [(e.date, e.event) for e in entries] == [
         ("2031-10-15", "Norland will raise fuel duties by 10 percent, according to Finance Minister Eva Berg")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Vestria filed a complaint against Lumia at the WTO on Thursday, the first step in a trade dispute.",
+     ("2031-10-16", "Vestria filed a complaint against Lumia at the WTO")),
+    ("The carrier cut 400 jobs on Monday, its third round of layoffs this year.",
+     ("2031-10-13", "The carrier cut 400 jobs")),
+    ("Shares closed 3.2 percent lower on Wednesday.", ("2031-10-15", "Shares closed 3.2 percent lower")),
+])
+def test_a_closing_remark_on_the_happening_is_not_part_of_its_line(timeline_of, text, expected):
+    assert [(e.date, e.event) for e in timeline_of(text)] == [expected]

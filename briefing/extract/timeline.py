@@ -547,6 +547,8 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
             drop |= {t.i for t in child.subtree}
         elif child.dep_ == "npadvmod" and any(t.ent_type_ == "DATE" for t in child.subtree):
             drop |= {t.i for t in child.subtree}
+        elif child.dep_ == "npadvmod" and child.pos_ == "NOUN" and child.i > verb.i and _closing_remark(child):
+            drop |= {t.i for t in child.subtree}  # "filed a request on Thursday, the first step in a dispute"
         elif child.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in child.subtree) \
                 and not (_opens_a_span(ent) and child == ent.root.head):
             drop |= {t.i for t in child.subtree}
@@ -596,6 +598,16 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                 drop |= {t.i for t in child.subtree} | {c.i for c in verb.children if c.dep_ == "cc"}
         kept = [t for t in verb.subtree if t.i not in drop]
     return kept
+
+
+def _closing_remark(noun: "Token") -> bool:
+    """A noun phrase set off by a comma at the end of the sentence, with an article of its own: a remark on
+    the whole happening ("..., the first step in a trade dispute"), not part of it."""
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    return noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == "," \
+        and any(c.dep_ in ("det", "poss") for c in noun.children) \
+        and (after >= noun.sent.end or doc[after].is_punct and after + 1 >= noun.sent.end)
 
 
 def _has_date(tok: "Token", ent: "Span") -> bool:
