@@ -383,6 +383,8 @@ def test_an_announcement_the_parser_coordinated_with_what_it_announces(timeline_
     ("The carrier cut 400 jobs on Monday, its third round of layoffs this year.",
      ("2031-10-13", "The carrier cut 400 jobs")),
     ("Shares closed 3.2 percent lower on Wednesday.", ("2031-10-15", "Shares closed 3.2 percent lower")),
+    ("The union said on Tuesday that turnout would reach 80 percent once late ballots are counted, a figure the "
+     "employers rejected.", ("2031-10-14", "The union said that turnout would reach 80 percent")),
 ])
 def test_a_closing_remark_on_the_happening_is_not_part_of_its_line(timeline_of, text, expected):
     assert [(e.date, e.event) for e in timeline_of(text)] == [expected]

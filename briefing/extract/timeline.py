@@ -547,8 +547,6 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
             drop |= {t.i for t in child.subtree}
         elif child.dep_ == "npadvmod" and any(t.ent_type_ == "DATE" for t in child.subtree):
             drop |= {t.i for t in child.subtree}
-        elif child.dep_ == "npadvmod" and child.pos_ == "NOUN" and child.i > verb.i and _closing_remark(child):
-            drop |= {t.i for t in child.subtree}  # "filed a request on Thursday, the first step in a dispute"
         elif child.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in child.subtree) \
                 and not (_opens_a_span(ent) and child == ent.root.head):
             drop |= {t.i for t in child.subtree}
@@ -559,6 +557,8 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                 continue
             drop |= {t.i for t in tok.subtree}
             drop |= {t.i for t in _flanking_punct(tok)}
+        elif tok.dep_ == "npadvmod" and tok.pos_ == "NOUN" and tok.i > verb.i and _closing_remark(tok):
+            drop |= {t.i for t in tok.subtree}  # "... would reach 70,000 tonnes, a figure the Commission rejected"
     reporter = _trailing_reporter(verb)
     if reporter is not None:  # the closing "..., the ministry said" is rendered as "according to"
         drop |= {t.i for t in reporter.subtree} | {reporter.left_edge.i - 1}
