@@ -468,3 +468,21 @@ def test_going_to_law_against_a_decision_opposes_it(reactions_of, text, stance):
         assert all(r.stance != "condemn" for r in found), stances_of(found)
     else:
         assert by_actor(found, "Hoteliers Guild")[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("Norway sent two rescue teams.", "Norway", "support"),
+    ("The European Union announced 3 million euros in emergency aid.", "European Union", "support"),
+    ("The European Union approved an aid package worth 20 million euros.", "European Union", "support"),
+    ('Beijing vowed "resolute countermeasures" against the tariffs.', "Beijing", "condemn"),
+    ('Shareholder group Fair Vote called the pay package "excessive" and urged investors to reject it.',
+     "Fair Vote", "condemn"),
+    ('"This agreement falls far short of what science demands," said Greta Lind, a climate campaigner.',
+     "Greta Lind", "concern"),
+])
+def test_more_ways_of_helping_retaliating_and_judging(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+def test_help_words_that_only_modify_are_not_aid(reactions_of):
+    assert reactions_of("Norges Bank released funding figures on Monday.") == []

@@ -90,7 +90,8 @@ STANCE_LEMMAS = {
                        welcome praise thank win pledge contribute donate""".split(), "support"),
     **dict.fromkeys("""criminal crime illegal unlawful inhumane immoral outrage outrageous unacceptable violation
                        violate provocation provocative reckless atrocity aggression shameful irresponsible
-                       barbaric condemnation""".split(), "condemn"),
+                       barbaric condemnation countermeasure countermeasures retaliation retaliatory reprisal
+                       reprisals""".split(), "condemn"),
     **dict.fromkeys("""false untrue baseless fabricated fake groundless unfounded fabrication fiction nonsense
                        inaccurate misleading exaggerated overstated distorted""".split(), "deny"),
     **dict.fromkeys("""concern concerned worried alarming alarmed alarm dangerous danger troubling fear
@@ -106,6 +107,7 @@ STANCE_PHRASES = {
     "war crime": "condemn", "criminal act": "condemn", "an attack on": "condemn",
     "deeply concerned": "concern", "gravely concerned": "concern", "not enough": "concern",
     "not sufficient": "concern", "falls short": "concern", "fall short": "concern", "too little": "concern",
+    "falls far short": "concern", "fall far short": "concern", "fell short": "concern", "fell far short": "concern",
     "legal action": "condemn", "legal challenge": "condemn", "file a lawsuit": "condemn",
     "filed a lawsuit": "condemn", "filed suit": "condemn", "judicial review": "condemn",
     "step forward": "support", "right direction": "support", "step backwards": "condemn",
@@ -222,7 +224,8 @@ URGE_VERBS = frozenset("urge call press ask push petition lobby implore encourag
 # standing by a decision: "defended the ruling", "stood by its decision"
 DEFEND_VERBS = frozenset("defend uphold".split())
 # helping after a disaster is taking the side of those hit: "sent rescue teams", "offered assistance"
-AID_VERBS = frozenset("send dispatch deliver donate pledge offer provide fly airlift ship give deploy".split())
+AID_VERBS = frozenset("""send dispatch deliver donate pledge offer provide fly airlift ship give deploy announce
+allocate earmark release mobilise mobilize commit approve""".split())
 AID_NOUNS = frozenset("""aid assistance help relief rescuer rescue supply supplies medic doctor nurse food water
 tent blanket medicine medication donation fund funding firefighter volunteer shelter humanitarian
 condolence""".split())

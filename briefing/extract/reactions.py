@@ -150,12 +150,16 @@ def _denies_a_claim(verb: "Token") -> bool:
 
 # deps of a word that states a judgment of something: "is wrong", "called it a mistake", a quote that is just "a disaster"
 JUDGING_DEPS = frozenset({"acomp", "attr", "oprd", "ROOT", "appos", "conj", "xcomp", "ccomp"})
+# groups or bundles whose modifier says whether they are help: "rescue team", "aid package", "relief convoy"
+AID_GROUP_NOUNS = frozenset("team unit crew convoy package shipment consignment flight flights batch".split())
 # modals that make an act an obligation or a possibility rather than something done or promised
 UNREAL_MODALS = frozenset("shall must should would could may might".split())
 # bodies one appeals to or challenges something before: "appealed to the tribunal", "challenge it in court"
 COURT_NOUNS = frozenset("court courts tribunal judge judges panel".split())
 # nouns of amount that 'good'/'great' quantify rather than judge: "a great deal of", "a good number of"
 QUANTITY_NOUNS = frozenset("deal number majority many part share amount".split())
+# verbs that name what something is: "called the package excessive", "labelled it a mistake"
+CALL_VERBS = frozenset("call label brand term deem consider find declare".split())
 # verbs whose object is the feeling one shows: "expressed disappointment", "voiced satisfaction"
 EXPRESS_VERBS = frozenset("express voice show register convey".split())
 # verbs that present a judgment with "as": "described the plan as reckless", "saw it as a victory"
@@ -179,6 +183,8 @@ def _judged_thing(word: "Token") -> "Token | None":
     of 'call' ('called the ruling wrong'), the noun an adjective qualifies ('a wrong decision')."""
     if word.head.lower_ == "as" and word.head.head.i != word.head.i:  # "described the plan as a disaster"
         return next((c for c in word.head.head.children if c.dep_ == "dobj"), None)
+    if word.dep_ == "amod" and word.i > word.head.i and word.head.dep_ == "dobj":  # 'called the fine "unjust"'
+        return word.head
     pred = word.head if word.dep_ == "amod" else word
     if pred.dep_ in ("attr", "acomp", "oprd", "xcomp") and pred.head.i != pred.i:
         holder = pred.head
@@ -213,7 +219,9 @@ def _evaluation(word: "Token") -> str | None:
         noun = word.head
         quantity = noun.lemma_.lower() in QUANTITY_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of"
                                                                  for c in noun.children)
-        if noun.dep_ not in JUDGING_DEPS or quantity:  # "a great deal of", "a good number of"
+        # 'called the package "excessive"': an adjective after the object of 'call' is its predicate
+        called = noun.dep_ == "dobj" and word.i > noun.i and noun.head.lemma_.lower() in CALL_VERBS
+        if (noun.dep_ not in JUDGING_DEPS and not called) or quantity:  # "a great deal of", "a good number of"
             return None
         if is_negated(noun) or any(c.dep_ == "neg" for c in noun.head.children):
             return None
@@ -314,10 +322,26 @@ def _gives_aid(verb: "Token") -> bool:
     if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
         return False  # "shall provide assistance", "could send help": an obligation or a possibility, not an act
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and any(t.lemma_.lower() in AID_NOUNS for t in c.subtree):
+        if c.dep_ in ("dobj", "dative") and _names_aid(c):
             return True
         if c.dep_ == "xcomp" and (c.lemma_.lower() in ("help", "assist") or _gives_aid(c)):
             return True
+    return False
+
+
+def _names_aid(noun: "Token", depth: int = 0) -> bool:
+    """Whether an object is help: 'aid', 'rescuers', '$5 million in aid', 'tonnes of supplies', 'a relief
+    convoy'; not 'funding figures' or 'troops'."""
+    for head in (noun, *[c for c in noun.conjuncts if c.i > noun.i]):
+        lemma = head.lemma_.lower()
+        if lemma in AID_NOUNS:
+            return True
+        if lemma in AID_GROUP_NOUNS and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in AID_NOUNS
+                                            for c in head.children):
+            return True  # "rescue teams", "an aid package", "humanitarian convoy"
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in") and depth < 2):
+            if any(p.dep_ == "pobj" and _names_aid(p, depth + 1) for p in prep.children):
+                return True
     return False
 
 
