@@ -570,3 +570,17 @@ def test_quarter_of_a_million_is_a_number(figures_of):
 def test_people_above_an_age_are_not_a_gap(figures_of):
     f = only(figures_of("Nurses vaccinated 300 people above the age of 65 at the clinic."))
     assert not f.quantity.startswith("change")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, claimant", [
+    ("The Global Nutrition Fund said on Monday that the harvest had failed. More than 300,000 children are "
+     "already malnourished, the organisation said.", "Global Nutrition Fund"),
+    ("The National Disaster Management Agency held a briefing. The agency said 12 people were still missing.",
+     "National Disaster Management Agency"),
+    ("The Ministry of Trade published new data. Exports fell 4 percent in May, the ministry said.",
+     "Ministry of Trade"),
+    ("Local residents said the army shelled the town. The group said 14 civilians were killed.", "group"),
+])
+def test_a_definite_description_claims_as_the_body_named_before(figures_of, text, claimant):
+    assert only(figures_of(text)).claimed_by == claimant

@@ -1150,6 +1150,38 @@ def _governing_verb(anchor: "Token") -> "Token | None":
 # --- who claims it, as of when ---------------------------------------------------------------------------
 
 def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") -> tuple["Token | None", str | None]:
+    """Who claims the figure, a bare 'the agency' or 'the organisation' named as the body introduced before."""
+    verb, name = _claimant_in_sentence(ctx, index, sent, anchor)
+    if name and name.lower() in GENERIC_BODIES:
+        name = _body_named_before(ctx, index, name.lower(), anchor.i) or name
+    return verb, name
+
+
+# nouns that refer back to a body the article has named: "the agency said", "the organisation said"
+GENERIC_BODIES = frozenset("""agency organisation organization group company firm ministry authority regulator
+charity body institute office commission committee council bank court union federation association""".split())
+# of those, the ones that may stand for any kind of body, not only one with that word in its name
+_ANY_BODY = frozenset("organisation organization group body charity company firm".split())
+
+
+def _body_named_before(ctx: "DocContext", index: int, noun: str, before: int) -> str | None:
+    """The organisation a definite description refers to: the latest one named in the last few sentences with
+    that word in its name ('the agency' -> 'Civil Protection Agency'), else, for a noun that fits any body,
+    the latest one that said something ('the organisation' -> the charity quoted before)."""
+    speaker = None
+    for sent in reversed(ctx.sentences[max(0, index - 4):index + 1]):
+        for ent in reversed([e for e in sent.span.ents if e.label_ == "ORG" and e.end <= before]):
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            if noun in name.lower().split():
+                return name
+            head = ent.root
+            if speaker is None and head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in REPORTING_VERBS:
+                speaker = name
+    return speaker if noun in _ANY_BODY else None
+
+
+def _claimant_in_sentence(ctx: "DocContext", index: int, sent: "Sentence",
+                          anchor: "Token") -> tuple["Token | None", str | None]:
     """The source inside the article, nearest first: the agent of a count ('12,000 evacuees registered by X'),
     a reporting clause set off at the side of the sentence ('..., X said'), 'according to X', or the subject of
     the reporting verb above the figure."""
