@@ -267,12 +267,13 @@ def _link_keys(groups: dict[str, list[Figure]], index: FrameIndex) -> dict[str, 
             k = parent[k]
         return k
 
+    # (key, figure as claimed, measure) once per figure: the pairwise loop below only compares them
     by_kind: dict[str, list[tuple[str, Figure, dict]]] = {}
     for key, group in groups.items():
         for f in group:
             m = _measure(f, index)
             if m is not None and _claimed(f, index):
-                by_kind.setdefault(_kind(f), []).append((key, f, m))
+                by_kind.setdefault(_kind(f), []).append((key, _with_claimant(f, index), m))
     related: set[tuple[str, str]] = set()
     clash: set[tuple[str, str]] = set()
     for items in by_kind.values():
@@ -283,7 +284,7 @@ def _link_keys(groups: dict[str, list[Figure]], index: FrameIndex) -> dict[str, 
                 if ka == kb:
                     continue
                 pair = (min(ka, kb), max(ka, kb))
-                rivals = _different_claimants(_with_claimant(fa, index), _with_claimant(fb, index))
+                rivals = _different_claimants(fa, fb)
                 if not rivals and _same_sentence(fa, fb):
                     clash.add(pair)  # one source's 'her on 49 percent and him on 46 percent': two quantities
                 elif rivals and _related(ma, mb) and _same_time(fa, fb, ma, mb):
