@@ -584,3 +584,15 @@ def test_people_above_an_age_are_not_a_gap(figures_of):
 ])
 def test_a_definite_description_claims_as_the_body_named_before(figures_of, text, claimant):
     assert only(figures_of(text)).claimed_by == claimant
+
+
+@pytest.mark.slow
+def test_a_definite_description_finds_its_body_in_an_earlier_paragraph(nlp):
+    from briefing.extract import DocContext, Sentence, figures
+
+    paragraphs = ["A long first sentence about the weather, the roads and the schools of the region was here. "
+                  "The Coastal Rescue Service said boats were searching the bay.",
+                  "The service said 9 fishermen were still missing."]
+    sents = [Sentence(span=s, start=s.start_char, source="a") for p in paragraphs for s in nlp(p).sents]
+    ctx = DocContext(document=SimpleNamespace(id="a", published=PUBLISHED), sentences=sents)
+    assert [(f.value, f.claimed_by) for f in figures.extract(ctx)] == [(9, "Coastal Rescue Service")]

@@ -1158,7 +1158,7 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
 
 
 # nouns that refer back to a body the article has named: "the agency said", "the organisation said"
-GENERIC_BODIES = frozenset("""agency organisation organization group company firm ministry authority regulator
+GENERIC_BODIES = frozenset("""agency organisation organization group company firm ministry authority regulator service
 charity body institute office commission committee council bank court union federation association""".split())
 # of those, the ones that may stand for any kind of body, not only one with that word in its name
 _ANY_BODY = frozenset("organisation organization group body charity company firm".split())
@@ -1169,8 +1169,9 @@ def _body_named_before(ctx: "DocContext", index: int, noun: str, before: int) ->
     that word in its name ('the agency' -> 'Civil Protection Agency'), else, for a noun that fits any body,
     the latest one that said something ('the organisation' -> the charity quoted before)."""
     speaker = None
-    for sent in reversed(ctx.sentences[max(0, index - 4):index + 1]):
-        for ent in reversed([e for e in sent.span.ents if e.label_ == "ORG" and e.end <= before]):
+    for at in range(index, max(0, index - 4) - 1, -1):
+        span = ctx.sentences[at].span  # (each paragraph may be a Doc of its own: compare positions only within one)
+        for ent in reversed([e for e in span.ents if e.label_ == "ORG" and (at < index or e.end <= before)]):
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             if noun in name.lower().split():
                 return name
