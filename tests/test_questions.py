@@ -479,6 +479,7 @@ def test_same_value_for_different_things_stays_two_figures(a, b):
     # an estimate belongs among the figures
     "The cost of the repairs could reach about $40 million, the mayor said.",
     "Officials said the harvest could fall by 30 percent this year.",
+    "The agency said the number of displaced could reach 12,000 by Friday.",
 ])
 def test_generic_statements_and_estimates_are_not_next_steps(signals_of, text):
     assert signals_of(text, "next") == []
@@ -492,6 +493,9 @@ def test_generic_statements_and_estimates_are_not_next_steps(signals_of, text):
     # a condition on a reported forecast keeps it a forecast
     ("The agency said a second round of talks could open in Nairobi if both sides agree.",
      "Could a second round of talks open in Nairobi?"),
+    # a step with a number in it is still a step, not an estimate
+    ("The health ministry said the army could send 500 doctors to the region next week.",
+     "Could the army send 500 doctors to the region next week?"),
     # a 'to' inside the predicate stays
     ("The senate is expected to decide on Friday on whether to extend the curfew.",
      "Will the senate decide on Friday on whether to extend the curfew?"),

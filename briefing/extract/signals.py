@@ -357,6 +357,10 @@ CONDITION_MARKS = frozenset("if unless whenever provided where".split())
 # determiners of a noun that names no particular thing: "a merger", "any company"
 INDEFINITE_DETS = frozenset("a an any every each no".split())
 NUMBER_ENTS = frozenset(NUMBER_LABELS)
+MEASURE_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})  # sums, shares and amounts: always an estimate
+# verbs that put a level on something: with any number they make an estimate ('could reach 3,000')
+LEVEL_VERBS = frozenset("""reach total exceed hit top rise fall climb drop cost amount number surpass double triple
+grow shrink increase decrease""".split())
 PART_PREPS = frozenset("including among excluding besides".split())
 MAX_TIME_CLAUSE = 16  # words of a time clause kept in a question; a longer one would bury the question
 
@@ -458,9 +462,10 @@ def _generic_statement(verb: "Token", subject: "Token") -> bool:
 
 
 def _estimate(verb: "Token") -> bool:
-    """'could reach about EUR1.3 billion': an estimate belongs with the figures, not among the questions."""
-    return any(t.ent_type_ in NUMBER_ENTS for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "prep")
-               for t in c.subtree)
+    """'could reach about EUR1.3 billion', 'may cost $40 million': an estimate belongs with the figures, not among
+    the questions; 'could send 500 doctors' is a step someone may take."""
+    labels = {t.ent_type_ for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "prep") for t in c.subtree}
+    return bool(labels & MEASURE_ENTS) or (bool(labels & NUMBER_ENTS) and verb.lemma_.lower() in LEVEL_VERBS)
 
 
 # ---------------------------------------------------------------- what comes next
