@@ -345,7 +345,8 @@ def test_one_actor_stating_one_figure_on_one_day_is_one_happening():
      "statement on Tuesday.",
      [("2031-10-13", "The province declared a drought emergency, according to the ministry")]),
     # a statement whose content has no date of its own is the happening of its day
-    ("The ministry said on Tuesday that 40 people had died.", [("2031-10-14", "The ministry said that 40 people had died")]),
+    ("The ministry said on Tuesday that 40 people had died.",
+     [("2031-10-14", "The ministry said that 40 people had died")]),
 ])
 def test_a_statement_about_a_dated_happening_dates_only_the_happening(timeline_of, text, expected):
     assert [(e.date, e.event) for e in timeline_of(text)] == expected

@@ -96,7 +96,8 @@ def date_spans(sent: "Span") -> list["Span"]:
                 and doc[before.end].lower_ == "of" and before.root.lemma_.lower() in PARTS_OF_DAY | {"hour"}:
             start = before.start  # "on the night of October 12", "in the small hours of Monday"
         nxt = ents[k + 1] if k + 1 < len(ents) else None
-        if nxt is not None and nxt.label_ == "TIME" and nxt.start == end and any(t.lower_ in PARTS_OF_DAY for t in nxt) \
+        if nxt is not None and nxt.label_ == "TIME" and nxt.start == end \
+                and any(t.lower_ in PARTS_OF_DAY for t in nxt) \
                 and all(t.lower_ in PARTS_OF_DAY | {"local", "time", "early", "late"} for t in nxt):
             end = nxt.end  # "Friday" + "evening", "Monday" + "evening local time"
         while end < sent.end and doc[end].lower_ in PARTS_OF_DAY and doc[end].pos_ == "NOUN":
@@ -565,7 +566,8 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     for child in verb.children:  # the stray subject of a cut-off coordinated verb goes with it, with its 'and'
         stray = _stray_subject(child) if child.i in drop else None
         if stray is not None:
-            drop |= {t.i for t in stray.subtree} | {c.i for c in stray.head.children if c.dep_ == "cc" and c.i < stray.i}
+            drop |= {t.i for t in stray.subtree}
+            drop |= {c.i for c in stray.head.children if c.dep_ == "cc" and c.i < stray.i}
     kept_conj = [c for c in verb.children if c.dep_ == "conj" and c.i not in drop]
     if kept_conj:  # "raided the plant and seized documents": the conjunction stays with the verb it joins
         drop -= {c.i for c in verb.children if c.dep_ == "cc" and c.i < kept_conj[-1].i}
