@@ -474,6 +474,7 @@ def test_same_value_for_different_things_stays_two_figures(a, b):
     "The treaty allows the court to suspend any member that is expected to default on its debts.",
     # a rule with a condition, about any country
     "Under the accord, a member state may suspend quotas temporarily if imports surge.",
+    "Under the charter, a shareholder may call an extraordinary meeting at any time.",
     # ', which could ...' after a prepositional phrase is about the whole clause, not that noun
     "The ministry said the rockets were fired from across the river, which could prompt a wider response.",
     # an estimate belongs among the figures

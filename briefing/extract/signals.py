@@ -457,8 +457,10 @@ def _generic_statement(verb: "Token", subject: "Token") -> bool:
         return True
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         return False  # "the agency said a trial could begin if ...": said of this event
-    # a main clause on 'a country' that holds under a condition states a rule
-    return verb.dep_ != "ROOT" or bool(_marked_clauses(verb, CONDITION_MARKS))
+    # a main clause on 'a country' that holds under a condition or under a rule ('Under the treaty, ...') states
+    # the rule itself
+    under = any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+    return verb.dep_ != "ROOT" or under or bool(_marked_clauses(verb, CONDITION_MARKS))
 
 
 def _estimate(verb: "Token") -> bool:
