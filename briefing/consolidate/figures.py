@@ -125,6 +125,11 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+def compatible_claimants(a: str | None, b: str | None) -> bool:
+    """Whether two claimant names can be one party ('the Commission' ~ 'European Commission', 'WHO')."""
+    return _compatible(a, b)
+
+
 def _acronym_of(short: str, long: str) -> bool:
     """'WHO' ~ 'World Health Organization', 'UN' ~ 'the United Nations'."""
     caps = [w for w in re.findall(r"[A-Za-z]+", short) if w.isupper() and len(w) >= 2]

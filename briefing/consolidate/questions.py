@@ -1,6 +1,8 @@
 """Open questions across the sources, ordered by importance:
 
-1. conflict: figures about the same quantity whose values differ between claimants (each side cited);
+1. conflict: figures about the same quantity whose values differ between claimants (each side cited); the
+   quantity may be worded differently by each source ('evacuees' / 'people forced from their homes'), as the
+   sentences' grammar shows (the frames' measure, briefing/extract/signals.py);
 2. dispute: a claim another party denies (the claim and the denial cited);
 3. unknown: what the sources say is not specified or not disclosed;
 4. next: what the sources speak of as likely or possible.
@@ -15,7 +17,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
-from briefing.consolidate.figures import _compatible, quantity_of
+from briefing.consolidate.figures import compatible_claimants, quantity_of
 from briefing.consolidate.reactions import party_name
 from briefing.extract.figures import PEOPLE_NOUNS
 from briefing.extract.lexicon import INCREMENT_WORDS
@@ -339,7 +341,7 @@ def _rival(a: list[Figure], b: list[Figure], index: FrameIndex | None = None,
 def _with_claimant(f: Figure, index: FrameIndex) -> Figure:
     """The figure as a conflict shows it: claimed by whom its sentence says gives it."""
     who = _claimed(f, index)
-    if who == f.claimed_by or (who and f.claimed_by and _compatible(who, f.claimed_by)):
+    if who == f.claimed_by or (who and f.claimed_by and compatible_claimants(who, f.claimed_by)):
         return f
     copy = Figure(**{**f.__dict__, "claimed_by": who})
     setattr(copy, "named_by_sentence", not f.claimed_by)  # a claimant extraction had not found
