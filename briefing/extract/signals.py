@@ -5,7 +5,9 @@ Kinds (``OpenQuestion.kind``):
 - ``unknown``: the article says something is not specified, not disclosed or unclear; the question names it.
 - ``next``: something spoken of as likely or possible (a visit, talks, a deployment).
 - ``frame``: internal, not shown: how a counted thing is asked about ("How many troops did X send?"), one per
-  figure-like number, so that the cross-source conflict question can be phrased from the sentence.
+  figure-like number, so that the cross-source conflict question can be phrased from the sentence; it also
+  carries what the number measures (``measure_of``), so that two sources' different wordings of one quantity
+  can be recognised as rivals.
 """
 from __future__ import annotations
 
