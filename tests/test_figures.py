@@ -596,3 +596,16 @@ def test_a_definite_description_finds_its_body_in_an_earlier_paragraph(nlp):
     sents = [Sentence(span=s, start=s.start_char, source="a") for p in paragraphs for s in nlp(p).sents]
     ctx = DocContext(document=SimpleNamespace(id="a", published=PUBLISHED), sentences=sents)
     assert [(f.value, f.claimed_by) for f in figures.extract(ctx)] == [(9, "Coastal Rescue Service")]
+
+
+@pytest.mark.slow
+def test_a_fine_is_one_quantity_as_verb_or_noun(figures_of):
+    a = only(figures_of("The data watchdog fined the airline €30 million for the breach."))
+    b = only(figures_of("The airline will appeal against the €30 million fine imposed by the watchdog."))
+    assert a.quantity == b.quantity == "money fine"
+
+
+@pytest.mark.slow
+def test_a_sum_for_an_object_goes_with_the_object(figures_of):
+    f = only(figures_of("The UN launched an emergency appeal on Monday for $60 million to feed refugees."))
+    assert f.quantity == "money appeal"

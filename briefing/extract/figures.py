@@ -1029,7 +1029,9 @@ def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None
         return head.head  # "tariffs of up to 25%", "a quota of 45,000 tonnes"
     if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
         # "raised its key rate to 5.25%": the object moved to the level; "inflation fell to 2.4%": the subject
-        return _subject_or_object(head.head, exclude=root, object_first=head.lower_ in ("to", "by", "at", "from"))
+        # ("launched an appeal for $4 million": a sum 'for' goes with the object, as a level 'to' does)
+        return _subject_or_object(head.head, exclude=root,
+                                  object_first=head.lower_ in ("to", "by", "at", "from", "for"))
     if head.pos_ in ("VERB", "AUX"):
         return _subject_or_object(head, exclude=root)
     return None
@@ -1584,6 +1586,8 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
         what = topic.lemma_.lower() if topic is not None else (verb.lemma_.lower() if verb is not None else "")
         giver = _giver(verb, topic) if a.currency else None
         whose = _whose(topic)
+        if a.currency and verb is not None and verb.lower_ in PENALTY_VERBS:
+            what, whose = "fine", None  # "X fined Y €95 million" is "the €95 million fine"
         if what in DEAL_NOUNS:  # "X's $2.5bn acquisition", "its $2.5bn takeover of Y": one deal, one price
             what, whose = "deal", None
         return " ".join(w for w in (kind, what, whose, giver) if w)
@@ -1608,6 +1612,8 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
     return key
 
 
+# verbs whose sum is a penalty, as written (the lemmatizer reads "fined" as "fin"): "fined the bank $20 million"
+PENALTY_VERBS = frozenset("fine fines fined fining penalise penalises penalised penalize penalizes penalized".split())
 # nouns for one company buying another: a story has one such deal, whoever's side a sentence takes
 DEAL_NOUNS = frozenset("""deal acquisition takeover purchase merger buyout sale bid offer transaction
 tie-up""".split())
