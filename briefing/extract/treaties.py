@@ -101,8 +101,10 @@ def designator(tok: "Token") -> str | None:
     if tok.pos_ in ("NOUN", "PROPN") and noun_lemma(tok) in ARTICLE_NOUNS:
         return noun_lemma(tok)
     short = ARTICLE_ABBREVIATIONS.get(tok.lower_.rstrip("."))
+    if short is None:  # most tokens: no need to find the sentence end
+        return None
     number = _number_after(tok)
-    return short if short is not None and number is not None and _written_number(number) else None
+    return short if number is not None and _written_number(number) else None
 
 
 def _number_after(tok: "Token") -> "Token | None":
