@@ -609,3 +609,11 @@ def test_a_fine_is_one_quantity_as_verb_or_noun(figures_of):
 def test_a_sum_for_an_object_goes_with_the_object(figures_of):
     f = only(figures_of("The UN launched an emergency appeal on Monday for $60 million to feed refugees."))
     assert f.quantity == "money appeal"
+
+
+@pytest.mark.slow
+def test_percentage_points_are_a_change_of_their_own_unit(figures_of):
+    figs = figures_of("Unemployment rose 0.3 percentage points to 5.1 percent in June.")
+    assert [(f.value, f.high, f.unit) for f in figs] == [(0.3, None, "percentage points"), (5.1, None, "percent")]
+    f = only(figures_of("The ruling party's lead narrowed by 4 percentage points, the poll showed."))
+    assert (f.unit, f.claimed_by) == ("percentage points", "poll")

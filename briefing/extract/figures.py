@@ -359,15 +359,19 @@ def _read_one(doc, i: int, limit: int) -> Amount | None:
                 i = j + 1
             else:
                 break
+    unit = None
     if i < limit:
         w = doc[i].lower_
-        if w in PERCENT_WORDS:
+        if w == "percentage" and i + 1 < limit and doc[i + 1].lower_ in ("point", "points") and currency is None:
+            unit, i = "percentage points", i + 2  # a change in a rate, not a rate: never a rival of "5.1 percent"
+        elif w in PERCENT_WORDS:
             percent, i = True, i + 1
         elif w == "per" and i + 1 < limit and doc[i + 1].lower_ == "cent":
             percent, i = True, i + 2
         elif currency is None and w in CURRENCY_WORDS and not in_words and (w != "won" or scaled or d is not None):
             currency, i = CURRENCY_WORDS[w], i + 1
-    return Amount(start, i, value, currency=currency, percent=percent, scaled=scaled, in_words=in_words, raw=raw)
+    return Amount(start, i, value, currency=currency, percent=percent, unit=unit, scaled=scaled, in_words=in_words,
+                  raw=raw)
 
 
 def _read_words(doc, i: int, limit: int) -> tuple[int, float | None, float]:
@@ -404,7 +408,8 @@ def _join_range(doc, a: Amount, limit: int) -> Amount:
     b = _read_one(doc, i + 1, limit)
     if b is None or b.in_words != a.in_words:
         return a
-    if a.percent and not b.percent or a.currency and b.currency and a.currency != b.currency:
+    if a.percent and not b.percent or a.currency and b.currency and a.currency != b.currency \
+            or a.unit and a.unit != b.unit:
         return a  # "fell 18 percent to 2.1 million tonnes": a change and a level, not a range
     low = a.value
     if not a.scaled and b.scaled:  # "3 to 5 million": the scale belongs to both ends
