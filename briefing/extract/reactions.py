@@ -862,7 +862,9 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                     return [Speech(who[0], who[1], [main], [x for x in span if x.i < t.i or x.i > pobj.right_edge.i])]
     speeches: list[Speech] = []
     used: set[int] = set()
-    for verb in _speech_verbs(span):
+    filed_end = dateline_end(span)
+    candidates = _speech_verbs(span)
+    for verb in candidates:
         if verb.i in used or (speeches and _reported_by(verb, speeches)):
             continue
         # "KCNA quoted Kim as saying ...", "cited the commission as saying": the quoted one speaks;
@@ -876,12 +878,12 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                     return [Speech(who[0], who[1], [saying], list(saying.subtree))]
             continue
         subj = _speaker_subject(verb)
-        if subj is not None and subj.idx < dateline_end(span):
-            subj = _subject_after_dateline(subj, dateline_end(span))
+        if subj is not None and subj.idx < filed_end:
+            subj = _subject_after_dateline(subj, filed_end)
         if subj is None:
             continue
         # "France and Germany condemned ...": each named party of a coordinated subject speaks
-        partners = [c for c in subj.conjuncts if c.dep_ == "conj" and c.idx >= dateline_end(span)]
+        partners = [c for c in subj.conjuncts if c.dep_ == "conj" and c.idx >= filed_end]
         speakers = [resolve_subject(s, sent, ctx, actors, memory) for s in (subj, *partners)]
         speakers = [who for who in speakers if who is not None]
         if not speakers:
@@ -892,7 +894,7 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
         verbs = _same_speaker_verbs(verb)
         # other verbs of the same subject ("declined to comment ..., noting that"), and what a relative
         # clause on the speaker says it did ("X, which had urged ...")
-        verbs += [v for v in _speech_verbs(span) if v not in verbs and v.i not in used and _speaker_subject(v) == subj]
+        verbs += [v for v in candidates if v not in verbs and v.i not in used and _speaker_subject(v) == subj]
         verbs += [v for v in _relative_clause_verbs(subj) if v not in verbs]
         used.update(v.i for v in verbs)
         content = _content(verbs, span)
