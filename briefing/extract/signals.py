@@ -697,6 +697,7 @@ soar sink slide tumble surge dip rally cut raise lift lower higher low high up d
 # words too general to say what is measured ("the figure", "last year", "the total")
 VAGUE_WORDS = frozenset("""be have do get make go take give put say number figure total amount level year month week
 day time percent per cent more less least most about other all some many much new accord""".split())
+CLAUSE_WINDOW = 30  # words either side of a number read as its clause
 # participles by which a source is bound to a number: "the 12,000 evacuees registered by X"
 ATTRIBUTION_VERBS = frozenset("register record count tally list confirm report give cite estimate put".split())
 
@@ -764,6 +765,15 @@ def _speaker(head: "Token") -> str | None:
     return None
 
 
+def _near(head: "Token", number: "Span") -> list["Token"]:
+    """The tokens of head's phrase within a few words of the number: its clause in a normal sentence, and a
+    bounded cost in a run-on one (a scraped 'sentence' of 3,000 words with 200 numbers)."""
+    doc = head.doc
+    lo = max(head.left_edge.i, number.start - CLAUSE_WINDOW)
+    hi = min(head.right_edge.i + 1, number.end + CLAUSE_WINDOW)
+    return [doc[i] for i in range(lo, hi)]
+
+
 def measure_of(number: "Span") -> dict:
     """What a number measures, read from its clause: the fate of people counted (displaced, deaths ...), whether
     it is a change, the concepts its clause names (folded: 'imports' and 'exports' are 'trade'), who holds a share
@@ -781,15 +791,16 @@ def measure_of(number: "Span") -> dict:
         for prep in (c for c in t.children if c.dep_ == "prep"):
             core |= {x for x in (_content_lemma(g) for g in prep.children if g.dep_ == "pobj") if x}
     lemmas = {t.lemma_.lower() for t in toks if not number.start <= t.i < number.end}  # not "up to 10%"
-    bag = {x for x in (_content_lemma(t) for t in head.subtree) if x}
+    clause = _near(head, number)
+    bag = {x for x in (_content_lemma(t) for t in clause) if x}
     # the counted noun says most ('nine deaths' among 'cases'), then its verb, then the rest of the clause
     fate = next((c for c in [_content_lemma(anchor), _content_lemma(head)] + sorted(core) if c in FATES), None)
-    homes = any(t.lemma_.lower() in HOME_NOUNS and t.dep_ in ("pobj", "dobj") for t in head.subtree)
+    homes = any(t.lemma_.lower() in HOME_NOUNS and t.dep_ in ("pobj", "dobj") for t in clause)
     if fate is None and head.lemma_.lower() in LEAVE_HOME_VERBS and homes:
         fate = "displaced"
     holders: set[str] = set()
     share = number.root.lower_ in ("percent", "%") or any(t.text == "%" for t in number)
-    share_nouns = [t for t in head.subtree if t.pos_ == "NOUN" and t.tag_ == "NN" and _fold(t.lemma_.lower()) == "share"]
+    share_nouns = [t for t in clause if t.pos_ == "NOUN" and t.tag_ == "NN" and _fold(t.lemma_.lower()) == "share"]
     for noun in share_nouns:  # "the company's share would have been 25 percent"
         core.add("share")
         holders |= {g.lemma_.lower() for c in noun.children if c.dep_ == "poss" for g in c.subtree if g.is_alpha}
@@ -808,13 +819,13 @@ def measure_of(number: "Span") -> dict:
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.lemma_.lower() in CHANGE_WORDS:
         change = True
     dated = any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) or t.lower_ in ("last", "next", "this")
-                and t.head.lemma_.lower() == "year" for t in scope.subtree)
+                and t.head.lemma_.lower() == "year" for t in _near(scope, number))
     def years_in(tokens) -> frozenset[str]:
         return frozenset(re.findall(r"\b(?:19|20)\d\d\b", " ".join(t.text for t in tokens if t.ent_type_ == "DATE")))
 
     # "rose 8 percent in 2024 and 11 percent in 2025": the number's own year first
-    others = {t.i for c in anchor.children if c.dep_ == "conj" for t in c.subtree}
-    years = years_in(t for t in anchor.subtree if t.i not in others) or years_in(scope.subtree)
+    others = {t.i for c in anchor.children if c.dep_ == "conj" for t in _near(c, number)}
+    years = years_in(t for t in _near(anchor, number) if t.i not in others) or years_in(_near(scope, number))
     # "27 cases, including five health workers", "five workers were among the cases": a part of another count
     part = (anchor.dep_ == "pobj" and anchor.head.lower_ in PART_PREPS) or (
         head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in PART_PREPS for c in head.children))
