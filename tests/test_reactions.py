@@ -486,3 +486,16 @@ def test_more_ways_of_helping_retaliating_and_judging(reactions_of, text, speake
 
 def test_help_words_that_only_modify_are_not_aid(reactions_of):
     assert reactions_of("Norges Bank released funding figures on Monday.") == []
+
+
+def test_two_speakers_each_keep_their_own_quote(reactions_of):
+    found = reactions_of('The Retail Council welcomed the ruling, while the Hoteliers Guild called it "a disaster '
+                         'for tourism".')
+    assert [(r.actor, r.quote) for r in found] == [("Retail Council", None),
+                                                   ("Hoteliers Guild", "a disaster for tourism")]
+    # the quoted words the parser takes for a second subject do not hide the inverted speaker
+    found = reactions_of('"A disaster for tourism," said the Hoteliers Guild, while the Retail Council welcomed '
+                         'the ruling.')
+    assert [(r.actor, r.quote) for r in found] == [("Hoteliers Guild", "A disaster for tourism"),
+                                                   ("Retail Council", None)]
+    assert by_actor(found, "Retail Council")[0].stance == "support"

@@ -178,6 +178,14 @@ def _denied_by_no(tok: "Token") -> bool:
     return False
 
 
+def _quoted_fragment(word: "Token") -> bool:
+    """'"A disaster for tourism," said X': a quoted phrase the parser hangs on the speech verb is what was said."""
+    head = word.head
+    if head.i == word.i or head.lemma_.lower() not in SPEECH_LEMMAS or word.i > head.i:
+        return False
+    return any(t.text in "\"”’'»" for t in word.doc[word.right_edge.i + 1:head.i])
+
+
 def _judged_thing(word: "Token") -> "Token | None":
     """What an evaluative word is said of: the copula's subject ('this ruling is a disaster'), the object
     of 'call' ('called the ruling wrong'), the noun an adjective qualifies ('a wrong decision')."""
@@ -230,7 +238,7 @@ def _evaluation(word: "Token") -> str | None:
         pass  # "described the royalty as a mistake", "denounced the ban as unjust"
     elif word.dep_ == "dobj" and word.head.lemma_.lower() in EXPRESS_VERBS:
         pass  # "expressed disappointment", "voiced its anger"
-    elif word.dep_ not in JUDGING_DEPS:
+    elif word.dep_ not in JUDGING_DEPS and not _quoted_fragment(word):
         return None
     if is_negated(word):
         return None
@@ -734,9 +742,10 @@ def _speaker_subject(verb: "Token") -> "Token | None":
     """The verb's subject, or the subject it shares with the clause it hangs from: 'declined to comment',
     '..., noting that', 'said ... and added'. A clause opened by a conjunction ('while X insisted') has its own."""
     for _ in range(4):
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return subj
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            # '"A disaster," said the Guild': the parser may take the quoted words for a second subject
+            return next((c for c in subjects if c.pos_ in ("PROPN", "PRON") or c.ent_type_), subjects[0])
         if any(c.dep_ in ("nsubjpass", "expl", "csubj") for c in verb.children) or verb.head.i == verb.i:
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SPEECH_CONTROL_VERBS:
@@ -910,6 +919,16 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
     return speeches
 
 
+def _own_region(speech: Speech, speeches: list[Speech]) -> set[int]:
+    """Token indices of a speech's clauses, less the clauses of the other speakers inside them."""
+    own = {t.i for v in speech.verbs for t in v.subtree}
+    for other in speeches:
+        if other.verbs is not speech.verbs and not any(v.i in {t.i for w in other.verbs for t in w.subtree}
+                                                       for v in speech.verbs):
+            own -= {t.i for w in other.verbs for t in w.subtree}
+    return own
+
+
 def find_speech(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                 memory: SpeakerMemory) -> Speech | None:
     """The sentence's first speech (kept for callers that want one)."""
@@ -954,8 +973,8 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
             verb_at = min(v.idx for v in speech.verbs) - sent.span.start_char if speech.verbs else None
             quote = quote_in(sent.text, verb_at)
             quoted = _quoted_tokens(sent.span)
-            if k > 0:  # a second speaker has the quote only when it is inside their own clause
-                own = {t.i for t in speech.content}
+            if len(speeches) > 1:  # with several speakers, each has the quote only inside their own clause
+                own = _own_region(speech, speeches)
                 quoted = [t for t in quoted if t.i in own]
                 if not quoted:
                     quote = None
