@@ -509,11 +509,11 @@ def test_a_bare_number_of_no_people_verb_is_not_read(figures_of, sentence):
 @pytest.mark.parametrize("sentence, description", [
     ("Repair costs could reach $2 billion, the utility said, with thousands of homes still without water.",
      "Repair costs could reach"),
-    ("Nearly 30 percent of households in the region were without heating.", "households in region"),
+    ("Nearly 30 percent of households in the region were without heating.", "households in the region"),
     ("The import quota would reach 80,000 tonnes under the deal.", "import quota would reach"),
     ("Imports of beef from the bloc rose to 45,000 tonnes in the first quarter.", "Imports of beef rose"),
     ("The 30% cut in emissions would avoid heavy fines.", "cut in emissions"),
-    ("Officials said the river crested at 9.2 metres in the town.", "river crested in town"),
+    ("Officials said the river crested at 9.2 metres in the town.", "river crested in the town"),
     ("The charity will deliver food parcels to 18,000 families this winter.", "will deliver food parcels to families"),
     ("Some 2,000 homes were damaged or destroyed by the quake.", "homes damaged or destroyed"),
 ])

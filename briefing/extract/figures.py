@@ -1529,8 +1529,7 @@ def _noun_phrase(noun: "Token", avoid: set[int], complement: bool = True) -> set
 
 def _render(doc, keep: set[int]) -> str:
     toks = [doc[i] for i in sorted(keep) if not doc[i].is_space and (not doc[i].is_punct or doc[i].text in "-'’")]
-    toks = [t for t in toks if not (t.pos_ == "DET" and t.lower_ in ("the", "a", "an", "its", "their"))]
-    while toks and toks[0].pos_ in ("ADP", "CCONJ", "PART"):
+    while toks and (toks[0].pos_ in ("ADP", "CCONJ", "PART") or toks[0].lower_ in ("the", "a", "an")):
         toks = toks[1:]
     while toks and toks[-1].pos_ in ("ADP", "DET", "CCONJ"):
         toks = toks[:-1]
