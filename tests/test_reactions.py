@@ -499,3 +499,12 @@ def test_two_speakers_each_keep_their_own_quote(reactions_of):
     assert [(r.actor, r.quote) for r in found] == [("Hoteliers Guild", "A disaster for tourism"),
                                                    ("Retail Council", None)]
     assert by_actor(found, "Retail Council")[0].stance == "support"
+
+
+@pytest.mark.parametrize("text", [
+    '"This is hardly a victory for patients," said Mark Ellis, head of the Kidney Patients Alliance.',
+    '"It is hardly good news," said Mark Ellis, head of the Kidney Patients Alliance.',
+    "Mark Ellis, head of the Kidney Patients Alliance, said the deal was far from fair.",
+])
+def test_an_adverb_that_takes_a_judgment_back_leaves_no_support(reactions_of, text):
+    assert by_actor(reactions_of(text), "Mark Ellis")[0].stance != "support"

@@ -89,7 +89,7 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
         if stance == "support" and t.dep_ == "amod" and t.tag_ in ("VBN", "VBD"):
             continue  # "the pledged sum", "the welcomed change": a label for a thing, not the speaker's act
         if stance and not is_negated(t) and not (t.head.i != t.i and is_negated(t.head) and t.dep_ != "nsubj") \
-                and not _denied_by_no(t):
+                and not _denied_by_no(t) and not _hedged_away(t):
             scores[stance] += 1.0
     seen = {t.i for t in verbs}
     for t in content:
@@ -158,6 +158,8 @@ UNREAL_MODALS = frozenset("shall must should would could may might".split())
 COURT_NOUNS = frozenset("court courts tribunal judge judges panel".split())
 # nouns of amount that 'good'/'great' quantify rather than judge: "a great deal of", "a good number of"
 QUANTITY_NOUNS = frozenset("deal number majority many part share amount".split())
+# adverbs that deny what they modify: "hardly a victory", "scarcely fair"
+NEGATING_ADVERBS = frozenset("hardly scarcely barely never".split())
 # verbs that name what something is: "called the package excessive", "labelled it a mistake"
 CALL_VERBS = frozenset("call label brand term deem consider find declare".split())
 # verbs whose object is the feeling one shows: "expressed disappointment", "voiced satisfaction"
@@ -176,6 +178,14 @@ def _denied_by_no(tok: "Token") -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _hedged_away(word: "Token") -> bool:
+    """'hardly a victory', 'far from fair', 'is hardly good news': an adverb that takes the judgment back."""
+    near = [word, word.head] + ([word.head.head] if word.dep_ == "amod" else [])
+    if any(c.dep_ in ("advmod", "neg") and c.lower_ in NEGATING_ADVERBS for t in near for c in t.children):
+        return True
+    return word.dep_ == "pobj" and word.head.lower_ == "from" and word.head.head.lower_ == "far"
 
 
 def _quoted_fragment(word: "Token") -> bool:
@@ -240,7 +250,7 @@ def _evaluation(word: "Token") -> str | None:
         pass  # "expressed disappointment", "voiced its anger"
     elif word.dep_ not in JUDGING_DEPS and not _quoted_fragment(word):
         return None
-    if is_negated(word):
+    if is_negated(word) or _hedged_away(word):
         return None
     if word.dep_ in ("acomp", "attr") and any(c.lower_ == "it" for c in word.head.children if c.dep_ == "nsubj") \
             and any(c.dep_ in ("xcomp", "ccomp") for c in list(word.head.children) + list(word.children)):
