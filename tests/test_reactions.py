@@ -508,3 +508,11 @@ def test_two_speakers_each_keep_their_own_quote(reactions_of):
 ])
 def test_an_adverb_that_takes_a_judgment_back_leaves_no_support(reactions_of, text):
     assert by_actor(reactions_of(text), "Mark Ellis")[0].stance != "support"
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The Hoteliers Guild said it was confident it would win the appeal.", "condemn"),  # the one appealing
+    ("The Hoteliers Guild said it was disappointed.", "condemn"),
+])
+def test_expecting_to_win_an_appeal_is_contest_and_disappointment_is_a_judgment(reactions_of, text, stance):
+    assert by_actor(reactions_of(text), "Hoteliers Guild")[0].stance == stance

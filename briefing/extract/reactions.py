@@ -221,6 +221,8 @@ def _evaluation(word: "Token") -> str | None:
     lemma, low = word.lemma_.lower(), word.lower_
     if low in ADJECTIVE_ONLY_EVALUATIONS and word.pos_ != "ADJ":
         return None
+    if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("acomp", "amod", "oprd"):
+        return None  # "said they would win the appeal" is a forecast; "was disappointed" is a judgment
     if lemma in POSITIVE_EVALUATIONS or low in POSITIVE_EVALUATIONS:
         stance = "support"
     elif lemma in NEGATIVE_JUDGMENTS or low in NEGATIVE_JUDGMENTS:
@@ -260,9 +262,12 @@ def _evaluation(word: "Token") -> str | None:
 
 def _goes_to_law(verb: "Token") -> bool:
     """'filed a lawsuit', 'will seek a judicial review', 'lodged an appeal'; not 'launched an appeal for funds'."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() == "win":  # "is confident it will win the appeal": the one who appeals
+        return any(o.lemma_.lower() in LEGAL_ACTION_NOUNS | LEGAL_WHEN_QUALIFIED for o in objs)
     if verb.lemma_.lower() not in LEGAL_ACTION_VERBS:
         return False
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    for obj in objs:
         lemma = obj.lemma_.lower()
         if lemma == "appeal" and any(c.dep_ == "prep" and c.lower_ == "for" for c in obj.children):
             continue  # an appeal for donations is a plea
