@@ -1,6 +1,6 @@
 """The lookup tables shipped in briefing/data are what their builders make from the libraries installed now.
 
-A failure means jusText or countryinfo changed (or the way a table is built did): run tools/data_tables.py.
+A failure means jusText, countryinfo or the spaCy pipeline package changed (or the way a table is built did): run tools/data_tables.py.
 """
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ def test_stopword_index_is_current():
 def test_country_table_is_current():
     pytest.importorskip("countryinfo")
     assert json.loads(_shipped(entities.COUNTRY_TABLE)) == entities.build_country_table()
+
+
+def test_common_nouns_are_current():
+    assert _shipped(entities.COMMON_NOUNS) == entities.build_common_nouns()
+    assert {"shopper", "resident", "analyst"} <= entities.common_nouns()
 
 
 def test_languages_of_agrees_with_justext():

@@ -3,8 +3,10 @@
 - briefing/data/stopword-languages.txt: jusText's stop-word lists indexed by word (briefing.chrome)
 - briefing/data/country-forms.json: the country names, aliases, capitals and demonyms of countryinfo
   (briefing.extract.entities)
+- briefing/data/common-nouns.txt: the nouns of the pinned spaCy pipeline's lemmatizer index
+  (briefing.extract.entities)
 
-Run after upgrading jusText or countryinfo, or after changing how either table is built; tests/test_data_tables.py
+Run after upgrading jusText, countryinfo or the pipeline package, or after changing how either table is built; tests/test_data_tables.py
 fails while a shipped table differs from what these functions build.
 
 Usage: python tools/data_tables.py
@@ -15,7 +17,7 @@ import json
 from pathlib import Path
 
 from briefing.chrome import STOPWORD_INDEX, build_stopword_index
-from briefing.extract.entities import COUNTRY_TABLE, build_country_table
+from briefing.extract.entities import COMMON_NOUNS, COUNTRY_TABLE, build_common_nouns, build_country_table
 
 DATA = Path(__file__).resolve().parent.parent / "briefing" / "data"
 
@@ -25,7 +27,8 @@ def country_table_text() -> str:
 
 
 def main() -> None:
-    for name, text in ((STOPWORD_INDEX, build_stopword_index()), (COUNTRY_TABLE, country_table_text())):
+    for name, text in ((STOPWORD_INDEX, build_stopword_index()), (COUNTRY_TABLE, country_table_text()),
+                       (COMMON_NOUNS, build_common_nouns())):
         (DATA / name).write_text(text, encoding="utf-8")
         print(f"wrote {DATA / name} ({len(text.encode()):,} bytes)")
 

