@@ -78,6 +78,22 @@ def test_unknown_names_what_is_unknown(signals_of, text, question):
     assert question in questions(signals_of(text, "unknown"))
 
 
+@pytest.mark.parametrize("text, question", [
+    # 'not said whether/if' is an unknown like 'not said how many'; 'it' is the body that did not say
+    ("The government has not said whether it will refund farmers whose crops were lost.",
+     "Will the government refund farmers?"),
+    ("The airline has not confirmed if it will cancel more flights.", "Will the airline cancel more flights?"),
+    ("The port authority has not disclosed when the cranes will be repaired.", "When will the cranes be repaired?"),
+    ("It is not known whether the bridge was damaged by the floods.", "Was the bridge damaged by the floods?"),
+])
+def test_not_saying_whether_is_an_unknown_like_not_saying_how_many(signals_of, text, question):
+    assert questions(signals_of(text, "unknown")) == [question]
+
+
+def test_a_person_is_not_the_it_of_an_embedded_question(signals_of):
+    assert signals_of("The spokesman has not said whether it will reopen.", "unknown") == []
+
+
 def test_a_plain_negation_is_not_an_unknown(signals_of):
     assert signals_of("The ministry has never published the orders.", "unknown") == []
 

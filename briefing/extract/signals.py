@@ -160,10 +160,14 @@ def _third_person(verb: str) -> str:
     return verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
 
 
+# bodies among the nouns for speakers: 'the government ... whether it will pay' is the government itself
+COLLECTIVE_NOUNS = frozenset("government authority military intelligence agency".split())
+
+
 def _agrees(pronoun: "Token", denier: "Token") -> bool:
     """'it' stands for a body or a country, 'he'/'she' for a person, 'they' for a plural: a minister who
     'denied that it was aimed at X' is not 'it'."""
-    person = denier.ent_type_ == "PERSON" or denier.lemma_.lower() in PERSON_NOUNS \
+    person = denier.ent_type_ == "PERSON" or (denier.lemma_.lower() in PERSON_NOUNS - COLLECTIVE_NOUNS) \
         or denier.lower_ in TITLE_WORDS
     low = pronoun.lower_
     if low == "it":
@@ -270,12 +274,18 @@ def _what_question(np_tok: "Token", np_text: str) -> str:
     return f"What {'are' if plural else 'is'} {_lower_det(np_text)}?"
 
 
+# words opening an embedded question: 'has not said how many ...', 'whether ...', 'if ...'
+EMBEDDED_QUESTION_WORDS = WH_WORDS | {"if"}
+# subordinators of an embedded yes/no question: 'has not said whether it will pay'
+YES_NO_MARKS = frozenset({"whether", "if"})
+
+
 def _wh_clauses(head: "Token") -> list["Token"]:
-    """Embedded wh-clauses under a verb or adjective: 'specify how many X or how many Y'."""
+    """Embedded wh-clauses under a verb or adjective: 'specify how many X or how many Y', 'say whether X'."""
     out = []
     for c in head.children:
         if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX"):
-            if min(t.i for t in c.subtree) >= 0 and c.doc[c.left_edge.i].lower_ in WH_WORDS:
+            if c.doc[c.left_edge.i].lower_ in EMBEDDED_QUESTION_WORDS:
                 out.append(c)
                 out.extend(x for x in c.children if x.dep_ == "conj" and x.doc[x.left_edge.i].lower_ in WH_WORDS)
                 out.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")
@@ -300,6 +310,22 @@ def _starts_with_wh_after_cc(tok: "Token") -> bool:
     return first.lower_ in WH_WORDS
 
 
+def _embedded_question(clause: "Token", antecedent: "Token | None") -> str | None:
+    """The direct question of an embedded one: 'how many X will be trained' -> 'How many X will be trained?',
+    'whether it will pay' (under 'the firm has not said') -> 'Will the firm pay?'."""
+    if clause.doc[clause.left_edge.i].lower_ not in YES_NO_MARKS:
+        return _pronoun_resolved(wh_question(clause), clause, antecedent)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    stand_in = None
+    if subj.lower_ in ("it", "they", "he", "she"):
+        if antecedent is None or antecedent.pos_ == "PRON" or not _agrees(subj, antecedent):
+            return None
+        stand_in = lower_determiner(noun_phrase(antecedent))
+    return yes_no_question(clause, subject_text=stand_in)
+
+
 def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
     """(question, reason) pairs for what a sentence says is not known or not disclosed."""
     out: list[tuple[str, str]] = []
@@ -314,7 +340,7 @@ def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
             who = who if who is None or who.lower() not in ("it", "we", "they") else None
             reason = f"{_cap(who)} did not {t.lemma_.lower()} it." if who else "The sources say it is not known."
             for clause in _wh_clauses(t):
-                q = _pronoun_resolved(wh_question(clause), clause, subj if who else None)
+                q = _embedded_question(clause, subj if who else None)
                 if q:
                     out.append((q, reason))
             wh_obj = next((c for c in t.children if c.dep_ == "dobj" and c.doc[c.left_edge.i].lower_ in WH_WORDS), None)
@@ -337,7 +363,7 @@ def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
                 and t.dep_ in ("acomp", "amod", "attr"):
             clauses = _wh_clauses(t) + (_wh_clauses(t.head) if t.dep_ == "acomp" else [])
             for clause in clauses:
-                q = _pronoun_resolved(wh_question(clause), clause, None)
+                q = _embedded_question(clause, None)
                 if q:
                     out.append((q, f"The sources say this is {_unknown_word(t)}."))
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ == "acomp" else None
