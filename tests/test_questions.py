@@ -294,11 +294,12 @@ def test_death_figures_counted_with_different_nouns_conflict_as_the_death_toll()
     assert conflicts([a, b], [], {}) == []  # without the grammar's reading they count different things
 
 
-def _sided_summary(stances: dict[str, str], claimant: str, sources: int = 1):
+def _sided_summary(stances: dict[str, str], claimant: str, sources: int = 1,
+                   sentence: str = "{claimant} said 900 fishermen lost their boats."):
     from briefing.summary import Actor, Citation, Event, EventSummary, Figure, Reaction, Source
 
-    cites = [Citation(source=f"s{i}.txt", text=f"{claimant} said 900 fishermen lost their boats.", start=0, end=44)
-             for i in range(sources)]
+    text = sentence.format(claimant=claimant)
+    cites = [Citation(source=f"s{i}.txt", text=text, start=0, end=len(text)) for i in range(sources)]
     actors = [Actor(name=n, kind="organization", citations=cites[:1]) for n in stances]
     return EventSummary(
         event=Event(headline="h", summary="s"),
@@ -317,6 +318,42 @@ def test_a_figure_only_one_side_gives_is_questioned():
     questions = [q for q in build(summary, []) if q.kind == "single_source"]
     assert [q.question for q in questions] == ["Can the figure of 900 fishermen be confirmed independently?"]
     assert "Harbour Union" in questions[0].reason and questions[0].citations
+
+
+def test_the_single_party_question_gives_an_organisation_its_article():
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Coastal Fishing Federation": "condemn", "Port Authority": "support"},
+                             "Coastal Fishing Federation")
+    reason = [q.reason for q in build(summary, []) if q.kind == "single_source"][0]
+    assert reason.startswith("Only the Coastal Fishing Federation gives it, and the Coastal Fishing Federation is")
+
+
+@pytest.mark.parametrize("name, written", [
+    ("World Meteorological Organization", "the World Meteorological Organization"),
+    ("Nordic Grain Union", "the Nordic Grain Union"),
+    ("The Hague Tribunal", "The Hague Tribunal"),  # already has its article
+    ("Ostravia's transport ministry", "Ostravia's transport ministry"),  # a possessive is its determiner
+    ("Maria Lindqvist", "Maria Lindqvist"),
+    ("Portugal", "Portugal"),
+    ("Transport Minister Anna Berg", "Transport Minister Anna Berg"),
+])
+def test_organisation_names_take_the_article_in_running_text(name, written):
+    from briefing.consolidate.questions import with_article
+
+    assert with_article(name) == written
+
+
+@pytest.mark.parametrize("sentence", [
+    "Droughts destroy 900 fishermen's livelihoods each year, according to {claimant}.",
+    "{claimant} says an annual 900 fishermen lose their boats to storms.",
+])
+def test_a_recurring_background_statistic_is_not_one_sides_claim(sentence):
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union",
+                             sentence=sentence)
+    assert not [q for q in build(summary, []) if q.kind == "single_source"]
 
 
 def test_no_single_party_question_when_nobody_takes_opposite_sides_or_others_report_it():

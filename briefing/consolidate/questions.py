@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from briefing.consolidate.figures import compatible_claimants, quantity_of
 from briefing.consolidate.reactions import party_name
 from briefing.extract.figures import PEOPLE_NOUNS
-from briefing.extract.lexicon import INCREMENT_WORDS
+from briefing.extract.lexicon import INCREMENT_WORDS, TITLE_WORDS
 from briefing.extract.signals import FATES, MEASURE_SYNONYMS
 from briefing.summary import Actor, Citation, EventSummary, Figure, OpenQuestion, Source
 
@@ -195,7 +195,7 @@ def _side(bucket: list[Figure], sources: dict[str, Source]) -> str:
     """'96 million rand (per X; Y)': one value with the first few who give it."""
     named = {}  # "the Civil Protection Agency" and "Civil Protection Agency" are one claimant
     for f in bucket:
-        name = _claimant(f, sources) + (f", {f.as_of}" if f.as_of else "")
+        name = with_article(_claimant(f, sources)) + (f", {f.as_of}" if f.as_of else "")
         named.setdefault(re.sub(r"^the\s+", "", name.lower()), name)
     who = list(named.values())
     more = f"; {len(who) - MAX_CLAIMANTS} more" if len(who) > MAX_CLAIMANTS else ""
@@ -493,6 +493,36 @@ SIDES = {"support": "for", "condemn": "against", "deny": "against"}
 STANCE_VERBS = {"support": "supporting", "condemn": "condemning", "deny": "denying"}
 
 
+# a figure said to recur ('kills 400,000 people each year', 'an annual 2 million tonnes') is a background statistic,
+# not a claim about this event that one side could be pushing
+RECURRING = re.compile(r"\b(?:each|every|a|per)\s+(?:year|month|week|day)\b|\bper\s+annum\b|\bannual(?:ly)?\b|"
+                       r"\byearly\b", re.I)
+# last words of an organisation's name that take 'the' in running text ('the World Health Organization')
+ARTICLE_HEADS = frozenset("""organization organisation agency ministry institute federation union alliance commission
+council committee department office authority association bank fund foundation society board centre center
+service services court tribunal parliament assembly secretariat programme program coalition front movement
+league network forum party army navy police administration bureau corporation company group""".split())
+
+
+def with_article(name: str) -> str:
+    """'World Health Organization' -> 'the World Health Organization' in running text; names that already
+    carry an article or a possessive ('Kovania's foreign ministry'), and names of people or places, stay."""
+    words = name.split()
+    if not words or words[0].lower() in ("the", "a", "an") or "'s" in name or "’s" in name:
+        return name
+    if not words[0][:1].isupper() or words[-1].lower() not in ARTICLE_HEADS:
+        return name
+    if any(w[:1].isupper() and w.lower().rstrip(".") in TITLE_WORDS for w in words[:-1]):
+        return name  # 'Health Minister Elin Rask', 'chief executive ...': a person with a title
+    return "the " + name
+
+
+def _background_figure(f: Figure) -> bool:
+    """A figure whose cited sentence presents it as recurring: a statistic about the world, not a side's claim."""
+    return any(RECURRING.search(c.text[max(0, c.text.find(f.text) - 80):c.text.find(f.text) + len(f.text) + 80])
+               for c in f.citations[:1] if f.text in c.text)
+
+
 def _independent_sources(f: Figure, sources: dict[str, Source]) -> set[str]:
     return {getattr(sources.get(c.source), "duplicate_of", None) or c.source for c in f.citations}
 
@@ -513,7 +543,8 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
         return []
     out = []
     for f in summary.figures:
-        if id(f) in in_conflict or not f.claimed_by or len(_independent_sources(f, sources)) != 1:
+        if id(f) in in_conflict or not f.claimed_by or len(_independent_sources(f, sources)) != 1 \
+                or _background_figure(f):
             continue
         party = canonical_name(f.claimed_by, summary.actors)
         if party is None or party not in stances:
@@ -524,7 +555,7 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
             continue
         out.append(OpenQuestion(
             question=f"Can the figure of {f.text} be confirmed independently?",
-            reason=f"Only {f.claimed_by} gives it, and {party} is one side of this story "
+            reason=f"Only {with_article(f.claimed_by)} gives it, and {with_article(party)} is one side of this story "
                    f"({STANCE_VERBS[stances[party]]}); no other source confirms the figure.",
             citations=list(f.citations[:2]), kind="single_source"))
     return out[:MAX_SINGLE_SOURCE]
