@@ -469,6 +469,36 @@ def test_differently_worded_quantities_that_differ_raise_no_conflict(nlp, a, b):
     assert _conflict_between(nlp, a, b) == []
 
 
+@pytest.mark.parametrize("a, b", [
+    # a price is not what the thing costs to make
+    (("a", "Nordvik Pharma will charge $9 a pack for the inhaler, its chief executive said.", "$9", 9, "USD",
+      "money pharma nordvik", "its chief executive"),
+     ("b", "Patient groups say the inhaler costs less than $3 a pack to produce.", "less than $3", 3, "USD",
+      "money inhaler", "Patient groups")),
+    # a fine is not a revenue
+    (("a", "The regulator fined the bank $40 million over the outage, officials said.", "$40 million", 4e7, "USD",
+      "money bank", "officials"),
+     ("b", "The bank's quarterly revenue was $90 million, analysts said.", "$90 million", 9e7, "USD",
+      "money bank", "analysts")),
+    # a price is not a budget
+    (("a", "Each of the new ferries will be sold at a price of $12 million, the shipyard said.", "$12 million",
+      1.2e7, "USD", "money ferry", "the shipyard"),
+     ("b", "The council's budget for new ferries is $30 million, the mayor said.", "$30 million", 3e7, "USD",
+      "money ferry", "the mayor")),
+])
+def test_sums_said_to_be_different_things_raise_no_conflict(nlp, a, b):
+    assert _conflict_between(nlp, a, b) == []
+
+
+def test_two_prices_for_one_thing_conflict_under_a_clean_name(nlp):
+    found = _conflict_between(
+        nlp, ("a", "Ostmark Rail will charge $40 for a return ticket, the operator said.", "$40", 40, "USD",
+              "money rail ostmark", "the operator"),
+        ("b", "Commuter groups said the price of a return ticket would be $65.", "$65", 65, "USD", "money ticket",
+         "Commuter groups"))
+    assert [q.question for q in found] == ["What is the true price?"]
+
+
 def test_more_than_is_a_bound_not_an_increment():
     figs = [fig(20000, "a", "the charity", "more than 20,000 troops"), fig(9000, "b", "the army", "9,000 troops")]
     assert len(conflicts(figs, [], {})) == 1

@@ -21,7 +21,7 @@ from briefing.consolidate.figures import compatible_claimants, quantity_of
 from briefing.consolidate.reactions import party_name
 from briefing.extract.figures import PEOPLE_NOUNS
 from briefing.extract.lexicon import INCREMENT_WORDS, TITLE_WORDS
-from briefing.extract.signals import FATES, MEASURE_SYNONYMS
+from briefing.extract.signals import AMOUNT_CONCEPTS, FATES, MEASURE_SYNONYMS
 from briefing.summary import Actor, Citation, EventSummary, Figure, OpenQuestion, Source
 
 KIND_ORDER = {"conflict": 0, "dispute": 1, "unknown": 2, "next": 3, "single_source": 4}
@@ -146,15 +146,25 @@ def _share_question(rest: str, group: list[Figure]) -> str | None:
     return None
 
 
+def _named_in(word: str, group: list[Figure]) -> bool:
+    """A key word the cited sentences only write with a capital: part of a name ('Biotech'), not a thing."""
+    texts = [c.text for f in group for c in f.citations[:1]]
+    return any(re.search(r"\b" + re.escape(word) + r"\b", t, re.I) for t in texts) and not any(
+        re.search(r"\b" + re.escape(word) + r"\b", t) for t in texts)
+
+
 def _fallback_question(key: str, group: list[Figure]) -> str:
     units = [f.unit for f in group if f.unit and f.unit.isalpha() and f.unit.islower()]
     if units and not set(key.split()) & COARSE_UNITS:
         return f"How many {max(set(units), key=units.count)}?"
-    rest = " ".join(w for w in key.split() if w not in COARSE_UNITS) or key
+    words = [w for w in key.split() if w not in COARSE_UNITS]
+    rest = " ".join(words) or key
     if "percent" in key.split():
         share = _share_question(rest, group)
         if share:
             return share
+    if not words or any(_named_in(w, group) for w in words):
+        return "What is the true figure?"  # never a raw key of name words ('for the biotech kelvora')
     return f"What is the true figure for the {rest}?"
 
 
@@ -228,6 +238,13 @@ def _kind(f: Figure) -> str:
     return single
 
 
+def _different_amounts(a: dict, b: dict) -> bool:
+    """Sums said to be different things ('charges $4.50 a dose' / 'costs $1.50 a dose to make'; a fine / a
+    revenue): both clauses name what the sum is, and they name nothing in common."""
+    sa, sb = a["core"] & AMOUNT_CONCEPTS, b["core"] & AMOUNT_CONCEPTS
+    return bool(sa) and bool(sb) and not sa & sb
+
+
 def _related(a: dict, b: dict) -> bool:
     """Two numbers whose clauses describe one quantity in different words: the same fate of the same people
     ('evacuees' ~ 'forced from their homes'), or shared concepts ('exports ... worth' ~ 'imports worth'), a share
@@ -236,6 +253,8 @@ def _related(a: dict, b: dict) -> bool:
         return False  # a part of a count; or two holders' shares ('Brandt won 42%', 'Halvorsen won 54%')
     if a["fate"] or b["fate"]:
         return a["fate"] == b["fate"]
+    if _different_amounts(a, b):
+        return False
     if a["change"] != b["change"]:
         return False
     common = a["core"] & b["core"]
@@ -291,7 +310,8 @@ def _link_keys(groups: dict[str, list[Figure]], index: FrameIndex) -> dict[str, 
                     clash.add(pair)  # one source's 'her on 49 percent and him on 46 percent': two quantities
                 elif rivals and _related(ma, mb) and _same_time(fa, fb, ma, mb):
                     related.add(pair)
-                elif (ma["fate"] and mb["fate"] and ma["fate"] != mb["fate"]) or ma["change"] != mb["change"]:
+                elif (ma["fate"] and mb["fate"] and ma["fate"] != mb["fate"]) or ma["change"] != mb["change"] \
+                        or _different_amounts(ma, mb):
                     clash.add(pair)  # 'deaths' and 'cases' share words, yet count different things
     for ka, kb in sorted(related - clash):
         parent[root(kb)] = root(ka)
@@ -320,6 +340,8 @@ def _same_quantity(f: Figure, g: Figure, index: FrameIndex, keys: dict[int, str]
         # one key; but two fates of people ('forced from homes' and 'missing') are still two quantities
         if mf and mg and mf["fate"] and mg["fate"] and mf["fate"] != mg["fate"]:
             return False
+        if mf and mg and _different_amounts(mf, mg):
+            return False  # one key ('money vaccine'), yet a price and a cost
         if getattr(f, "named_by_sentence", False) or getattr(g, "named_by_sentence", False):
             # a claimant only the sentence's grammar supplies: its wording must show the same quantity too
             return mf is not None and mg is not None and _related(mf, mg)
@@ -363,6 +385,23 @@ VALUE_QUESTIONS = {"trade": "What is the trade worth?", "takeover": "What is the
                    "damage": "How much is the damage?", "cost": "What is the true cost?"}
 
 
+# a sum the sources' sentences agree is of one kind, and they give different values for it
+AMOUNT_QUESTIONS = {"damage": "How much is the damage?", "takeover": "What is the deal worth?",
+                    "trade": "What is the trade worth?"}
+
+
+def _amount_question(members: list[Figure], index: FrameIndex) -> str | None:
+    """'What is the true price?' when every side's sentence says the sum is a price."""
+    measures = [m for m in (_measure(f, index) for f in members) if m is not None]
+    if len(measures) < 2 or len(measures) < len(members):
+        return None
+    common = frozenset.intersection(*(m["core"] & AMOUNT_CONCEPTS for m in measures))
+    if len(common) != 1:
+        return None
+    concept = next(iter(common))
+    return AMOUNT_QUESTIONS.get(concept, f"What is the true {concept}?")
+
+
 def _concept_question(members: list[Figure], index: FrameIndex) -> str | None:
     measures = [m for m in (_measure(f, index) for f in members) if m is not None]
     if len(measures) < 2:
@@ -399,7 +438,7 @@ def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[s
         joined = len({keys.get(id(f)) for f in members}) > 1
         question = ("What is the death toll?" if key == "deaths" else None) \
             or (_concept_question(members, index) if joined else None) or _frame_for(members, index) \
-            or _fallback_question(key, members)
+            or _amount_question(members, index) or _fallback_question(key, members)
         reason = "Sources disagree: " + "; ".join(_side(b, sources) for b in involved) + "."
         cites = _unique(c for b in involved for f in b[:MAX_CLAIMANTS] for c in f.citations[:1])
         out.append(OpenQuestion(question=question, reason=reason, citations=cites, kind="conflict"))

@@ -710,8 +710,16 @@ MEASURE_SYNONYMS = {
     **dict.fromkeys("damage destruction loss".split(), "damage"),
     **dict.fromkeys("job post position".split(), "jobs"),
     **dict.fromkeys("price fee tariff charge levy duty rate".split(), "price"),
+    **dict.fromkeys("budget funding fund grant allocation appropriation".split(), "budget"),
+    **dict.fromkeys("fine fined fin penalty".split(), "fine"),  # the lemmatizer gives 'fined' as 'fin'
+    **dict.fromkeys("revenue sales turnover income".split(), "revenue"),
+    **dict.fromkeys("profit earnings".split(), "profit"),
+    **dict.fromkeys("wage salary pension".split(), "wage"),
+    **dict.fromkeys("investment invest".split(), "investment"),
     **dict.fromkeys("person people individual resident inhabitant civilian citizen villager".split(), "people"),
 }
+# what a sum of money is, from the list above: a price is not a production cost, a fine is not a revenue
+AMOUNT_CONCEPTS = frozenset("price cost budget fine revenue profit wage investment damage takeover trade".split())
 # what happens to people, from the list above: two counts of people with different fates never rival
 FATES = frozenset("displaced deaths injured missing arrested cases rescued".split())
 # verbs that drive people from their homes: "forced from their homes", "fled their homes"
