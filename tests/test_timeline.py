@@ -389,3 +389,78 @@ def test_an_announcement_the_parser_coordinated_with_what_it_announces(timeline_
 ])
 def test_a_closing_remark_on_the_happening_is_not_part_of_its_line(timeline_of, text, expected):
     assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
+
+
+# --- the publication day without a day's name -------------------------------------------------------
+
+@pytest.mark.parametrize("expr", ["overnight", "this morning", "early this morning"])
+def test_a_part_of_the_publication_day_resolves_to_that_day(expr):
+    assert resolve(expr, FRIDAY) == "2031-10-17"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Hackers leaked a second set of customer emails overnight, the bank said.",
+     ("2031-10-17", "Hackers leaked a second set of customer emails, according to the bank")),
+    ("Rebel gunboats shelled the harbour overnight.", ("2031-10-17", "Rebel gunboats shelled the harbour")),
+    ("Activists posted a cache of memos taken from the ministry overnight, after talks failed.",
+     ("2031-10-17", "Activists posted a cache of memos taken from the ministry")),
+    ("The governor signed the drought decree this morning.", ("2031-10-17", "The governor signed the drought decree")),
+])
+def test_overnight_and_this_morning_date_a_happening_to_the_publication_day(timeline_of, text, expected):
+    assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The council imposed an overnight curfew on Tuesday.",  # an overnight curfew: the day is Tuesday
+    "Heavy rain fell overnight into Wednesday across the coast.",  # the named day wins
+])
+def test_overnight_yields_to_a_named_day(timeline_of, text):
+    assert [e.date for e in timeline_of(text)] == ["2031-10-14" if "Tuesday" in text else "2031-10-15"]
+
+
+# --- clauses set off after a noun ---------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("A study of 900 dairy farms, whose findings were released in June, alarmed regulators.",
+     ("2031-06", "The findings of a study of 900 dairy farms were released")),
+    ("The mayor of the port city, whose budget was cut in April, resigned.",
+     ("2031-04", "The budget of the port city was cut")),
+])
+def test_a_whose_clause_dates_what_its_noun_owns(timeline_of, text, expected):
+    assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("An audit of the accounts by the National Audit Office, published in May, found gaps.",
+     ("2031-05", "An audit of the accounts by the National Audit Office was published")),
+    ("A survey of 2,000 growers by the grain board, released in March, showed falling yields.",
+     ("2031-03", "A survey of 2,000 growers by the grain board was released")),
+])
+def test_a_participle_set_off_after_a_name_qualifies_the_head_of_the_phrase(timeline_of, text, expected):
+    assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
+
+
+@pytest.mark.slow
+def test_which_still_takes_the_nearest_noun(timeline_of):
+    entries = timeline_of("Officials praised the chairman of the commission, which was founded in 1990.")
+    assert [(e.date, e.event) for e in entries] == [("1990", "The commission was founded")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The carrier denied ignoring the warning, saying the upgrade had been scheduled for this month.",
+    "The vote had been set for May but the assembly never met.",
+    "A hearing was planned for September.",
+])
+def test_a_date_a_plan_was_made_for_is_no_happening(timeline_of, text):
+    assert [e.date for e in timeline_of(text)] == []
+
+
+@pytest.mark.slow
+def test_a_planning_verb_with_its_own_date_is_a_happening(timeline_of):
+    entries = timeline_of("The board scheduled the vote in March.")
+    assert [e.date for e in entries] == ["2031-03"]

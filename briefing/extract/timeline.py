@@ -40,6 +40,14 @@ PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight
 _DAY_WORDS = frozenset(dates.WEEKDAYS) | {"yesterday", "last", "today", "tonight"}
 # adverbs placing a happening within its day ("late on Sunday", "early Monday"): they go with the date
 _WITHIN_DAY = frozenset({"late", "early", "overnight"})
+# parts of the publication day named without a day ("overnight", "this morning"): they date a happening only
+# when the sentence gives no day of its own ("overnight into Wednesday" is Wednesday)
+_PUBLICATION_DAY_PARTS = frozenset({"overnight", "this morning", "this afternoon", "this evening",
+                                    "early this morning", "earlier this morning", "earlier today"})
+# verbs of planning: a date after 'for' is the plan's target, not when anything happened
+# ("the repair had been scheduled for this month", "a vote set for May")
+PLANNING_VERBS = frozenset({"schedule", "plan", "set", "slate", "timetable", "earmark", "book", "arrange",
+                            "pencil", "fix", "intend", "due", "program", "programme"})
 # prepositions with which a date attached to an object still dates the verb ("declared X on Monday")
 _WHEN_PREPS = frozenset({"on", "in", "at", "during"})
 
@@ -79,6 +87,7 @@ def date_spans(sent: "Span") -> list["Span"]:
     dateline_end = _dateline_end(sent)
     ents = list(sent.ents)
     out = []
+    day_parts = []  # "overnight", "this morning": after the sentence's own dates, so that those win
     for k, ent in enumerate(ents):
         if ent.start_char < dateline_end:
             continue  # the wire's filing date, not a happening's
@@ -87,6 +96,8 @@ def date_spans(sent: "Span") -> list["Span"]:
             joined = k > 0 and ents[k - 1].label_ == "DATE" and ents[k - 1].end == ent.start
             if words & _DAY_WORDS and not joined:
                 out.append(ent)
+            elif ent.text.lower() in _PUBLICATION_DAY_PARTS and not joined:
+                day_parts.append(ent)
             continue
         if ent.label_ != "DATE":
             continue
@@ -105,7 +116,10 @@ def date_spans(sent: "Span") -> list["Span"]:
         if doc[end:end + 2].text.lower() == "local time" and end + 2 <= sent.end:
             end += 2
         out.append(doc[start:end] if (start, end) != (ent.start, ent.end) else ent)
-    return out
+    if "overnight" in sent.text.lower():  # (a plain string test: most sentences have none)
+        day_parts += [doc[t.i:t.i + 1] for t in sent if t.lower_ == "overnight" and t.ent_type_ == ""
+                      and t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX")]
+    return out + day_parts
 
 
 def _dateline_end(sent: "Span") -> int:
@@ -137,11 +151,15 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     verb = governing_verb(ent)
     if verb is None:
         return _dated_event_noun(ctx, sent, ent)
+    if ent.text.lower() in _PUBLICATION_DAY_PARTS:
+        verb = _main_verb_of_participle(verb)
     if _hedged(verb):
         return None
     future = _is_future(verb)
     if future:
         return None  # what is planned or expected is not yet a happening (open questions take it up)
+    if _planned_for(verb, ent):
+        return None  # "had been scheduled for this month": the plan's target date, not a happening's
     when = dates.resolve(expr, ctx.published)
     if when and ctx.published and when > ctx.published.isoformat()[:len(when)]:
         return None  # a target date ("by 2030") or a date still to come
@@ -377,6 +395,28 @@ def _hedged(verb: "Token") -> bool:
     if verb.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
     return bool(words & _HEDGES) and not _is_past(verb)
+
+
+def _main_verb_of_participle(verb: "Token") -> "Token":
+    """'published files stolen from the bank overnight': the parser hangs a closing 'overnight' on the
+    participle after the object; it is the news of the day, told by the main verb."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return verb
+    noun = verb.head
+    for _ in range(3):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            break
+        noun = noun.head.head
+    main = noun.head
+    return main if noun.dep_ == "dobj" and main.pos_ == "VERB" and _is_past(main) else verb
+
+
+def _planned_for(verb: "Token", ent: "Span") -> bool:
+    """'the repair had been scheduled for this month', 'talks set for May': a planning verb whose date is
+    introduced by 'for' names when something was meant to happen, whether or not it did."""
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "for" and prep.head.i == verb.i \
+        and verb.lemma_.lower() in PLANNING_VERBS
 
 
 def _is_past(verb: "Token") -> bool:
@@ -659,16 +699,24 @@ def _render(tokens: list["Token"], verb: "Token") -> str:
 
 def _with_antecedent(verb: "Token", ent: "Span", words: str) -> str:
     """'which was signed in June' -> 'the agreement ... was signed'; 'treaty signed in June' -> '... was signed'."""
-    noun = verb.head
+    noun = _modified_noun(verb)
     side = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
             for t in c.subtree}
-    noun_phrase = _tidy("".join(t.text_with_ws for t in noun.subtree if t.i not in side and t.i < verb.i
+    noun_phrase = _tidy("".join(t.text_with_ws for t in noun.subtree if t.i not in side and t.i < verb.left_edge.i
                                 and t.tag_ != "WRB"))  # "when a tunnel caved in", misread as a noun's clause
     if not noun_phrase:
         return words
     noun_phrase = noun_phrase[:1].lower() + noun_phrase[1:] if noun.pos_ != "PROPN" and noun_phrase[:1] else noun_phrase
     if verb.dep_ == "relcl":
         rel = [c for c in verb.children if c.lower_ in _RELATIVE_PRONOUNS]
+        subj = _subject(verb)
+        whose = next((c for c in subj.children if c.lower_ == "whose"), None) if subj is not None else None
+        if whose is not None:  # "whose results were published" -> "the results of <the noun> were published"
+            own = _tidy("".join(t.text_with_ws for t in subj.subtree if t.i != whose.i), capitalise=False)
+            said = _phrase(subj)
+            if not words.lower().startswith(said.lower()):
+                return ""
+            return f"the {own} of {noun_phrase}{words[len(said):]}"
         if not rel:
             if _subject(verb) is not None and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
                 verb_word = re.search(r"\b" + re.escape(verb.text) + r"\b", words)
@@ -688,6 +736,29 @@ def _with_antecedent(verb: "Token", ent: "Span", words: str) -> str:
         return " ".join(x for x in (subj_text, verb_part, noun_phrase, tail) if x)
     aux = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
     return f"{noun_phrase} {aux} {words}"
+
+
+def _modified_noun(verb: "Token") -> "Token":
+    """The noun a relative or participle clause set off by a comma qualifies. The parser hangs it on the
+    nearest noun, often a name or a count inside the real one's phrase ('a review of the data by the
+    Institute, published in January' is the review's; 'a trial in 4,800 children, whose results ...' the
+    trial's): such a clause about a phrase of nested 'of/by/in' complements goes with the phrase's head, whose
+    line then keeps the nested complements (faithful whichever noun the writer meant)."""
+    noun = verb.head
+    doc = verb.doc
+    if verb.left_edge.i == 0 or doc[verb.left_edge.i - 1].text not in (",", "—", "–"):
+        return noun  # a restrictive clause ("the law passed in June") qualifies the noun it follows
+    if verb.dep_ == "relcl" and doc[verb.left_edge.i].lower_ != "whose":
+        return noun  # "the chairman of the commission, which was founded ...": 'which' takes the nearest noun
+    if not (noun.pos_ == "PROPN" or noun.ent_type_ or any(c.dep_ == "nummod" for c in noun.children)):
+        return noun  # "the mayor of the city, whose budget ...": a plain noun may well be the one meant
+    for _ in range(3):
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN") \
+                or prep.lower_ not in ("of", "by", "in", "from", "among", "on", "for"):
+            break
+        noun = prep.head
+    return noun
 
 
 def _phrase(tok: "Token", limit: int = 12) -> str:
