@@ -213,8 +213,8 @@ def _deictic(low: str, ref: date | None, exact: bool, future: bool) -> str | Non
     core = re.sub(r"^(yesterday|tomorrow|today)\s+(?:morning|afternoon|evening|night)(?:\s+local time)?$", r"\1",
                   _FILLER.sub("", low))
     # "overnight" in a report is the night that ends on its publication day: the day it is published
-    days = {"today": 0, "tonight": 0, "overnight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
-            "tomorrow": 1, "last night": -1, "the day before yesterday": -2}
+    days = {"today": 0, "tonight": 0, "overnight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+            "yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2}
     if core in days or low in days:
         if ref is None or not exact:
             return ""
