@@ -57,7 +57,7 @@ _UI_TERMS = re.compile(r"\b(?:cookies?|newsletters?|subscribe|subscriptions?|uns
                        r"rss|feed|sitemap|careers|advertise|subscribers?|premium|paywall|free trial|"
                        r"min(?:ute)? read|reading time)\b", re.I)
 # Words that only the website itself uses; with a reader address or an imperative they mark UI prose.
-_WEB_TERMS = re.compile(r"\b(?:cookies?|newsletters?|subscribe|subscription|sign(?:ed)?[ -]?(?:in|up)|"
+_WEB_TERMS = re.compile(r"\b(?:cookies?|newsletters?|(?:un)?subscribe|subscription|sign(?:ed)?[ -]?(?:in|up)|"
                         r"log(?:ged)?[ -]?in|login|account|advertisement|privacy policy|terms of (?:use|service)|"
                         r"rights reserved|live ?blog|javascript|browser|website|site|app|notifications?|comments?|"
                         r"commenting|share|version|settings|consent|stay here|staying online|click|tap|"
@@ -67,7 +67,7 @@ _SITE_REF = re.compile(r"\bour\s+(?:web)?(?:site|app|newsletters?|live ?blog|cov
                        r"channel|podcasts?|community|team|editors?|reporters?)\b|"
                        r"\b(?:this|the) (?:article|story|page|post)\b", re.I)
 _US = re.compile(r"\bus\b")      # lower-case only: "US" is the United States
-_IMPERATIVE = re.compile(r"^(?:follow|subscribe|sign|log|click|tap|read|watch|listen|download|share|join|get|"
+_IMPERATIVE = re.compile(r"^(?:follow|subscribe|unsubscribe|opt|sign|log|click|tap|read|watch|listen|download|share|join|get|"
                          r"register|see|explore|discover|continue|skip|accept|allow|manage|support|donate|contact|"
                          r"send|tell|email|visit|check|learn|find|try|install|enable|like|leave|add|save|print|"
                          r"comment|view|show|load|go|jump|select|choose|change|switch|stay|keep|don['’]t)\b", re.I)
@@ -78,13 +78,28 @@ _LABEL = re.compile(r"^(?:category|categories|section|tags?|topics?|keywords?|so
                     r"see also|also read|read also|more|share|filed under|editing by|edited by|reporting by|"
                     r"writing by|written by|additional reporting|authors?|contributors?|follow|translated by|"
                     r"illustration|graphic|file photo|pic|getty|reuters|afp|ap photo|comments?|have your say|"
-                    r"our standards|disclaimer|note to readers|correction)\b\s*[:|/]", re.I)
+                    r"our standards|disclaimer|note to readers|correction|"
+                    r"(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)|contacts?|"
+                    r"for (?:further|more) information)\b\s*[:|/]", re.I)
+# the contact block that closes a press release ('Media contact: Ana Ruiz, +1 555 0100'): the release ends there
+_CONTACT_LABEL = re.compile(r"^(?:(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)|"
+                            r"contacts?|for (?:further|more) information)\b", re.I)
 _CREDIT_ONLY = re.compile(r"^(?:editing|reporting|writing|additional reporting|compiled|translated|edited)\s+by\b",
                           re.I)
 _COMMENT_SECTION = re.compile(r"\b(?:comments?|commenting|conversation|discussion)\b", re.I)
 # a section heading after which a page holds no more article: references, sources, notes
 _END_SECTION = re.compile(r"^(?:references|sources|notes|footnotes|bibliography|further reading|about the authors?|"
-                          r"citations?)\s*:?$", re.I)
+                          r"citations?|notes? to editors?|editors?['’]? notes?|(?:media|press|investor) contacts?|"
+                          r"(?:cautionary (?:note|statement)s? (?:regarding|on|about|concerning) )?"
+                          r"forward[- ]looking (?:statements?|information)|safe[- ]harbou?r statement)\s*:?$", re.I)
+# the end mark of a press release: '###', '-30-', '- ENDS -'
+_END_MARK = re.compile(r"^(?:#{3,}|[-–—]\s*30\s*[-–—]|[-–—]*\s*(?:ends?|end of (?:release|statement))\s*[-–—]*)$",
+                       re.I)
+# 'About Harbour Energy' / 'About the Coastal Trust': the boilerplate profile of the issuer (or its product) that
+# closes a press release; the heading is 'About' and a name alone
+_ABOUT_NAME = re.compile(r"^About (?:the )?([A-Z][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|and|&|for|de|la)){0,6})"
+                         r"\s*:?$")
+ABOUT_SECTION_SHARE = 0.5       # the profile comes after at least half of the release's text
 _LIST_LABEL = re.compile(r"\b(?:related|read more|read also|also read|see also|more on|more from|similar|"
                          r"recommended|most read|popular|trending|latest|top stories|more stories|you may|you might|"
                          r"don'?t miss|up next|watch next)\b", re.I)
@@ -93,6 +108,17 @@ _PHOTO_CREDIT = re.compile(r"(?:\((?:[^()]*\b(?:photo|image|picture|pic)s?\b[^()
                            r"Getty Images|Shutterstock|Alamy)[^()]*)\)|\b(?:photo|image|picture)\s*(?:credit)?\s*:"
                            r"\s*[^.]{2,60}|(?:©|/)\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Alamy))\s*$",
                            re.I)
+# The securities-law caution of a company's press release ('This release contains forward-looking statements
+# ... Actual results may differ materially ... undertakes no obligation to update'): boilerplate wherever it
+# stands and however long (such paragraphs run to 200 words).
+FORWARD_LOOKING = (r"\b(?:contains?|contain(?:ed|ing)|includes?|constitutes?|deemed)\s+[\"“]?"
+                   r"forward[- ]looking\b|"
+                   r"\bforward[- ]looking (?:statements?|information)\b[^.]{0,120}?\b(?:risks?|uncertaint\w*|"
+                   r"assumptions|not guarantees?|identified by)\b|"
+                   r"\bactual (?:results|events|outcomes|performance)\b[^.]{0,80}?\bdiffer materially\b|"
+                   r"\bundertakes? no (?:obligation|duty|responsibility)\b[^.]{0,40}?\b(?:update|revise)\b|"
+                   r"\bsafe[- ]harbou?r (?:provisions?|statement)\b")
+_FORWARD_LOOKING = re.compile(FORWARD_LOOKING, re.I)
 # Notices in the site's own voice that close (or open) a page: legal disclaimers, licensing, copyright,
 # editorial notes. They are full sentences, so they must be recognised by what they say, wherever they stand.
 _BOILERPLATE = re.compile(
@@ -119,7 +145,7 @@ _BOILERPLATE = re.compile(
     r"\bunder a creative commons licen[cs]e\b|"
     r"\bsolely responsible for (?:all |the |its )?content\b|"
     r"\bcontributed (?:reporting |research )?to this (?:report|story|article)\b|"
-    r"\bterms (?:and|&) conditions apply\b", re.I)
+    r"\bterms (?:and|&) conditions apply\b|" + FORWARD_LOOKING, re.I)
 # A boilerplate phrase inside reported speech is news ("the platform said it was not responsible for linked
 # content"): a notice never reports anyone.
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|argued|argues|claimed|claims|insisted|insists|"
@@ -131,7 +157,7 @@ _BOILERPLATE_HINTS = ("responsib", "liable", "accountable", "reserved", "not be 
                       "reproduc", "redistribut", "republica", "reuse", "re-use", "copying", "expressed",
                       "purposes only", "constitute", "substitute", "intended as", "this article", "this story",
                       "this report", "this post", "this page", "this piece", "this version", "creative commons",
-                      "contributed", "conditions apply")
+                      "contributed", "conditions apply", "forward", "differ materially", "undertake", "harbo")
 _BOILERPLATE_HINT = re.compile("|".join(map(re.escape, _BOILERPLATE_HINTS)))     # on lower-cased text
 
 _SEPARATORS = re.compile(r"\s[|>»›•·/]\s|\s\|\s?|\|")
@@ -466,7 +492,7 @@ def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:
         return u.mark(CHROME, "no words")
     if _foreign_script(u, page):
         return u.mark(CHROME, "other script")
-    if u.notice and n <= BOILERPLATE_MAX_WORDS and not u.quoted:
+    if u.notice and (n <= BOILERPLATE_MAX_WORDS or _FORWARD_LOOKING.search(text[:STATS_CHARS])) and not u.quoted:
         return u.mark(CHROME, "boilerplate notice")
     if _is_ui(u, text, n):
         return
@@ -616,14 +642,29 @@ def _cut_after_end_markers(units: list[Unit]) -> None:
         above += article_chars[i]
         comments = u.kind == CHROME and u.n <= 12 and bool(_COMMENT_SECTION.search(u.text))
         credits = u.why == "label" and bool(_CREDIT_ONLY.match(u.text.lstrip("([*_ \t")))
-        section = bool(_END_SECTION.match(u.text))
+        contact = u.why == "label" and bool(_CONTACT_LABEL.match(u.text.lstrip("([*_ \t")))
+        section = bool(_END_SECTION.match(u.text) or _END_MARK.match(u.text))
         if section:
             u.mark(CHROME, "end-of-article section heading")
-        if (u.why == "copyright" or comments or credits or section) and above >= 0.6 * total:
+        about = above >= ABOUT_SECTION_SHARE * total and \
+            _is_about_section(u, units[i + 1] if i + 1 < len(units) else None)
+        if about:
+            u.mark(CHROME, "issuer profile ('About ...') of a press release")
+        if (u.why == "copyright" or comments or credits or contact or section) and above >= 0.6 * total or about:
             for later in units[i + 1:]:
                 if later.kind not in (META, CHROME):
                     later.mark(CHROME, "after the end of the article")
             return
+
+
+def _is_about_section(u: Unit, following: Unit | None) -> bool:
+    """'About Harbour Energy' on its own line, followed by a paragraph that names it ('Harbour Energy is ...',
+    'Founded in 1990, the Harbour group ...'): a name-only heading, not a subhead about a topic."""
+    m = _ABOUT_NAME.match(u.text) if u.n <= 8 and not u.sentence_end else None
+    if m is None or following is None or following.kind != ARTICLE:
+        return False
+    name_words = {w.lower() for w in WORD.findall(m.group(1)) if w[:1].isupper()}
+    return bool(name_words & {w.lower() for w in following.words[:25]})
 
 
 def _coherence(u: Unit, vocabulary: Counter[str]) -> float:

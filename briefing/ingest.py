@@ -258,11 +258,12 @@ def _html_document(path: Path, html: str) -> Document:
     if how:
         doc.warnings.append(f"{path.name}: HTML read as {how}")
     if extracted is not None:
-        doc.title = _clean(getattr(extracted, "title", None)) or doc.title
+        title = _clean(getattr(extracted, "title", None))
         sitename = _clean(getattr(extracted, "sitename", None))
-        if sitename == doc.title:    # trafilatura falls back to the title when a page names no site
+        if sitename == title:        # trafilatura falls back to the title when a page names no site
             sitename = None
-        doc.outlet = sitename or _title_suffix(html, doc.title) or doc.outlet
+        doc.outlet = sitename or _title_suffix(html, title or doc.title) or doc.outlet
+        doc.title = _clean(pagemeta.strip_headline_markers(title)) if title else doc.title
         doc.url = _clean(getattr(extracted, "url", None)) or doc.url
         doc.published = _iso_date(getattr(extracted, "date", None)) or doc.published
     if doc.published is None:
@@ -347,14 +348,17 @@ _DATE_RANK = {"published": 0, "first published": 0, "posted": 0, "date": 0, "pub
 def _page_metadata(doc: Document, page: chrome.Page) -> None:
     if page.title:
         s, e = page.title
+        cut_start, cut_end = pagemeta.headline_bounds(doc.text[s:e])    # without 'LIVE:' or '- live updates'
+        s, e = s + cut_start, s + cut_end
         doc.title, doc.title_span = doc.text[s:e], (s, e)
     doc.published = _published(page)
     doc.outlet = _outlet(page)
 
 
 def _published(page: chrome.Page) -> date | None:
-    """The date of a date line in the header, or among the first article paragraphs (a byline row):
-    never a date inside an article sentence, never one in the footer's related links."""
+    """The date of a date line in the header, or among the first article paragraphs (a byline row), else
+    the full date of the first paragraph's dateline: never a date inside an article sentence, never one in
+    the footer's related links."""
     units = page.units
     article_at = [i for i, u in enumerate(units) if u.kind == chrome.ARTICLE]
     body = [i for i in article_at if units[i].why not in ("standfirst", "dateline")]   # those stand in the header
@@ -363,11 +367,34 @@ def _published(page: chrome.Page) -> date | None:
     # below the first paragraph only a labelled line counts ("Updated: ..."), not an embed's bare date
     lines = [u.date for i, u in enumerate(units[:limit]) if u.date is not None and (i < first or u.date.label)]
     if not lines:
-        return None
+        # a press release often dates itself only in its dateline: 'Port Mirren, 3 March 2031 - ...'
+        dated = (pagemeta.dateline_date(units[i].text) for i in article_at[:2])     # after a standfirst too
+        return next((d for d in dated if d is not None), None)
     return min(lines, key=lambda d: _DATE_RANK.get(d.label, 1)).value
 
 
 _OUTLET_ORDER = ("sign-off", "byline", "credit line", "masthead", "copyright", "repeated logo line")
+# a name read from the footer is the publisher's ('Harbour Media Group Ltd' -> 'Harbour'): the site's own name
+# is the masthead at the top of the page that contains it ('THE HARBOUR DAILY')
+_FOOTER_EVIDENCE = ("copyright", "repeated logo line")
+MASTHEAD_MAX_WORDS = 5
+
+
+def _header_name(page: chrome.Page, outlet: str) -> str | None:
+    """The first short capitalised line above the headline that holds every word of ``outlet``."""
+    wanted = {w.lower() for w in chrome.WORD.findall(outlet)}
+    title_start = page.title[0] if page.title else None
+    for u in page.units:
+        if u.kind == chrome.ARTICLE or title_start is not None and u.start >= title_start:
+            return None
+        tokens = u.text.split()
+        if not u.words or len(tokens) > MASTHEAD_MAX_WORDS or u.sentence_end:
+            continue
+        if not all(t[:1].isupper() or t.lower() in ("the", "of", "and", "&") for t in tokens):
+            continue
+        if wanted <= {w.lower() for w in u.words}:
+            return pagemeta.display_case(u.text)
+    return None
 
 
 def _outlet(page: chrome.Page) -> str | None:
@@ -377,6 +404,8 @@ def _outlet(page: chrome.Page) -> str | None:
     for how in _OUTLET_ORDER:
         for found_how, outlet in named:
             if found_how == how:
+                if how in _FOOTER_EVIDENCE:
+                    return _header_name(page, outlet) or outlet
                 return outlet
     first = next((u for u in page.units if u.kind == chrome.ARTICLE), None)
     return pagemeta.dateline_agency(first.text) if first is not None else None

@@ -140,6 +140,13 @@ def dateline_end(sentence: str) -> int:
     return m.end() if m else 0
 
 
+def dateline_date(sentence: str) -> date | None:
+    """The full date a leading dateline gives: 'Port Mirren, 3 March 2031 - ...' -> 2031-03-03 (None when it
+    has no date or no year: 'LIMA, March 10 -')."""
+    m = DATELINE.match(sentence) or DATELINE.match(sentence + " —")    # also a dateline alone on its line
+    return parse_date_line(m.group(0)) if m else None
+
+
 def dateline_agency(sentence: str) -> str | None:
     """The news agency a dateline names in brackets: 'LIMA, March 10 (Andes Wire) - ...' -> 'Andes Wire'."""
     m = DATELINE.match(sentence)
@@ -165,7 +172,8 @@ def is_dateline_line(line: str) -> bool:
 OUTLET_WORDS = frozenset("""news times post journal herald tribune daily guardian telegraph gazette press radio tv
 television agency observer chronicle express mail today review insider wire media network broadcasting
 newspaper magazine weekly monitor standard independent star sun mirror courier dispatch bulletin report
-reporter world online channel""".split())
+reporter world online channel voice sentinel examiner inquirer enquirer ledger beacon clarion advertiser
+messenger recorder""".split())
 
 _NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){1,3}"
 _OUTLET = r"(?:The |the )?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4}"
@@ -253,12 +261,22 @@ def _outlet_name(part: str) -> str | None:
     return masthead_outlet(part)
 
 
+# the legal and service links of a page footer, which follow the copyright holder on one line
+# ('© 2030 Some Media. Imprint | Privacy | Terms'): never part of a site's name
+_FOOTER_LINK = re.compile(r"(?:[.|·•,]\s*|\s+)\b(?:imprint|impressum|legal|privacy|terms|contact|cookies?|"
+                          r"disclaimer|sitemap|site map|accessibility|careers|jobs|advertise|about us|"
+                          r"all rights)\b.*$", re.I)
+# a full stop after a word of three or more letters ends the name ('Some Media. Imprint'; not 'U.S. News')
+_NAME_END = re.compile(r"(?<=[a-z]{3})\.\s.*$")
+
+
 def copyright_outlet(line: str) -> str | None:
     """'© 2025 Some Outlet. All rights reserved.' -> 'Some Outlet'."""
     m = _COPYRIGHT.match(line.strip())
     if not m:
         return None
-    name = re.split(r"\s*[.|,]\s*(?:all rights|$)", m.group(1), maxsplit=1, flags=re.I)[0].strip()
+    name = _NAME_END.sub("", _FOOTER_LINK.sub("", m.group(1)))
+    name = re.split(r"\s*[.|,]\s*(?:all rights|$)", name, maxsplit=1, flags=re.I)[0].strip()
     name = _COMPANY_SUFFIX.sub("", name).strip(" ,.")
     return name or None
 
@@ -270,16 +288,16 @@ def masthead_outlet(line: str) -> str | None:
     if dm and not s.replace(".", "").isdigit():
         return dm.group(1)
     words = s.split()
-    if not 1 <= len(words) <= 5 or s.endswith((".", "?", "!", ":")):
+    if not 1 <= len(words) <= 5 or s.endswith((".", "?", "!", ":")) or _FOOTER_LINK.search(" " + s):
         return None
     capitalised = all(w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in words)
     parts = [p for w in words for p in _plain(w).split("-")]
     if capitalised and any(p in OUTLET_WORDS for p in parts) and len(words) >= 2:
-        return _display_case(s)
+        return display_case(s)
     return None
 
 
-def _display_case(name: str) -> str:
+def display_case(name: str) -> str:
     """'THE CAPITAL DAILY' -> 'The Capital Daily'; short all-caps words stay acronyms ('BBC NEWS' -> 'BBC News')."""
     if not name.isupper():
         return name
@@ -294,6 +312,37 @@ def _plain(word: str) -> str:
 
 def is_domain(line: str) -> bool:
     return bool(_DOMAIN.match(line.strip()))
+
+
+# ---------------------------------------------------------------- headline markers
+
+# Labels a site puts on a headline that are not part of it: 'LIVE: ...', 'BREAKING - ...', 'Opinion: ...',
+# '... – live updates', '... (updated)'. Upper case they may stand with a space alone ('LIVE  Port strike
+# enters third day'); in other cases a colon or bar must follow.
+_MARKER_WORDS = r"live(?: updates?| blog| coverage)?|breaking(?: news)?|updated?|watch|exclusive|opinion|just in"
+_LEADING_MARKER = re.compile(r"^(?:(?i:" + _MARKER_WORDS + r")\s*[:|]+|"
+                             r"(?:LIVE|BREAKING(?: NEWS)?|UPDATED?|WATCH|EXCLUSIVE|OPINION|JUST IN)"
+                             r"(?:\s*[|\-–—•·]+|(?=\s+[^\W\d_][^\s]*[a-z])))\s*")
+_TRAILING_MARKER = re.compile(r"\s*(?:[:|\-–—•·]+\s*|\()(?i:live(?: updates?| blog| coverage| news)?|"
+                              r"latest(?: updates?| news)?|as it happened|updated?|breaking)\)?\s*$")
+
+
+def headline_bounds(title: str) -> tuple[int, int]:
+    """Where the headline itself starts and ends in ``title`` once live-blog and kicker labels are cut off
+    ('LIVE: Port strike enters third day' -> the span of 'Port strike enters third day')."""
+    start, end = 0, len(title)
+    lead = _LEADING_MARKER.match(title)
+    if lead and len(title) - lead.end() >= 10:
+        start = lead.end()
+    trail = _TRAILING_MARKER.search(title, start)
+    if trail and trail.start() - start >= 10:
+        end = trail.start()
+    return start, end
+
+
+def strip_headline_markers(title: str) -> str:
+    start, end = headline_bounds(title)
+    return title[start:end]
 
 
 # ---------------------------------------------------------------- front matter

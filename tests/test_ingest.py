@@ -709,3 +709,129 @@ def test_headline_clause_skips_a_dateline_with_region_and_agency(nlp):
                 "after the port authority agreed to raise wages.")
     clause = headline_clause(nlp(sentence)[:])
     assert clause.startswith("Dock workers ended") and "Coastal" not in clause
+
+
+# ---------------------------------------------------------------- press releases and page furniture
+
+RELEASE_LEAD = ("Port Mirren, 3 March 2031 – Northline Energy today announced that it has signed a contract to "
+                "build a 400-megawatt offshore wind farm off the coast of Vellandia, its largest project to date.")
+RELEASE_BODY = [
+    "Construction is due to start in the spring of 2032, and the first turbines should feed power into the grid "
+    "two years later.",
+    "“This project shows that offshore wind can compete on price with any other source of power,” said Ada "
+    "Varga, the chief executive of Northline Energy.",
+    "The company expects the wind farm to supply electricity to about 350,000 homes once it is complete.",
+]
+
+
+def release(*tail: str, head: str = "Northline Energy signs contract for its largest offshore wind farm") -> str:
+    return "\n".join(["Northline Energy", "Investors | Newsroom | Careers", head, RELEASE_LEAD, *RELEASE_BODY,
+                      *tail]) + "\n"
+
+
+@pytest.mark.parametrize("tail", [
+    ["About Northline Energy",
+     "Northline Energy is a renewable power company based in Port Mirren, with about 1,200 employees in six "
+     "countries.",
+     "Media contact: Lena Holt, press office, +00 11 555 0199, press@northline.example"],
+    ["About the Coastal Wind Trust:",
+     "The Coastal Wind Trust is a charity that funds research into offshore wind. It was founded in 1998.",
+     "###"],
+    ["About Northline",
+     "Founded in 1987, Northline has built wind farms in four countries and employs 1,200 people.",
+     "Source: Northline Energy"],
+])
+def test_press_release_issuer_profile_and_contacts_are_boilerplate(tail):
+    """'About <name>' near the end of a release opens the issuer's profile: it and all after it go."""
+    assert blocks_of(release(*tail)) == [RELEASE_LEAD, *RELEASE_BODY]
+
+
+@pytest.mark.parametrize("notice", [
+    "This press release contains forward-looking statements, including about the timing of construction, "
+    "which involve risks and uncertainties. Actual results may differ materially. Northline Energy undertakes "
+    "no obligation to update these statements.",
+    "Certain statements in this announcement constitute forward-looking statements. Such statements are based "
+    "on current expectations and assumptions and are subject to risks that could cause actual outcomes to "
+    "differ materially from those expressed or implied, including changes in interest rates, the cost of "
+    "steel and turbines, delays in obtaining permits, the weather at sea during construction, the outcome of "
+    "legal proceedings and other factors described in the company's annual report for the year.",
+    "Except as required by law, the company undertakes no obligation to update or revise any statement made "
+    "in this release.",
+])
+def test_forward_looking_statements_are_boilerplate_wherever_they_stand(notice):
+    assert blocks_of(release("Forward-looking statements", notice)) == [RELEASE_LEAD, *RELEASE_BODY]
+    body = "\n".join([RELEASE_LEAD, notice, *RELEASE_BODY]) + "\n"
+    assert blocks_of(body) == [RELEASE_LEAD, *RELEASE_BODY]
+
+
+@pytest.mark.parametrize("kept", [
+    # a name-only 'About' heading early in a story is a subhead, not a profile
+    None,
+    "Analysts said the company's forward-looking statements involved unusual risks for a utility.",
+    "The central bank's guidance is forward-looking, the governor told reporters.",
+])
+def test_about_subheads_and_forward_looking_news_stay_article(kept):
+    if kept is None:
+        text = "\n".join([RELEASE_LEAD, "About Vellandia", "Vellandia is a small coastal state that imports most "
+                          "of its power.", *RELEASE_BODY]) + "\n"
+        assert "Vellandia is a small coastal state that imports most of its power." in blocks_of(text)
+    else:
+        assert kept in blocks_of("\n".join([RELEASE_LEAD, kept, *RELEASE_BODY]) + "\n")
+
+
+def test_press_release_dateline_dates_the_page():
+    doc = text_document("r.txt", "r.txt", release())
+    assert doc.published == date(2031, 3, 3)
+    undated = text_document("w.txt", "w.txt", "Strike ends at the port\n\nACCRA, May 16 - Dock workers ended a "
+                            "nine-day strike on Monday after the port authority agreed to raise wages.\n")
+    assert undated.published is None        # a dateline without a year gives no full date
+    dated = text_document("d.txt", "d.txt", release(head="Northline signs wind contract\nPublished 2 March 2031"))
+    assert dated.published == date(2031, 3, 2)      # the page's own date line wins
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("© 2030 RiverBeat Media. Imprint | Privacy | Advertise with us", "RiverBeat"),
+    ("© 2031 Northline Publishing. Legal notice · Privacy · Cookies", "Northline"),
+    ("Copyright 2030 The Harbour Times | Terms | Contact", "The Harbour Times"),
+    ("© U.S. Farm News 2029", "U.S. Farm News"),
+])
+def test_footer_link_words_are_not_part_of_an_outlet(line, outlet):
+    from briefing.pagemeta import copyright_outlet
+
+    assert copyright_outlet(line) == outlet
+
+
+@pytest.mark.parametrize("masthead, copyright_line, outlet", [
+    ("THE LAKELAND ECHO", "Copyright 2031 Echo Media Group Ltd. All rights reserved.", "The Lakeland Echo"),
+    ("RiverBeat", "© 2030 RiverBeat Media. Impressum | Privacy", "RiverBeat"),
+    ("Home", "© 2030 RiverBeat Media. Impressum | Privacy", "RiverBeat"),     # no masthead names it
+])
+def test_site_name_at_the_top_wins_over_the_publisher_in_the_footer(masthead, copyright_line, outlet):
+    page = f"{masthead}\nNews | Sport | Weather\nReservoirs fall to record low\n\n{BODY}\n{copyright_line}\n"
+    assert text_document("a.txt", "a.txt", page).outlet == outlet
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("LIVE: Storm Ida makes landfall in Florida", "Storm Ida makes landfall in Florida"),
+    ("LIVE  Port strike enters its third day", "Port strike enters its third day"),
+    ("Breaking: Central bank cuts rates by half a point", "Central bank cuts rates by half a point"),
+    ("Wildfire forces thousands to flee – live updates", "Wildfire forces thousands to flee"),
+    ("UPDATED: Quake toll rises to 40", "Quake toll rises to 40"),
+    ("Opinion: The tariff fight is a mistake", "The tariff fight is a mistake"),
+    # no marker: the same words as part of the headline
+    ("Live music returns to the old harbour", "Live music returns to the old harbour"),
+    ("LIVE MUSIC RETURNS TO THE OLD HARBOUR", "LIVE MUSIC RETURNS TO THE OLD HARBOUR"),
+    ("Watch makers struggle as the price of gold soars", "Watch makers struggle as the price of gold soars"),
+    ("Storm watch: residents told to prepare", "Storm watch: residents told to prepare"),
+])
+def test_live_blog_and_kicker_markers_are_cut_from_the_title(title, headline):
+    from briefing.pagemeta import strip_headline_markers
+
+    assert strip_headline_markers(title) == headline
+    doc = text_document("a.txt", "a.txt", f"{title}\n\n{BODY}")
+    assert doc.title == headline and doc.text[slice(*doc.title_span)] == headline
+
+
+def test_newsletter_prompts_after_the_article_are_chrome():
+    text = f"{P1}\n{P2}\n{P3}\nGet our morning briefing. Enter your email\nNo spam. Unsubscribe at any time.\n"
+    assert blocks_of(text) == [P1, P2, P3]
