@@ -12,7 +12,9 @@ written in the page (date lines, sign-offs, front matter) is read with :mod:`bri
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -229,6 +231,10 @@ def read_document(path: Path) -> Document:
 
 def text_document(doc_id: str, path: str, text: str) -> Document:
     """A plain-text (or Markdown) article: front matter, chrome removal, metadata from the page."""
+    return _analysed_document(doc_id, path, text)[0]
+
+
+def _analysed_document(doc_id: str, path: str, text: str) -> tuple[Document, chrome.Page]:
     doc = Document(id=doc_id, path=path, text=text)
     values, body_start = pagemeta.front_matter(text)
     page = chrome.analyse(text, body_start)
@@ -239,7 +245,7 @@ def text_document(doc_id: str, path: str, text: str) -> Document:
     _language_warning(doc)
     if not doc.blocks:
         doc.warnings.append(f"{doc.id}: no article text found")
-    return doc
+    return doc, page
 
 
 def _looks_like_html(text: str) -> bool:
@@ -253,7 +259,8 @@ def _html_document(path: Path, html: str) -> Document:
     body = (getattr(extracted, "text", None) or "") if extracted is not None else ""
     if not body.strip():
         body, how = _html_to_text(html), "all page text (no article found)"
-    doc = text_document(path.name, str(path), body)
+    doc, page = _analysed_document(path.name, str(path), body)
+    _drop_chrome_lines(doc, page)
     doc.warnings = [w for w in doc.warnings if "no article text" not in w]
     if how:
         doc.warnings.append(f"{path.name}: HTML read as {how}")
@@ -273,6 +280,42 @@ def _html_document(path: Path, html: str) -> Document:
     if not doc.blocks:
         doc.warnings.append(f"{path.name}: no article text found")
     return doc
+
+
+def _drop_chrome_lines(doc: Document, page: chrome.Page) -> None:
+    """The text of an HTML page is trafilatura's extract, not the file: the lines of it that are page
+    furniture (a section label, a paywall prompt, a correction note) are left out of it, so that the text
+    kept as the source holds only the article and its metadata. Blocks and title move with their lines."""
+    text, units = doc.text, page.units
+    kept: list[str] = []
+    shifts: list[tuple[int, int]] = []      # (start of a kept line in the old text, how far it moved)
+    removed, u = 0, 0
+    for line in re.finditer(r"[^\n]*(?:\n|$)", text):
+        start, end = line.span()
+        if start == end:
+            break
+        while u < len(units) and units[u].end <= start:
+            u += 1
+        overlapping = list(itertools.takewhile(lambda x: x.start < end, units[u:u + 8]))
+        if overlapping and all(x.kind == chrome.CHROME and x.start >= start and x.end <= end
+                               for x in overlapping):
+            removed += end - start
+            continue
+        kept.append(text[start:end])
+        shifts.append((start, removed))
+    if not removed:
+        return
+    starts = [s for s, _ in shifts]
+
+    def moved(offset: int) -> int:
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return offset - shifts[i][1]
+
+    doc.text = "".join(kept)
+    doc.blocks = [(moved(s), moved(s) + (e - s)) for s, e in doc.blocks]
+    if doc.title_span:
+        s, e = doc.title_span
+        doc.title_span = (moved(s), moved(s) + (e - s))
 
 
 def _title_suffix(html: str, title: str | None) -> str | None:

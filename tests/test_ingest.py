@@ -835,3 +835,26 @@ def test_live_blog_and_kicker_markers_are_cut_from_the_title(title, headline):
 def test_newsletter_prompts_after_the_article_are_chrome():
     text = f"{P1}\n{P2}\n{P3}\nGet our morning briefing. Enter your email\nNo spam. Unsubscribe at any time.\n"
     assert blocks_of(text) == [P1, P2, P3]
+
+
+def test_html_text_keeps_no_section_label_paywall_prompt_or_correction_note(tmp_path):
+    """The text kept for an HTML page is trafilatura's extract without the lines that are furniture."""
+    paragraphs = [
+        "The city council voted on Tuesday to close the old coal power station three years early, after a "
+        "report found that its chimneys caused most of the soot in the valley.",
+        "About 140 workers will move to the new solar park on the same site, the council said.",
+        "The operator said it would appeal against the decision, calling it rushed and unfair to its staff.",
+    ]
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>Council votes to shut coal plant early - Valley Courier</title></head><body><article>"
+        "<p class='kicker'>Energy / Coal</p><h1>Council votes to shut coal plant early</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "<p>You have read 4 of 5 free articles this month. Subscribe now for unlimited access.</p>"
+          "<p><em>This article was updated to correct the number of workers.</em></p>"
+          "</article></body></html>", encoding="utf-8")
+    doc = read_document(page)
+    assert doc.block_texts() == paragraphs
+    for furniture in ("Energy / Coal", "free articles", "was updated to correct"):
+        assert furniture not in doc.text
+    assert doc.text[slice(*doc.title_span)] == doc.title == "Council votes to shut coal plant early"

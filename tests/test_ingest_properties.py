@@ -123,3 +123,24 @@ def test_arbitrary_html_never_crashes(tmp_path_factory, text, tag):
         assert "page.html" in err.message
         return
     assert_blocks_valid(doc.text, doc.blocks)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(CHROME_BITS), st.sampled_from(SENTENCES)), min_size=1, max_size=15))
+def test_html_text_without_its_furniture_lines_still_holds_every_block(tmp_path_factory, lines):
+    """Dropping an HTML page's furniture lines from its text moves the blocks and title with their lines."""
+    import html
+
+    from briefing.ingest import read_document
+
+    path = tmp_path_factory.mktemp("html") / "page.html"
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    path.write_text(f"<html><head><title>x</title></head><body><article>{body}</article></body></html>",
+                    encoding="utf-8", errors="surrogatepass")
+    try:
+        doc = read_document(path)
+    except InputError:
+        return
+    assert_blocks_valid(doc.text, doc.blocks)
+    if doc.title_span:
+        assert doc.text[slice(*doc.title_span)] == doc.title
