@@ -112,6 +112,9 @@ STANCE_PHRASES = {
     "filed a lawsuit": "condemn", "filed suit": "condemn", "judicial review": "condemn",
     "step forward": "support", "right direction": "support", "step backwards": "condemn",
     "backward step": "condemn", "wrong direction": "condemn",
+    "turning point": "support", "game changer": "support", "game-changer": "support",
+    # rebutting a claim: "there is no evidence that they hold the files", "no proof of any leak"
+    "no evidence that": "deny", "no evidence to": "deny", "no proof that": "deny", "no proof of": "deny",
 }
 # acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit
 DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill
@@ -194,7 +197,8 @@ NEGATIVE_JUDGMENTS = frozenset("""wrong unjust unfair unjustified unjustifiable 
 misguided flawed shameful disgraceful scandalous outrageous appalling deplorable absurd ridiculous irresponsible
 reckless betrayal travesty scandal insult affront blunder injustice baseless arbitrary disproportionate
 excessive heavy-handed unwarranted wrongheaded indefensible disappointed disappointing disappointment regrettable
-dismayed dismay angry anger angered furious fury frustration frustrated""".split())
+dismayed dismay angry anger angered furious fury frustration frustrated cowardly cowardice senseless
+cruel cruelty despicable heinous vile callous cynical abhorrent contemptible monstrous""".split())
 # misfortune words: condemnation when said of a decision ("this ruling is a disaster"), concern when said of
 # what happened ("the flooding is a disaster")
 MISFORTUNE_WORDS = frozenset("""disaster catastrophe catastrophic disastrous tragedy tragic devastating terrible
@@ -241,3 +245,22 @@ FORESEEING_MODALS = frozenset("could would will may might".split())
 GENERIC_BODY_NOUNS = frozenset("""company firm group carrier airline bank maker manufacturer operator insurer lender
 retailer producer developer exporter importer chain club team union association charity organisation
 organization""".split())
+# things that hold information rather than speak: "according to screenshots seen by X" names no speaker,
+# though their author may ("according to a report by X", "figures released by the office")
+DOCUMENT_NOUNS = frozenset("""document documents screenshot screenshots data figure figures record records estimate
+estimates report reports image images photo photos photograph photographs video videos footage post posts email
+emails file files filing filings statistic statistics minute minutes transcript transcripts log logs message messages
+chart charts map maps survey surveys poll polls study studies analysis analyses calculation calculations tally count
+copy copies draft drafts memo memos note notes leak leaks""".split())
+# verbs by which a body authors what a document holds: "figures released by the office" credits the office;
+# "documents seen by the paper" does not
+AUTHORING_VERBS = frozenset("""release publish issue compile produce prepare provide post share conduct commission
+carry write draft""".split())
+# verbs one is accused of or denies doing, introduced by these: "denied harbouring", "accused X of hiding"
+ACCUSING_VERBS = frozenset("deny accuse allege blame suspect charge".split())
+# nouns whose "of"-phrase names what one is accused of: "the charge of profiteering"
+CHARGE_NOUNS = ACCUSATION_NOUNS | frozenset("claim claims suggestion suggestions".split())
+# a spokesperson's own words are their body's: "spokeswoman X of Y" speaks for Y
+SPOKESPERSON_WORDS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
+# nouns whose absence rebuts a claim: "has sent us no evidence", "the claims have no basis"
+REBUTTAL_NOUNS = frozenset("evidence proof basis".split())

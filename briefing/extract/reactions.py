@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (ACCUSATION_NOUNS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS, AID_VERBS,
+from briefing.extract.lexicon import (ACCUSATION_NOUNS, ACCUSING_VERBS, AUTHORING_VERBS, CHARGE_NOUNS,
+                                      DOCUMENT_NOUNS, REBUTTAL_NOUNS, SPOKESPERSON_WORDS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS, AID_VERBS,
                                       BACKING_VERBS, CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
                                       DEFEND_VERBS, ENACT_VERBS, FORESEEING_MODALS, GENERIC_BODY_NOUNS, HARM_VERBS,
                                       HONORIFICS, LEGAL_ACTION_NOUNS, LEGAL_ACTION_VERBS, LEGAL_QUALIFIERS,
@@ -38,6 +39,12 @@ PREDICATE_DEPS = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "conj"})
 VERB_WEIGHT = 3.0
 # verbs that carry a reaction besides reporting and stance verbs: "expressed concern", "voiced support"
 SPEECH_LEMMAS = REPORTING_VERBS | MORE_REPORTING_VERBS | frozenset(STANCE_VERBS) | frozenset({"express", "voice", "reiterate"})  # the speaker's own verb outweighs single words in what they said
+# verbs of holding to what one said: a neutral quote so attributed keeps the speaker's stance of just before
+PERSISTING_VERBS = frozenset({"insist", "maintain", "reiterate"})
+# verbs whose object is weighed down by something better: "the benefit outweighs the risk"
+OUTWEIGH_VERBS = frozenset({"outweigh", "offset", "justify"})
+# words opening a condition or a case of a rule: "when the benefit outweighs the risk", "where there is a risk"
+CONDITION_MARKS = frozenset({"if", "when", "where", "unless", "provided", "whenever"})
 # a quoted passage: straight or typographic double quotes, guillemets, low-9 quotes
 QUOTE_RE = re.compile(r"[\"“„«]\s*([^\"“”„«»]{2,}?)\s*[\"”“»]")
 OPEN_QUOTES = "\"“„«"
@@ -60,9 +67,15 @@ class Speech:
 # ---------------------------------------------------------------- stance
 
 def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | None,
-                  speaker: str | None = None) -> dict[str, float]:
-    """Evidence for each stance: the speaker's verbs weigh most, then words of what was said."""
+                  speaker: str | None = None, accused: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
+    """Evidence for each stance: the speaker's verbs weigh most, then words of what was said.
+
+    accused: lemmas of acts the text so far accused someone of or had them deny ('accused X of hiding',
+    'denied harbouring'); saying one does not do them ('we do not hide anything') denies the accusation."""
     scores = {"support": 0.0, "condemn": 0.0, "deny": 0.0, "concern": 0.0}
+    if accused and any(t.lemma_.lower() in accused and t.pos_ in ("VERB", "AUX") and is_negated(t)
+                       and t.dep_ in ("ROOT", "ccomp", "conj") for t in content):
+        scores["deny"] += VERB_WEIGHT
     for v in verbs:
         stance = STANCE_VERBS.get(v.lemma_.lower())
         if stance == "deny" and not _denies_a_claim(v):
@@ -88,6 +101,8 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             continue
         if stance == "support" and t.dep_ == "amod" and t.tag_ in ("VBN", "VBD"):
             continue  # "the pledged sum", "the welcomed change": a label for a thing, not the speaker's act
+        if stance == "concern" and (_in_relative_clause(t) or _outweighed_or_conditional(t)):
+            continue  # "a milestone for families who live in fear of floods": the fear describes them, it is not voiced
         if stance and not is_negated(t) and not (t.head.i != t.i and is_negated(t.head) and t.dep_ != "nsubj") \
                 and not _denied_by_no(t) and not _hedged_away(t):
             scores[stance] += 1.0
@@ -109,6 +124,8 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             scores["concern"] += 1.0  # foreseen harm: "the cuts would hurt rural schools"
         if t.lemma_.lower() in SYMPATHY_WORDS:
             scores["support"] += 1.0
+        if t.lemma_.lower() in REBUTTAL_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            scores["deny"] += 1.5  # "has sent us no evidence", "the claim has no basis": a rebuttal
     words = " ".join(t.lower_ for t in content)
     if quote:
         words += " " + " ".join(re.findall(r"[\w']+", quote.lower()))
@@ -118,6 +135,54 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
     if any(re.search(r"\b" + re.escape(phrase) + r"\b", words) for phrase in SYMPATHY_PHRASES):
         scores["support"] += 1.5
     return scores
+
+
+def _in_relative_clause(word: "Token") -> bool:
+    """Whether a word sits in a clause that describes a noun ('families who live in fear', 'a rule which
+    allows it when the benefit outweighs the risk'), not in what the speaker asserts."""
+    tok = word
+    for _ in range(8):
+        if tok.dep_ in ("relcl", "acl"):
+            # "..., which it called 'implausible'": a relative clause of saying carries the speaker's own judgment
+            return tok.lemma_.lower() not in SPEECH_LEMMAS | CALL_VERBS
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _outweighed_or_conditional(word: "Token") -> bool:
+    """A risk said to be outweighed ('the benefit outweighs the risk') or named in a condition ('approved
+    when the benefit outweighs the risk', 'if there is a risk'): a rule or a weighing, not a voiced worry."""
+    if word.dep_ == "dobj" and word.head.lemma_.lower() in OUTWEIGH_VERBS:
+        return True
+    tok = word
+    for _ in range(8):
+        if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKS
+                                       for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _accused_acts(span: "Span") -> set[str]:
+    """Lemmas of acts a sentence accuses someone of or has them deny: 'accused X of hiding the spill',
+    'denied that it was harbouring them', 'the charge of price gouging'."""
+    acts: set[str] = set()
+    for t in span:
+        lemma = t.lemma_.lower()
+        if not (t.pos_ == "VERB" and lemma in ACCUSING_VERBS or t.pos_ == "NOUN" and lemma in CHARGE_NOUNS):
+            continue
+        # "accused the firm of cutting wages": the parser often hangs the "of" phrase on the object
+        objects = [c for c in t.children if c.dep_ == "dobj" and t.pos_ == "VERB"]
+        for c in [*t.children, *(g for o in objects for g in o.children if g.dep_ == "prep")]:
+            if c.pos_ == "VERB" and c.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):
+                acts.add(c.lemma_.lower())
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                acts.update(g.lemma_.lower() for g in c.children if g.pos_ == "VERB" and g.dep_ in ("pcomp", "pobj"))
+    return acts
 
 
 def stance_of_scores(scores: dict[str, float]) -> str:
@@ -595,7 +660,13 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
     span = sent.span
     low = subj.lower_
     if low in PERSON_PRONOUNS:
-        return (memory.person, True) if memory.person and memory.person_age <= 3 else None
+        if memory.person and memory.person_age <= 3:
+            return memory.person, True
+        # "Okafor rejected the charge. '...,' he insisted.": a bare surname that spoke just before is who 'he' is
+        last = memory.speaker
+        if last and memory.speaker_age <= 1 and _bare_surname(last, actors):
+            return last, True
+        return None
     if subj.pos_ == "PRON":
         return None
     if subj.lemma_.lower() in STATEMENT_NOUNS:
@@ -611,6 +682,9 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
     heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
     people = [e for e in (_entity_for(h, span) for h in heads) if e is not None and e.label_ == "PERSON"]
     if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
+        body = _spokesperson_body(heads, span)
+        if body:  # "spokeswoman Ana Ruiz of the Port Authority": her words are the body's
+            return body, False
         return _person_name(_widened(people[-1])), True
     named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is not None and subj.pos_ in ("NOUN", "PROPN") and _entity_for(subj, span) is None:
@@ -636,7 +710,8 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         # "Residents of X say": the speakers are the residents, not the place
         return clean_name(tokens_text(t for t in _own_subtree(subj) if t.dep_ not in ("relcl", "appos", "punct")
                                       and not _inside_relcl(t, subj))), False
-    if subj.pos_ == "PROPN" and (ent is None or not ent.start <= subj.i < ent.end
+    # a lower-case head the tagger took for a name ("Norland's foreign ministry") is a common noun: its owner speaks
+    if subj.pos_ == "PROPN" and subj.text[:1].isupper() and (ent is None or not ent.start <= subj.i < ent.end
                                  or len(_proper_name(subj)) > len(ent.text)):
         # a name NER missed or cut ("Hong Min of the institute", "the Southern African Editors' Council")
         name = clean_name(_proper_name(subj))
@@ -655,6 +730,36 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ not in ("det", "punct", "relcl", "appos")]
         if len(words) <= 4:
             return _capitalise_first(tokens_text(words)), False
+    return None
+
+
+def _bare_surname(name: str, actors: list[Actor]) -> bool:
+    """A one-word capitalised name that no actor or name ending marks as a body: 'Okafor', not 'Acme Corp'."""
+    if " " in name or not name[:1].isupper() or name.isupper() or name.lower() in ORG_HEADS:
+        return False
+    for a in actors:
+        if a.name == name or name in a.aliases:
+            return a.kind == "person"
+    return True
+
+
+def _spokesperson_body(heads: list["Token"], sent: "Span") -> str | None:
+    """The body a named spokesperson speaks for when the sentence states it: 'spokeswoman X of Y',
+    'X, a spokesman for Y', 'Y's spokesperson X'."""
+    words = [t for h in heads for t in [h, *h.children] if t.lower_ in SPOKESPERSON_WORDS]
+    if not words:
+        return None
+    for word in words + heads:
+        for c in word.children:
+            owner = c if c.dep_ == "poss" else next(
+                (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ in ("of", "for") else None
+            if owner is None:
+                continue
+            ent = _entity_for(owner, sent)
+            if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
+                return clean_name(_widened(ent))
+            if owner.pos_ == "PROPN" and owner.text[:1].isupper():
+                return clean_name(_proper_name(owner))
     return None
 
 
@@ -870,6 +975,20 @@ def _unnamed_spokesperson_for(subj: "Token", verb: "Token", sent: "Sentence", ct
     return (who[0], False) if who else None
 
 
+def _document_author(doc_noun: "Token") -> "Token | None":
+    """Who speaks through a document after "according to": its author ('a report by X', 'figures from X',
+    'the ministry's data', 'figures released by X'), never one who only saw it ('screenshots seen by X')."""
+    for c in doc_noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "compound" and c.pos_ == "PROPN":
+            return c  # "the ministry's data", "Eurostat figures"
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS:
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return None
+
+
 def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                   memory: SpeakerMemory) -> list[Speech]:
     """Each speaker's speech in a sentence: usually one; two when clauses side by side have their own
@@ -879,8 +998,10 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
     for t in span:
         if t.lower_ == "according" and t.i + 1 < span.end and span.doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in span.doc[t.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                who = resolve_subject(pobj, sent, ctx, actors, memory)
+            source = _document_author(pobj) if pobj is not None and pobj.lemma_.lower() in DOCUMENT_NOUNS \
+                and pobj.pos_ == "NOUN" else pobj
+            if source is not None:
+                who = resolve_subject(source, sent, ctx, actors, memory)
                 if who:
                     main = span.root
                     return [Speech(who[0], who[1], [main], [x for x in span if x.i < t.i or x.i > pobj.right_edge.i])]
@@ -981,6 +1102,7 @@ def _remember_people(sent: "Sentence", memory: SpeakerMemory) -> None:
 def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
     memory = SpeakerMemory()
     out: list[Reaction] = []
+    accused: set[str] = set()  # acts the text so far accused someone of
     for sent in ctx.sentences:
         memory.next_sentence()
         speeches = find_speeches(sent, ctx, actors, memory)
@@ -994,9 +1116,18 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
                 if not quoted:
                     quote = None
             content = sorted(set(speech.content) | set(quoted), key=lambda t: t.i)
-            stance = stance_of_scores(stance_scores(speech.verbs, content, quote, speech.speaker))
+            stance = stance_of_scores(stance_scores(speech.verbs, content, quote, speech.speaker, accused))
+            if stance == "neutral" and quote and out and out[-1].actor == speech.speaker and out[-1].quote is None \
+                    and memory.speaker_age == 1 and out[-1].stance != "neutral" \
+                    and any(v.lemma_.lower() in PERSISTING_VERBS for v in speech.verbs):
+                # "X rejected the charge. '...,' he insisted.": the quote is X's words for the stance just taken
+                out[-1].quote = quote
+                out[-1].citations.append(sent.citation())
+                memory.spoke(speech.speaker, speech.is_person)
+                continue
             out.append(Reaction(actor=speech.speaker, stance=stance, summary=sent.text.strip(), quote=quote,
                                 citations=[sent.citation()]))
             memory.spoke(speech.speaker, speech.is_person)
         _remember_people(sent, memory)
+        accused |= _accused_acts(sent.span)
     return out
