@@ -337,6 +337,9 @@ def test_the_single_party_question_gives_an_organisation_its_article():
     ("Maria Lindqvist", "Maria Lindqvist"),
     ("Portugal", "Portugal"),
     ("Transport Minister Anna Berg", "Transport Minister Anna Berg"),
+    ("Savanna Institute of Public Health", "the Savanna Institute of Public Health"),
+    ("Organisers from the Nordic Grain Union", "Organisers from the Nordic Grain Union"),  # a description
+    ("Lisbon police", "Lisbon police"),
 ])
 def test_organisation_names_take_the_article_in_running_text(name, written):
     from briefing.consolidate.questions import with_article
@@ -363,6 +366,49 @@ def test_no_single_party_question_when_nobody_takes_opposite_sides_or_others_rep
     assert not [q for q in build(agreeing, []) if q.kind == "single_source"]
     corroborated = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union", 2)
     assert not [q for q in build(corroborated, []) if q.kind == "single_source"]
+
+
+@pytest.mark.parametrize("text, question", [
+    # a dated 'will' of a named actor is a step to watch for, with its date
+    ("The senate's finance committee will question the central bank governor at a hearing next Thursday.",
+     "Will the senate's finance committee question the central bank governor at a hearing next Thursday?"),
+    ("The city will start rationing water next week, the mayor announced on Monday.",
+     "Will the city start rationing water next week?"),
+    # 'would' in reported speech, the pronoun being the body that said it
+    ("The agency said it would publish its own safety review, which insurers need, later this month.",
+     "Will the agency publish its own safety review later this month?"),
+    # a thing on the calendar without an infinitive, its owner found for 'its'
+    ("The inquiry will be led by a retired judge and its report is due by 15 June, the ministry said.",
+     "Will the inquiry's report be published by 15 June?"),
+    ("Final results of the census are expected in 2028.", "Will the final results of the census be published in 2028?"),
+    ("The vote is scheduled for 3 March.", "Will the vote take place on 3 March?"),
+    ("The new terminal is due in 2027.", "Will the new terminal be ready in 2027?"),
+    ("The licence will be reviewed after one year.", "Will the licence be reviewed after one year?"),
+    # a list keeps its commas and 'and'; an aside set off by a comma goes
+    ("The senate's finance committee will question Holm, Berg and Lind at a hearing next Thursday, after weeks "
+     "of delays that critics say have hurt exporters.",
+     "Will the senate's finance committee question Holm, Berg and Lind at a hearing next Thursday?"),
+    ("Inspectors will visit the mine and the port next week.", "Will inspectors visit the mine and the port next week?"),
+])
+def test_scheduled_steps_are_asked_with_their_date(signals_of, text, question):
+    assert question in questions(signals_of(text, "next"))
+
+
+@pytest.mark.parametrize("text", [
+    "The company will pay a dividend.",  # no date: a statement of fact
+    "Parliament will amend the 2019 law.",  # the year names the law
+    "Ministers will review the plan, which was approved in 2021.",  # the date is the relative clause's
+    "If the talks fail, the union will strike next week.",  # a condition
+    "Prices will rise 5 percent next year, the bank said.",  # an estimate, kept with the figures
+    "The station would close on Sundays in winter.",  # 'would' outside reported speech
+    "The spokesman said it will reopen next month.",  # 'it' is not the spokesman
+    "Farmers in the valley will wait years for new pumps, the union said.",  # a duration, not a date
+    "Negotiators will meet for two days in Oslo.",  # how long, not when
+    "The operator said the repair had been scheduled for this month.",  # a past plan
+    "The results were expected in May.",
+])
+def test_undated_conditional_or_unresolved_futures_are_not_asked(signals_of, text):
+    assert signals_of(text, "next") == []
 
 
 def test_an_expected_event_without_an_infinitive_is_a_next_step():

@@ -543,14 +543,20 @@ service services court tribunal parliament assembly secretariat programme progra
 league network forum party army navy police administration bureau corporation company group""".split())
 
 
+NAME_FUNCTION_WORDS = frozenset("of for and on de du la".split())  # 'Institute of Public Health'
+
+
 def with_article(name: str) -> str:
     """'World Health Organization' -> 'the World Health Organization' in running text; names that already
     carry an article or a possessive ('Kovania's foreign ministry'), and names of people or places, stay."""
     words = name.split()
     if not words or words[0].lower() in ("the", "a", "an") or "'s" in name or "’s" in name:
         return name
-    if not words[0][:1].isupper() or words[-1].lower() not in ARTICLE_HEADS:
-        return name
+    # the name's head: before its 'of'/'for' phrase ('Institute of Public Health'), else its last word
+    head = next((words[i - 1] for i, w in enumerate(words) if i and w in ("of", "for")), words[-1])
+    if head.lower() not in ARTICLE_HEADS or any(not w[:1].isupper() and w not in NAME_FUNCTION_WORDS
+                                                     for w in words):
+        return name  # 'Brussels police', 'organisers from the ... Council': a description, not a name
     if any(w[:1].isupper() and w.lower().rstrip(".") in TITLE_WORDS for w in words[:-1]):
         return name  # 'Health Minister Elin Rask', 'chief executive ...': a person with a title
     return "the " + name

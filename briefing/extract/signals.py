@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import (PRONOUN_SUBJECTS, WH_WORDS, is_negated, lower_determiner, noun_phrase,
+                                      possessives_resolved,
                                       subject_of, subtree_without, tokens_text, wh_question, yes_no_question)
 from briefing.extract.lexicon import (ACCUSATION_NOUNS, ANNOUNCE_EVENT_VERBS, BLAME_VERBS, KNOWN_ADJECTIVES, RESPONSIBILITY_NOUNS,
                                       CLAIM_NOUNS, CLAIM_VERBS, DISCLOSURE_VERBS, EVENT_NOUNS, INFO_NOUNS, LIKELY_HEADS,
@@ -527,11 +528,13 @@ def _announced_event(verb: "Token") -> "Token | None":
     """'plans a rally', 'called for protests': the event noun a party puts ahead."""
     for c in verb.children:
         # "plans a rally"; but "calling the vote a mandate" names it, only "called for a vote" asks for one
-        if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and verb.lemma_.lower() != "call":
+        # "scheduled for 3 March": a date, not a protest march
+        if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and verb.lemma_.lower() != "call" \
+                and c.ent_type_ != "DATE":
             return c
         if c.dep_ == "prep" and c.lower_ == "for":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in EVENT_NOUNS:
+            if pobj is not None and pobj.lemma_.lower() in EVENT_NOUNS and pobj.ent_type_ != "DATE":
                 return pobj
     return None
 
@@ -552,6 +555,195 @@ def _topic(noun: "Token | None", verb: str) -> tuple[str, str] | None:
 def _is_event_noun(tok: "Token") -> bool:
     # "talks" lemmatises to "talk", which is not an event; the plural as written is
     return tok.lemma_.lower() in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS
+
+
+# ---------------------------------------------------------------- what is scheduled
+
+# modals of a stated future: with a date of its own, "X will do Y next month" is a step to watch for
+FUTURE_MODALS = frozenset({"will", "shall", "would"})
+# words that put a thing on a calendar without an infinitive: "the report is due by 30 April", "results are
+# expected in 2027", "the vote is scheduled for March"
+SCHEDULED_WORDS = frozenset("due expected scheduled slated set planned".split())
+# prepositions of a time phrase kept in the question ("by 30 April", "in 2027", "before the summer")
+TIME_PREPS = frozenset("by in on at before within until from after during for".split())
+# things that are published when they are due: "the findings are due", "final data are expected"
+PUBLISHED_NOUNS = frozenset("""data findings finding results result report reports figures statistics study
+assessment audit evaluation analysis recommendations conclusions verdict estimates""".split())
+# words opening a time phrase that needs no preposition: "for next week" -> "next week"
+RELATIVE_TIME_WORDS = frozenset("next this later early late mid coming following".split())
+MONTHS = frozenset("""january february march april may june july august september october november december""".split())
+
+
+def _time_phrase(head: "Token") -> str | None:
+    """The date a scheduled step carries, as written: 'next month', 'by 30 April', 'later this year'; a date in
+    a clause of its own ('after the talks that began in May') is not the step's date."""
+    for c in head.children:
+        toks = list(c.subtree)
+        if not any(t.ent_type_ == "DATE" for t in toks) or any(t.dep_ in ("relcl", "ccomp", "advcl") for t in toks):
+            continue
+        if c.dep_ in ("npadvmod", "advmod", "tmod") and c.ent_type_ == "DATE":
+            return tokens_text(toks)
+        if c.dep_ == "prep" and c.lower_ in TIME_PREPS and any(g.dep_ == "pobj" and g.ent_type_ == "DATE"
+                                                              for g in c.children):
+            if c.lower_ != "for":
+                return tokens_text(toks)
+            return _date_with_preposition(toks[1:])
+    return None
+
+
+def _date_with_preposition(date: list["Token"]) -> str | None:
+    """'(scheduled) for 3 March' -> 'on 3 March'; 'for next week' -> 'next week'; 'for 2027' -> 'in 2027'."""
+    if not date:
+        return None
+    text = tokens_text(date)
+    first = date[0].lower_
+    if first in RELATIVE_TIME_WORDS:
+        return text
+    if date[0].like_num and len(date) > 1 or (first in MONTHS and any(t.like_num and len(t.text) <= 2 for t in date)):
+        return "on " + text  # a day: '3 March', 'March 3'
+    return "in " + text
+
+
+# a clause of its own inside a verb's phrase: its date is not the verb's ('after talks that began in May')
+OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "acl", "nsubj", "nsubjpass", "csubj"})
+
+
+def _dated(verb: "Token") -> bool:
+    """A date among the verb's own words ('next month', 'at a hearing next Tuesday', 'vaccinating children from
+    May'), not one that names a thing ('the 2019 law') or sits in a clause of its own."""
+    stack = [c for c in verb.children if c.dep_ not in OWN_CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        if t.ent_type_ == "DATE" and t.dep_ not in ("compound", "amod", "poss", "nummod", "det") \
+                and _calendar_date(t):
+            return True
+        stack.extend(c for c in t.children if c.dep_ not in OWN_CLAUSE_DEPS - {"conj"})
+    return False
+
+
+# words of a date that place a step on the calendar ('next month', 'by 30 April', 'later this year'), as against a
+# bare duration ('will wait years', 'for two weeks')
+CALENDAR_WORDS = MONTHS | frozenset("""monday tuesday wednesday thursday friday saturday sunday next this later
+tomorrow tonight end coming following spring summer autumn fall winter""".split())
+# a duration after these is a point in time: 'after one year', 'within two weeks', 'in three months'
+DELAY_PREPS = frozenset("after within in".split())
+
+
+def _calendar_date(tok: "Token") -> bool:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
+    words = [t.lower_ for t in ent] if ent is not None else [tok.lower_]
+    if set(words) & CALENDAR_WORDS or any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words):
+        return True
+    head = ent.root if ent is not None else tok
+    return head.dep_ == "pobj" and head.head.lower_ in DELAY_PREPS
+
+
+def _reported_sayer(verb: "Token") -> "Token | None":
+    """Who says the clause: 'the agency said it would ...' -> the agency."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return subject_of(verb.head)
+    return None
+
+
+def _earlier_owner(subj: "Token") -> str | None:
+    """Whose 'its findings': the nearest subject before it in the sentence that is a thing, not a pronoun
+    ('The audit will be carried out by X and its findings are due ...' -> the audit)."""
+    for t in reversed(list(subj.sent[: subj.i - subj.sent.start])):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS") \
+                and t.ent_type_ != "PERSON":
+            return lower_determiner(noun_phrase(t))
+    return None
+
+
+def _will_step(modal: "Token") -> tuple[str, str, tuple[str, str] | None] | None:
+    """'The committee will question the minister at a hearing next Tuesday', 'the agency said it would publish
+    its review later this year': a dated step some actor is to take."""
+    verb = modal.head
+    if is_negated(verb) or verb.lemma_.lower() in NON_FUTURE_VERBS - {"be"} or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not _dated(verb):
+        return None  # an undated 'will' is the article's statement of fact, not a step to watch for
+    sayer = _reported_sayer(verb)
+    if modal.lower_ == "would" and sayer is None:
+        return None  # 'would' outside reported speech is a condition or a past habit
+    if _in_relative_clause(verb) or _marked_clauses(verb, CONDITION_MARKS) or any(
+            m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("i", "you", "we", "who", "which", "that", "there"):
+        return None
+    stand_in = None
+    if subj.lower_ in ("it", "they", "he", "she"):
+        if sayer is None or sayer.pos_ == "PRON" or not _agrees(subj, sayer):
+            return None
+        stand_in = noun_phrase(sayer)
+    elif _indefinite(subj) or _estimate(verb):
+        return None
+    q = _listing_will_question(modal, verb, subj, stand_in) if _garbled(verb) \
+        else yes_no_question(verb, subject_text=stand_in)
+    if q is None:
+        return None
+    if q.lower().startswith(("would ", "shall ")):
+        q = "Will" + q[q.index(" "):]
+    return q, "scheduled", _topic(subj if stand_in is None else sayer, verb.lemma_.lower())
+
+
+# a clause's asides, left out of a question about it
+ASIDE_CLAUSE_DEPS = frozenset({"relcl", "advcl", "parataxis", "appos", "ccomp"})
+
+
+def _listing_will_question(modal: "Token", verb: "Token", subj: "Token", stand_in: str | None) -> str | None:
+    """'X will question A, B and C at a hearing next Tuesday': the list keeps its commas and 'and' (the general
+    question-maker drops them); a second clause with its own subject asks nothing."""
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return None
+    # asides: clauses, and phrases set off by a comma (', after weeks of delays that ...')
+    aside = {t.i for c in verb.children if c.dep_ in ASIDE_CLAUSE_DEPS or (
+        c.i > verb.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",") for t in c.subtree}
+    rest = [t for t in verb.subtree if t.i > verb.i and t.i not in aside and t.dep_ not in ("neg",)]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    between = [t for t in verb.children if t.dep_ in ("aux", "auxpass") and modal.i < t.i < verb.i]
+    subject = stand_in or tokens_text(list(subj.subtree))
+    if subj.left_edge.is_sent_start and subj.pos_ != "PROPN" and not subject[:2].isupper():
+        subject = subject[:1].lower() + subject[1:]  # "Inspectors will ..." -> "Will inspectors ...?"
+    words = [subject] + [t.text for t in between] + [verb.text if between else verb.lemma_.lower(), tokens_text(rest)]
+    return "Will " + " ".join(w for w in words if w) + "?"
+
+
+def _scheduled_thing(word: "Token") -> tuple[str, str, tuple[str, str] | None] | None:
+    """'Its findings are due by 30 April', 'final results are expected in 2027', 'the vote is scheduled for
+    March': a thing on the calendar, asked with its date."""
+    if is_negated(word) or word.lower_ not in SCHEDULED_WORDS or word.dep_ not in ("ROOT", "ccomp", "conj", "acomp"):
+        return None
+    head = word.head if word.dep_ == "acomp" else word
+    if any(c.dep_ == "xcomp" for c in word.children):
+        return None  # "expected to meet": the infinitive branch asks it
+    if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
+        return None  # "had been scheduled for this month", "were expected in May": a past plan
+    when = _time_phrase(word) or (_time_phrase(head) if head is not word else None)
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if when is None or subj is None or subj.pos_ not in ("NOUN", "PROPN") or _indefinite(subj):
+        return None
+    if _is_event_noun(subj) and word.lower_ == "expected":
+        return None  # "talks are expected in May": the expected-event branch asks it
+    owner = _earlier_owner(subj) if any(c.dep_ == "poss" and c.lower_ == "its" for c in subj.children) else None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children) and owner is None:
+        return None  # 'their results are due': whose is not clear
+    toks = subtree_without(subj, frozenset({"relcl", "appos", "acl", "punct", "cc", "conj"}))
+    phrase = lower_determiner(possessives_resolved(toks, owner))
+    if subj.left_edge.is_sent_start and subj.pos_ == "NOUN" and phrase[:1].isupper():
+        phrase = phrase[:1].lower() + phrase[1:]  # "Final results ..." -> "the final results"
+    if not phrase.lower().startswith(("the ", "a ", "an ")) and "'s" not in phrase and "’s" not in phrase \
+            and subj.pos_ == "NOUN":
+        phrase = "the " + phrase
+    if subj.lemma_.lower() in PUBLISHED_NOUNS or subj.lower_ in PUBLISHED_NOUNS:
+        doing = "be published"
+    elif _is_event_noun(subj):
+        doing = "take place"
+    else:
+        doing = "be ready"
+    return f"Will {phrase} {doing} {when}?", "scheduled", _topic(subj, "happen")
 
 
 def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]]:
@@ -627,6 +819,14 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                 plural = noun.tag_ in ("NNS", "NNPS")
                 article = "" if plural else ("an " if np_text[:1].lower() in "aeiou" else "a ")
                 out.append((f"Will there be {article}{np_text}?", low, _topic(noun, "happen")))
+        elif low in FUTURE_MODALS and t.tag_ == "MD" and t.dep_ == "aux":
+            step = _will_step(t)
+            if step is not None:
+                out.append(step)
+        if low in SCHEDULED_WORDS and not any(q[2] and q[2][1] == "happen" for q in out):
+            step = _scheduled_thing(t)
+            if step is not None:
+                out.append(step)
     # one sentence, one next-step question for each distinct wording
     return list({q: (q, cue, topic) for q, cue, topic in out if len(q.split()) >= 4}.values())
 
@@ -890,7 +1090,7 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
 
 
 CUE_WORDING = {"plan": "planned", "plans": "planned", "planning": "planned", "set": "set to happen",
-               "due": "scheduled", "slated": "scheduled", "poised": "likely", "bound": "likely", "next": "the next step"}
+               "due": "scheduled", "scheduled": "scheduled", "slated": "scheduled", "poised": "likely", "bound": "likely", "next": "the next step"}
 
 
 HOW_MANY_NOUN = re.compile(r"^How many ([a-z]+(?: [a-z]+)?) (?:did|do|does|had|have|has|were|was|are|is|will|would)\b")
