@@ -124,7 +124,7 @@ _DATELINE_DAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues
 _DATELINE_DATE = r"(?i:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+" + _MON + r")(?:,?\s+\d{4})?"
 _DATELINE_WHEN = (r"(?:,\s*(?:" + _DATELINE_DAY + r"\s+)?" + _DATELINE_DATE
                   + r"|,\s*" + _DATELINE_DAY + r"(?=\s*[-–—(:]))")
-_DATELINE_AGENCY = r"(?:\s*\([^()]{1,40}\))"
+_DATELINE_AGENCY = r"(?:\s*\([^()]{1,40}\)|\s+/[A-Za-z][^/\n]{1,38}/)"   # '(Coastal Wire)', '/PRNewswire/'
 # a title-case place with only an agency after it is one word or has a region ('Geneva (Wire) -'), so that an
 # organisation with its acronym ('Health Ministry (MOH) - ...') is not read as one
 DATELINE = re.compile(r"^(?:" + _DATELINE_CAPS_PLACE + _DATELINE_REGION + r"{0,2}" + _DATELINE_WHEN + r"?"
@@ -174,6 +174,9 @@ television agency observer chronicle express mail today review insider wire medi
 newspaper magazine weekly monitor standard independent star sun mirror courier dispatch bulletin report
 reporter world online channel voice sentinel examiner inquirer enquirer ledger beacon clarion advertiser
 messenger recorder""".split())
+
+# words that label a kind of document: 'Press release', 'News release', 'Media advisory'
+DOCUMENT_LABELS = frozenset("release releases statement statements advisory announcement bulletins".split())
 
 _NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){1,3}"
 _OUTLET = r"(?:The |the )?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4}"
@@ -292,6 +295,8 @@ def masthead_outlet(line: str) -> str | None:
         return None
     capitalised = all(w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in words)
     parts = [p for w in words for p in _plain(w).split("-")]
+    if DOCUMENT_LABELS & set(parts):
+        return None         # 'PRESS RELEASE', 'Media statement': what the page is, not whose
     if capitalised and any(p in OUTLET_WORDS for p in parts) and len(words) >= 2:
         return display_case(s)
     return None

@@ -646,6 +646,10 @@ def test_html_page_with_only_an_updated_byline_takes_that_date(tmp_path):
     ("NEW DELHI, Thursday - India raised import duties on steel by 10 percentage points.",
      "NEW DELHI, Thursday - "),
     ("Geneva (Alpine Wire) -- Negotiators agreed on a draft text late on Friday.", "Geneva (Alpine Wire) -- "),
+    ("NEW YORK, June 3, 2030 /PRNewswire/ -- Acme Robotics today announced a takeover of a farm robot maker.",
+     "NEW YORK, June 3, 2030 /PRNewswire/ -- "),
+    ("Harbourton, 12 June 2030 — The water ministry today opened three desalination plants.",
+     "Harbourton, 12 June 2030 — "),
     ("ACCRA, May 16 - The government lifted the curfew.", "ACCRA, May 16 - "),
 ])
 def test_wire_datelines_are_recognised(sentence, dateline):
@@ -858,3 +862,10 @@ def test_html_text_keeps_no_section_label_paywall_prompt_or_correction_note(tmp_
     for furniture in ("Energy / Coal", "free articles", "was updated to correct"):
         assert furniture not in doc.text
     assert doc.text[slice(*doc.title_span)] == doc.title == "Council votes to shut coal plant early"
+
+
+@pytest.mark.parametrize("label", ["PRESS RELEASE", "News Release", "Media statement", "MEDIA ADVISORY"])
+def test_a_document_label_is_no_outlet(label):
+    assert text_document("r.txt", "r.txt", f"{label}\nReservoirs fall to record low\n\n{BODY}").outlet is None
+    assert text_document("m.txt", "m.txt", f"Harbour Daily News\n{label}\nReservoirs fall to record low\n\n"
+                                           f"{BODY}").outlet == "Harbour Daily News"
