@@ -620,3 +620,17 @@ def test_a_judgment_in_a_relative_clause_of_saying_is_the_speakers(reactions_of)
 def test_a_named_author_before_a_document_noun_speaks(reactions_of):
     found = reactions_of("Imports doubled last year, according to Westbank figures cited by the ministry.")
     assert [r.actor for r in found] == ["Westbank"]
+
+
+def test_he_after_a_bare_surname_speaker_is_that_speaker_but_not_after_a_company(reactions_of):
+    text = ("Health Minister Jane Roe visited the ward on Monday. Okafor rejected the charge of favouritism. "
+            '"Every contract went to the lowest bidder," he insisted.')
+    assert stances_of(reactions_of(text))[-1] == ("Okafor", "deny")
+    found = reactions_of('Jane Roe met the mayor. Acme said the plant was safe. "We will reopen soon," she said.')
+    assert [r.actor for r in found] == ["Acme", "Jane Roe"]
+
+
+def test_a_denied_act_named_in_a_headline_is_what_a_later_negated_quote_denies(reactions_of):
+    text = ("Hackers leak patient files as Norland denies sheltering them. "
+            '"Norland does not shelter criminals," spokeswoman Ana Ruiz told reporters.')
+    assert stances_of(reactions_of(text))[-1] == ("Ana Ruiz", "deny")

@@ -660,12 +660,14 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
     span = sent.span
     low = subj.lower_
     if low in PERSON_PRONOUNS:
+        # "Okafor rejected the charge. '...,' he insisted.": a bare surname that spoke just before is who 'he'
+        # is, unless a person was named since
+        last = memory.speaker
+        if last and memory.speaker_age <= 1 and memory.speaker_age < memory.person_age and _bare_surname(last, actors) \
+                and not any(text == last for _, text in doc_names(ctx).orgs):
+            return last, True
         if memory.person and memory.person_age <= 3:
             return memory.person, True
-        # "Okafor rejected the charge. '...,' he insisted.": a bare surname that spoke just before is who 'he' is
-        last = memory.speaker
-        if last and memory.speaker_age <= 1 and _bare_surname(last, actors):
-            return last, True
         return None
     if subj.pos_ == "PRON":
         return None
