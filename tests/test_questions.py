@@ -85,6 +85,9 @@ def test_unknown_names_what_is_unknown(signals_of, text, question):
     ("The airline has not confirmed if it will cancel more flights.", "Will the airline cancel more flights?"),
     ("The port authority has not disclosed when the cranes will be repaired.", "When will the cranes be repaired?"),
     ("It is not known whether the bridge was damaged by the floods.", "Was the bridge damaged by the floods?"),
+    # the parser's clausal subject ('whether fees already paid under the rule must be ...') is still a subject
+    ("The tribunal did not say whether fees already paid under the rule must be returned.",
+     "Must fees already paid under the rule be returned?"),
 ])
 def test_not_saying_whether_is_an_unknown_like_not_saying_how_many(signals_of, text, question):
     assert questions(signals_of(text, "unknown")) == [question]
@@ -359,6 +362,15 @@ def test_a_recurring_background_statistic_is_not_one_sides_claim(sentence):
     assert not [q for q in build(summary, []) if q.kind == "single_source"]
 
 
+def test_a_sides_forecast_of_a_yearly_gain_is_still_questioned():
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union",
+                             sentence="{claimant} said the levy would cost 900 fishermen their boats each year.")
+    assert [q.question for q in build(summary, []) if q.kind == "single_source"] == [
+        "Can the figure of 900 fishermen be confirmed independently?"]
+
+
 def test_no_single_party_question_when_nobody_takes_opposite_sides_or_others_report_it():
     from briefing.consolidate.questions import build
 
@@ -406,6 +418,8 @@ def test_scheduled_steps_are_asked_with_their_date(signals_of, text, question):
     "Negotiators will meet for two days in Oslo.",  # how long, not when
     "The operator said the repair had been scheduled for this month.",  # a past plan
     "The results were expected in May.",
+    "The regulator said on Friday it would publish new rules.",  # the date is the saying's
+    "The ministry said it would issue no new permits until March.",  # a commitment not to act
 ])
 def test_undated_conditional_or_unresolved_futures_are_not_asked(signals_of, text):
     assert signals_of(text, "next") == []

@@ -562,10 +562,15 @@ def with_article(name: str) -> str:
     return "the " + name
 
 
+# a forecast or a promise ('would save $2 billion a year'): what a side expects, not a background statistic
+MODAL_WORDS = re.compile(r"\b(?:will|would|could|may|might|should|shall|can)\b|['’]ll\b", re.I)
+
+
 def _background_figure(f: Figure) -> bool:
-    """A figure whose cited sentence presents it as recurring: a statistic about the world, not a side's claim."""
+    """A figure whose cited sentence presents it as recurring, as a plain fact: a statistic about the world
+    ('kills 400,000 children each year'), not a side's claim."""
     return any(RECURRING.search(c.text[max(0, c.text.find(f.text) - 80):c.text.find(f.text) + len(f.text) + 80])
-               for c in f.citations[:1] if f.text in c.text)
+               and not MODAL_WORDS.search(c.text) for c in f.citations[:1] if f.text in c.text)
 
 
 def _independent_sources(f: Figure, sources: dict[str, Source]) -> set[str]:

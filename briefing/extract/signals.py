@@ -316,11 +316,9 @@ def _embedded_question(clause: "Token", antecedent: "Token | None") -> str | Non
     'whether it will pay' (under 'the firm has not said') -> 'Will the firm pay?'."""
     if clause.doc[clause.left_edge.i].lower_ not in YES_NO_MARKS:
         return _pronoun_resolved(wh_question(clause), clause, antecedent)
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return None
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")), None)
     stand_in = None
-    if subj.lower_ in ("it", "they", "he", "she"):
+    if subj is not None and subj.lower_ in ("it", "they", "he", "she"):
         if antecedent is None or antecedent.pos_ == "PRON" or not _agrees(subj, antecedent):
             return None
         stand_in = lower_determiner(noun_phrase(antecedent))
@@ -608,10 +606,11 @@ def _date_with_preposition(date: list["Token"]) -> str | None:
 OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "acl", "nsubj", "nsubjpass", "csubj"})
 
 
-def _dated(verb: "Token") -> bool:
+def _dated(verb: "Token", after: int = -1) -> bool:
     """A date among the verb's own words ('next month', 'at a hearing next Tuesday', 'vaccinating children from
-    May'), not one that names a thing ('the 2019 law') or sits in a clause of its own."""
-    stack = [c for c in verb.children if c.dep_ not in OWN_CLAUSE_DEPS]
+    May'), not one that names a thing ('the 2019 law') or sits in a clause of its own; only words after
+    ``after`` count."""
+    stack = [c for c in verb.children if c.dep_ not in OWN_CLAUSE_DEPS and c.i > after]
     while stack:
         t = stack.pop()
         if t.ent_type_ == "DATE" and t.dep_ not in ("compound", "amod", "poss", "nummod", "det") \
@@ -661,15 +660,18 @@ def _will_step(modal: "Token") -> tuple[str, str, tuple[str, str] | None] | None
     verb = modal.head
     if is_negated(verb) or verb.lemma_.lower() in NON_FUTURE_VERBS - {"be"} or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if not _dated(verb):
-        return None  # an undated 'will' is the article's statement of fact, not a step to watch for
     sayer = _reported_sayer(verb)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "said on Friday it would ...": a date before the reported clause's subject is the saying's
+    if not _dated(verb, after=subj.i if sayer is not None and subj is not None else -1):
+        return None  # an undated 'will' is the article's statement of fact, not a step to watch for
+    if any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in verb.children):
+        return None  # "will issue no new fines": a commitment not to act
     if modal.lower_ == "would" and sayer is None:
         return None  # 'would' outside reported speech is a condition or a past habit
     if _in_relative_clause(verb) or _marked_clauses(verb, CONDITION_MARKS) or any(
             m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in verb.children):
         return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in ("i", "you", "we", "who", "which", "that", "there"):
         return None
     stand_in = None
