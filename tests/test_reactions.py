@@ -634,3 +634,19 @@ def test_a_denied_act_named_in_a_headline_is_what_a_later_negated_quote_denies(r
     text = ("Hackers leak patient files as Norland denies sheltering them. "
             '"Norland does not shelter criminals," spokeswoman Ana Ruiz told reporters.')
     assert stances_of(reactions_of(text))[-1] == ("Ana Ruiz", "deny")
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('"This is a turning point in the fight against the fear of drought and the threat of famine," said Anna Berg.',
+     "support"),
+    ('"The new levees are a victory over the risk of fire and the danger of floods," said Anna Berg.', "support"),
+    ('"The danger of floods is growing," said Anna Berg.', "concern"),
+])
+def test_a_fear_that_good_news_overcomes_is_not_concern(reactions_of, text, stance):
+    assert reactions_of(text)[0].stance == stance
+
+
+def test_a_light_verb_of_an_accusation_is_not_what_a_negated_quote_denies(reactions_of):
+    text = ('Critics accused Dravia of making false promises. "Dravia does not make toys," spokesman Piet Vos '
+            'told reporters.')
+    assert reactions_of(text)[-1].stance == "neutral"

@@ -45,6 +45,8 @@ PERSISTING_VERBS = frozenset({"insist", "maintain", "reiterate"})
 OUTWEIGH_VERBS = frozenset({"outweigh", "offset", "justify"})
 # words opening a condition or a case of a rule: "when the benefit outweighs the risk", "where there is a risk"
 CONDITION_MARKS = frozenset({"if", "when", "where", "unless", "provided", "whenever"})
+# verbs too general to stand for what one was accused of ("accused of making", "denied having")
+LIGHT_VERBS = frozenset("be have do make take get give go say know come see".split())
 # a quoted passage: straight or typographic double quotes, guillemets, low-9 quotes
 QUOTE_RE = re.compile(r"[\"“„«]\s*([^\"“”„«»]{2,}?)\s*[\"”“»]")
 OPEN_QUOTES = "\"“„«"
@@ -101,7 +103,7 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             continue
         if stance == "support" and t.dep_ == "amod" and t.tag_ in ("VBN", "VBD"):
             continue  # "the pledged sum", "the welcomed change": a label for a thing, not the speaker's act
-        if stance == "concern" and (_in_relative_clause(t) or _outweighed_or_conditional(t)):
+        if stance == "concern" and (_in_relative_clause(t) or _outweighed_or_conditional(t) or _under_praise(t)):
             continue  # "a milestone for families who live in fear of floods": the fear describes them, it is not voiced
         if stance and not is_negated(t) and not (t.head.i != t.i and is_negated(t.head) and t.dep_ != "nsubj") \
                 and not _denied_by_no(t) and not _hedged_away(t):
@@ -151,6 +153,21 @@ def _in_relative_clause(word: "Token") -> bool:
     return False
 
 
+def _under_praise(word: "Token") -> bool:
+    """A fear named in a phrase of a positive judgment: 'a turning point in the fight against the threat of
+    malaria', 'a victory over the danger of floods': what the good news overcomes, not a worry."""
+    tok = word
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "compound", "nmod", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if lemma in POSITIVE_EVALUATIONS or STANCE_LEMMAS.get(lemma) == "support" \
+                or lemma == "point" and any(c.lower_ == "turning" for c in tok.children):
+            return True
+    return False
+
+
 def _outweighed_or_conditional(word: "Token") -> bool:
     """A risk said to be outweighed ('the benefit outweighs the risk') or named in a condition ('approved
     when the benefit outweighs the risk', 'if there is a risk'): a rule or a weighing, not a voiced worry."""
@@ -182,7 +199,7 @@ def _accused_acts(span: "Span") -> set[str]:
                 acts.add(c.lemma_.lower())
             elif c.dep_ == "prep" and c.lower_ in ("of", "for"):
                 acts.update(g.lemma_.lower() for g in c.children if g.pos_ == "VERB" and g.dep_ in ("pcomp", "pobj"))
-    return acts
+    return acts - LIGHT_VERBS
 
 
 def stance_of_scores(scores: dict[str, float]) -> str:
