@@ -650,3 +650,11 @@ def test_a_light_verb_of_an_accusation_is_not_what_a_negated_quote_denies(reacti
     text = ('Critics accused Dravia of making false promises. "Dravia does not make toys," spokesman Piet Vos '
             'told reporters.')
     assert reactions_of(text)[-1].stance == "neutral"
+
+
+def test_merge_a_clear_stance_wins_over_more_neutral_statements_and_shows_its_quote():
+    found = [Reaction("Ida Lund", "neutral", f"n{i}", f"We will rebuild the bridge by spring number {i}",
+                      [cite(f"n{i}", f"n{i}")]) for i in range(3)]
+    found.append(Reaction("Ida Lund", "condemn", "c", "a senseless act of cruelty", [cite("c", "c")]))
+    merged = merge(found, [Actor(name="Ida Lund", kind="person")])
+    assert [(r.stance, r.quote) for r in merged] == [("condemn", "a senseless act of cruelty")]

@@ -730,7 +730,7 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         return clean_name(tokens_text(t for t in _own_subtree(subj) if t.dep_ not in ("relcl", "appos", "punct")
                                       and not _inside_relcl(t, subj))), False
     # a lower-case head the tagger took for a name ("Norland's foreign ministry") is a common noun: its owner speaks
-    if subj.pos_ == "PROPN" and subj.text[:1].isupper() and (ent is None or not ent.start <= subj.i < ent.end
+    if subj.pos_ == "PROPN" and not subj.is_lower and (ent is None or not ent.start <= subj.i < ent.end
                                  or len(_proper_name(subj)) > len(ent.text)):
         # a name NER missed or cut ("Hong Min of the institute", "the Southern African Editors' Council")
         name = clean_name(_proper_name(subj))
