@@ -19,10 +19,10 @@ from briefing.summary import Actor, Citation
 def actors_of(nlp):
     from briefing.extract import DocContext, Sentence, actors
 
-    def run(text: str) -> list[Actor]:
+    def run(text: str, outlet: str | None = None) -> list[Actor]:
         doc = nlp(text)
         sents = [Sentence(span=s, start=s.start_char, source="a.txt") for s in doc.sents]
-        ctx = DocContext(document=SimpleNamespace(id="a.txt", published=None), sentences=sents)
+        ctx = DocContext(document=SimpleNamespace(id="a.txt", published=None, outlet=outlet), sentences=sents)
         found = actors.extract(ctx)
         for a in found:  # every citation slices the text exactly and names the actor
             for c in a.citations:
@@ -400,3 +400,148 @@ def test_hyphenated_title_before_a_comma(actors_of):
 def test_sentence_initial_proper_noun_also_a_common_word_stays_a_name(actors_of):
     found = actors_of("The river turned brown after the spill. Brown said the company would pay for the clean-up.")
     assert "Brown" in names(found)
+
+
+# --- what the text says a name is; who acts; the page's own outlet ------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,thing", [
+    ("Orvane Pharma said on Monday that its blood-pressure drug Cardiqel had been approved. "
+     "Cardiqel cut strokes by a third in a two-year trial, the company said.", "Cardiqel"),
+    ("Trellis Systems launched Pingo, a messaging app for farmers, in May. "
+     "Pingo reached a million users in six weeks, Trellis Systems said.", "Pingo"),
+    ("Zentrova (ZT-4) is a once-a-week injection treatment for diabetes made by Halden Labs. "
+     "Zentrova lowered blood sugar in most patients, Halden Labs said.", "Zentrova"),
+    ("Doctors in the north have reported a rise in Kessler fever this month. "
+     "Kessler killed 40 people last year, the Northern Health Agency said.", "Kessler"),
+])
+def test_name_the_text_calls_a_product_or_illness_is_not_an_actor(actors_of, text, thing):
+    found = actors_of(text)
+    assert thing not in names(found)
+    assert any(a.kind == "organization" for a in found)  # the company or agency that speaks is kept
+
+
+@pytest.mark.slow
+def test_a_company_named_beside_a_product_noun_stays_an_actor(actors_of):
+    found = actors_of("The Orvane vaccine was approved on Monday. Orvane Pharma said it would ship "
+                      "the first doses in June. Orvane Pharma, a drug maker based in Lyon, employs 900 people.")
+    assert named(found, "Orvane Pharma").kind == "organization"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,illness", [
+    ("Cholera spreads quickly where water is unsafe, according to the World Health Organization. "
+     "Cases of cholera have doubled since March, the Red Crescent Society said.", "Cholera"),
+    ("Dengue infects millions of people every year. The ministry said dengue cases rose by 40 percent.", "Dengue"),
+])
+def test_sentence_initial_illness_the_text_writes_in_lower_case_is_not_an_actor(actors_of, text, illness):
+    assert illness not in names(actors_of(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,town,company", [
+    ("Norrvik, 12 June 2028 - Fjordline Shipping today announced that it had ordered four electric ferries.",
+     "Norrvik", "Fjordline Shipping"),
+    ("Lyon, March 3 (Wire Service) - Brandt Robotics said on Tuesday it would cut 300 jobs.",
+     "Lyon", "Brandt Robotics"),
+    ("Aldmoor, June 12, 2028 — Corvel Therapeutics said today that its trial had met its goal.",
+     "Aldmoor", "Corvel Therapeutics"),
+])
+def test_dateline_town_before_a_date_and_dash_is_not_an_actor(actors_of, text, town, company):
+    found = actors_of(text)
+    assert town not in names(found)
+    assert named(found, company).kind == "organization"
+
+
+@pytest.mark.slow
+def test_a_name_and_comma_without_a_dated_dash_still_acts(actors_of):
+    found = actors_of("Delgado, 54, said on Monday that the strike would go on.")
+    assert "Delgado" in names(found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,company", [
+    ("Kelmar Biotech said on Monday that its trial had met its goals.", "Kelmar Biotech"),
+    ("Novaris Therapeutics announced a $40 million share sale on Friday.", "Novaris Therapeutics"),
+    ("Brightwater Holdings agreed to buy the port on Tuesday, Brightwater Holdings said.", "Brightwater Holdings"),
+    ("Tallis AG said its profits fell in the first quarter.", "Tallis AG"),
+])
+def test_company_suffix_makes_an_organisation_whatever_ner_says(actors_of, text, company):
+    assert named(actors_of(text), company).kind == "organization"
+
+
+@pytest.mark.slow
+def test_x_is_a_company_makes_an_organisation(actors_of):
+    found = actors_of("Ravel Quint said on Monday it would close two plants. "
+                      "Ravel Quint is a packaging company with 4,000 employees.")
+    assert named(found, "Ravel Quint").kind == "organization"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,country", [
+    ("Lemuria will start rationing water next week, the energy minister said on Monday.", "Lemuria"),
+    ("Belgravia is building three new dams on the river, officials said.", "Belgravia"),
+    ("Elbonia plans to vaccinate every child by June, the health minister said.", "Elbonia"),
+])
+def test_place_that_acts_as_subject_of_an_action_is_an_actor(actors_of, text, country):
+    assert named(actors_of(text), country).kind == "country"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,place", [
+    ("Elbonia faces its worst drought in fifty years, farmers said.", "Elbonia"),
+    ("Belgravia lies on the river delta, where the floods began.", "Belgravia"),
+])
+def test_place_that_only_has_or_suffers_something_is_not_an_actor(actors_of, text, place):
+    assert place not in names(actors_of(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,body", [
+    ("A study by the Norland Climate Institute found that emissions rose in 2027.", "Norland Climate Institute"),
+    ("An audit of the accounts by Harlow & Pike, published on Friday, found missing funds.", "Harlow & Pike"),
+    ("The report by the Coastal Fisheries Council, released on Monday, blamed the port operator.",
+     "Coastal Fisheries Council"),
+])
+def test_organisation_behind_a_study_or_report_acts(actors_of, text, body):
+    assert body in names(actors_of(text))
+
+
+@pytest.mark.slow
+def test_organisation_after_by_of_an_ordinary_noun_does_not_act(actors_of):
+    found = actors_of("The exhibition opened with a painting by the Tolvane Art Society.")
+    assert "Tolvane Art Society" not in names(found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The group demanded $2 million, according to emails seen by HarbourWatch.",
+    "Two officials told HarbourWatch that the port would stay closed.",
+    "The port will stay closed, according to HarbourWatch.",
+])
+def test_the_page_outlet_named_as_a_witness_is_not_an_actor(actors_of, text):
+    assert "HarbourWatch" not in names(actors_of(text, outlet="HarbourWatch Media"))
+
+
+@pytest.mark.slow
+def test_the_page_outlet_is_an_actor_as_the_subject_of_its_own_release(actors_of):
+    found = actors_of("Helmstad, 2 May 2028 - Quorra Energy today announced that it would build a wind farm. "
+                      "Quorra Energy said the farm would power 40,000 homes.", outlet="Quorra Energy")
+    assert named(found, "Quorra Energy").kind == "organization"
+    found = actors_of("The port will stay closed, according to the Tessaly Port Authority.", outlet="Tessaly Gazette")
+    assert "Tessaly Port Authority" in names(found)  # not the outlet, though it shares a word with it
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,country", [
+    ("Velmora's foreign ministry on Friday denied that it had closed the border.", "Velmora"),
+    ("Brazil's foreign ministry said on Monday that the talks would resume.", "Brazil"),
+])
+def test_country_acts_through_its_ministry(actors_of, text, country):
+    assert named(actors_of(text), country).kind == "country"
+
+
+@pytest.mark.slow
+def test_a_person_described_by_a_place_they_belong_to_stays_a_person(actors_of):
+    found = actors_of("Ana Soto, the city's mayor, said the bridge would reopen. Ana Soto has led the city since 2024.")
+    assert named(found, "Ana Soto").kind == "person"

@@ -31,6 +31,9 @@ ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_O
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
 SEPARATORS = (",", ";", "—", "–", "-", "|", ":")
+DASHES = ("-", "—", "–", "--")
+# words an outlet's name may end in beyond the short name its text uses: "X Media", "X News Online"
+OUTLET_WORDS = OUTLET_HEADS | MEDIA_NOUNS | {"media", "online", "digital", "live", "group"}
 NOT_PARTIES = INSTRUMENT_HEADS | EVENT_HEADS
 # a body acts through these nouns when it modifies them: "the KCNA news agency said", "X officials said"
 SPEAKING_NOUNS = PERSON_NOUNS | TITLE_WORDS | ORG_HEADS | FORCE_NOUNS | {"agency", "statement", "office", "embassy",
@@ -51,7 +54,29 @@ refiner""".split())
 COMPANY_SUFFIXES = frozenset("""systems payments labs laboratories industries holdings technologies pharmaceuticals
 pharma motors airlines airways foods energy resources capital ventures networks solutions logistics freight
 shipping mining media studios entertainment insurance financial securities investments properties brands
-telecom telecoms semiconductors electronics chemicals petroleum airline bancorp""".split())
+telecom telecoms semiconductors electronics chemicals petroleum airline bancorp biotech biotechnology
+therapeutics biosciences biologics diagnostics genomics robotics dynamics aerospace automotive pharmaceutical
+inc incorporated ltd limited llc plc corp gmbh ag sa nv bv spa oyj asa""".split())
+# nouns that say what a name is when they stand before it, beside it or after "X is a": a product, an illness
+# or a place, not a party ("the vaccine X", "X, a blood-pressure drug", "X is a messaging app", "the storm X")
+NOT_PARTY_NOUNS = frozenset("""product drug medicine medication vaccine shot jab pill tablet treatment therapy
+remedy device gadget app application software chatbot game film movie album song novel vehicle car truck aircraft
+plane jet ship vessel ferry tanker satellite rocket missile drone weapon rifle
+disease illness virus bacterium infection syndrome pathogen parasite strain variant condition disorder
+city town village capital port suburb neighbourhood neighborhood island river lake mountain volcano
+storm hurricane typhoon cyclone""".split())
+# nouns of an illness a name may modify: "X virus disease", "X fever" name the illness ("the X vaccine" may be
+# a company's)
+ILLNESS_NOUNS = frozenset("disease virus fever syndrome infection flu influenza pox".split())
+# nouns of a piece of work or an act that a "by" phrase names the doer of: "a review of the data by X"
+WORK_NOUNS = frozenset("""review study report analysis survey audit investigation inquiry probe assessment
+evaluation estimate count tally poll research paper decision ruling order statement proposal plan bid offer
+attack strike campaign appeal request complaint lawsuit warning move intervention""".split())
+# verbs a country may be the subject of without acting as a party: it is a place that has, suffers or holds
+# something ("X has 3,000 cases", "X lies on the coast", "X faces shortages"); any other verb is an act
+NON_AGENT_VERBS = frozenset("""be have lie border sit stand remain stay face suffer experience see record
+register receive get lose need lack contain include host rank become seem appear look share account fall rise
+grow shrink number total produce export import depend rely belong neighbour neighbor""".split())
 # what only a company or body has: "X's chief executive", "X shares fell" ("X's share of the vote" is anyone's)
 COMPANY_OWNED_NOUNS = frozenset("""shares shareholders stock executive ceo founder co-founder chairman chairwoman
 board headquarters subsidiary subsidiaries customers employees workforce revenue revenues profit profits earnings
@@ -119,16 +144,20 @@ class DocWords:
     capitalised_inside: set[str]  # words (lower-cased) written capitalised inside a sentence: names
     place_names: list[str]  # proper nouns that may be places, for people's adjectives the country table lacks
     adjectives: list[str]  # capitalised adjectives and NORP words: people's adjectives of places ("Vestrian")
+    lowercase_nouns: set[str] = field(default_factory=set)  # words used in lower case as nouns ("malaria")
+    things: set[str] = field(default_factory=set)  # names the text calls a product, illness or place (normalised)
 
 
 def document_words(ctx: "DocContext") -> DocWords:
-    lowercase, capitalised, places, adjectives = set(), set(), {}, {}
+    lowercase, lowercase_nouns, capitalised, places, adjectives = set(), set(), set(), {}, {}
     for sent in ctx.sentences:
         for tok in sent.span:
             if not tok.is_alpha:
                 continue
             if tok.text.islower():
                 lowercase.add(tok.text)
+                if tok.pos_ == "NOUN":
+                    lowercase_nouns.add(tok.text)
             elif tok.is_title and not starts_sentence(tok, sent):
                 capitalised.add(tok.lower_)
             if tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE"):
@@ -136,7 +165,72 @@ def document_words(ctx: "DocContext") -> DocWords:
             if tok.is_title and (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP") and not starts_sentence(tok, sent):
                 adjectives.setdefault(tok.text, None)
     return DocWords(surnames=person_name_words(ctx), lowercase=lowercase, capitalised_inside=capitalised,
-                    place_names=list(places), adjectives=list(adjectives))
+                    place_names=list(places), adjectives=list(adjectives), lowercase_nouns=lowercase_nouns,
+                    things=names_said_to_be_things(ctx))
+
+
+def names_said_to_be_things(ctx: "DocContext") -> set[str]:
+    """Names the text says are a product, an illness or a place, by a noun before them ("the vaccine X",
+    "its malaria drug X"), in apposition ("X, a cholera vaccine", "its app, X"), after "X is a", or as the
+    name of an illness ("X virus disease", "X fever")."""
+    found = set()
+    for sent in ctx.sentences:
+        for ent in sent.span.ents:
+            if ent.label_ not in ACTOR_LABELS:
+                continue
+            root = ent.root
+            names_illness = root.dep_ == "compound" and root.head.i >= ent.end and \
+                root.head.lemma_.lower() in ILLNESS_NOUNS
+            if names_illness or described_as(ent) in NOT_PARTY_NOUNS:
+                found.add(ents.normalize(ent.text))
+    return found
+
+
+def described_as(span: "Span") -> str | None:
+    """The common noun (lemma) the sentence uses to say what a name is: the noun right before it that the
+    parse links to it ("the drug X"), an apposition ("X, a vaccine", "its vaccine, X"), or the complement of
+    "X is a ..." (its head noun: "X is a vaccine company" -> company)."""
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and not before.ent_type_ and \
+            (before.head.i == root.i or root.head.i == before.i and root.dep_ in ("appos", "compound", "npadvmod")):
+        return before.lemma_.lower()
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return child.lemma_.lower()
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head.lemma_.lower()
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is not None:
+            return attr.lemma_.lower()
+    return apposition_after(span)
+
+
+APPOSITION_LEADS = ("a", "an", "the", "its", "their")
+
+
+def apposition_after(span: "Span") -> str | None:
+    """The head noun of ", a/its ... NOUN" right after a name (past a bracket), read from the words when the
+    parse hangs the apposition elsewhere: "X (KV-7), a two-dose vaccine for" -> vaccine."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text == "(":
+        close = next((t.i for t in doc[i: i + 8] if t.text == ")"), None)
+        if close is None:
+            return None
+        i = close + 1
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in APPOSITION_LEADS:
+        return None
+    head = None
+    for tok in doc[i + 2: i + 10]:
+        if tok.pos_ == "NOUN":
+            head = tok
+        elif tok.tag_ == "POS":
+            head = None  # "X, the city's mayor": the city owns the head noun that follows
+        elif not (tok.pos_ in ("ADJ", "NUM", "PROPN") or tok.tag_ == "HYPH"):
+            break
+    return head.lemma_.lower() if head is not None else None
 
 
 def starts_sentence(tok: "Token", sent: "Sentence") -> bool:
@@ -155,6 +249,7 @@ def extract(ctx: "DocContext") -> list[Actor]:
     surnames = words.surnames
     mentions: list[Mention] = []
     bylined: set[str] = set()
+    outlet_words = ents.normalize(getattr(ctx.document, "outlet", None) or "").split()
     for sent in ctx.sentences:
         byline_line = is_byline_line(sent)
         for ent, label in sentence_entities(sent):
@@ -165,7 +260,7 @@ def extract(ctx: "DocContext") -> list[Actor]:
                 continue
             for part in entity_parts(ent):
                 mention = read_mention(part, label, sent, words)
-                if mention is not None:
+                if mention is not None and not is_own_outlet(part, mention, outlet_words):
                     mentions.append(mention)
         if not byline_line:
             mentions += unlabelled_speakers(sent)
@@ -180,7 +275,7 @@ def person_name_words(ctx: "DocContext") -> set[str]:
     for sent in ctx.sentences:
         for ent in sent.span.ents:
             toks = ents.normalize(ent.text).split()
-            if ent.label_ == "PERSON" and len(toks) >= 2:
+            if ent.label_ == "PERSON" and len(toks) >= 2 and toks[-1] not in COMPANY_SUFFIXES | ORG_HEADS:
                 words.update((toks[-1], " ".join(toks[-2:])))
     return words
 
@@ -203,6 +298,9 @@ def sentence_entities(sent: "Sentence") -> list[tuple["Span", str]]:
             i += 2
             continue
         found.append((ent, ent.label_))
+        company = company_after_date(ent) if ent.label_ == "DATE" else None
+        if company is not None:
+            found.append((company, "ORG"))
         i += 1
     for run in capitalised_org_names(sent):
         if any(e.start <= run.end - 1 < e.end and label == "ORG" for e, label in found):
@@ -210,6 +308,19 @@ def sentence_entities(sent: "Sentence") -> list[tuple["Span", str]]:
         found = [(e, label) for e, label in found if e.end <= run.start or e.start >= run.end]
         found.append((run, "ORG"))
     return sorted(found, key=lambda item: item[0].start)
+
+
+def company_after_date(ent: "Span") -> "Span | None":
+    """A company name NER swallowed into the date of a dateline: "4 May 2027 - Brandt Robotics" tagged as
+    one date; only a name ending in a company or organisation word is taken back."""
+    dash = next((t for t in ent if t.text in DASHES and t.whitespace_), None)
+    if dash is None:
+        return None
+    rest = ent.doc[dash.i + 1: ent.end]
+    if len(rest) >= 2 and all(t.is_title and t.pos_ == "PROPN" for t in rest) and \
+            rest[-1].lower_ in COMPANY_SUFFIXES | ORG_HEADS:
+        return rest
+    return None
 
 
 def capitalised_org_names(sent: "Sentence") -> list["Span"]:
@@ -279,6 +390,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         if mention is not None:
             mention.key, mention.surface, mention.also = ents.normalize(place), place, surface
         return mention
+    if ents.normalize(surface) in words.things:
+        return None  # "the vaccine X", "X is a messaging app", "the storm X": a thing or a place, not a party
     kind = kind_of(span, label, surface, surnames, title)
     if kind is None or is_outlet(span, surface) or span[-1].lower_ in NOT_PARTIES:
         return None
@@ -296,7 +409,7 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         return None  # "an isolation unit in Bwera"; "District Health Officer Dr. X"
     if kind == "organization" and precedes_person_in_title(span):
         return None  # "Chief of the General Staff of the Army X": the person acts, the body is their role
-    if kind in ("group", "country") and not state and not acts_directly(span, sent):
+    if kind in ("group", "country") and not state and not acts_directly(span, sent, country=kind == "country"):
         return None  # "European farm groups", "in Kasese": adjectives and places, not parties
     role = title or (role_of(span) if kind in ("person", "organization") else None)
     titled = bool(role and has_person_title(role))
@@ -330,6 +443,8 @@ def is_capitalised_common_noun(span: "Span", label: str, sent: "Sentence", words
         return True  # a singular proper noun stays a name: "Brown said" beside "the river turned brown"
     if label in ("NORP", "PERSON"):
         return False  # "Democrats voted", "Pat said": names of groups and people are common words too
+    if low in words.lowercase_nouns:
+        return True  # "Cholera spreads fast" beside "cases of cholera": the text's own common noun
     return plural and any(w in ents.common_nouns() for w in ents.singular_forms(low))
 
 
@@ -374,8 +489,8 @@ def kind_cue(span: "Span", label: str, surnames: set[str] | frozenset[str] = fro
         return "person"
     if pronoun == "it" and clause_verb in BODY_ACTION_VERBS and not place and not personal:
         return "organization"  # "X said it would appeal"; not "X said it was a hard choice"
-    if word_before(span) in COMPANY_NOUNS:
-        return "organization"
+    if word_before(span) in COMPANY_NOUNS or described_as(span) in COMPANY_NOUNS:
+        return "organization"  # "the start-up X", "X is a vaccine company"
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in COMPANY_NOUNS:
@@ -463,12 +578,32 @@ def is_followed_by(span: "Span", pronoun: str) -> bool:
 
 
 def is_dateline(span: "Span", sent: "Sentence") -> bool:
-    """"LIMA, March 10 -" / "KAMPALA -": the place a story was filed from."""
+    """"LIMA, March 10 -" / "KAMPALA -" / "Lyon, 4 May 2027 -": the place a story was filed from."""
     first = span[0]
-    if first.i - sent.span.start > 1 or not first.text.isupper() or len(first.text) < 3:
+    if first.i - sent.span.start > 1:
         return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt is not None and nxt.text in (",", "-", "—", "–", "(")
+    if first.text.isupper() and len(first.text) >= 3:
+        return nxt is not None and nxt.text in (",", "(") + DASHES
+    return dash_after_date(span)
+
+
+def dash_after_date(span: "Span") -> bool:
+    """The name is followed by a date and a dash, the way a press release or wire story opens:
+    "Lyon, 4 May 2027 - ", "Oslo, March 3 (Nordic Wire) — "."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    date_start = i
+    while i < len(doc) and (doc[i].ent_type_ == "DATE" or doc[i].like_num) and doc[i].text not in DASHES:
+        i += 1
+    if i == date_start:
+        return False
+    if i < len(doc) and doc[i].text == "(":  # the outlet's name in brackets
+        close = next((t.i for t in doc[i: i + 8] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    return i < len(doc) and doc[i].text in DASHES
 
 
 def is_full_sentence(sent: "Sentence") -> bool:
@@ -599,6 +734,8 @@ def is_acting(span: "Span") -> bool:
             prep = tok.head
             if prep.dep_ == "agent" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
                 return True
+            if prep.lower_ == "by" and is_work_noun(prep.head):
+                return True  # "a study by X", "a review of the data by X": X made it
             speaker = prep.head
             if prep.lower_ in ("from", "of", "at", "for") and speaker.lemma_.lower() in PERSON_NOUNS | TITLE_WORDS:
                 tok = speaker  # "officials from X said": X speaks through them
@@ -607,9 +744,21 @@ def is_acting(span: "Span") -> bool:
     return False
 
 
-def acts_directly(span: "Span", sent: "Sentence") -> bool:
+def is_work_noun(tok: "Token") -> bool:
+    """A noun of a piece of work or an act ("review", "study", "attack"), or the object of "of" after one
+    (the parse hangs "by X" on "data" in "a review of the data by X")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lemma_.lower() in WORK_NOUNS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in WORK_NOUNS
+
+
+def acts_directly(span: "Span", sent: "Sentence", country: bool = False) -> bool:
     """The name itself is the subject of a saying or doing verb ("Democrats voted", "California sued"),
-    or a country-like name is one of several parties acting."""
+    or a country-like name is one of several parties acting. A country-like name acts through any verb
+    but those of a place that has, suffers or holds something ("X will begin rationing water", not
+    "X faces a drought")."""
     if not is_full_sentence(sent):
         return False
     tok = span.root
@@ -618,7 +767,11 @@ def acts_directly(span: "Span", sent: "Sentence") -> bool:
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in STATE_BODY_NOUNS and tok.head.dep_ in SUBJECT_DEPS:
         tok = tok.head  # "Vestria's government said": the state acting through its government
     verb = tok.head.lemma_.lower()
-    return tok.dep_ == "nsubj" and (verb in REPORTING_VERBS or verb in AGENT_VERBS)
+    if tok.dep_ != "nsubj":
+        return False
+    if verb in REPORTING_VERBS or verb in AGENT_VERBS:
+        return True
+    return country and tok.head.pos_ == "VERB" and verb not in NON_AGENT_VERBS
 
 
 def modifies_named_person(span: "Span") -> bool:
@@ -693,6 +846,20 @@ def is_outlet(span: "Span", surface: str) -> bool:
     return not any(t.lower_ in STATE_MEDIA_CUES for t in window)
 
 
+def is_own_outlet(span: "Span", mention: Mention, outlet_words: list[str]) -> bool:
+    """The page's own outlet (from the page's metadata) named as the one that saw or was told something
+    ("documents seen by X", "told X", "according to X"): the carrier, not a party. As the subject of a verb it
+    is one: a company's own press release says "X today announced"."""
+    words = mention.key.split()
+    if not outlet_words or not words or mention.kind not in ("organization", "person") or \
+            outlet_words[:len(words)] != words or not set(outlet_words[len(words):]) <= OUTLET_WORDS:
+        return False  # the outlet's name, or its name without "Media", "News", ...
+    tok = phrase_head(span.root)
+    while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head  # "Lyon, 4 May - X today announced": the parse hangs the name on the dateline
+    return tok.dep_ not in SUBJECT_DEPS
+
+
 def is_byline_line(sent: "Sentence") -> bool:
     """"(Reporting by X in Lima; Editing by Y)": a credit line, every name in it a journalist."""
     words = [t.lower_ for t in sent.span if not t.is_punct][:3]
@@ -732,11 +899,14 @@ def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
                                                        not tok.doc[start - 1].whitespace_)):
             start -= 1
         span = tok.doc[start: tok.i + 1]
+        if is_dateline(span, sent):
+            continue  # "Lyon, 4 May 2027 - X announced": the town the story was filed from
         words = [w for w in span if w.text != "-"]
         if not (1 <= len(words) <= 3 and all(w.is_title and w.is_alpha for w in words)) or \
                 any(w.lower_ in ORG_HEADS | TITLE_WORDS | HONORIFICS or ents.country_of(w.text) for w in words):
             continue
-        kind = "organization" if kind_cue(span, "") == "organization" else "person"
+        company = words[-1].lower_ in COMPANY_SUFFIXES and len(words) >= 2  # "Quorra Energy announced"
+        kind = "organization" if company or kind_cue(span, "") == "organization" else "person"
         found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind=kind,
                              acting=True, role=affiliation(span) if kind == "person" else None))
     return found
