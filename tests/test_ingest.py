@@ -869,3 +869,15 @@ def test_a_document_label_is_no_outlet(label):
     assert text_document("r.txt", "r.txt", f"{label}\nReservoirs fall to record low\n\n{BODY}").outlet is None
     assert text_document("m.txt", "m.txt", f"Harbour Daily News\n{label}\nReservoirs fall to record low\n\n"
                                            f"{BODY}").outlet == "Harbour Daily News"
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Lakeport, 2 May 2031 - Harbour Rail said that the National Transport Agency (NTA) has approved the new "
+     "timetable.", "Harbour Rail said that the National Transport Agency has approved the new timetable"),
+    ("The Coastal Fisheries Board (CFB) closed the northern bay to trawlers on Monday.",
+     "The Coastal Fisheries Board closed the northern bay to trawlers"),
+])
+def test_headline_clause_leaves_no_empty_brackets(nlp, sentence, clause):
+    from briefing.extract.lead import headline_clause
+
+    assert headline_clause(nlp(sentence)[:]) == clause

@@ -146,6 +146,7 @@ def _render(tokens: list["Token"]) -> str:
         nxt = tokens[pos + 1] if pos + 1 < len(tokens) else None
         out.append(tok.text + (tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " "))
     text = re.sub(r"\s+", " ", "".join(out)).strip(" ,;:—–-")
+    text = re.sub(r"\s*\(\s*\)|\s*\[\s*\]", "", text)     # brackets whose aside was dropped: 'the Agency ( )'
     text = DATELINE.sub("", text)
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         text = text.replace('"', "").replace("“", "").replace("”", "")
