@@ -54,8 +54,8 @@ def is_duration(expr: str) -> bool:
     if re.search(r"\b(ago|earlier|later|before|after|last|next|this|previous|following)\b", low):
         return False
     return bool(re.fullmatch(r"(?:(?:more than|less than|nearly|almost|some|about|over|up to|at least)\s+)?"
-                             + _AMOUNT_RE + r"[\s-]+(?:(?:and a half|full)\s+)?" + r"(day|week|month|year|decade|hour|"
-                             r"minute)s?(?:\s+(?:long|old))?", low))
+                             + _AMOUNT_RE + r"[\s-]+(?:(?:and a half|full)\s+)?" + r"(day|night|week|weekend|fortnight|"
+                             r"month|year|decade|hour|minute|second)s?(?:\s+(?:long|old))?", low))
 
 
 def is_year_range(expr: str) -> bool:

@@ -617,3 +617,172 @@ def test_percentage_points_are_a_change_of_their_own_unit(figures_of):
     assert [(f.value, f.high, f.unit) for f in figs] == [(0.3, None, "percentage points"), (5.1, None, "percent")]
     f = only(figures_of("The ruling party's lead narrowed by 4 percentage points, the poll showed."))
     assert (f.unit, f.claimed_by) == ("percentage points", "poll")
+
+
+# --- counts the blind sets showed we missed -------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("A fire destroyed the archives of all nine libraries run by the county.", 9, "libraries"),
+    ("Inspectors closed all 12 abattoirs in the valley.", 12, "abattoirs"),
+    ("The storm cut power to all four pumping stations on the island.", 4, "stations"),
+])
+def test_all_and_a_small_number_is_the_whole_count(figures_of, sentence, value, unit):
+    f = only(figures_of(sentence))
+    assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The leaders of all three countries met in Geneva.",  # the story's own actors
+    "Both sides signed the accord.",
+])
+def test_all_of_the_storys_actors_is_no_figure(figures_of, sentence):
+    assert figures_of(sentence) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit, what", [
+    ("Ferries resumed after six days of disruption at the port.", 6, "days", "disruption"),
+    ("The town endured three weeks of shelling before the truce.", 3, "weeks", "shelling"),
+    ("Two nights of rioting left the centre in ruins.", 2, "nights", "rioting"),
+])
+def test_a_stretch_of_time_filled_with_the_event_is_a_figure(figures_of, sentence, value, unit, what):
+    f = only(figures_of(sentence))
+    assert (f.value, f.unit) == (value, unit) and what in f.description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "She has ten years of experience in the field.",
+    "The shop opens six days of the week.",
+    "The accord ended almost seven years of negotiations.",  # background history, not the event's length
+])
+def test_other_stretches_of_time_are_not_figures(figures_of, sentence):
+    assert figures_of(sentence) == [], [(f.text, f.value) for f in figures_of(sentence)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit, what", [
+    ("Regulators cleared the two-shot regimen for adults.", 2, "shots", "regimen"),
+    ("A three-judge panel upheld the conviction.", 3, "judges", "panel"),
+    ("The 12-member board resigned on Monday.", 12, "members", "board"),
+])
+def test_a_number_hyphenated_to_a_countable_noun_counts_it(figures_of, sentence, value, unit, what):
+    f = only(figures_of(sentence))
+    assert (f.value, f.unit) == (value, unit) and what in f.description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "Both parties back a two-state solution.",
+    "The primary is now a three-way race.",
+    "The ministry unveiled a 10-point plan.",
+    "The delegation stayed in a five-star hotel.",
+    "The 24-year-old was arrested.",
+    "A one-party state emerged.",
+])
+def test_a_hyphenated_kind_of_thing_is_not_a_count(figures_of, sentence):
+    assert figures_of(sentence) == [], [(f.text, f.value) for f in figures_of(sentence)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, first, second, unit", [
+    ("The ministry wants to plant 2 million trees by 2030, and 500,000 this year.", 2e6, 5e5, "trees"),
+    ("The mill will press 900 tonnes of olives in May and 400 in June.", 900, 400, "tonnes olives"),
+    ("Officials counted 1,200 refugees at the crossing, compared with 800 the week before.", 1200, 800,
+     "refugees"),
+])
+def test_a_bare_number_parallel_to_a_counted_one_counts_the_same(figures_of, sentence, first, second, unit):
+    figs = figures_of(sentence)
+    assert [(f.value, f.unit) for f in figs] == [(first, unit), (second, unit)]
+    assert figs[0].quantity == figs[1].quantity
+
+
+@pytest.mark.slow
+def test_a_bare_number_after_an_unrelated_clause_is_no_figure(figures_of):
+    assert [f.value for f in figures_of("The port handled 300 ships in March, and the mayor turned 60.")] == [300]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, whole", [
+    ("Taxpayers covered three-quarters of the cost.", 75, "cost"),
+    ("The state will pay half the budget.", 50, "budget"),
+    ("Private donors funded a third of the trial.", 33.3, "trial"),
+])
+def test_a_share_of_a_whole_that_is_paid_or_shared(figures_of, sentence, value, whole):
+    f = only(figures_of(sentence))
+    assert (f.value, f.unit) == (value, "percent") and whole in f.description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The hearing was adjourned after a quarter of an hour.",
+    "The dam supplies a third of the region's water.",
+])
+def test_a_share_of_time_or_a_mass_is_still_no_figure(figures_of, sentence):
+    assert [f for f in figures_of(sentence) if f.unit == "percent"] == []
+
+
+@pytest.mark.slow
+def test_doses_are_counted_as_doses(figures_of):
+    f = only(figures_of("The first 300,000 doses of the measles vaccine arrived on Monday."))
+    assert f.unit == "doses" and "dos " not in f"{f.quantity} " and f.quantity.startswith("dose")
+    f = only(figures_of("Nurses gave 40,000 doses to adults last week."))
+    assert f.quantity == "dose"
+
+
+@pytest.mark.slow
+def test_putting_the_number_at_a_value_repeats_what_the_number_counts(figures_of):
+    figs = figures_of("The ministry said 2,500 flights had been cancelled. The pilots' union put the number "
+                      "at more than 3,100.")
+    assert [(f.value, f.unit, f.claimed_by) for f in figs] == [(2500, "flights", "ministry"),
+                                                              (3100, "flights", "pilots' union")]
+    assert figs[1].description == figs[0].description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, claimant", [
+    ("Verdana said its two-year study of 9,000 households had found that the subsidy cut energy bills by "
+     "18 percent.", 18, "Verdana"),
+    ("A review of the same records by the State Audit Office put the saving at 6 percent.", 6,
+     "State Audit Office"),
+    ("A survey by the growers' federation found that 40 percent of orchards had lost trees.", 40,
+     "growers' federation"),
+])
+def test_a_study_is_claimed_by_who_made_it(figures_of, sentence, value, claimant):
+    f = next(f for f in figures_of(sentence) if f.value == value)
+    assert f.claimed_by == claimant
+
+
+@pytest.mark.slow
+def test_a_study_with_no_author_named_claims_its_own_figure(figures_of):
+    f = only(figures_of("A survey found that 40 percent of growers had cut planting."))
+    assert f.claimed_by == "survey"
+
+
+@pytest.mark.slow
+def test_what_a_sum_is_paid_in_is_not_what_it_counts(figures_of):
+    f = only(figures_of("The gang is demanding $2 million in bitcoin."))
+    assert f.quantity == "money demand"
+    f = only(figures_of("Donors pledged $3 million in aid."))
+    assert f.quantity.startswith("money aid")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, claimant", [
+    ("Rosk, 3 March 2030 - Norvale Energy today announced that its 400-megawatt plant had reached 2,000 homes.",
+     "Norvale Energy"),
+    ("Oslo, 3 March - The grid operator said 4,000 homes lost power.", "grid operator"),
+])
+def test_a_datelines_place_is_not_the_claimant(figures_of, sentence, claimant):
+    assert {f.claimed_by for f in figures_of(sentence)} == {claimant}
+
+
+@pytest.mark.slow
+def test_a_price_per_unit_is_keyed_by_the_unit(figures_of):
+    price = only(figures_of("Medilab will charge $4.50 a dose for its new shot, the chief executive said."))
+    cost = only(figures_of("Campaigners argue the shot costs less than $1.50 a dose to make."))
+    oil = only(figures_of("Oil prices rose to $80 a barrel."))
+    assert price.quantity.endswith("per dose") and cost.quantity.endswith("per dose")
+    assert "medilab" not in price.quantity and oil.quantity == "money price per barrel"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from briefing import dates
 from briefing.extract.clauses import tokens_text
 from briefing.extract.lexicon import REPORTING_VERBS
+from briefing.pagemeta import dateline_end
 from briefing.summary import Figure
 
 _SOME_DAY = date(2001, 6, 15)  # any reference date: to test whether words are a date at all
@@ -154,7 +155,12 @@ class FigureCandidate(Figure):
     as_of_expression: str = ""
     as_of_current: bool = False
     verb_index: int = -1  # the governing verb's token index (for ellipsis within one sentence)
+    anchor_index: int = -1  # the counted noun's (or the number's) token index, likewise
     difference: bool = False  # a gap from another value ("2.1 metres above flood stage"), not a level
+
+    def currency_like(self) -> bool:
+        """A sum: its ellipsis is handled with the other sums ("on 92% ... and on 97%")."""
+        return self.unit.isupper() or self.unit in CURRENCY_WORDS.values()
 
     def to_figure(self, as_of: str | None = None) -> Figure:
         names = {f.name for f in fields(Figure)}
@@ -510,6 +516,9 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     compound = _unit_compound(doc, a, sent.span.end)
     if compound is not None:
         return _compound_figure(ctx, index, sent, a, *compound)
+    compound = _count_compound(doc, a, sent.span.end)
+    if compound is not None:
+        return _compound_figure(ctx, index, sent, a, *compound, count=True)
     if _not_a_measure(doc, sent.span, a) or _background_size(a, doc) or _inside_claimant(_amount_root(doc, a)):
         return None
     noun = _counted_noun(doc, a, sent.span.end)
@@ -522,6 +531,9 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     elif noun is None and not (a.currency or a.percent or a.unit):
         subject = _level_subject(root) or _measure_noun(root)  # "deaths rose to 1,200", "a death toll of 56"
         elided = _elided_people(root, a) if subject is None else None
+        parallel = _parallel_figure(root, previous, sent) if subject is None and elided is None else None
+        if parallel is not None:
+            return _with_parallel_noun(ctx, index, sent, a, root, parallel)
         if subject is None and elided is None:
             return None
     if noun is not None and not _counts_something(doc, a, noun, anchor):
@@ -544,6 +556,7 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
         claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
         citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
         as_of_expression=expression, as_of_current=current, verb_index=verb.i if verb is not None else -1,
+        anchor_index=anchor.i,
     )
     if _is_difference(doc, a, noun, text_end, sent.span.end):
         fig.difference = True
@@ -562,6 +575,56 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
             and previous.unit == fig.unit and previous.verb_index == fig.verb_index:
         fig.quantity = previous.quantity  # "on 92% of tariff lines ..., and on 97% within ten years"
     return fig
+
+
+# words that link a number to a parallel one it is compared with: "40 million ... compared with 15 million"
+_COMPARISON_PREPS = frozenset("than with from to against versus vs".split())
+
+
+def _parallel_figure(root: "Token", previous: Figure | None, sent: "Sentence") -> "FigureCandidate | None":
+    """'40 million doses in 2027 and 15 million this year', 'up to 300 trucks a day, from 120 before': a bare
+    number coordinated with, or compared to, a counted one of the same sentence counts the same noun."""
+    if not isinstance(previous, FigureCandidate) or previous.citations[0] != sent.citation() \
+            or previous.anchor_index < 0 or previous.unit in ("count", "percent", "votes") or previous.currency_like():
+        return None
+    linked = {previous.anchor_index, previous.verb_index} - {-1}
+    if previous.verb_index >= 0:  # "plans to produce 40 million doses ..., and 15 million": the verb it hangs on
+        verb = root.doc[previous.verb_index]
+        while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            verb = verb.head
+            linked.add(verb.i)
+    tok = root
+    for _ in range(3):
+        if tok.dep_ == "conj" and tok.head.i in linked:
+            return previous
+        if tok.dep_ == "pobj" and tok.head.lower_ in _COMPARISON_PREPS:
+            tok = tok.head
+            if tok.head.i in linked:
+                return previous
+            continue
+        if tok.dep_ in ("prep", "advmod", "npadvmod") and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.i in linked:
+                return previous
+            continue
+        break
+    return None
+
+
+def _with_parallel_noun(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, root: "Token",
+                        parallel: "FigureCandidate") -> Figure:
+    """The bare number as a figure of the parallel one's noun: same unit, quantity and description; its own
+    qualifier, date and claimant."""
+    doc = sent.span.doc
+    start = a.qualifier_start if a.qualifier_start is not None else a.start
+    verb = _governing_verb(root)
+    claim_verb, claimant = _claimant(ctx, index, sent, root)
+    expression, current = _as_of_evidence(root, verb, claim_verb)
+    return FigureCandidate(value=a.value, low=a.low, high=a.high, unit=parallel.unit, text=doc[start:a.end].text,
+                           description=parallel.description, claimed_by=claimant or parallel.claimed_by,
+                           as_of=resolve_as_of(expression, current, ctx.published), citations=[sent.citation()],
+                           quantity=parallel.quantity, as_of_expression=expression, as_of_current=current,
+                           verb_index=parallel.verb_index, anchor_index=root.i)
 
 
 # measures whose length is news: "a 30-day state of emergency", "a 90-day ban", "a five-year sentence"
@@ -589,9 +652,10 @@ def _unit_compound(doc, a: Amount, limit: int) -> tuple["Token", "Token"] | None
 
 
 def _compound_figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, unit: "Token",
-                     noun: "Token") -> Figure | None:
+                     noun: "Token", count: bool = False) -> Figure | None:
     """'a 10-metre wall', 'a 30-day state of emergency': a size of a thing, or the length of a measure (a
-    'two-day visit' is no figure: only measures taken or imposed are timed as news)."""
+    'two-day visit' is no figure: only measures taken or imposed are timed as news); with ``count``, how many
+    of something a thing has ('a four-dose vaccine': 4 doses of the vaccine)."""
     doc = sent.span.doc
     of = _of_object(noun)
     if unit.lemma_.lower() in TIME_UNITS and not ({noun.lemma_.lower(), _lemma(of)} & DURATION_MEASURES):
@@ -600,14 +664,43 @@ def _compound_figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount,
     kind = " ".join(t.lemma_.lower() for t in (noun, of) if t is not None)  # "state emergency", "wall"
     start = a.qualifier_start if a.qualifier_start is not None else a.start
     unit_name = unit.lemma_.lower() + "s" if unit.lemma_.lower() not in ("feet", "foot") else "feet"
+    end = unit.i + 1
+    if count:
+        unit_name = _IRREGULAR_PLURALS.get(_lemma(unit), _plural(unit))
+        what = f"{unit_name} of {what}"  # "doses of vaccine", "judges of panel"
+        end = noun.i + 1  # "four-dose vaccine"
     verb = _governing_verb(noun)
     claim_verb, claimant = _claimant(ctx, index, sent, noun)
     expression, current = _as_of_evidence(noun, verb, claim_verb)
-    return FigureCandidate(value=a.value, unit=unit_name, text=doc[start:unit.i + 1].text, description=what,
+    return FigureCandidate(value=a.value, unit=unit_name, text=doc[start:end].text, description=what,
                            claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
                            citations=[sent.citation()], quantity=f"{unit_name} {kind}",
                            as_of_expression=expression, as_of_current=current,
                            verb_index=verb.i if verb is not None else -1)
+
+
+# nouns that, hyphenated after a number, make a kind of thing, not a count of its parts ("a two-state
+# solution", "a three-way race", "a five-star hotel", "a two-tier system", "a 10-point plan")
+COMPOUND_KIND_NOUNS = frozenset("""way horse star tier step part letter lane fold front track act prong side
+state dimension digit speed cylinder bedroom seat-belt wheel stroke colour color point time""".split())
+_IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people"}
+
+
+def _count_compound(doc, a: Amount, limit: int) -> tuple["Token", "Token"] | None:
+    """A number and a countable noun hyphenated into a modifier: 'a four-dose vaccine', 'a three-judge
+    panel', 'a 12-member board', 'a two-shot regimen'. Returns (the counted noun, the noun it modifies)."""
+    if a.currency or a.percent or a.unit or a.fraction or a.high is not None or a.value < 2 \
+            or a.end + 2 >= limit or doc[a.end].text != "-" or doc[a.end - 1].whitespace_ or doc[a.end].whitespace_:
+        return None
+    unit = doc[a.end + 1]
+    lemma = _lemma(unit)
+    if unit.pos_ != "NOUN" or unit.tag_ != "NN" or lemma in TIME_UNITS | SIZE_UNITS | LABEL_NOUNS | DOCUMENT_NOUNS \
+            or lemma in COMPOUND_KIND_NOUNS or unit.ent_type_ in ("DATE", "TIME"):
+        return None
+    noun = unit.head
+    if noun.i <= unit.i or noun.pos_ != "NOUN" or noun.i >= limit or noun.i - unit.i > 3:
+        return None
+    return unit, noun
 
 
 # words that make "4-1" a vote or a score: "ruled 4-1", "passed 52-48", "a 6-3 majority"
@@ -638,7 +731,17 @@ _SHARE_NOUNS = frozenset("vote votes seat seats ballot ballots delegate delegate
 
 
 def _lemma(tok: "Token | None") -> str:
-    return tok.lemma_.lower() if tok is not None else ""
+    return noun_lemma(tok) if tok is not None else ""
+
+
+def noun_lemma(tok: "Token") -> str:
+    """A token's lemma, lower case, with the lemmatizer's '-oses' slip mended: it reads 'doses' as 'dos' and
+    'poses' as 'pos' (a plural in '-oses' is of a noun in '-ose': dose, hose, purpose, diagnosis aside)."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if tok.tag_ in ("NNS", "NNPS") and low.endswith("oses") and lemma == low[:-2]:
+        return low[:-1]
+    return lemma
 
 
 # verbs whose subject holds the share or count: "Brandt took 41.8 percent", "the party won 120 seats"
@@ -759,13 +862,14 @@ def _measure_of_subject(fig: Figure, subject: "Token", previous: Figure | None) 
         compound = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
         thing = of or compound
         if thing is None:
-            if previous is not None:
+            if previous is not None:  # "X put the number at 4,800": the number just stated, of the same thing
                 fig.unit, fig.quantity = previous.unit, previous.quantity
+                fig.description = previous.description
             else:
                 fig.unit, fig.quantity = lemma, lemma
             return
     fig.unit = _plural(thing)
-    fig.quantity = QUANTITY_SYNONYMS.get(thing.lemma_.lower(), QUANTITY_SYNONYMS.get(fig.unit, fig.unit))
+    fig.quantity = QUANTITY_SYNONYMS.get(_lemma(thing), QUANTITY_SYNONYMS.get(fig.unit, fig.unit))
 
 
 def _elliptic(topic: "Token | None", root: "Token") -> bool:
@@ -902,7 +1006,8 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
     if _is_multiplier(doc, noun):
         return True  # "40 times the safe limit", "three times higher": a ratio the story measures
     if noun.lower_ in TIME_UNITS or lemma in TIME_UNITS:
-        return _sentence_context(noun, {"prison", "jail", "sentence", "imprisonment", "detention"})
+        return _sentence_context(noun, {"prison", "jail", "sentence", "imprisonment", "detention"}) \
+            or _times_an_ordeal(noun)
     if a.currency or a.percent or a.scaled or noun.lower_ in CASUALTY_STATES:
         return True
     if lemma in SIZE_UNITS or noun.lower_ in SIZE_UNITS:
@@ -910,6 +1015,9 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
     small = a.high is None and a.value <= 12 or a.in_words and a.value < 100
     if not small:
         return True
+    if a.start > 0 and doc[a.start - 1].lower_ == "all" and lemma not in REFERENTIAL_NOUNS \
+            and noun.lower_ not in REFERENTIAL_NOUNS:
+        return True  # "all seven hospitals": the whole of what the story counts (not "all three countries")
     det_before = a.start > 0 and (doc[a.start - 1].lower_ in ("the", "these", "those", "its", "their", "our",
                                                                "his", "her", "both", "all", "each", "every")
                                   or doc[a.start - 1].tag_ == "PRP$" or doc[a.start - 1].dep_ == "poss")
@@ -931,6 +1039,34 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
         # "two firms", "the two suppliers": a pair of a plain noun names actors, it measures nothing
         return noun.tag_ == "NNS" and _governing_verb(anchor) is not None and a.value > 2
     return True
+
+
+# what a stretch of time "of" may measure as news: "six days of disruption", "two weeks of fighting"
+ORDEAL_NOUNS = frozenset("""disruption disruptions fighting strike strikes talks negotiation negotiations protest
+protests unrest violence clash clashes shelling bombardment bombing airstrike airstrikes rain rains flooding
+drought heatwave outage outages blackout blackouts delay delays chaos deliberation deliberations hearing hearings
+testimony voting search war conflict siege occupation captivity lockdown shutdown closure mourning debate
+shortage shortages gridlock turmoil uncertainty paralysis standoff stalemate deadlock rioting riots looting
+evacuation evacuations quarantine curfew""".split()) | DURATION_MEASURES
+
+
+# stretches of time an event itself lasts; years and decades of something are its history, not the news
+_EVENT_SPANS = frozenset("hour day night week weekend month".split())
+
+
+def _times_an_ordeal(noun: "Token") -> bool:
+    """'after six days of disruption', 'two weeks of talks': a length of time filled with what the story is
+    about is a measure of it (unlike 'six days of the week', 'ten years of experience' or the background
+    'ending seven years of negotiations')."""
+    return _ordeal_of(noun) is not None
+
+
+def _ordeal_of(noun: "Token") -> "Token | None":
+    of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ in ("pobj", "pcomp")), None)  # ("of shelling" may be a pcomp)
+    if _lemma(noun) in _EVENT_SPANS and of is not None and (_lemma(of) in ORDEAL_NOUNS or of.lower_ in ORDEAL_NOUNS):
+        return of
+    return None
 
 
 def _sentence_context(tok: "Token", words: set[str]) -> bool:
@@ -1013,6 +1149,8 @@ def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None
     for c in base.children:  # "of goods", "in aid", "for exporters"
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "for", "on") and c.i >= a.end:
             for p in c.children:
+                if p.dep_ == "pobj" and a.currency and c.lower_ == "in" and _lemma(p) in MEANS_OF_PAYMENT:
+                    return None  # "demanding $4.5 million in cryptocurrency": how it is paid, not what it is
                 if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and p.lower_ not in TIME_UNITS:
                     return p
     if noun is not None and noun.lower_ not in CURRENCY_WORDS:
@@ -1042,9 +1180,17 @@ def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None
     return None
 
 
+# what a sum is paid in, not what it is for: "$4.5 million in cryptocurrency", "$2m in cash"
+MEANS_OF_PAYMENT = frozenset("""cash cryptocurrency crypto bitcoin bitcoins coin coins gold bond bonds share shares
+stock stocks banknote banknotes note notes cheque cheques check checks token tokens currency""".split())
 # singular nouns that stand for a group of people: "half the population", "a third of the workforce"
 COLLECTIVE_NOUNS = frozenset("""population workforce electorate public staff membership team crew class
 congregation audience""".split())
+# singular nouns for a countable whole that parties share or pay for: "three-quarters of the cost", "half the
+# budget", "a third of the market" (not a stretch of time or a mass said in passing: "a quarter of an hour")
+SHARED_WHOLES = frozenset("""cost bill budget funding fund financing trial study programme program project
+market population spending investment expenditure revenue turnover loan debt subsidy payroll share stake
+capital equity vote electorate""".split())
 
 
 def _fraction_group(doc, a: Amount) -> "Token | None":
@@ -1054,7 +1200,7 @@ def _fraction_group(doc, a: Amount) -> "Token | None":
     end = min(len(doc), a.end + 5, a.start + 60)
     for t in doc[a.end:end]:
         if t.pos_ in ("NOUN", "PROPN") and not (t.dep_ in ("compound", "amod", "poss", "nmod") and t.head.i > t.i):
-            group = t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in COLLECTIVE_NOUNS
+            group = t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in COLLECTIVE_NOUNS | SHARED_WHOLES
             return t if group and t.lemma_.lower() not in TIME_UNITS and t.lower_ not in TIME_UNITS else None
         if t.pos_ in ("VERB", "AUX", "PRON", "PUNCT") or t.tag_ == "WP" or t.like_num:
             return None
@@ -1089,8 +1235,8 @@ def _unit(a: Amount, noun: "Token | None") -> str:
         return noun.lower_  # "40 injured"
     base = _plural(noun)
     of = _of_object(noun)
-    if of is not None and noun.lemma_.lower() in _MEASURE_UNITS:
-        return f"{base} {of.text}"  # "tonnes CO2", "barrels oil"
+    if of is not None and _lemma(noun) in _MEASURE_UNITS - _PACK_UNITS:
+        return f"{base} {of.text}"  # "tonnes CO2", "barrels oil" (but "doses", not "doses vaccine")
     return base
 
 
@@ -1098,6 +1244,8 @@ _UNIT_NAMES = {"c": "°C", "f": "°F"}
 _MEASURE_UNITS = frozenset("""tonne ton kilogram kg gram pound ounce barrel litre liter gallon cubic hectare acre
 kilometre kilometer km mile metre meter megawatt gigawatt kilowatt terawatt gigatonne megatonne bushel bag
 sack dose vial unit""".split())
+# measures that are counted items: their unit is the item alone ("300,000 doses of the vaccine" counts doses)
+_PACK_UNITS = frozenset("bag sack dose vial unit".split())
 # physical measures: a small number of them is a measurement, never a trivial count ("peaked at 7.4 metres")
 SIZE_UNITS = frozenset("""tonne ton kilogram kg gram pound ounce barrel litre liter gallon hectare acre kilometre
 kilometer km mile metre meter centimetre centimeter millimetre millimeter inch foot feet yard degree celsius
@@ -1108,7 +1256,7 @@ def _plural(noun: "Token") -> str:
     low = noun.lower_
     if noun.tag_ in ("NNS", "NNPS") or low in INVARIANT_PLURALS:
         return low
-    lemma = noun.lemma_.lower() or low
+    lemma = noun_lemma(noun) or low
     if re.search(r"(s|x|z|ch|sh)$", lemma):
         return lemma + "es"
     if re.search(r"[^aeiou]y$", lemma):
@@ -1130,7 +1278,7 @@ def _text_end(doc, a: Amount, noun: "Token | None") -> int:
         return a.end
     end = noun.i + 1
     of = _of_object(noun)
-    if of is not None and noun.lemma_.lower() in _MEASURE_UNITS and of.i - noun.i <= 4:
+    if of is not None and _lemma(noun) in _MEASURE_UNITS and of.i - noun.i <= 4:
         end = of.i + 1
     return end
 
@@ -1218,6 +1366,10 @@ def _claimant_in_sentence(ctx: "DocContext", index: int, sent: "Sentence",
             subj = _claim_subject(tok)
             if subj is not None and anchor.i in {t.i for t in subj.subtree} and not _in_clause_of(anchor, subj):
                 subj = None  # "one in three hospitals reported shortages": the counted are not the source
+            if subj is not None and _lemma(subj) in STUDY_NOUNS:
+                author = _author_of(subj)
+                if author is not None:
+                    return tok, _phrase(author)  # "a review by the institute put it at 54%": the institute's
             if subj is not None:
                 name = _resolve_pronoun(ctx, index, subj) if subj.lower_ in _PRONOUNS else _phrase(subj)
                 found = (tok, name)
@@ -1318,7 +1470,30 @@ def _side_reporting_clauses(span: "Span") -> list[tuple["Token", "Token"]]:
 
 
 def _owned_by_pronoun(subj: "Token") -> bool:
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+    """'its count', 'its phase 3 trial' (the pronoun may hang on a modifier before the noun)."""
+    return any(t.dep_ == "poss" and t.pos_ == "PRON" for t in subj.subtree if t.i < subj.i)
+
+
+# nouns for a piece of work that finds a figure: its author, not the work, claims it ("a review by X put ...")
+STUDY_NOUNS = frozenset("""study review report survey analysis audit assessment evaluation investigation inquiry
+trial research poll census paper model estimate projection forecast modelling modeling count data""".split())
+
+
+def _author_of(study: "Token") -> "Token | None":
+    """'a review of the data by X', 'a survey by X': the one who made the study, named in its own phrase
+    (not in a clause about it)."""
+    for tok in study.subtree:
+        if tok.lower_ == "by" and tok.dep_ in ("prep", "agent") and tok.head.i >= study.i:
+            up, inside = tok.head, True
+            while up.i != study.i:  # only through the study's own complements
+                if up.dep_ in ("relcl", "acl", "advcl", "appos"):
+                    inside = False
+                    break
+                up = up.head
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if inside and obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                return obj
+    return None
 
 
 def _claim_subject(verb: "Token") -> "Token | None":
@@ -1326,13 +1501,26 @@ def _claim_subject(verb: "Token") -> "Token | None":
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _dateline(c)]
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
-        return before[-1] if before else subjects[0]
+        return _after_dateline(before[-1] if before else subjects[0])
     for c in verb.children:
         if c.dep_ == "agent":
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
             if p is not None:
                 return p
     return None
+
+
+def _after_dateline(subj: "Token") -> "Token | None":
+    """'Tembe, 3 March 2026 - Kelvora Biotech today announced': the parser took the dateline's place for the
+    subject; the real one hangs off it after the dateline."""
+    if subj.i - subj.sent.start > 2:
+        return subj  # (a dateline opens its sentence: no need to look further)
+    sent = subj.sent
+    end = dateline_end(sent.text)
+    if not end or subj.idx - sent.start_char >= end:
+        return subj
+    return next((c for c in subj.children if c.dep_ in ("appos", "conj", "npadvmod")
+                 and c.idx - sent.start_char >= end and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _dateline(tok: "Token") -> bool:
@@ -1458,7 +1646,8 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
     if topic is not None and noun is None and topic.i != head.i and hang is None:
         hang = _hanging_verb(topic)  # "Corvid shares closed 3.2 percent lower": the share's own verb
     if hang is not None and hang.lemma_ != "be":
-        keep.add(hang.i)
+        if not (hang.lemma_ == "put" and head.dep_ == "pobj"):
+            keep.add(hang.i)  # ("put the vaccine's efficacy at 54 percent": the efficacy is what is measured)
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in hang.children)
         keep |= {c.i for c in hang.children if c.dep_ in ("prt", "neg") or c.dep_ == "aux" and modal}
         for c in hang.conjuncts:  # "damaged or destroyed"
@@ -1587,16 +1776,24 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
         verbs = {v.lemma_.lower() for v in _shared_verbs(verb)}
     if a.percent or a.currency or a.unit:
         kind = "percent" if a.percent else ("money" if a.currency else _UNIT_NAMES.get(a.unit or "", a.unit))
-        what = topic.lemma_.lower() if topic is not None else (verb.lemma_.lower() if verb is not None else "")
+        what = _lemma(topic) if topic is not None else (verb.lemma_.lower() if verb is not None else "")
         giver = _giver(verb, topic) if a.currency else None
         whose = _whose(topic)
         if a.currency and verb is not None and verb.lower_ in PENALTY_VERBS:
             what, whose = "fine", None  # "X fined Y €95 million" is "the €95 million fine"
         if what in DEAL_NOUNS:  # "X's $2.5bn acquisition", "its $2.5bn takeover of Y": one deal, one price
             what, whose = "deal", None
+        per = _per_unit(doc, a)
+        if per is not None:  # "will charge $4.50 a dose": a rate, keyed by what is paid for each unit
+            if topic is None or topic.pos_ == "PROPN":
+                what = verb.lemma_.lower() if verb is not None else ""
+            return " ".join(w for w in (kind, what, "per", _lemma(per)) if w)
         return " ".join(w for w in (kind, what, whose, giver) if w)
-    lemma = noun.lemma_.lower() if noun is not None else (topic.lemma_.lower() if topic is not None else "count")
+    lemma = _lemma(noun) if noun is not None else (_lemma(topic) if topic is not None else "count")
     key = QUANTITY_SYNONYMS.get(lemma, QUANTITY_SYNONYMS.get(noun.lower_ if noun is not None else "", lemma))
+    ordeal = _ordeal_of(noun) if noun is not None and lemma in TIME_UNITS else None
+    if ordeal is not None:
+        return f"{_plural(noun)} {ordeal.lower_}"  # "six days of disruption": days of what
     if noun is not None and noun.lower_ in CASUALTY_STATES:
         return _STATE_QUANTITY.get(noun.lower_, noun.lower_)
     if key in ("troops", "people", "casualties", "deaths") or lemma in PEOPLE_NOUNS:
@@ -1610,10 +1807,18 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
     hedge = mods & UNCERTAIN_MODIFIERS
     if hedge:
         return f"{min(hedge)} {key}"  # "four probable cases" are a part, not a rival total
-    if noun is not None and noun.lemma_.lower() in _MEASURE_UNITS:
+    if noun is not None and _lemma(noun) in _MEASURE_UNITS:
         of = _of_object(noun)
-        return f"{key} {of.lemma_.lower()}" if of is not None else key
+        return f"{key} {_lemma(of)}" if of is not None else key
     return key
+
+
+def _per_unit(doc, a: Amount) -> "Token | None":
+    """'$4.50 a dose', '$80 per barrel', '€12 an hour': the unit a price or rate is given for."""
+    if not (a.currency or a.percent) or a.end + 1 >= len(doc) or doc[a.end].lower_ not in ("a", "an", "per"):
+        return None
+    unit = doc[a.end + 1]
+    return unit if unit.pos_ == "NOUN" and unit.tag_ == "NN" else None
 
 
 # verbs whose sum is a penalty, as written (the lemmatizer reads "fined" as "fin"): "fined the bank $20 million"
