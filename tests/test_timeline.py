@@ -44,6 +44,7 @@ def test_not_a_point_in_time(expr):
 
 def test_durations_and_ranges_are_recognised():
     assert is_duration("six months") and is_duration("more than two years") and not is_duration("two years ago")
+    assert is_duration("two nights") and is_duration("three weekends") and not is_duration("last night")
     assert is_year_range("the 1950-53 war") and not is_year_range("2025-04-26")
 
 
