@@ -658,3 +658,13 @@ def test_merge_a_clear_stance_wins_over_more_neutral_statements_and_shows_its_qu
     found.append(Reaction("Ida Lund", "condemn", "c", "a senseless act of cruelty", [cite("c", "c")]))
     merged = merge(found, [Actor(name="Ida Lund", kind="person")])
     assert [(r.stance, r.quote) for r in merged] == [("condemn", "a senseless act of cruelty")]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The Farmers Union voted against the merger on Monday.", "condemn"),
+    ("Greenpeace campaigned against the new tariff for months.", "condemn"),
+    ("The Harbour Board said the wall would offer protection against floods.", "neutral"),
+    ("The city built the dam against the advice of engineers, the Harbour Board said.", "neutral"),
+])
+def test_acting_against_a_decision_opposes_it(reactions_of, text, stance):
+    assert reactions_of(text)[0].stance == stance

@@ -477,8 +477,21 @@ def _acts_for_speaker(verb: "Token", speech_verbs: list["Token"], speaker: str |
     return False
 
 
+def _acts_against(verb: "Token") -> bool:
+    """'voted against the bill', 'would use every lever against the deal', 'campaigned against the merger':
+    acting against a decision opposes it; not 'protection against floods' or 'ruled against the advice'."""
+    if verb.pos_ != "VERB" or is_negated(verb) or verb.lemma_.lower() in LIGHT_VERBS:
+        return False
+    places = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # the parser may hang it on the object
+    return any(c.dep_ == "prep" and c.lower_ == "against" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS for g in c.children)
+        for p in places for c in p.children)
+
+
 def act_stance(verb: "Token") -> str | None:
     """The stance of a verb that acts rather than speaks: contesting, standing by, urging, giving aid."""
+    if _acts_against(verb):
+        return "condemn"
     if _contests(verb):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         # challenging a decision opposes it; challenging findings or claims disputes them
@@ -489,7 +502,7 @@ def act_stance(verb: "Token") -> str | None:
 
 
 def _is_act_verb(tok: "Token") -> bool:
-    return tok.pos_ == "VERB" and (_gives_aid(tok) or _contests(tok) or _stands_by(tok))
+    return tok.pos_ == "VERB" and (_gives_aid(tok) or _contests(tok) or _stands_by(tok) or _acts_against(tok))
 
 
 # ---------------------------------------------------------------- quotes
