@@ -500,6 +500,11 @@ def test_one_quantity_in_different_words_is_one_conflict(nlp, a, b, asked):
       "money export", "the ministry"),
      ("b", "Coffee exports were worth $8 billion in 2025, the growers' federation said.", "$8 billion", 8e9, "USD",
       "money coffee", "the growers' federation")),
+    # a number dated 'next year' beside another's year is the next step of a series, not a rival
+    (("a", "The firm will build 300 turbines in 2028 and 120 next year, its chief executive said.", "120", 120,
+      "turbines", "turbine", "its chief executive"),
+     ("b", "The energy ministry expects the firm to build up to 300 turbines a year from 2028.", "up to 300 turbines",
+      300, "turbines", "turbine", "The energy ministry")),
     # two holders' shares in one party's count are two quantities
     (("a", "The union's own tally puts the strikers on 62 percent and the managers on 30 percent.", "62 percent",
       62, "percent", "percent striker", "The union"),
@@ -527,6 +532,70 @@ def test_one_quantity_in_different_words_is_one_conflict(nlp, a, b, asked):
 ])
 def test_differently_worded_quantities_that_differ_raise_no_conflict(nlp, a, b):
     assert _conflict_between(nlp, a, b) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    (("a", "The drug maker said the pill cut hospital admissions by 80 percent in its trial.", "80 percent", 80,
+      "percent", "percent admission", "The drug maker"),
+     ("b", "An independent analysis put the pill's efficacy at 49 percent.", "49 percent", 49, "percent",
+      "percent efficacy", "An independent analysis")),
+    (("a", "The manufacturer said the new drug reduced deaths from the disease by 60 percent.", "60 percent", 60,
+      "percent", "percent death", "The manufacturer"),
+     ("b", "Researchers at the university said the net was only 35 percent effective.", "only 35 percent", 35,
+      "percent", "percent net", "Researchers at the university")),
+])
+def test_a_cut_in_cases_and_an_efficacy_are_one_quantity(nlp, a, b):
+    found = _conflict_between(nlp, a, b)
+    assert [q.question for q in found] == ["What is the true efficacy?"]
+
+
+def test_a_cut_in_spending_is_no_efficacy(nlp):
+    assert _conflict_between(
+        nlp, ("a", "The city said the scheme cut water use by 30 percent, officials said.", "30 percent", 30,
+              "percent", "percent use", "The city"),
+        ("b", "Auditors put the scheme's efficacy at 12 percent.", "12 percent", 12, "percent", "percent efficacy",
+         "Auditors")) == []
+
+
+def _one_source(nlp, text: str, specs: list[tuple[str, float, str, str, str]]):
+    """Figures from one article's sentences: (number as written, value, unit, quantity key, claimant)."""
+    from briefing.extract import Sentence, signals
+
+    doc = nlp(text)
+    sents = [Sentence(span=s, start=s.start_char, source="a") for s in doc.sents]
+    figs, frames = [], []
+    for sent in sents:
+        frames.extend(signals.frames(sent))
+    for number, value, unit, key, who in specs:
+        sent = next(s for s in sents if number in s.span.text)
+        figs.append(Figure(value=value, unit=unit, text=number, description=sent.span.text, claimed_by=who,
+                           quantity=key, citations=[sent.citation()]))
+    return conflicts(figs, frames, {})
+
+
+@pytest.mark.parametrize("text, specs, asked", [
+    ("The hackers said they had copied 2 million customer files. The bank disputed the figure, saying the "
+     "accounts of about 600,000 customers may have been viewed.",
+     [("2 million customer files", 2e6, "files", "file", "The hackers"),
+      ("about 600,000 customers", 6e5, "customers", "customer", "The bank")], "How many customer files?"),
+    ("Organisers said 50,000 protesters filled the square. Police rejected the estimate, saying about 18,000 "
+     "people took part.",
+     [("50,000 protesters", 5e4, "protesters", "protester", "Organisers"),
+      ("about 18,000 people", 1.8e4, "people", "people", "Police")], None),
+])
+def test_a_number_given_against_a_disputed_figure_rivals_it(nlp, text, specs, asked):
+    found = _one_source(nlp, text, specs)
+    assert len(found) == 1 and found[0].kind == "conflict"
+    assert specs[0][0] in found[0].reason and specs[1][0] in found[0].reason
+    if asked:
+        assert found[0].question == asked
+
+
+def test_a_number_after_a_dispute_about_something_else_is_no_rival(nlp):
+    text = ("The hackers said they had copied 2 million customer files. The bank disputed the figure, saying it "
+            "had hired 300 engineers to restore its systems.")
+    assert _one_source(nlp, text, [("2 million customer files", 2e6, "files", "file", "The hackers"),
+                                   ("300 engineers", 300, "engineers", "engineer", "The bank")]) == []
 
 
 @pytest.mark.parametrize("a, b", [

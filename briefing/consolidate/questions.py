@@ -255,6 +255,8 @@ def _related(a: dict, b: dict) -> bool:
         return a["fate"] == b["fate"]
     if _different_amounts(a, b):
         return False
+    if a.get("percent") and b.get("percent") and "efficacy" in a["core"] & b["core"]:
+        return True  # 'cut cases by 77 percent' ~ 'an efficacy of 54 percent': how well one remedy works
     if a["change"] != b["change"]:
         return False
     common = a["core"] & b["core"]
@@ -278,8 +280,51 @@ def _same_time(a: Figure, b: Figure, ma: dict | None, mb: dict | None) -> bool:
     return not dated
 
 
-def _link_keys(groups: dict[str, list[Figure]], index: FrameIndex) -> dict[str, list[Figure]]:
-    """Join the groups of one kind of number whose figures' sentences describe the same quantity."""
+FigureId = tuple[str, int, str]
+
+
+def _fid(f: Figure) -> FigureId:
+    """A figure's identity that survives copying: its first sentence and its wording."""
+    c = f.citations[0]
+    return (c.source, c.start, f.text)
+
+
+def _disputed_pairs(groups: dict[str, list[Figure]], index: FrameIndex) -> dict[tuple[FigureId, FigureId], tuple[str, str]]:
+    """'X claims 1.2 million records were stolen. Y disputed the figure, saying about 400,000 patients were
+    affected': a number given against the figure disputed (the nearest comparable figure before it in the same
+    source, given by someone else and about something its clause names too), whatever noun each counts."""
+    everything = [(key, f) for key, group in groups.items() for f in group if f.citations]
+    out: dict[tuple[FigureId, FigureId], tuple[str, str]] = {}
+    for key, f in everything:
+        m = _measure(f, index)
+        if not m or not m.get("disputes"):
+            continue
+        src, start = f.citations[0].source, f.citations[0].start
+        who = _claimed(f, index)
+        best = None
+        for other_key, g in everything:
+            before = [c.start for c in g.citations if c.source == src and c.start < start]
+            mg = _measure(g, index)
+            if not before or mg is None or g.unit != f.unit and (g.unit.isupper() or f.unit.isupper()
+                                                                 or "percent" in (g.unit, f.unit)):
+                continue
+            other = _claimed(g, index)
+            if not other or (who and compatible_claimants(who, other)) or not _disagree(f, g) \
+                    or not _comparable(Figure(**{**f.__dict__, "unit": g.unit}), g):
+                continue
+            if not (m["core"] | m["bag"]) & (mg["core"] | mg["bag"]) and _kind(f) != _kind(g):
+                continue  # the number given against it is about something else
+            if best is None or max(before) > best[0]:
+                best = (max(before), other_key, g)
+        if best is not None:
+            out[(_fid(f), _fid(best[2]))] = (key, best[1])
+    return out
+
+
+def _link_keys(groups: dict[str, list[Figure]], index: FrameIndex,
+               disputed: dict[tuple[FigureId, FigureId], tuple[str, str]] | None = None) -> dict[str, list[Figure]]:
+    """Join the groups of one kind of number whose figures' sentences describe the same quantity, and the
+    groups of a figure and the number given against it."""
     parent = {k: k for k in groups}
 
     def root(k: str) -> str:
@@ -315,6 +360,9 @@ def _link_keys(groups: dict[str, list[Figure]], index: FrameIndex) -> dict[str, 
                     clash.add(pair)  # 'deaths' and 'cases' share words, yet count different things
     for ka, kb in sorted(related - clash):
         parent[root(kb)] = root(ka)
+    for ka, kb in sorted((disputed or {}).values()):
+        if root(ka) != root(kb):
+            parent[root(kb)] = root(ka)
     joined: dict[str, list[Figure]] = {}
     for key, group in groups.items():
         joined.setdefault(root(key), []).extend(group)
@@ -350,13 +398,14 @@ def _same_quantity(f: Figure, g: Figure, index: FrameIndex, keys: dict[int, str]
 
 
 def _rival(a: list[Figure], b: list[Figure], index: FrameIndex | None = None,
-           keys: dict[int, str] | None = None) -> bool:
-    """Two values that rival claimants give for one quantity."""
+           keys: dict[int, str] | None = None, disputed: "set[tuple[FigureId, FigureId]] | None" = None) -> bool:
+    """Two values that rival claimants give for one quantity, or one given against the other."""
     x, y = a[0], b[0]
     if not (_disagree(x, y) and _comparable(x, y)):
         return False
-    index, keys = index or {}, keys or {}
-    return any(_different_claimants(f, g) and _same_quantity(f, g, index, keys)
+    index, keys, disputed = index or {}, keys or {}, disputed or set()
+    return any(_different_claimants(f, g) and ((_fid(f), _fid(g)) in disputed or (_fid(g), _fid(f)) in disputed
+                                               or _same_quantity(f, g, index, keys))
                for f in a[:MAX_CLAIMANTS] for g in b[:MAX_CLAIMANTS])
 
 
@@ -379,6 +428,7 @@ CONCEPT_QUESTIONS = {
     "arrested": "How many people were arrested?",
     "cases": "How many cases are there?",
     "share": "What is the true share?",
+    "efficacy": "What is the true efficacy?",
 }
 # a sum two sources value differently, by what their sentences say it is the value of
 VALUE_QUESTIONS = {"trade": "What is the trade worth?", "takeover": "What is the deal worth?",
@@ -410,6 +460,8 @@ def _concept_question(members: list[Figure], index: FrameIndex) -> str | None:
     if len(fates) == 1 and None not in fates:
         return CONCEPT_QUESTIONS.get(next(iter(fates)))
     common = frozenset.intersection(*(m["core"] for m in measures))
+    if "efficacy" in common:
+        return CONCEPT_QUESTIONS["efficacy"]
     if "share" in common:
         return CONCEPT_QUESTIONS["share"]
     if "value" in common:
@@ -422,7 +474,8 @@ def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[s
     index = _index_frames(frames)
     grouped = _grouped(figures, index)
     keys = {id(f): key for key, group in grouped.items() for f in group}
-    for key, group in _link_keys(grouped, index).items():
+    disputed = _disputed_pairs(grouped, index)
+    for key, group in _link_keys(grouped, index, disputed).items():
         # a conflict is between claimants: both sides must say who gives the figure
         claimed = [_with_claimant(f, index) for f in group]
         keys.update({id(c): keys[id(f)] for c, f in zip(claimed, group)})
@@ -430,7 +483,7 @@ def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[s
         # the values most sources give; a question listing hundreds of values helps nobody
         top = sorted(buckets, key=_support, reverse=True)[:MAX_SIDES]
         involved = [b for i, b in enumerate(top)
-                    if any(_rival(b, o, index, keys) for j, o in enumerate(top) if j != i)]
+                    if any(_rival(b, o, index, keys, set(disputed)) for j, o in enumerate(top) if j != i)]
         if len(involved) < 2:
             continue
         involved.sort(key=lambda b: _interval(b[0]))

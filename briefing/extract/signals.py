@@ -912,6 +912,7 @@ MEASURE_SYNONYMS = {
     **dict.fromkeys("damage destruction loss".split(), "damage"),
     **dict.fromkeys("job post position".split(), "jobs"),
     **dict.fromkeys("price fee tariff charge levy duty rate".split(), "price"),
+    **dict.fromkeys("efficacy effectiveness effective efficacious protection protect".split(), "efficacy"),
     **dict.fromkeys("budget funding fund grant allocation appropriation".split(), "budget"),
     **dict.fromkeys("fine fined fin penalty".split(), "fine"),  # the lemmatizer gives 'fined' as 'fin'
     **dict.fromkeys("revenue sales turnover income".split(), "revenue"),
@@ -920,6 +921,15 @@ MEASURE_SYNONYMS = {
     **dict.fromkeys("investment invest".split(), "investment"),
     **dict.fromkeys("person people individual resident inhabitant civilian citizen villager".split(), "people"),
 }
+# verbs by which a share says how much something was cut: 'cut cases by 77 percent' is an efficacy
+REDUCTION_VERBS = frozenset("cut reduce lower decrease slash halve prevent avert curb".split())
+# what such a cut is of when it measures how well a remedy works (besides the fates of people)
+EFFECT_TARGETS = frozenset("""risk hospitalisation hospitalization admission illness disease transmission episode
+infection""".split())
+# verbs of contesting a number, and the nouns for the number contested: 'X disputed the figure, saying ...'
+DISPUTE_VERBS = frozenset("dispute contest reject deny challenge question rebut".split())
+FIGURE_NOUNS = frozenset("figure figures number numbers estimate estimates tally count total toll claim data".split())
+MAX_DISPUTE_DEPTH = 8  # clause levels between a rival number and the verb that disputes the other one
 # what a sum of money is, from the list above: a price is not a production cost, a fine is not a revenue
 AMOUNT_CONCEPTS = frozenset("price cost budget fine revenue profit wage investment damage takeover trade".split())
 # what happens to people, from the list above: two counts of people with different fates never rival
@@ -1061,16 +1071,43 @@ def measure_of(number: "Span") -> dict:
 
     # "rose 8 percent in 2024 and 11 percent in 2025": the number's own year first
     others = {t.i for c in anchor.children if c.dep_ == "conj" for t in _near(c, number)}
-    years = years_in(t for t in _near(anchor, number) if t.i not in others) or years_in(_near(scope, number))
+    own = [t for t in _near(anchor, number) if t.i not in others]
+    # "... in 2027, and 15 million this year": a year the number's own words name relatively is its own
+    relative = frozenset(f"{t.lower_} year" for t in own if t.ent_type_ == "DATE" and t.lower_ in ("this", "next", "last")
+                         and t.head.lemma_.lower() == "year")
+    years = years_in(own) or relative or years_in(_near(scope, number))
     # "27 cases, including five health workers", "five workers were among the cases": a part of another count
     part = (anchor.dep_ == "pobj" and anchor.head.lower_ in PART_PREPS) or (
         head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in PART_PREPS for c in head.children))
+    # "the vaccine cut malaria cases by 77 percent": how well it works, the same quantity as 'an efficacy of 54%'
+    reducer = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" else None
+    if share and reducer is not None and reducer.lemma_.lower() in REDUCTION_VERBS and any(
+            c.dep_ in ("dobj", "nsubjpass") and (_fold(c.lemma_.lower()) in FATES or c.lemma_.lower() in EFFECT_TARGETS)
+            for c in reducer.children):
+        core = core | {"efficacy"}
+        fate, change = None, False
     # what the clause says something about: 'demand rose 12%' and 'prices rose 8%' measure two things
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i), None)
     topic = _content_lemma(subj) if subj is not None and subj.pos_ == "NOUN" else None
     return {"fate": fate, "years": years, "part": part, "topic": topic, "of": of_what, "change": change, "core": frozenset(core), "bag": frozenset(bag),
             "holders": frozenset(holders - {"the", "a", "an", "'s"}), "dated": dated,
-            "bound": _bound_claimant(anchor, head, scope), "speaker": _speaker(scope)}
+            "bound": _bound_claimant(anchor, head, scope), "speaker": _speaker(scope), "percent": share,
+            "disputes": _disputes_another(anchor)}
+
+
+def _disputes_another(anchor: "Token") -> bool:
+    """A number given against another: 'X disputed the figure, saying about 400,000 patients were affected'
+    (the number sits under the disputing verb's clause, not in the figure disputed)."""
+    came_from = anchor
+    for depth, up in enumerate(anchor.ancestors):
+        if depth >= MAX_DISPUTE_DEPTH:
+            break
+        if up.lemma_.lower() in DISPUTE_VERBS and up.pos_ == "VERB" and not is_negated(up) \
+                and came_from.dep_ not in ("dobj", "nsubj", "nsubjpass") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in FIGURE_NOUNS for c in up.children):
+            return True
+        came_from = up
+    return False
 
 
 # ---------------------------------------------------------------- all signals of a document
