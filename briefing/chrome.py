@@ -446,6 +446,7 @@ def analyse(text: str, start: int = 0) -> Page:
     _pick_title(page)
     _mark_repeats(units)
     _cut_after_end_markers(units)
+    _drop_author_bio(units)
     _judge_in_context(units, page.title)
     return page
 
@@ -657,6 +658,24 @@ def _cut_after_end_markers(units: list[Unit]) -> None:
             return
 
 
+_BYLINE_NAME = re.compile(r"\b[Bb][Yy]\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})")
+AUTHOR_BIO_MAX_WORDS = 50
+
+
+def _drop_author_bio(units: list[Unit]) -> None:
+    """'Maria Chen is an economist at the University of Lakeside.' closing an opinion piece by Maria Chen:
+    the writer's bio, not part of the argument (the byline names the writer)."""
+    authors = [m.group(1) for u in units if u.kind == META for m in _BYLINE_NAME.finditer(u.text[:300])]
+    if not authors:
+        return
+    bio = re.compile(r"^(?i:" + "|".join(map(re.escape, authors)) + r")\s+(?:is|was|has been|writes|teaches|works|"
+                     r"covers|reports)\b")
+    article = [u for u in units if u.kind == ARTICLE]
+    for u in article[-2:]:
+        if len(article) > 2 and u.n <= AUTHOR_BIO_MAX_WORDS and bio.match(u.text):
+            u.mark(CHROME, "the writer's bio")
+
+
 def _is_about_section(u: Unit, following: Unit | None) -> bool:
     """'About Harbour Energy' on its own line, followed by a paragraph that names it ('Harbour Energy is ...',
     'Founded in 1990, the Harbour group ...'): a name-only heading, not a subhead about a topic."""
@@ -735,6 +754,7 @@ def _questions_above_bylines_are_headlines(units: list[Unit]) -> None:
             return
 
 
+_KICKER = re.compile(r"^([^|]{2,30}?)\s*\|\s*(?=\S)")
 _SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::)\s+(?=[^|]{2,40}$)")
 
 
@@ -748,6 +768,9 @@ def _title_span(u: Unit) -> tuple[int, int] | None:
         cut = _SITE_SUFFIX.search(u.text)        # "Headline of the story | Site Name"
         if cut and len(WORD.findall(u.text[:cut.start()])) >= 4:
             return (u.start, u.start + cut.start())
+        kicker = _KICKER.match(u.text)               # "Opinion | Headline of the story"
+        if kicker and len(WORD.findall(kicker.group(1))) <= 2 and len(WORD.findall(u.text[kicker.end():])) >= 4:
+            return (u.start + kicker.end(), u.end)
         return None
     if u.kind != SHORT or u.text.rstrip(_CLOSERS).endswith("."):
         return None

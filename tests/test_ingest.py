@@ -881,3 +881,33 @@ def test_headline_clause_leaves_no_empty_brackets(nlp, sentence, clause):
     from briefing.extract.lead import headline_clause
 
     assert headline_clause(nlp(sentence)[:]) == clause
+
+
+@pytest.mark.parametrize("kicker", ["Opinion", "Analysis", "World news"])
+def test_a_kicker_before_a_bar_is_not_part_of_the_title(kicker):
+    headline = "Why the central bank will keep cutting interest rates this summer"
+    doc = text_document("k.txt", "k.txt", f"{kicker} | {headline}\n\n{BODY}")
+    assert doc.title == headline and doc.text[slice(*doc.title_span)] == headline
+
+
+OPINION = [
+    "The government's new tariffs on imported steel will raise prices for every family that buys a car or a "
+    "fridge, and they will not bring back the jobs that were lost.",
+    "Economists at the central bank estimate that the tariffs will add 0.4 percentage points to inflation.",
+    "Steelmakers say the tariffs will protect 9,000 jobs. But the industries that use steel employ twenty times "
+    "as many people.",
+]
+
+
+@pytest.mark.parametrize("byline, bio", [
+    ("By Maria Chen", "Maria Chen is an economist at the University of Lakeside."),
+    ("By Tom Okafor | 12 March 2031", "Tom Okafor was a trade negotiator for the economy ministry until 2029."),
+    ("BY LENA ORTIZ", "Lena Ortiz writes about trade and industry."),
+])
+def test_the_writers_bio_closing_an_opinion_piece_is_chrome(byline, bio):
+    text = "\n".join(["Tariffs are a tax on our own shoppers", byline, *OPINION, bio]) + "\n"
+    assert blocks_of(text) == OPINION
+    # someone else's description at the end is article text
+    other = "Ana Ruiz is the head of the steelworkers' union, which backs the tariffs."
+    assert blocks_of("\n".join(["Tariffs are a tax on our own shoppers", byline, *OPINION, other])) == [*OPINION,
+                                                                                                       other]
