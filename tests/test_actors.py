@@ -536,6 +536,8 @@ def test_the_page_outlet_is_an_actor_as_the_subject_of_its_own_release(actors_of
 @pytest.mark.parametrize("text,country", [
     ("Velmora's foreign ministry on Friday denied that it had closed the border.", "Velmora"),
     ("Brazil's foreign ministry said on Monday that the talks would resume.", "Brazil"),
+    ("The foreign ministry of Elbonia said on Friday that the border would stay open.", "Elbonia"),
+    ("The government of Lemuria announced on Monday that it would cut fuel taxes.", "Lemuria"),
 ])
 def test_country_acts_through_its_ministry(actors_of, text, country):
     assert named(actors_of(text), country).kind == "country"
@@ -545,3 +547,9 @@ def test_country_acts_through_its_ministry(actors_of, text, country):
 def test_a_person_described_by_a_place_they_belong_to_stays_a_person(actors_of):
     found = actors_of("Ana Soto, the city's mayor, said the bridge would reopen. Ana Soto has led the city since 2024.")
     assert named(found, "Ana Soto").kind == "person"
+
+
+@pytest.mark.slow
+def test_a_field_after_a_capitalised_ministry_is_not_a_country(actors_of):
+    found = actors_of("The Ministry of Fisheries said on Monday that the quota would be cut.")
+    assert not any(a.kind == "country" for a in found)

@@ -454,9 +454,21 @@ def names_a_state(span: "Span", words: DocWords) -> bool:
     if len(span) > 2 or span[-1].lower_ in ORG_HEADS | COMPANY_SUFFIXES:
         return False
     root = span.root
-    if root.dep_ == "poss" and root.head.lemma_.lower() in STATE_ONLY_NOUNS:
+    if owned_body(root, STATE_ONLY_NOUNS) is not None:
         return True
     return any(ents.is_demonym_of_place(adj, span.text) for adj in words.adjectives)
+
+
+def owned_body(tok: "Token", bodies: frozenset[str]) -> "Token | None":
+    """The body a name owns, of the given nouns: "X's government", "the foreign ministry of X" (not a
+    capitalised "Ministry of X", where X is the field: "Ministry of Health")."""
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in bodies:
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        body = tok.head.head
+        if body.lemma_.lower() in bodies and body.is_lower:
+            return body
+    return None
 
 
 def place_of_demonym(span: "Span", label: str, surface: str, words: DocWords) -> str | None:
@@ -740,6 +752,9 @@ def is_acting(span: "Span") -> bool:
             if prep.lower_ in ("from", "of", "at", "for") and speaker.lemma_.lower() in PERSON_NOUNS | TITLE_WORDS:
                 tok = speaker  # "officials from X said": X speaks through them
                 continue
+            if owned_body(tok, STATE_BODY_NOUNS) is not None:
+                tok = speaker  # "the foreign ministry of X said": X acts through its ministry
+                continue
         return False
     return False
 
@@ -764,8 +779,9 @@ def acts_directly(span: "Span", sent: "Sentence", country: bool = False) -> bool
     tok = span.root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "poss" and tok.head.lemma_.lower() in STATE_BODY_NOUNS and tok.head.dep_ in SUBJECT_DEPS:
-        tok = tok.head  # "Vestria's government said": the state acting through its government
+    body = owned_body(tok, STATE_BODY_NOUNS)
+    if body is not None and body.dep_ in SUBJECT_DEPS:
+        tok = body  # "Vestria's government said", "the foreign ministry of Vestria said": the state acting
     verb = tok.head.lemma_.lower()
     if tok.dep_ != "nsubj":
         return False
