@@ -157,7 +157,8 @@ _BOILERPLATE_HINTS = ("responsib", "liable", "accountable", "reserved", "not be 
                       "reproduc", "redistribut", "republica", "reuse", "re-use", "copying", "expressed",
                       "purposes only", "constitute", "substitute", "intended as", "this article", "this story",
                       "this report", "this post", "this page", "this piece", "this version", "creative commons",
-                      "contributed", "conditions apply", "forward", "differ materially", "undertake", "harbo")
+                      "contributed", "conditions apply", "forward-looking", "forward looking", "differ materially",
+                      "undertake", "safe harb", "safe-harb")
 _BOILERPLATE_HINT = re.compile("|".join(map(re.escape, _BOILERPLATE_HINTS)))     # on lower-cased text
 
 _SEPARATORS = re.compile(r"\s[|>»›•·/]\s|\s\|\s?|\|")
