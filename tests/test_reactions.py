@@ -668,3 +668,12 @@ def test_merge_a_clear_stance_wins_over_more_neutral_statements_and_shows_its_qu
 ])
 def test_acting_against_a_decision_opposes_it(reactions_of, text, stance):
     assert reactions_of(text)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('"There is no evidence of foul play," the Harbour Police said.', "neutral"),
+    ("The Lakeside Health Board said there was no evidence of spread between patients.", "neutral"),
+    ('"The claim has no basis," the Harbour Police said.', "deny"),
+])
+def test_a_finding_of_no_evidence_is_not_a_rebuttal_but_a_claim_without_basis_is(reactions_of, text, stance):
+    assert reactions_of(text)[0].stance == stance

@@ -114,7 +114,7 @@ STANCE_PHRASES = {
     "backward step": "condemn", "wrong direction": "condemn",
     "turning point": "support", "game changer": "support", "game-changer": "support",
     # rebutting a claim: "there is no evidence that they hold the files", "no proof of any leak"
-    "no evidence that": "deny", "no evidence to": "deny", "no proof that": "deny", "no proof of": "deny",
+    "no evidence that": "deny", "no evidence to support": "deny", "no proof that": "deny",
 }
 # acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit
 DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill

@@ -47,6 +47,8 @@ OUTWEIGH_VERBS = frozenset({"outweigh", "offset", "justify"})
 CONDITION_MARKS = frozenset({"if", "when", "where", "unless", "provided", "whenever"})
 # verbs too general to stand for what one was accused of ("accused of making", "denied having")
 LIGHT_VERBS = frozenset("be have do make take get give go say know come see".split())
+# verbs of putting evidence forward: "has sent us no evidence", "provided no proof"
+EVIDENCE_GIVING_VERBS = frozenset("send provide give present offer produce show share supply submit have".split())
 # a quoted passage: straight or typographic double quotes, guillemets, low-9 quotes
 QUOTE_RE = re.compile(r"[\"“„«]\s*([^\"“”„«»]{2,}?)\s*[\"”“»]")
 OPEN_QUOTES = "\"“„«"
@@ -126,8 +128,8 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             scores["concern"] += 1.0  # foreseen harm: "the cuts would hurt rural schools"
         if t.lemma_.lower() in SYMPATHY_WORDS:
             scores["support"] += 1.0
-        if t.lemma_.lower() in REBUTTAL_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
-            scores["deny"] += 1.5  # "has sent us no evidence", "the claim has no basis": a rebuttal
+        if _rebuts(t):
+            scores["deny"] += 1.5  # "has sent us no evidence", "no evidence that they hold it": a rebuttal
     words = " ".join(t.lower_ for t in content)
     if quote:
         words += " " + " ".join(re.findall(r"[\w']+", quote.lower()))
@@ -151,6 +153,17 @@ def _in_relative_clause(word: "Token") -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _rebuts(noun: "Token") -> bool:
+    """'no evidence that they hold the files', 'has sent us no evidence', 'no basis for the claim': a claim
+    rebutted; not a finding such as 'no evidence of foul play' or 'no evidence of spread'."""
+    if noun.lemma_.lower() not in REBUTTAL_NOUNS or not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return False
+    if any(c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+           or c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+        return True  # "no evidence that ...", "no basis for the claim"
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in EVIDENCE_GIVING_VERBS
 
 
 def _under_praise(word: "Token") -> bool:
