@@ -786,3 +786,23 @@ def test_a_price_per_unit_is_keyed_by_the_unit(figures_of):
     oil = only(figures_of("Oil prices rose to $80 a barrel."))
     assert price.quantity.endswith("per dose") and cost.quantity.endswith("per dose")
     assert "medilab" not in price.quantity and oil.quantity == "money price per barrel"
+
+
+@pytest.mark.slow
+def test_a_parallel_number_keeps_its_own_source(figures_of):
+    figs = figures_of("The fever has infected 40 people according to the district office, or 52 according to "
+                      "the Red Crescent.")
+    assert [(f.value, f.unit, f.claimed_by) for f in figs] == [(40, "people", "district office"),
+                                                              (52, "people", "Red Crescent")]
+
+
+@pytest.mark.slow
+def test_the_other_side_of_a_split_counts_the_same(figures_of):
+    figs = figures_of("By four judges to one, the court struck down the decree.")
+    assert [(f.value, f.unit) for f in figs] == [(4, "judges"), (1, "judges")]
+
+
+@pytest.mark.slow
+def test_a_yearly_sum_is_no_price_per_unit(figures_of):
+    f = only(figures_of("Farmers will save $2.1 billion a year."))
+    assert "per" not in f.quantity

@@ -611,6 +611,15 @@ def _parallel_figure(root: "Token", previous: Figure | None, sent: "Sentence") -
     return None
 
 
+def _own_according_to(doc, end: int) -> str | None:
+    """An 'according to X' right after the number: the source of that number alone (the parser hangs it on
+    the verb)."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "according" or doc[end + 1].lower_ != "to":
+        return None
+    pobj = next((g for g in doc[end + 1].children if g.dep_ == "pobj"), None)
+    return _phrase(pobj) if pobj is not None else None
+
+
 def _with_parallel_noun(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, root: "Token",
                         parallel: "FigureCandidate") -> Figure:
     """The bare number as a figure of the parallel one's noun: same unit, quantity and description; its own
@@ -619,6 +628,9 @@ def _with_parallel_noun(ctx: "DocContext", index: int, sent: "Sentence", a: Amou
     start = a.qualifier_start if a.qualifier_start is not None else a.start
     verb = _governing_verb(root)
     claim_verb, claimant = _claimant(ctx, index, sent, root)
+    own = _own_according_to(doc, a.end)  # "27 people according to X, or 31 according to Y": Y's
+    if own is not None:
+        claimant = own
     expression, current = _as_of_evidence(root, verb, claim_verb)
     return FigureCandidate(value=a.value, low=a.low, high=a.high, unit=parallel.unit, text=doc[start:a.end].text,
                            description=parallel.description, claimed_by=claimant or parallel.claimed_by,
@@ -1818,7 +1830,9 @@ def _per_unit(doc, a: Amount) -> "Token | None":
     if not (a.currency or a.percent) or a.end + 1 >= len(doc) or doc[a.end].lower_ not in ("a", "an", "per"):
         return None
     unit = doc[a.end + 1]
-    return unit if unit.pos_ == "NOUN" and unit.tag_ == "NN" else None
+    if unit.pos_ != "NOUN" or unit.tag_ != "NN" or _lemma(unit) in TIME_UNITS:
+        return None  # ("$2.1 billion a year" is a yearly total, keyed as totals are)
+    return unit
 
 
 # verbs whose sum is a penalty, as written (the lemmatizer reads "fined" as "fin"): "fined the bank $20 million"
