@@ -544,6 +544,21 @@ def test_country_acts_through_its_ministry(actors_of, text, country):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Fires reached the town of Belcourt on Sunday. Belcourt's fire chief said 40 homes had burned.",
+    "Floods cut off the port city of Ravensk on Monday. Ravensk's mayor said the water was still rising.",
+])
+def test_a_place_the_text_calls_a_town_does_not_act_through_its_officials(actors_of, text):
+    assert not names(actors_of(text)) & {"Belcourt", "Ravensk"}
+
+
+@pytest.mark.slow
+def test_the_country_a_capital_belongs_to_is_not_a_place(actors_of):
+    found = actors_of("Lemuria announced a curfew in Tarbel, the capital of Lemuria, on Monday.")
+    assert "Lemuria" in names(found)
+
+
+@pytest.mark.slow
 def test_a_person_described_by_a_place_they_belong_to_stays_a_person(actors_of):
     found = actors_of("Ana Soto, the city's mayor, said the bridge would reopen. Ana Soto has led the city since 2024.")
     assert named(found, "Ana Soto").kind == "person"

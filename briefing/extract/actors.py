@@ -181,9 +181,18 @@ def names_said_to_be_things(ctx: "DocContext") -> set[str]:
             root = ent.root
             names_illness = root.dep_ == "compound" and root.head.i >= ent.end and \
                 root.head.lemma_.lower() in ILLNESS_NOUNS
-            if names_illness or described_as(ent) in NOT_PARTY_NOUNS:
+            if names_illness or described_as(ent) in NOT_PARTY_NOUNS or is_place_of(ent):
                 found.add(ents.normalize(ent.text))
     return found
+
+
+def is_place_of(span: "Span") -> bool:
+    """"the port city of X", "the town of X": a place ("the capital of X" makes X a country)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    noun = doc[span.start - 2]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in NOT_PARTY_NOUNS - {"capital"}
 
 
 def described_as(span: "Span") -> str | None:
