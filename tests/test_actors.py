@@ -422,6 +422,13 @@ def test_name_the_text_calls_a_product_or_illness_is_not_an_actor(actors_of, tex
 
 
 @pytest.mark.slow
+def test_a_product_named_as_a_speaker_is_a_party(actors_of):
+    found = actors_of("Chirpa, the video-sharing app, said on Monday that it would appeal the fine. "
+                      "Chirpa has 40 million users in Europe.")
+    assert "Chirpa" in names(found)
+
+
+@pytest.mark.slow
 def test_a_company_named_beside_a_product_noun_stays_an_actor(actors_of):
     found = actors_of("The Orvane vaccine was approved on Monday. Orvane Pharma said it would ship "
                       "the first doses in June. Orvane Pharma, a drug maker based in Lyon, employs 900 people.")

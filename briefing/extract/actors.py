@@ -399,8 +399,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         if mention is not None:
             mention.key, mention.surface, mention.also = ents.normalize(place), place, surface
         return mention
-    if ents.normalize(surface) in words.things:
-        return None  # "the vaccine X", "X is a messaging app", "the storm X": a thing or a place, not a party
+    if ents.normalize(surface) in words.things and not speaks(span):
+        return None  # "the vaccine X", "the storm X": a thing or a place ("X, the video app, said" speaks)
     kind = kind_of(span, label, surface, surnames, title)
     if kind is None or is_outlet(span, surface) or span[-1].lower_ in NOT_PARTIES:
         return None
@@ -766,6 +766,12 @@ def is_acting(span: "Span") -> bool:
                 continue
         return False
     return False
+
+
+def speaks(span: "Span") -> bool:
+    """The name is the subject of a reporting verb: "X said", "X announced" (no product or place does)."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
 
 
 def is_work_noun(tok: "Token") -> bool:
