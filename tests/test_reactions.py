@@ -633,7 +633,7 @@ def test_he_after_a_bare_surname_speaker_is_that_speaker_but_not_after_a_company
 def test_a_denied_act_named_in_a_headline_is_what_a_later_negated_quote_denies(reactions_of):
     text = ("Hackers leak patient files as Norland denies sheltering them. "
             '"Norland does not shelter criminals," spokeswoman Ana Ruiz told reporters.')
-    assert stances_of(reactions_of(text))[-1] == ("Ana Ruiz", "deny")
+    assert stances_of(reactions_of(text))[-1] == ("Norland", "deny")  # the spokeswoman speaks for Norland
 
 
 @pytest.mark.parametrize("text, stance", [
@@ -677,3 +677,21 @@ def test_acting_against_a_decision_opposes_it(reactions_of, text, stance):
 ])
 def test_a_finding_of_no_evidence_is_not_a_rebuttal_but_a_claim_without_basis_is(reactions_of, text, stance):
     assert reactions_of(text)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Norland\'s foreign ministry denied the report. "We are checking," spokeswoman Ana Ruiz told reporters.',
+     "Norland"),
+    ('The Harbour Board denied the claim. "Nothing was dumped," spokesman Piet Vos said.', "Harbour Board"),
+    # a person spoke before, or the spokesperson's own body is named: no borrowing
+    ('Jane Roe said the harbour was closed. "We expect to reopen on Friday," spokesman Piet Vos said.', "Piet Vos"),
+    ('Norland\'s foreign ministry denied the report. "We are checking," Acme spokeswoman Ana Ruiz said.',
+     "Ana Ruiz"),
+])
+def test_a_spokesperson_of_no_stated_body_speaks_for_the_body_that_spoke_just_before(reactions_of, text, speaker):
+    assert reactions_of(text)[-1].actor == speaker
+
+
+def test_an_owners_spokesperson_speaks_for_the_owner(reactions_of):
+    found = reactions_of('Halden\'s spokesman, Piet Vos, dismissed the allegations as "a fairy tale".')
+    assert stances_of(found) == [("Halden", "deny")]

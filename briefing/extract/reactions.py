@@ -725,11 +725,16 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
             return memory.speaker, memory.speaker_is_person
         return None
     heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
-    people = [e for e in (_entity_for(h, span) for h in heads) if e is not None and e.label_ == "PERSON"]
-    if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
+    if subj.pos_ in ("PROPN", "NOUN"):
         body = _spokesperson_body(heads, span)
         if body:  # "spokeswoman Ana Ruiz of the Port Authority": her words are the body's
             return body, False
+        if body == "" and memory.speaker and not memory.speaker_is_person and memory.speaker_age == 1:
+            # "The ministry denied it. '...,' spokeswoman Ana Ruiz said.": a spokesperson of no stated body
+            # speaks for the body that spoke just before
+            return memory.speaker, False
+    people = [e for e in (_entity_for(h, span) for h in heads) if e is not None and e.label_ == "PERSON"]
+    if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
         return _person_name(_widened(people[-1])), True
     named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is not None and subj.pos_ in ("NOUN", "PROPN") and _entity_for(subj, span) is None:
@@ -790,22 +795,29 @@ def _bare_surname(name: str, actors: list[Actor]) -> bool:
 
 def _spokesperson_body(heads: list["Token"], sent: "Span") -> str | None:
     """The body a named spokesperson speaks for when the sentence states it: 'spokeswoman X of Y',
-    'X, a spokesman for Y', 'Y's spokesperson X'."""
+    'X, a spokesman for Y', 'Y's spokesperson X'; "" when the sentence names no body at all."""
     words = [t for h in heads for t in [h, *h.children] if t.lower_ in SPOKESPERSON_WORDS]
     if not words:
         return None
+    stated = False
     for word in words + heads:
         for c in word.children:
             owner = c if c.dep_ == "poss" else next(
                 (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ in ("of", "for") else None
             if owner is None:
                 continue
+            stated = True
             ent = _entity_for(owner, sent)
             if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
                 return clean_name(_widened(ent))
             if owner.pos_ == "PROPN" and owner.text[:1].isupper():
                 return clean_name(_proper_name(owner))
-    return None
+    # "" for a spokesperson with no body named at all (not "of the ministry", not "Acme spokesman X"),
+    # None when one is named that we cannot resolve
+    first = min(w.i for w in words)
+    named_before = any(t.pos_ in ("PROPN", "NOUN") and t.lower_ not in SPOKESPERSON_WORDS | TITLE_WORDS
+                       for h in heads for t in h.subtree if t.i < first)
+    return None if stated or named_before else ""
 
 
 def _capitalise_first(text: str) -> str:
