@@ -806,3 +806,12 @@ def test_the_other_side_of_a_split_counts_the_same(figures_of):
 def test_a_yearly_sum_is_no_price_per_unit(figures_of):
     f = only(figures_of("Farmers will save $2.1 billion a year."))
     assert "per" not in f.quantity
+
+
+@pytest.mark.slow
+def test_the_people_in_a_trial_are_counted_though_the_trial_is_the_source(figures_of):
+    figs = figures_of("Medilab said its phase 3 trial in about 6,000 adults had shown that the drug cut strokes "
+                      "by 30 percent.")
+    assert [(f.value, f.unit) for f in figs] == [(6000, "adults"), (30, "percent")]
+    assert not [f for f in figures_of("Its parallel count from 6,200 polling stations puts her on 49 percent.")
+                if f.value == 6200]

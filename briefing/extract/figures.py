@@ -846,15 +846,23 @@ def _background_size(a: Amount, doc) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BACKGROUND_HOLDERS
 
 
+# studies whose people are their subjects, and the words for those people
+TRIAL_NOUNS = frozenset("trial study".split())
+TRIAL_PARTICIPANTS = frozenset("participant volunteer subject infant baby adult".split())
+
+
 def _inside_claimant(tok: "Token") -> bool:
     """'its parallel count from 6,200 polling stations puts her on 49 percent': a number in the phrase naming the
     source of a claim describes the source, not the story."""
     nested = False  # "count from 6,200 stations" (not "150 stations reported ...": the stations are counted)
+    counted = tok.head if tok.dep_ == "nummod" else tok
     for _ in range(8):
         if _measure_noun(tok) is not None:
             return False  # "the unions' count of 12,000 marchers": the count is the figure itself
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lemma_.lower() in CLAIM_VERBS:
+            if _lemma(tok) in TRIAL_NOUNS and _lemma(counted) in PEOPLE_NOUNS | TRIAL_PARTICIPANTS:
+                return False  # "its trial in 4,800 children showed ...": who took part is part of the story
             return nested
         nested = nested or tok.dep_ == "pobj"
         if tok.head.i == tok.i or tok.dep_ in ("ccomp", "relcl", "advcl", "conj", "xcomp", "acl"):
