@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (ACCUSATION_NOUNS, ACCUSING_VERBS, AUTHORING_VERBS, CHARGE_NOUNS,
-                                      DOCUMENT_NOUNS, REBUTTAL_NOUNS, SPOKESPERSON_WORDS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS, AID_VERBS,
-                                      BACKING_VERBS, CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
-                                      DEFEND_VERBS, ENACT_VERBS, FORESEEING_MODALS, GENERIC_BODY_NOUNS, HARM_VERBS,
-                                      HONORIFICS, LEGAL_ACTION_NOUNS, LEGAL_ACTION_VERBS, LEGAL_QUALIFIERS,
-                                      LEGAL_WHEN_QUALIFIED, MEDIA_NOUNS, MISFORTUNE_WORDS, MORE_REPORTING_VERBS,
-                                      NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS, ORG_HEADS, PERSON_NOUNS,
-                                      POSITIVE_EVALUATIONS, REPORTING_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS,
-                                      SPEECH_CONTROL_VERBS, STAKEHOLDER_GROUPS, STANCE_LEMMAS, STANCE_PHRASES,
+from briefing.extract.lexicon import (ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
+                                      AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, CHARGE_NOUNS, CLAIM_NOUNS,
+                                      CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS, DEFEND_VERBS,
+                                      DOCUMENT_NOUNS, ENACT_VERBS, FORESEEING_MODALS, GENERIC_BODY_NOUNS,
+                                      HARM_VERBS, HONORIFICS, LEGAL_ACTION_NOUNS, LEGAL_ACTION_VERBS,
+                                      LEGAL_QUALIFIERS, LEGAL_WHEN_QUALIFIED, MEDIA_NOUNS, MISFORTUNE_WORDS,
+                                      MORE_REPORTING_VERBS, NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS,
+                                      ORG_HEADS, PERSON_NOUNS, POSITIVE_EVALUATIONS, REBUTTAL_NOUNS,
+                                      REPORTING_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS, SPEECH_CONTROL_VERBS,
+                                      SPOKESPERSON_WORDS, STAKEHOLDER_GROUPS, STANCE_LEMMAS, STANCE_PHRASES,
                                       STANCE_VERBS, STATEMENT_NOUNS, SYMPATHY_PHRASES, SYMPATHY_WORDS, TITLE_WORDS,
                                       URGE_VERBS)
 from briefing.summary import Actor, Reaction
