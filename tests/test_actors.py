@@ -453,6 +453,12 @@ def test_sentence_initial_illness_the_text_writes_in_lower_case_is_not_an_actor(
      "Lyon", "Brandt Robotics"),
     ("Aldmoor, June 12, 2028 — Corvel Therapeutics said today that its trial had met its goal.",
      "Aldmoor", "Corvel Therapeutics"),
+    ("Kessring (Nordic Wire) - Halvard Mining said on Friday that it would close the Vesk pit.",
+     "Kessring", "Halvard Mining"),
+    ("Tarnholm (Baltic Wire) - Halvard Mining said on Friday that it would close the pit.",
+     "Tarnholm", "Halvard Mining"),
+    ("Oberfeld (Coastal Press) - Halvard Mining announced on Friday that it would close the pit.",
+     "Oberfeld", "Halvard Mining"),
 ])
 def test_dateline_town_before_a_date_and_dash_is_not_an_actor(actors_of, text, town, company):
     found = actors_of(text)
@@ -464,6 +470,8 @@ def test_dateline_town_before_a_date_and_dash_is_not_an_actor(actors_of, text, t
 def test_a_name_and_comma_without_a_dated_dash_still_acts(actors_of):
     found = actors_of("Delgado, 54, said on Monday that the strike would go on.")
     assert "Delgado" in names(found)
+    found = actors_of("Ines Marlow (Green Party) said on Monday that the strike would go on.")
+    assert "Ines Marlow" in names(found)
 
 
 @pytest.mark.slow

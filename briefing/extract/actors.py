@@ -610,8 +610,8 @@ def is_dateline(span: "Span", sent: "Sentence") -> bool:
 
 
 def dash_after_date(span: "Span") -> bool:
-    """The name is followed by a date and a dash, the way a press release or wire story opens:
-    "Lyon, 4 May 2027 - ", "Oslo, March 3 (Nordic Wire) — "."""
+    """The name is followed by a date or the outlet in brackets, then a dash, the way a press release or wire
+    story opens: "Lyon, 4 May 2027 - ", "Oslo, March 3 (Nordic Wire) — ", "Lyon (Nordic Wire) - "."""
     doc = span.doc
     i = span.end
     if i < len(doc) and doc[i].text == ",":
@@ -619,12 +619,13 @@ def dash_after_date(span: "Span") -> bool:
     date_start = i
     while i < len(doc) and (doc[i].ent_type_ == "DATE" or doc[i].like_num) and doc[i].text not in DASHES:
         i += 1
-    if i == date_start:
-        return False
+    dated = i > date_start
     if i < len(doc) and doc[i].text == "(":  # the outlet's name in brackets
         close = next((t.i for t in doc[i: i + 8] if t.text == ")"), None)
-        i = close + 1 if close is not None else i
-    return i < len(doc) and doc[i].text in DASHES
+        if close is None:
+            return False
+        i, dated = close + 1, True
+    return dated and i < len(doc) and doc[i].text in DASHES
 
 
 def is_full_sentence(sent: "Sentence") -> bool:
@@ -916,13 +917,15 @@ def is_byline(ent: "Span", sent: "Sentence") -> bool:
 
 def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
     """Names NER missed as the subject of a reporting verb: "Hong Min of the X Institute said",
-    "Asante-Mensah said" (a lone surname joins its full name when grouped)."""
+    "Asante-Mensah said" (a lone surname joins its full name when grouped), "Lyon (Wire) - X Mining said"
+    (the parse makes the dateline the subject and hangs the name on it)."""
     found = []
     if not is_full_sentence(sent):
         return found
     for tok in sent.span:
-        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ or \
-                tok.head.lemma_.lower() not in REPORTING_VERBS:
+        subject = tok.dep_ == "nsubj" or after_dateline(tok, sent)
+        verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+        if not subject or tok.pos_ != "PROPN" or tok.ent_type_ or verb.lemma_.lower() not in REPORTING_VERBS:
             continue
         start = tok.i
         while start - 1 >= sent.span.start and not tok.doc[start - 1].ent_type_ and (
@@ -941,6 +944,14 @@ def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
         found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind=kind,
                              acting=True, role=affiliation(span) if kind == "person" else None))
     return found
+
+
+def after_dateline(tok: "Token", sent: "Sentence") -> bool:
+    """A name hung as an apposition on the subject that opens the sentence, with a dash between them: the
+    parse of "Lyon (Wire) - X said" or "Lyon, 4 May - X said" makes the dateline the subject."""
+    head = tok.head
+    return tok.dep_ == "appos" and head.dep_ == "nsubj" and head.i < tok.i and starts_sentence(head, sent) \
+        and any(t.text in DASHES for t in tok.doc[head.i + 1: tok.i])
 
 
 # ------------------------------------------------------------------------------------------------- roles
