@@ -465,3 +465,14 @@ def test_a_date_a_plan_was_made_for_is_no_happening(timeline_of, text):
 def test_a_planning_verb_with_its_own_date_is_a_happening(timeline_of):
     entries = timeline_of("The board scheduled the vote in March.")
     assert [e.date for e in entries] == ["2031-03"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ('The insurer will "not pay a single claim", a spokesman repeated on Wednesday.',
+     ("2031-10-15", "The insurer will not pay a single claim, according to a spokesman")),
+    ("The border stays closed, the interior minister reiterated on Monday.",
+     ("2031-10-13", "The border stays closed, according to the interior minister")),
+])
+def test_repeating_a_statement_reports_it(timeline_of, text, expected):
+    assert [(e.date, e.event) for e in timeline_of(text)] == [expected]

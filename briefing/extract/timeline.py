@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing import dates
-from briefing.extract.lexicon import REPORTING_VERBS
+from briefing.extract.lexicon import MORE_REPORTING_VERBS
+from briefing.extract.lexicon import REPORTING_VERBS as _REPORTING
+
+# verbs that report what someone said: a clause they report is the happening's line, with its speaker
+# ("X will not pay, a spokeswoman repeated" -> "X will not pay, according to a spokeswoman")
+REPORTING_VERBS = _REPORTING | MORE_REPORTING_VERBS | frozenset("repeat reiterate promise pledge tweet recall".split())
 from briefing.pagemeta import DATELINE  # the wire dateline: its date is the filing date
 from briefing.summary import TimelineEntry
 
