@@ -400,6 +400,12 @@ def test_hyphenated_title_before_a_comma(actors_of):
 def test_sentence_initial_proper_noun_also_a_common_word_stays_a_name(actors_of):
     found = actors_of("The river turned brown after the spill. Brown said the company would pay for the clean-up.")
     assert "Brown" in names(found)
+    found = actors_of("Growers blamed the weather for the poor apple harvest. Apple said on Monday that it would "
+                      "cut prices.")
+    assert "Apple" in names(found)
+    found = actors_of("Oil firms have long used a shell to hide profits. Shell cut its dividend on Monday, "
+                      "and the regulator fined Shell in May.")
+    assert "Shell" in names(found)
 
 
 # --- what the text says a name is; who acts; the page's own outlet ------------------------------------
@@ -440,6 +446,8 @@ def test_a_company_named_beside_a_product_noun_stays_an_actor(actors_of):
     ("Cholera spreads quickly where water is unsafe, according to the World Health Organization. "
      "Cases of cholera have doubled since March, the Red Crescent Society said.", "Cholera"),
     ("Dengue infects millions of people every year. The ministry said dengue cases rose by 40 percent.", "Dengue"),
+    ("Typhoid kills thousands of children a year. A typhoid vaccine will be offered in schools, the Lakeland "
+     "Health Board said.", "Typhoid"),
 ])
 def test_sentence_initial_illness_the_text_writes_in_lower_case_is_not_an_actor(actors_of, text, illness):
     assert illness not in names(actors_of(text))

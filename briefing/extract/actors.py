@@ -452,8 +452,9 @@ def is_capitalised_common_noun(span: "Span", label: str, sent: "Sentence", words
         return True  # a singular proper noun stays a name: "Brown said" beside "the river turned brown"
     if label in ("NORP", "PERSON"):
         return False  # "Democrats voted", "Pat said": names of groups and people are common words too
-    if low in words.lowercase_nouns:
-        return True  # "Cholera spreads fast" beside "cases of cholera": the text's own common noun
+    if low in words.lowercase_nouns and not speaks(span):
+        return True  # "Cholera spreads fast" beside "cholera cases": the text's own common noun ("Apple said"
+        # beside "apple harvest" speaks, and no common noun does)
     return plural and any(w in ents.common_nouns() for w in ents.singular_forms(low))
 
 
