@@ -681,6 +681,7 @@ def test_a_number_hyphenated_to_a_countable_noun_counts_it(figures_of, sentence,
     "The delegation stayed in a five-star hotel.",
     "The 24-year-old was arrested.",
     "A one-party state emerged.",
+    "Ministers of the 27-nation bloc met in Riga.",  # a background size
 ])
 def test_a_hyphenated_kind_of_thing_is_not_a_count(figures_of, sentence):
     assert figures_of(sentence) == [], [(f.text, f.value) for f in figures_of(sentence)]

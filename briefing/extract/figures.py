@@ -518,6 +518,8 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
         return _compound_figure(ctx, index, sent, a, *compound)
     compound = _count_compound(doc, a, sent.span.end)
     if compound is not None:
+        if _lemma(compound[1]) in BACKGROUND_HOLDERS:
+            return None  # "the 27-nation bloc": a size named in passing, like "a bloc of 27 nations"
         return _compound_figure(ctx, index, sent, a, *compound, count=True)
     if _not_a_measure(doc, sent.span, a) or _background_size(a, doc) or _inside_claimant(_amount_root(doc, a)):
         return None
