@@ -1690,6 +1690,8 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
             and (head.head.tag_ in _COMPARATIVE_TAGS or head.head.lower_ in CHANGE_ADVERBS) else None
         if level is not None:
             keep.add(level.i)  # "closed 3.2 percent lower"
+        if a.currency and core is None:  # "demanding $4.5 million in cryptocurrency": how it is to be paid
+            keep |= _short_preps(head, amount | keep, kinds=("in",), limit=1)
     return _render(doc, keep - amount)
 
 
