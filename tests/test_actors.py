@@ -166,6 +166,15 @@ def test_canonical_name_for_speaker_strings():
     assert canonical_name("", actors) is None
 
 
+def test_canonical_name_of_a_body_owned_by_an_actor():
+    actors = [Actor("Velmora", "country"), Actor("Brazil", "country"),
+              Actor("Chile's Ministry of Justice", "organization", aliases=["Ministry of Justice"])]
+    assert canonical_name("Velmora's foreign ministry", actors) == "Velmora"
+    assert canonical_name("Brazil’s foreign ministry", actors) == "Brazil"
+    assert canonical_name("Chile's Ministry of Justice", actors) == "Chile's Ministry of Justice"
+    assert canonical_name("Peru's foreign ministry", actors) is None
+
+
 # --- one document (model) -----------------------------------------------------------------------------
 
 @pytest.mark.slow

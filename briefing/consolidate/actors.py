@@ -7,6 +7,7 @@ Countries are one actor exactly when they are one country (their name is already
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,6 +18,7 @@ from briefing.extract import entities as ents
 from briefing.extract.lexicon import ORG_HEADS, TITLE_WORDS
 from briefing.summary import Actor, Citation
 
+OWNER_POSSESSIVE = re.compile(r"'s?(?= )")  # "vestria's foreign ministry" -> "vestria foreign ministry"
 SPELLING_SIMILARITY = 90  # token_sort_ratio at or above which two names may be one spelling
 WORD_SIMILARITY = 85  # the one word two spellings may differ in ("zelensky" / "zelenskyy")
 CITATIONS_PER_SOURCE = 2
@@ -352,10 +354,12 @@ def canonical_name(name: str, actors: list[Actor]) -> str | None:
     # name is another person ("Kim" in "Kim Yo Jong"), so one-word forms of people do not count here
     people_words = {ents.normalize(n) for a in actors if a.kind == "person"
                     for n in [a.name] + list(a.aliases) if len(ents.normalize(n).split()) == 1}
-    contained = [f for f in forms if len(f) >= 3 and f not in people_words and f" {f} " in f" {key} "]
+    # an owner inside the string is a word of its own: "vestria's foreign ministry" holds "vestria"
+    plain = OWNER_POSSESSIVE.sub("", key)
+    contained = [f for f in forms if len(f) >= 3 and f not in people_words and f" {f} " in f" {plain} "]
     if contained:
         return forms[max(contained, key=len)]
-    countries = {c for c in ents.country_words(key) if any(a.name == c for a in actors)}
+    countries = {c for c in ents.country_words(plain) if any(a.name == c for a in actors)}
     if len(countries) == 1:
         return countries.pop()
     best = process.extractOne(key, list(forms), scorer=fuzz.token_sort_ratio, score_cutoff=SPELLING_SIMILARITY)
