@@ -816,3 +816,11 @@ def test_the_people_in_a_trial_are_counted_though_the_trial_is_the_source(figure
     assert [(f.value, f.unit) for f in figs] == [(6000, "adults"), (30, "percent")]
     assert not [f for f in figures_of("Its parallel count from 6,200 polling stations puts her on 49 percent.")
                 if f.value == 6200]
+
+
+@pytest.mark.slow
+def test_a_bare_counted_noun_inside_another_nouns_phrase_takes_that_noun(figures_of):
+    f = only(figures_of("The audit found that the files of about 90,000 pensioners had been copied."))
+    assert f.description == "files of pensioners"
+    f = only(figures_of("About 5,000 people marched."))
+    assert f.description == "people marched"

@@ -553,8 +553,8 @@ def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous
     expression, current = _as_of_evidence(anchor, verb, claim_verb)
     fig = FigureCandidate(
         value=a.value, low=a.low, high=a.high, unit=_unit(a, noun), text=doc[start:text_end].text,
-        description=_description(doc, a, noun, anchor, verb, start, text_end, topic, subject)
-        or doc[start:text_end].text,
+        description=_with_holder(doc, a, noun, _description(doc, a, noun, anchor, verb, start, text_end, topic,
+                                                           subject)) or doc[start:text_end].text,
         claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
         citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
         as_of_expression=expression, as_of_current=current, verb_index=verb.i if verb is not None else -1,
@@ -1693,6 +1693,18 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
         if a.currency and core is None:  # "demanding $4.5 million in cryptocurrency": how it is to be paid
             keep |= _short_preps(head, amount | keep, kinds=("in",), limit=1)
     return _render(doc, keep - amount)
+
+
+def _with_holder(doc, a: Amount, noun: "Token | None", description: str) -> str:
+    """A bare counted noun said inside another noun's phrase takes that noun: 'the records of about 400,000
+    patients' -> 'records of patients', 'a trial in 4,800 children' -> 'trial in children'."""
+    if noun is None or description != noun.text or noun.dep_ != "pobj":
+        return description
+    prep, holder = noun.head, noun.head.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "among", "for") or holder.pos_ != "NOUN":
+        return description
+    keep = _noun_phrase(holder, set(range(a.start, a.end)), complement=False) | {prep.i, noun.i}
+    return _render(doc, keep) or description
 
 
 def _measured_subject(hang: "Token | None", head: "Token", noun: "Token | None") -> "Token | None":
