@@ -476,6 +476,8 @@ def test_sentence_initial_illness_the_text_writes_in_lower_case_is_not_an_actor(
      "Tarnholm", "Halvard Mining"),
     ("Oberfeld (Coastal Press) - Halvard Mining announced on Friday that it would close the pit.",
      "Oberfeld", "Halvard Mining"),
+    ("Rotterdam, 14 February 2029 - Veldhaven Energy N.V. today announced that it had signed a supply contract.",
+     "Rotterdam", "Veldhaven Energy N.V."),
 ])
 def test_dateline_town_before_a_date_and_dash_is_not_an_actor(actors_of, text, town, company):
     found = actors_of(text)

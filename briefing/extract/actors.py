@@ -937,10 +937,13 @@ def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
         if is_dateline(span, sent):
             continue  # "Lyon, 4 May 2027 - X announced": the town the story was filed from
         words = [w for w in span if w.text != "-"]
+        legal_form = len(words) >= 2 and words[-1].text.replace(".", "").lower() in COMPANY_SUFFIXES
+        if legal_form:
+            words = words[:-1]  # "Veldmark Energy N.V.", "Orlen S.A.": the company's legal form
         if not (1 <= len(words) <= 3 and all(w.is_title and w.is_alpha for w in words)) or \
                 any(w.lower_ in ORG_HEADS | TITLE_WORDS | HONORIFICS or ents.country_of(w.text) for w in words):
             continue
-        company = words[-1].lower_ in COMPANY_SUFFIXES and len(words) >= 2  # "Quorra Energy announced"
+        company = legal_form or words[-1].lower_ in COMPANY_SUFFIXES and len(words) >= 2  # "Quorra Energy said"
         kind = "organization" if company or kind_cue(span, "") == "organization" else "person"
         found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind=kind,
                              acting=True, role=affiliation(span) if kind == "person" else None))
