@@ -429,6 +429,8 @@ def test_overnight_yields_to_a_named_day(timeline_of, text):
      ("2031-06", "The findings of a study of 900 dairy farms were released")),
     ("The mayor of the port city, whose budget was cut in April, resigned.",
      ("2031-04", "The budget of the port city was cut")),
+    ("The envoy, whose recall the foreign ministry ordered in May, left the capital.",
+     ("2031-05", "The foreign ministry ordered the recall of the envoy")),
 ])
 def test_a_whose_clause_dates_what_its_noun_owns(timeline_of, text, expected):
     assert [(e.date, e.event) for e in timeline_of(text)] == [expected]

@@ -722,6 +722,16 @@ def _with_antecedent(verb: "Token", ent: "Span", words: str) -> str:
             if not words.lower().startswith(said.lower()):
                 return ""
             return f"the {own} of {noun_phrase}{words[len(said):]}"
+        owned = next((c for c in verb.children if c.dep_ in ("dobj", "pobj")
+                      and any(g.lower_ == "whose" for g in c.children)), None)
+        if owned is not None:  # "whose resignation the president accepted" -> "the president accepted the ..."
+            said = _phrase(owned)
+            own = _tidy("".join(t.text_with_ws for t in owned.subtree if t.lower_ != "whose"), capitalise=False)
+            if not words.lower().startswith(said.lower()):
+                return ""
+            return f"{words[len(said):].strip()} the {own} of {noun_phrase}"
+        if verb.left_edge.lower_ == "whose":
+            return ""  # a 'whose' the line cannot be rebuilt around: no line rather than a garbled one
         if not rel:
             if _subject(verb) is not None and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
                 verb_word = re.search(r"\b" + re.escape(verb.text) + r"\b", words)
