@@ -478,3 +478,9 @@ def test_a_planning_verb_with_its_own_date_is_a_happening(timeline_of):
 ])
 def test_repeating_a_statement_reports_it(timeline_of, text, expected):
     assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
+
+
+@pytest.mark.slow
+def test_a_participle_right_after_a_name_qualifies_the_head_of_the_phrase(timeline_of):
+    entries = timeline_of("A report by the National Audit Office published in May found gaps.")
+    assert [(e.date, e.event) for e in entries] == [("2031-05", "A report by the National Audit Office was published")]

@@ -761,8 +761,11 @@ def _modified_noun(verb: "Token") -> "Token":
     line then keeps the nested complements (faithful whichever noun the writer meant)."""
     noun = verb.head
     doc = verb.doc
-    if verb.left_edge.i == 0 or doc[verb.left_edge.i - 1].text not in (",", "—", "–"):
+    named = noun.pos_ == "PROPN" or bool(noun.ent_type_)
+    set_off = verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].text in (",", "—", "–")
+    if not set_off and not (named and verb.dep_ == "acl"):
         return noun  # a restrictive clause ("the law passed in June") qualifies the noun it follows
+    # (a name takes no restrictive participle: "a report by the Institute published in May" is the report's)
     if verb.dep_ == "relcl" and doc[verb.left_edge.i].lower_ != "whose":
         return noun  # "the chairman of the commission, which was founded ...": 'which' takes the nearest noun
     if not (noun.pos_ == "PROPN" or noun.ent_type_ or any(c.dep_ == "nummod" for c in noun.children)):
