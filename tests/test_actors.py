@@ -581,9 +581,10 @@ def test_country_acts_through_its_ministry(actors_of, text, country):
 @pytest.mark.parametrize("text", [
     "Fires reached the town of Belcourt on Sunday. Belcourt's fire chief said 40 homes had burned.",
     "Floods cut off the port city of Ravensk on Monday. Ravensk's mayor said the water was still rising.",
+    "Drones struck an oil depot in the city of Karsk overnight. Karsk's mayor, Ivo Petrov, said 40 people fled.",
 ])
 def test_a_place_the_text_calls_a_town_does_not_act_through_its_officials(actors_of, text):
-    assert not names(actors_of(text)) & {"Belcourt", "Ravensk"}
+    assert not names(actors_of(text)) & {"Belcourt", "Ravensk", "Karsk"}
 
 
 @pytest.mark.slow

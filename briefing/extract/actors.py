@@ -181,18 +181,29 @@ def names_said_to_be_things(ctx: "DocContext") -> set[str]:
             root = ent.root
             names_illness = root.dep_ == "compound" and root.head.i >= ent.end and \
                 root.head.lemma_.lower() in ILLNESS_NOUNS
-            if names_illness or described_as(ent) in NOT_PARTY_NOUNS or is_place_of(ent):
+            if names_illness or described_as(ent) in NOT_PARTY_NOUNS:
                 found.add(ents.normalize(ent.text))
+        found.update(places_of(sent))
     return found
 
 
-def is_place_of(span: "Span") -> bool:
-    """"the port city of X", "the town of X": a place ("the capital of X" makes X a country)."""
-    doc = span.doc
-    if span.start < 2 or doc[span.start - 1].lower_ != "of":
-        return False
-    noun = doc[span.start - 2]
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in NOT_PARTY_NOUNS - {"capital"}
+def places_of(sent: "Sentence") -> list[str]:
+    """The names after "the port city of", "the town of" (NER often leaves them unlabelled); "the capital
+    of X" makes X a country, not a place."""
+    doc, end = sent.span.doc, sent.span.end
+    found = []
+    for tok in sent.span:
+        if tok.lower_ != "of" or tok.i == sent.span.start:
+            continue
+        noun = doc[tok.i - 1]
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOT_PARTY_NOUNS - {"capital"}:
+            continue
+        stop = tok.i + 1
+        while stop < end and doc[stop].pos_ == "PROPN" and doc[stop].is_title:
+            stop += 1
+        if stop > tok.i + 1:
+            found.append(ents.normalize(doc[tok.i + 1: stop].text))
+    return found
 
 
 def described_as(span: "Span") -> str | None:
