@@ -584,8 +584,9 @@ _COMPARISON_PREPS = frozenset("than with from to against versus vs".split())
 
 
 def _parallel_figure(root: "Token", previous: Figure | None, sent: "Sentence") -> "FigureCandidate | None":
-    """'40 million doses in 2027 and 15 million this year', 'up to 300 trucks a day, from 120 before': a bare
-    number coordinated with, or compared to, a counted one of the same sentence counts the same noun."""
+    """'40 million doses in 2027 and 15 million this year', '1,200 refugees, compared with 800 a week
+    earlier': a bare number coordinated with, or compared to, a counted one of the same sentence counts the
+    same noun."""
     if not isinstance(previous, FigureCandidate) or previous.citations[0] != sent.citation() \
             or previous.anchor_index < 0 or previous.unit in ("count", "percent", "votes") or previous.currency_like():
         return None
@@ -696,7 +697,7 @@ def _compound_figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount,
 # nouns that, hyphenated after a number, make a kind of thing, not a count of its parts ("a two-state
 # solution", "a three-way race", "a five-star hotel", "a two-tier system", "a 10-point plan")
 COMPOUND_KIND_NOUNS = frozenset("""way horse star tier step part letter lane fold front track act prong side
-state dimension digit speed cylinder bedroom seat-belt wheel stroke colour color point time""".split())
+state dimension digit speed cylinder bedroom wheel stroke colour color point time""".split())
 _IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people"}
 
 
@@ -749,8 +750,9 @@ def _lemma(tok: "Token | None") -> str:
 
 
 def noun_lemma(tok: "Token") -> str:
-    """A token's lemma, lower case, with the lemmatizer's '-oses' slip mended: it reads 'doses' as 'dos' and
-    'poses' as 'pos' (a plural in '-oses' is of a noun in '-ose': dose, hose, purpose, diagnosis aside)."""
+    """A token's lemma, lower case, with the lemmatizer's '-oses' slip mended: it reads 'doses' as 'dos'. A
+    plural in '-oses' whose lemma only drops '-es' is of a noun in '-ose' (dose, hose, pose); a lemma the
+    lemmatizer does rebuild ('diagnoses' -> 'diagnosis') is kept."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
     if tok.tag_ in ("NNS", "NNPS") and low.endswith("oses") and lemma == low[:-2]:
