@@ -695,3 +695,13 @@ def test_a_spokesperson_of_no_stated_body_speaks_for_the_body_that_spoke_just_be
 def test_an_owners_spokesperson_speaks_for_the_owner(reactions_of):
     found = reactions_of('Halden\'s spokesman, Piet Vos, dismissed the allegations as "a fairy tale".')
     assert stances_of(found) == [("Halden", "deny")]
+
+
+def test_a_spokesperson_whose_words_are_about_the_last_speaker_does_not_speak_for_it(reactions_of):
+    """A spokesperson of no stated body speaks for the body that spoke just before, but not when the words
+    judge that body: then they come from someone else."""
+    text = ("Chile's government said on Monday that it had sent engineers to the border.\n\n"
+            "Spokesman Aron Lidd said the Chilean deployment was a reckless provocation.")
+    found = reactions_of(text)
+    assert not any(r.actor == "Chile" and r.stance == "condemn" for r in found), [(r.actor, r.stance) for r in found]
+    assert any(r.stance == "condemn" for r in found)  # the judgment itself is still read, as someone else's

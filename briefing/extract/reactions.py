@@ -730,9 +730,11 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         body = _spokesperson_body(heads, span)
         if body:  # "spokeswoman Ana Ruiz of the Port Authority": her words are the body's
             return body, False
-        if body == "" and memory.speaker and not memory.speaker_is_person and memory.speaker_age == 1:
+        if body == "" and memory.speaker and not memory.speaker_is_person and memory.speaker_age == 1 \
+                and not _names_party(span, memory.speaker):
             # "The ministry denied it. '...,' spokeswoman Ana Ruiz said.": a spokesperson of no stated body
-            # speaks for the body that spoke just before
+            # speaks for the body that spoke just before, unless the words are about that body ("Spokesman X
+            # said the North Korean deployment was a crime" after a sentence read as North Korea's)
             return memory.speaker, False
     people = [e for e in (_entity_for(h, span) for h in heads) if e is not None and e.label_ == "PERSON"]
     if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
@@ -792,6 +794,25 @@ def _bare_surname(name: str, actors: list[Actor]) -> bool:
         if a.name == name or name in a.aliases:
             return a.kind == "person"
     return True
+
+
+def _names_party(sent: "Span", party: str) -> bool:
+    """Whether a sentence names ``party`` (or, for a country, its people) as the owner or kind of a thing it
+    talks about ('the North Korean deployment', "Norland's troops"): words about that party's doings, which
+    its own spokesperson would not put so ('"Norland does not shelter criminals," spokeswoman X said' is)."""
+    from briefing.extract import entities as ents
+
+    low = party.lower()
+    country = ents.country_of(party)
+    for ent in sent.ents:
+        if ent.root.dep_ not in ("amod", "compound", "poss", "nmod"):
+            continue
+        if ent.text.lower().removesuffix("'s").removesuffix("’s") == low:
+            return True
+        form = ents.country_of(ent.text)
+        if country is not None and form is not None and form.country == country.country:
+            return True
+    return False
 
 
 def _spokesperson_body(heads: list["Token"], sent: "Span") -> str | None:
