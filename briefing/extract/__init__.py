@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterator
 from briefing.summary import Actor, Citation, Figure, OpenQuestion, Reaction, TimelineEntry, Treaty
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from briefing.ingest import Document
     from briefing.nlp import ParsedDocument
@@ -75,6 +75,21 @@ class DocumentExtraction:
     timeline: list[TimelineEntry] = field(default_factory=list)
     signals: list[OpenQuestion] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
+
+
+def dateline_end(span: "Span") -> int:
+    """Character offset (in the doc) where the wire or press-release dateline opening ``span`` ends
+    ("ACCRA, May 16 (Wire) - ", "Lyon, 4 May 2027 - "); the span's start when it has none. The one reading of
+    datelines (briefing.pagemeta.DATELINE) for every extractor."""
+    from briefing.pagemeta import dateline_end as end_in_text
+
+    return span.start_char + end_in_text(span.text)
+
+
+def in_dateline(tok: "Token") -> bool:
+    """Whether a token belongs to the dateline that opens its sentence (the parser often makes the place
+    the subject)."""
+    return tok.idx < dateline_end(tok.sent)
 
 
 def sentences_of(parsed: "ParsedDocument") -> list[Sentence]:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
+from briefing.extract import dateline_end
 from briefing.extract import entities as ents
 from briefing.extract.entities import AGENT_VERBS, BYLINE_LEADS, EVENT_HEADS, FORCE_NOUNS, INSTRUMENT_HEADS
 from briefing.extract.lexicon import (BYLINE_WORDS, HONORIFICS, LOCATIVE_PREPS, MEDIA_NOUNS, MOTION_VERBS,
@@ -612,13 +613,9 @@ def is_followed_by(span: "Span", pronoun: str) -> bool:
 
 def is_dateline(span: "Span", sent: "Sentence") -> bool:
     """"LIMA, March 10 -" / "KAMPALA -" / "Lyon, 4 May 2027 -": the place a story was filed from."""
-    first = span[0]
-    if first.i - sent.span.start > 1:
+    if span[0].i - sent.span.start > 1:
         return False
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if first.text.isupper() and len(first.text) >= 3:
-        return nxt is not None and nxt.text in (",", "(") + DASHES
-    return dash_after_date(span)
+    return span.start_char < dateline_end(sent.span) or dash_after_date(span)
 
 
 def dash_after_date(span: "Span") -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.extract import in_dateline
 from briefing.pagemeta import DATELINE  # 'KAMPALA, May 16 (Wire) -': event and timeline read it from here
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def _side_material(root: "Token", own: bool = False) -> set[int]:
                 or (dep == "cc" and tok.head.i == root.i) \
                 or (dep == "conj" and tok.head.i == root.i and tok.pos_ in ("VERB", "AUX")) \
                 or (dep in ("npadvmod", "prep") and _is_date_phrase(tok)) \
-                or _is_dateline(tok):
+                or in_dateline(tok):
             drop |= {t.i for t in tok.subtree}
     if own:
         return drop
@@ -96,13 +97,6 @@ def _side_material(root: "Token", own: bool = False) -> set[int]:
 def _parenthetical(tok: "Token") -> bool:
     left = tok.left_edge.i - 1
     return (left >= 0 and tok.doc[left].is_punct) or len(list(tok.subtree)) > 8
-
-
-def _is_dateline(tok: "Token") -> bool:
-    """'LIMA, March 10 - ...', 'KAMPALA - ...': an upper-case place opening the sentence."""
-    doc = tok.doc
-    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
-        and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "-", "—", "–", ":")
 
 
 def _is_date_phrase(tok: "Token") -> bool:

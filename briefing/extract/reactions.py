@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.extract import dateline_end
 from briefing.extract.clauses import is_negated, tokens_text
 from briefing.extract.lexicon import (ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
                                       AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, CHARGE_NOUNS, CLAIM_NOUNS,
@@ -1152,15 +1153,6 @@ def find_speech(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
 
 
 # "GENEVA (CP) - ", "ACCRA, May 16 (Wire) — ": where and by whom the story was filed, not who speaks
-_FILING_LINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]+\s*")
-
-
-def dateline_end(span: "Span") -> int:
-    """Character offset (in the doc) where a leading dateline ends; the span's start when there is none."""
-    m = _FILING_LINE.match(span.text)
-    return span.start_char + (m.end() if m else 0)
-
-
 def _subject_after_dateline(subj: "Token", end: int) -> "Token | None":
     """The parser took the dateline's city for the subject; the real subject hangs off it as an apposition."""
     for tok in subj.subtree:

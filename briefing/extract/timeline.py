@@ -19,6 +19,7 @@ from briefing.extract.lexicon import REPORTING_VERBS as _REPORTING
 # verbs that report what someone said: a clause they report is the happening's line, with its speaker
 # ("X will not pay, a spokeswoman repeated" -> "X will not pay, according to a spokeswoman")
 REPORTING_VERBS = _REPORTING | MORE_REPORTING_VERBS | frozenset("repeat reiterate promise pledge tweet recall".split())
+from briefing.extract import dateline_end as end_of_dateline, in_dateline
 from briefing.pagemeta import DATELINE  # the wire dateline: its date is the filing date
 from briefing.summary import TimelineEntry
 
@@ -89,7 +90,7 @@ def date_spans(sent: "Span") -> list["Span"]:
     """The sentence's dates, each read as one span: a DATE entity with a part of day after it ("Friday" +
     "evening"), a TIME entity that names its day ("Sunday night", "last night"); not the dateline's date."""
     doc = sent.doc
-    dateline_end = _dateline_end(sent)
+    dateline_end = _dateline_or_none(sent)
     ents = list(sent.ents)
     out = []
     day_parts = []  # "overnight", "this morning": after the sentence's own dates, so that those win
@@ -125,13 +126,6 @@ def date_spans(sent: "Span") -> list["Span"]:
         day_parts += [doc[t.i:t.i + 1] for t in sent if t.lower_ == "overnight" and t.ent_type_ == ""
                       and t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX")]
     return out + day_parts
-
-
-def _dateline_end(sent: "Span") -> int:
-    """Where a wire dateline ("ACCRA, May 16 - ", "NAIROBI, Kenya, Oct 15 (Rift Wire) - ") ends in the
-    document's text, or -1."""
-    found = DATELINE.match(sent.text)
-    return sent.start_char + found.end() if found else -1
 
 
 def _subject_after_dateline(verb: "Token", subject: "Token", dateline_end: int) -> "Token | None":
@@ -174,7 +168,7 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         return None
     verb = _climb(verb)
     subject = _subject(verb)
-    dateline_end = _dateline_end(sent.span)
+    dateline_end = _dateline_or_none(sent.span)
     if subject is not None and subject.idx < dateline_end:
         subject = _subject_after_dateline(verb, subject, dateline_end)
         if subject is None:
@@ -182,7 +176,7 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     antecedent = _antecedent(ctx, sent, subject) if subject is not None and subject.lower_ in _VAGUE_SUBJECTS else None
     if subject is not None and subject.lower_ in _VAGUE_SUBJECTS and antecedent is None:
         return None  # "this comes after ...": no line that stands on its own
-    if verb.lemma_.lower() == "be" or _is_question(sent, verb) or (subject is not None and _is_dateline(subject)):
+    if verb.lemma_.lower() == "be" or _is_question(sent, verb) or (subject is not None and in_dateline(subject)):
         return None  # a state ("was worth ..."), a question, or a parse thrown by a dateline
     text = event_text(verb, ent)
     if not text:
@@ -306,13 +300,6 @@ def _name_the_instrument(ctx: "DocContext", sent: "Sentence", verb: "Token", tex
 def _is_question(sent: "Sentence", verb: "Token") -> bool:
     return sent.text.rstrip(" \"'”’").endswith("?") \
         or verb.left_edge.lower_ in ("how", "what", "whether", "why", "where")
-
-
-def _is_dateline(tok: "Token") -> bool:
-    """'LIMA, March 10 - ...': an upper-case place opening the sentence, read by the parser as a subject."""
-    doc = tok.doc
-    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
-        and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "-", "—", "–")
 
 
 def _resolvable_later(expr: str) -> bool:
@@ -627,7 +614,7 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     else:
         drop |= date_tokens
     sent = verb.sent
-    dateline_end = _dateline_end(sent)
+    dateline_end = _dateline_or_none(sent)
     false_subject = _subject(verb)
     if false_subject is not None and false_subject.idx < dateline_end:
         real_subject = _subject_after_dateline(verb, false_subject, dateline_end)
@@ -805,3 +792,9 @@ def _tidy(text: str, capitalise: bool = True) -> str:
     if (text.count('"') % 2) or (text.count("“") != text.count("”")):
         text = text.replace('"', "").replace("“", "").replace("”", "")
     return text[:1].upper() + text[1:] if text and capitalise else text
+
+
+def _dateline_or_none(sent: "Span") -> int:
+    """Where the sentence's dateline ends in the document's text, or -1 when it has none."""
+    end = end_of_dateline(sent)
+    return end if end > sent.start_char else -1
