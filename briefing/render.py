@@ -35,6 +35,9 @@ SECTION_TITLE_ONE = {"actors": "actor", "treaty_basis": "treaty provision", "fig
 LEFT_COLUMN, RIGHT_COLUMN = ("actors", "treaty_basis", "reactions"), ("timeline", "open_questions")
 MAX_REFS = 5  # references shown per item; the rest are counted ("+3")
 SAFETY = 0.98  # share of the page height the estimate may fill
+# What runs onto a second page understates how much too tall the page was: the two columns break side by side,
+# and lines that widows and orphans push over leave room unused at the foot of the first page.
+OVERFLOW_MARGIN = 1.1
 SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # type sizes tried when even the essentials overflow
 STANCE_LABELS = {"support": "supports", "condemn": "condemns", "deny": "denies", "concern": "concerned",
                  "neutral": "says"}
@@ -673,7 +676,7 @@ def render_pdf(selection: Selection, template_dir: str | Path | None = None) -> 
         document = layout_pdf(render_html(selection, template_dir, embed_css=False), css)
         if len(document.pages) <= 1:
             return selection, write_pdf(document, selection)
-        short_by += overflow(document) + 2.0
+        short_by += overflow(document) * OVERFLOW_MARGIN + 2.0
         smaller = select(selection.summary, selection.paper, short_by=short_by)
         if smaller.sections == selection.sections and smaller.scale == selection.scale:
             smaller = drop_least_important(selection)
