@@ -251,7 +251,7 @@ def stance_spread(reactions: list) -> list:
 
 def shown_text(name: str, item) -> str:
     """The sentence an item shows; two items of a section showing the same one would repeat it."""
-    text = {"figures": lambda f: f"{f.text} {f.quantity or f.unit} {f.claimed_by} {f.as_of}",
+    text = {"figures": lambda f: " ".join(figure_cells(f)),
             "actors": lambda a: a.name, "treaty_basis": lambda t: t.provision or t.name,
             "reactions": lambda r: r.summary, "timeline": lambda t: t.event,
             "open_questions": lambda q: q.reason}[name](item)
@@ -286,7 +286,7 @@ def item_runs(name: str, item, L: lay.Layout, refs: RefList) -> list[lay.Run]:
     if name == "actors":
         return [(one_line(item.name), bold), (" " + actor_role(item), body)] + ref
     if name == "treaty_basis":
-        detail = " ".join(x for x in [f"Article {item.article}" if item.article else "", item.provision or ""] if x)
+        detail = " ".join(x for x in [provision_label(item), item.provision or ""] if x)
         return [(one_line(item.name), bold), (" " + one_line(detail), body)] + ref
     if name == "reactions":
         return [(one_line(item.actor), bold), (f" {stance_label(item.stance)}", L.font(L.small, "sans-bold", upper=True)),
@@ -295,6 +295,27 @@ def item_runs(name: str, item, L: lay.Layout, refs: RefList) -> list[lay.Run]:
     if name == "timeline":
         return [(item.date, bold), (" " + one_line(item.event), body)] + ref
     return [(one_line(item.question), bold), (" " + one_line(item.reason), body)] + ref
+
+
+# The word a source puts before a provision's number, as the page spells it out.
+DESIGNATORS = {"article": "Article", "art": "Article", "section": "Section", "sec": "Section", "s": "Section",
+               "clause": "Clause", "paragraph": "Paragraph", "para": "Paragraph", "rule": "Rule",
+               "chapter": "Chapter", "part": "Part", "title": "Title", "regulation": "Regulation", "§": "§"}
+_DESIGNATOR = re.compile(r"(?i)(§|\b(?:" + "|".join(k for k in DESIGNATORS if k != "§") + r")\b\.?)\s*")
+
+
+def provision_label(t) -> str:
+    """'Section 107' where the cited sentence says "section 107 of the Labour Code", 'Article 4' where it says
+    "Article 4"; 'Article' when no sentence puts a designator before the number ("its fourth article")."""
+    if not t.article:
+        return ""
+    number = re.escape(str(t.article).strip())
+    for c in t.citations:
+        m = re.search(_DESIGNATOR.pattern + number + r"(?![\w])", c.text)
+        if m:
+            word = m.group(1).rstrip(".").lower()
+            return f"{DESIGNATORS.get(word, 'Article')} {one_line(t.article)}"
+    return f"Article {one_line(t.article)}"
 
 
 def item_height(name: str, item, L: lay.Layout, refs: RefList) -> float:
@@ -311,9 +332,19 @@ def actor_role(a) -> str:
     return one_line(a.role) if a.role else f"({a.kind})"
 
 
+def what_it_counts(f) -> str:
+    """The figure's description in the article's words ("containers sitting on the docks"); the unit when
+    the description is a single word, a whole sentence or repeats the figure. (``quantity`` is a grouping key,
+    not prose.)"""
+    description = one_line(f.description)
+    if 2 <= len(description.split()) <= 12 and description.casefold() not in one_line(f.text).casefold():
+        return description
+    unit = one_line(f.unit)
+    return "amount" if unit.isupper() and len(unit) == 3 else unit  # a currency code: the figure shows it
+
+
 def figure_cells(f) -> list[str]:
-    return [one_line(f.text), one_line(f.quantity or f.unit), one_line(f.claimed_by or "not stated"),
-            one_line(f.as_of or "–")]
+    return [one_line(f.text), what_it_counts(f), one_line(f.claimed_by or "not stated"), one_line(f.as_of or "–")]
 
 
 def row_height(cells: list[tuple[str, lay.Font]], L: lay.Layout) -> float:
@@ -551,7 +582,7 @@ def _context(selection: Selection, embed_css: bool) -> dict[str, Any]:
                 - len(selection.shown_sources), omitted=selection.omitted, titles=SECTION_TITLES,
                 left_out=left_out(selection.omitted),
                 empty_text=NONE_TEXT, refs=selection.refs, paper=selection.paper, L=selection.layout,
-                based_on=based_on(selection), figure_cells=figure_cells, actor_role=actor_role, stance_label=stance_label,
+                based_on=based_on(selection), figure_cells=figure_cells, provision_label=provision_label, actor_role=actor_role, stance_label=stance_label,
                 compact_sources=selection.compact_sources, all_listed=selection.list_all_sources,
                 source_detail=selection.source_detail,
                 embed_css=embed_css)

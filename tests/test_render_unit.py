@@ -271,3 +271,34 @@ def test_reactions_take_turns_across_stances_with_neutral_last():
     ordered = stance_spread([r("A", "support"), r("B", "support"), r("C", "neutral"), r("D", "condemn"),
                              r("E", "deny"), r("F", "support")])
     assert [x.actor for x in ordered] == ["A", "D", "E", "B", "F", "C"]
+
+
+def test_what_it_counts_is_the_articles_words_not_a_grouping_key():
+    from briefing.summary import Figure
+
+    def fig(description, unit="containers", text="45,000 containers"):
+        return Figure(value=45000, unit=unit, text=text, description=description, quantity="container stuck")
+
+    assert render.what_it_counts(fig("containers sitting on the docks")) == "containers sitting on the docks"
+    assert render.what_it_counts(fig("cent")) == "containers"  # one word says nothing the unit does not
+    assert render.what_it_counts(fig("45,000 containers")) == "containers"  # repeats the figure
+    assert render.what_it_counts(fig(" ".join(["word"] * 13))) == "containers"  # a whole sentence
+    assert render.what_it_counts(fig("cost", unit="CAD", text="C$800 million")) == "amount"
+    assert "container stuck" not in render.figure_cells(fig("cost"))
+
+
+@pytest.mark.parametrize("sentence, article, label", [
+    ("The minister acted under section 107 of the Labour Code.", "107", "Section 107"),
+    ("It invoked Article 23 of the civil protection law.", "23", "Article 23"),
+    ("Under Sec. 4 of the act, the board may rule.", "4", "Section 4"),
+    ("The order rests on § 35 of the statute.", "35", "§ 35"),
+    ("Rule 12 of the tribunal's rules applies.", "12", "Rule 12"),
+    ("The pact's fourth article binds both sides.", "4", "Article 4"),  # no designator before the number
+    ("Section 1070 was cited, and 107 more pages.", "107", "Article 107"),  # not the same number
+])
+def test_provision_label_uses_the_sources_designator(sentence, article, label):
+    from briefing.summary import Citation, Treaty
+
+    t = Treaty(name="the act", article=article, citations=[Citation("a.txt", sentence, 0, len(sentence))])
+    assert render.provision_label(t) == label
+    assert render.provision_label(Treaty(name="the act")) == ""
