@@ -100,6 +100,15 @@ _END_MARK = re.compile(r"^(?:#{3,}|[-–—]\s*30\s*[-–—]|[-–—]*\s*(?:en
 _ABOUT_NAME = re.compile(r"^About (?:the )?([A-Z][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|and|&|for|de|la)){0,6})"
                          r"\s*:?$")
 ABOUT_SECTION_SHARE = 0.5       # the profile comes after at least half of the release's text
+# the same profile with its heading run into the paragraph: 'About Harbour Energy: Harbour Energy is ...',
+# 'About the Trust – Founded in 1998, the trust ...'
+_ABOUT_RUN_IN = re.compile(r"^About (?:the )?([A-Z][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|and|&|for|de|la)){0,6})"
+                           r"\s*(?::|\s[-–—])\s+(?=\S)")
+# how a profile opens when it does not repeat the heading's name (an acronym heading, the full name below):
+# '<Name> is an independent ...', 'Founded in 1990, ...', 'Established in ...', 'Headquartered in ...'
+_PROFILE_OPENING = re.compile(r"^(?:(?:The |the )?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|for|de|la|"
+                              r"du|des|sans)){0,8}(?:\s*\([^()]{1,20}\))?,?\s+(?:is|are|was)\s+(?:a|an|the|one)\b|"
+                              r"(?:Founded|Established|Created|Set up|Headquartered|Based)\s+in\b)")
 _LIST_LABEL = re.compile(r"\b(?:related|read more|read also|also read|see also|more on|more from|similar|"
                          r"recommended|most read|popular|trending|latest|top stories|more stories|you may|you might|"
                          r"don'?t miss|up next|watch next)\b", re.I)
@@ -679,12 +688,22 @@ def _drop_author_bio(units: list[Unit]) -> None:
 
 def _is_about_section(u: Unit, following: Unit | None) -> bool:
     """'About Harbour Energy' on its own line, followed by a paragraph that names it ('Harbour Energy is ...',
-    'Founded in 1990, the Harbour group ...'): a name-only heading, not a subhead about a topic."""
+    'Founded in 1990, the Harbour group ...'): a name-only heading, not a subhead about a topic. The heading
+    may also run into the profile's paragraph ('About HEG: Harbour Energy Group is an ...')."""
+    run_in = _ABOUT_RUN_IN.match(u.text) if u.kind == ARTICLE else None
+    if run_in is not None:
+        return _is_profile(run_in.group(1), u.text[run_in.end():])
     m = _ABOUT_NAME.match(u.text) if u.n <= 8 and not u.sentence_end else None
     if m is None or following is None or following.kind != ARTICLE:
         return False
-    name_words = {w.lower() for w in WORD.findall(m.group(1)) if w[:1].isupper()}
-    return bool(name_words & {w.lower() for w in following.words[:25]})
+    return _is_profile(m.group(1), following.text)
+
+
+def _is_profile(name: str, paragraph: str) -> bool:
+    """Whether ``paragraph`` describes the body ``name``: it names it early, or opens like a profile."""
+    name_words = {w.lower() for w in WORD.findall(name) if w[:1].isupper()}
+    early = {w.lower() for w in WORD.findall(paragraph[:300])[:25]}
+    return bool(name_words & early) or bool(_PROFILE_OPENING.match(paragraph))
 
 
 def _coherence(u: Unit, vocabulary: Counter[str]) -> float:

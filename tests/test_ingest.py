@@ -750,6 +750,31 @@ def test_press_release_issuer_profile_and_contacts_are_boilerplate(tail):
     assert blocks_of(release(*tail)) == [RELEASE_LEAD, *RELEASE_BODY]
 
 
+@pytest.mark.parametrize("tail", [
+    # the heading run into the profile, after a separator line; the acronym is not repeated below it
+    ["----------------------------------------",
+     "About NEG: Northline Energy Group is an independent renewable power producer with wind and solar farms in "
+     "more than 12 countries.",
+     "Press contact: press@northline.example | +00 11 555 0199"],
+    ["* * *",
+     "About the Coastal Wind Trust – Founded in 1998, the trust funds research into offshore wind and marine "
+     "wildlife in four countries."],
+    ["About Vellandia Grid: Vellandia Grid operates the national transmission network and serves 3 million "
+     "customers."],
+])
+def test_a_run_in_about_profile_closing_a_release_is_boilerplate(tail):
+    assert blocks_of(release(*tail)) == [RELEASE_LEAD, *RELEASE_BODY]
+
+
+def test_a_run_in_about_sentence_that_is_no_profile_stays_article():
+    # 'About 40 ...' is a number; an 'About X:' lead-in early in a story is not a closing profile
+    early = ("About Vellandia: Vellandia is a small coastal state that imports most of its power from its "
+             "neighbours.")
+    assert early in blocks_of("\n".join([RELEASE_LEAD, early, *RELEASE_BODY]) + "\n")
+    counted = "About 40 engineers will move to the new site, the company said."
+    assert counted in blocks_of(release(counted))
+
+
 @pytest.mark.parametrize("notice", [
     "This press release contains forward-looking statements, including about the timing of construction, "
     "which involve risks and uncertainties. Actual results may differ materially. Northline Energy undertakes "
