@@ -175,6 +175,14 @@ newspaper magazine weekly monitor standard independent star sun mirror courier d
 reporter world online channel voice sentinel examiner inquirer enquirer ledger beacon clarion advertiser
 messenger recorder""".split())
 
+# Job titles: 'Ana Ruiz, Communications Officer' under a press contact is a person and her post, never an
+# outlet (even though 'press' or 'news' may stand in the title: 'Senior Press Officer', 'News Editor')
+JOB_TITLE_WORDS = frozenset("""officer officers director directors manager managers spokesperson spokesman
+spokeswoman spokespeople coordinator co-ordinator head chief executive president vice-president secretary
+adviser advisor assistant specialist analyst consultant liaison administrator chairman chairwoman chair ceo cfo
+coo vp associate intern strategist representative counsel commissioner minister editor editors correspondent
+producer presenter anchor""".split())
+
 # words that label a kind of document: 'Press release', 'News release', 'Media advisory'
 DOCUMENT_LABELS = frozenset("release releases statement statements advisory announcement bulletins".split())
 
@@ -194,7 +202,13 @@ def signoff_outlet(line: str) -> str | None:
     m = _SIGNOFF.match(line.strip())
     if not m or is_dateline_line(line.strip()):
         return None         # 'NEW DELHI, Thursday': a dateline above the first paragraph, not a sign-off
-    return m.group(2).strip().rstrip(".")
+    outlet = m.group(2).strip().rstrip(".")
+    return None if is_job_title(outlet) else outlet
+
+
+def is_job_title(name: str) -> bool:
+    """'Communications Officer', 'Head of Media Relations', 'Senior Press Officer': a post, not an outlet."""
+    return any(_plain(w) in JOB_TITLE_WORDS for w in name.split())
 
 
 def byline_outlet(line: str) -> tuple[str, str | None] | None:
@@ -284,19 +298,32 @@ def copyright_outlet(line: str) -> str | None:
     return name or None
 
 
+# a broadcaster's masthead: a name with its band or medium and frequency, perhaps a tagline after a dash
+# ('RIVERTON FM 101.7 - LOCAL NEWS', 'Radio Lakeside 88,2 | News and traffic', 'Valley 98.7 FM', 'Coast TV')
+_STATION_WORD = r"[A-Z][\w&'’.-]*"
+_FREQUENCY = r"\d{2,4}(?:[.,]\d{1,2})?(?:\s*(?:MHz|kHz|FM|AM))?"
+_BROADCASTER = re.compile(
+    r"^((?:The\s+)?(?:" + _STATION_WORD + r"\s+){1,3}(?:FM|AM|DAB|TV|Radio|RADIO)|(?:Radio|RADIO)(?:\s+"
+    + _STATION_WORD + r"){1,3}|(?:" + _STATION_WORD + r"\s+){1,3}\d{2,3}[.,]\d\s*(?:FM|AM))"
+    r"(?:\s+" + _FREQUENCY + r")?\s*(?:(?:[-–—|:·•]|\s[-–—|:·•]+\s)\s*[^.!?]{0,40})?$")
+
+
 def masthead_outlet(line: str) -> str | None:
     """A site-name line: 'The Valley Courier', 'BBC News', 'example-news.com'."""
     s = line.strip()
     dm = _DOMAIN.match(s)
     if dm and not s.replace(".", "").isdigit():
         return dm.group(1)
+    station = _BROADCASTER.match(s)
+    if station:
+        return display_case(station.group(1))
     words = s.split()
     if not 1 <= len(words) <= 5 or s.endswith((".", "?", "!", ":")) or _FOOTER_LINK.search(" " + s):
         return None
     capitalised = all(w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in words)
     parts = [p for w in words for p in _plain(w).split("-")]
-    if DOCUMENT_LABELS & set(parts):
-        return None         # 'PRESS RELEASE', 'Media statement': what the page is, not whose
+    if DOCUMENT_LABELS & set(parts) or JOB_TITLE_WORDS & set(parts):
+        return None         # 'PRESS RELEASE', 'Media statement': what the page is, not whose; 'Press Officer'
     if capitalised and any(p in OUTLET_WORDS for p in parts) and len(words) >= 2:
         return display_case(s)
     return None

@@ -936,3 +936,37 @@ def test_the_writers_bio_closing_an_opinion_piece_is_chrome(byline, bio):
     other = "Ana Ruiz is the head of the steelworkers' union, which backs the tariffs."
     assert blocks_of("\n".join(["Tariffs are a tax on our own shoppers", byline, *OPINION, other])) == [*OPINION,
                                                                                                        other]
+
+
+# ---------------------------------------------------------------- broadcasters and press contacts
+
+@pytest.mark.parametrize("masthead, outlet", [
+    ("RIVERTON FM 101.7 - LOCAL NEWS", "Riverton FM"),
+    ("Radio Lakeside 88,2 | News and traffic", "Radio Lakeside"),
+    ("NORTHSIDE RADIO 1450 AM", "Northside Radio"),
+    ("Coast TV", "Coast TV"),
+])
+def test_a_broadcasters_masthead_names_the_outlet(masthead, outlet):
+    text = f"{masthead}\nHome | News | Weather | Listen live\nReservoirs fall to record low\n\n{BODY}"
+    assert text_document("r.txt", "r.txt", text).outlet == outlet
+
+
+def test_a_headline_about_a_station_is_no_masthead():
+    from briefing.pagemeta import masthead_outlet
+
+    assert masthead_outlet("Fire at local FM station") is None
+    assert masthead_outlet("UK TV licence fee rises") is None
+
+
+@pytest.mark.parametrize("contact", [
+    "Ana Ruiz, Communications Officer",
+    "Tom Baker, Senior Press Officer",
+    "Lena Holt, Head of Media Relations",
+])
+def test_a_job_title_in_a_press_contact_is_no_outlet(contact):
+    text = "\n".join(["PRESS RELEASE", "Reservoirs fall to record low", BODY, "Press contact:", contact,
+                      "+00 11 555 0199 | press@water.example"]) + "\n"
+    assert text_document("r.txt", "r.txt", text).outlet is None
+    # a reporter's sign-off still names the outlet
+    assert text_document("s.txt", "s.txt", f"Reservoirs fall to record low\n\n{BODY}\nAna Ruiz, Lakeside Radio News\n"
+                         ).outlet == "Lakeside Radio News"
