@@ -278,6 +278,8 @@ class Unit:
     outlet_how: str = ""
     content: frozenset[str] = field(default_factory=frozenset)
     heading: bool = False      # a Markdown "#" heading: a title or subhead, never a sentence
+    heading_level: int = 0     # 1 for "# Title", 2 for "## Section" ...
+    list_item: bool = False    # a "- item", "* item", "1. item" line: never the headline
     notice: bool = False       # opens with a site notice ("... is not responsible for external sites.")
 
     @property
@@ -297,8 +299,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    m = _MARKER.match(text, s, e)
-    if m and m.end() < e:
+    for _ in range(3):          # nested markers: '> - item', '> ## heading'
+        m = _MARKER.match(text, s, e)
+        if not m or m.end() >= e:
+            break
         s = m.end()
     while s < e and text[s] in "*_" and text[e - 1] in "*_":
         s, e = s + 1, e - 1
@@ -387,14 +391,21 @@ def _split_off_notice(text: str, s: int, e: int) -> list[tuple[int, int, bool]]:
     return [(s, head_end, False), (s + at, e, True)]
 
 
+_HEADING_PREFIX = re.compile(r"\s*(?:>\s*)*(#{1,6})")
+_LIST_PREFIX = re.compile(r"\s*(?:>\s*)*(?:[-*+•·▪◦‣●○■□➤►▶✓✔]|\d{1,2}[.)])\s")
+
+
 def make_units(text: str, start: int = 0) -> list[Unit]:
     spans = merge_wrapped(text, line_spans(text, start))
     units = []
     for s, e, notice in (piece for s, e in spans for piece in _split_off_notice(text, s, e)):
         piece = text[s:e]
         line_start = text.rfind("\n", 0, s) + 1
-        heading = text[line_start:s].lstrip().startswith("#")
-        units.append(Unit(s, e, piece, WORD.findall(piece[:STATS_CHARS]), heading=heading, notice=notice))
+        prefix = text[line_start:s]
+        level = _HEADING_PREFIX.match(prefix)
+        units.append(Unit(s, e, piece, WORD.findall(piece[:STATS_CHARS]), heading=bool(level), notice=notice,
+                          heading_level=len(level.group(1)) if level else 0,
+                          list_item=bool(_LIST_PREFIX.match(prefix))))
     return units
 
 
@@ -727,7 +738,7 @@ def _pick_title(page: Page) -> None:
     candidates = []
     for u in units[:first_article]:
         span = _title_span(u)
-        if span is None:
+        if span is None or u.list_item:       # a key-points bullet is never the headline
             continue
         words = WORD.findall(page_text(u, span))
         if 3 <= len(words) <= 30:
@@ -743,7 +754,10 @@ def _pick_title(page: Page) -> None:
         return keys[_norm(page_text(unit, span))] >= 1     # the date-prefixed headline, repeated bare
 
     coherent = [c for c in candidates if _coherence(c[0], vocabulary) >= 0.3]
-    chosen = next((c for c in candidates if repeated(c)), None) or \
+    # a Markdown page names its headline: the first '# ' heading (a '## ' one when it has none)
+    top_level = min((c[0].heading_level for c in candidates if c[0].heading), default=0)
+    chosen = next((c for c in candidates if c[0].heading and c[0].heading_level == top_level <= 2), None) or \
+        next((c for c in candidates if repeated(c)), None) or \
         max(reversed(coherent), key=lambda c: _coherence(c[0], vocabulary), default=None) or \
         next((c for c in candidates if len(WORD.findall(page_text(*c))) >= 4), None)
     if chosen is None:

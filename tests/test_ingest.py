@@ -970,3 +970,30 @@ def test_a_job_title_in_a_press_contact_is_no_outlet(contact):
     # a reporter's sign-off still names the outlet
     assert text_document("s.txt", "s.txt", f"Reservoirs fall to record low\n\n{BODY}\nAna Ruiz, Lakeside Radio News\n"
                          ).outlet == "Lakeside Radio News"
+
+
+# ---------------------------------------------------------------- Markdown headlines
+
+@pytest.mark.parametrize("points", [
+    ["> Key points", "> - Reservoirs in the northern region are at their lowest level since records began",
+     "> - The water board has asked farmers to cut irrigation by a fifth"],
+    ["**Key points**", "* The regional water board says reservoirs hold 41% of their capacity",
+     "* Farmers were asked to cut irrigation by a fifth from next month"],
+    ["1. Reservoirs at 41% of capacity, lowest level for the season since 1961",
+     "2. Irrigation cuts for farmers from next month"],
+])
+def test_a_markdown_heading_is_the_title_not_a_key_points_bullet(points):
+    text = "\n".join(["# Water board warns of summer shortages", "*Live coverage · 3 May 2031*", *points,
+                      "", BODY])
+    doc = text_document("w.md", "w.md", text)
+    assert doc.title == "Water board warns of summer shortages"
+    assert doc.text[slice(*doc.title_span)] == doc.title
+
+
+def test_a_list_marker_never_starts_a_title():
+    text = "\n".join(["- Reservoirs in the northern region are at their lowest level since records began",
+                      "", BODY])
+    doc = text_document("w.md", "w.md", text)
+    assert doc.title is None or not doc.title.startswith(("-", "*"))
+    quoted = text_document("q.md", "q.md", "> - Reservoirs at record low in the north\n\n" + BODY)
+    assert quoted.title is None or not quoted.title.startswith(("-", "*", ">"))
