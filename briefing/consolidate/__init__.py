@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 
 def consolidate(documents: list["Document"], extractions: list["DocumentExtraction"],
                 warnings: list[str] | None = None) -> EventSummary:
-    from briefing.consolidate import actors, figures, questions, reactions, timeline, treaties
+    from briefing.consolidate import actors, figures, questions, reactions, relevance, timeline, treaties
+
+    # what a transcript answers about other matters is no part of the event (before any merging)
+    relevance.drop_off_topic(documents, extractions)
 
     sources = [Source(id=d.id, path=d.path, title=d.title, outlet=d.outlet,
                       published=d.published.isoformat() if d.published else None,
