@@ -824,3 +824,52 @@ def test_a_bare_counted_noun_inside_another_nouns_phrase_takes_that_noun(figures
     assert f.description == "files of pensioners"
     f = only(figures_of("About 5,000 people marched."))
     assert f.description == "people marched"
+
+
+# --- extraction: a count moved to a new level, bounds ------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, quantity", [
+    ("A second avalanche buried the road on Sunday, bringing the death toll to seven.", 7, "deaths"),
+    ("The typhoon flattened the harbour, raising the number of injured to 48.", 48, "injured"),
+    ("The fire spread overnight, bringing the number of people killed in the province to 11.", 11, "deaths"),
+    ("The toll climbed to 23 after divers recovered more bodies.", 23, "deaths"),
+])
+def test_a_count_brought_or_raised_to_a_number_is_that_number(figures_of, sentence, value, quantity):
+    f = only(figures_of(sentence))
+    assert (f.value, f.quantity) == (value, quantity)
+    assert "bring" not in f.description and "rais" not in f.description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The law raised the retirement age to 67.",  # an age, not a count
+    "The council reduced the speed limit to 30.",
+    "The company lifted its stake to 49.",
+])
+def test_a_change_verb_moving_no_count_is_no_figure(figures_of, sentence):
+    assert figures_of(sentence) == [], [(f.text, f.unit) for f in figures_of(sentence)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, low, high, text", [
+    ("No fewer than 25 lorries were stuck at the crossing.", 25, 25, None, "No fewer than 25 lorries"),
+    ("The airline said no more than 300 jobs would go.", 300, None, 300, "no more than 300 jobs"),
+    ("More than a dozen villages were cut off by the snow.", 12, 12, None, "More than a dozen villages"),
+    ("Up to 40 flights were cancelled at the airport.", 40, None, 40, "Up to 40 flights"),
+    ("About 40 flights were cancelled at the airport.", 40, None, None, "About 40 flights"),
+])
+def test_a_bound_keeps_its_side_and_its_negation(figures_of, sentence, value, low, high, text):
+    f = only(figures_of(sentence))
+    assert (f.value, f.low, f.high, f.text) == (value, low, high, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit, claimant", [
+    ("The charity estimates that the real number of displaced families is well over 900.", 900, "families",
+     "charity"),
+    ("The union said the tally of striking nurses is likely to be well over 2,000.", 2000, "nurses", "union"),
+])
+def test_a_hedged_level_of_a_count_is_a_claimed_bound(figures_of, sentence, value, unit, claimant):
+    f = only(figures_of(sentence))
+    assert (f.value, f.low, f.unit, f.claimed_by) == (value, value, unit, claimant)

@@ -432,12 +432,24 @@ def _join_range(doc, a: Amount, limit: int) -> Amount:
                   in_words=a.in_words)
 
 
+# words that turn a comparison around: "no fewer than 30" is at least 30, "not more than 5" at most 5
+_NEGATORS = frozenset("no not".split())
+# qualifiers that make the number a bound, not a value: "more than a dozen" is 12 or more, so 14 agrees
+LOWER_BOUNDS = frozenset({"more than", "over", "at least", "upwards of", "in excess", "well over", "above",
+                          "no fewer than", "no less than", "not fewer than", "not less than", "just over",
+                          "well above", "no fewer", "no less"})
+UPPER_BOUNDS = frozenset({"up to", "less than", "fewer than", "under", "at most", "no more than", "not more than",
+                          "below", "just under", "well under", "well below"})
+
+
 def _qualifier_start(doc, start: int, sent_start: int) -> int | None:
     if start - 2 >= sent_start:
         pair = (doc[start - 2].lower_, doc[start - 1].lower_)
         if pair in QUALIFIERS_2:
             if pair[1] in _AS_MANY_TAIL and start - 3 >= sent_start:
                 return start - 3
+            if pair[1] == "than" and start - 3 >= sent_start and doc[start - 3].lower_ in _NEGATORS:
+                return start - 3  # "no fewer than 30": the negation is part of the bound
             return start - 2
         if pair[0] == "as" and pair[1] in _AS_MANY_TAIL:
             return start - 2
@@ -510,6 +522,18 @@ def _is_difference(doc, a: Amount, noun: "Token | None", text_end: int, limit: i
 
 
 def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous: Figure | None) -> Figure | None:
+    fig = _figure_of_amount(ctx, index, sent, a, previous)
+    if fig is not None and a.high is None and a.tally is None and a.qualifier_start is not None:
+        bound = sent.span.doc[a.qualifier_start:a.start].text.lower()
+        if bound in LOWER_BOUNDS:  # "more than a dozen": 12 is the floor, not the value
+            fig.low = fig.value
+        elif bound in UPPER_BOUNDS:  # "no more than 300": 300 is the ceiling
+            fig.high = fig.value
+    return fig
+
+
+def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount,
+                      previous: Figure | None) -> Figure | None:
     doc = sent.span.doc
     if a.tally is not None:
         return _vote_tally(ctx, index, sent, a)
@@ -889,11 +913,19 @@ def _measure_of_subject(fig: Figure, subject: "Token", previous: Figure | None) 
             if previous is not None:  # "X put the number at 4,800": the number just stated, of the same thing
                 fig.unit, fig.quantity = previous.unit, previous.quantity
                 fig.description = previous.description
+            elif lemma == "toll":  # a toll with nothing said of it is the death toll
+                fig.unit, fig.quantity = "deaths", "deaths"
             else:
                 fig.unit, fig.quantity = lemma, lemma
             return
+    if thing.lower_ in CASUALTY_STATES:  # "the number of injured": the casualty word stands for the people
+        fig.unit, fig.quantity = thing.lower_, _STATE_QUANTITY.get(thing.lower_, thing.lower_)
+        return
     fig.unit = _plural(thing)
     fig.quantity = QUANTITY_SYNONYMS.get(_lemma(thing), QUANTITY_SYNONYMS.get(fig.unit, fig.unit))
+    fate = next((q for c in thing.children if c.dep_ in ("acl", "amod") and (q := _verb_quantity(c))), None)
+    if fate is not None and (_lemma(thing) in PEOPLE_NOUNS or fig.quantity == "people"):
+        fig.quantity = fate  # "the number of people killed": deaths
 
 
 def _elliptic(topic: "Token | None", root: "Token") -> bool:
@@ -1148,10 +1180,18 @@ def _measure_noun(tok: "Token") -> "Token | None":
 
 
 def _level_subject(root: "Token") -> "Token | None":
-    """'deaths rose to 1,200', 'the toll stood at 45', 'turnout was 67': the subject the number measures."""
+    """'deaths rose to 1,200', 'the toll stood at 45', 'turnout was 67', 'the number is well over 700': the
+    subject the number measures; 'bringing the death toll to four', 'raising the number of people killed in
+    X to nine': the object a change verb moves to the number."""
     head = root.head
+    if head.pos_ == "ADP" and head.lower_ == "to" and head.head.pos_ == "VERB":
+        changed = _changed_object(head.head)
+        if changed is not None:
+            return changed
     if head.pos_ == "ADP" and head.lower_ in ("to", "at", "of", "by") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
+    elif head.pos_ == "ADP" and head.lower_ in _BOUND_PREPS and head.head.lemma_ == "be":
+        verb = head.head  # "the real number is well over 700"
     elif root.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and head.pos_ in ("VERB", "AUX"):
         verb = head
     else:
@@ -1159,9 +1199,35 @@ def _level_subject(root: "Token") -> "Token | None":
     if verb.lemma_.lower() not in LEVEL_VERBS:
         return None
     deps = ("dobj",) if verb.lemma_.lower() == "put" else ("nsubj", "nsubjpass")
-    for c in verb.children:
-        if c.dep_ in deps and c.pos_ == "NOUN" and c.lower_ not in TIME_UNITS:
-            return c
+    for _ in range(3):  # "the toll is likely to be over 900": the subject of the verb the 'be' hangs on
+        for c in verb.children:
+            if c.dep_ in deps and c.pos_ == "NOUN" and c.lower_ not in TIME_UNITS:
+                return c
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return None
+
+
+# verbs that move what they act on to a new level: "bringing the toll to four", "raised the number to 35"
+CHANGE_VERBS = frozenset("bring raise push take lift drive boost lower reduce cut revise increase".split())
+# prepositions of a level given as a bound: "the number is well over 700", "is under 50"
+_BOUND_PREPS = frozenset("over above under below around about near".split())
+
+
+def _changed_object(verb: "Token") -> "Token | None":
+    """The count a change verb moves 'to' a number: its object ('bringing the death toll to four'); the 'to'
+    may hang on a participle inside that object ('bringing the number of people killed in X to nine')."""
+    for _ in range(6):
+        if verb.lemma_.lower() in CHANGE_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            if obj is None or obj.lower_ in TIME_UNITS:
+                return None
+            # only a count: 'the toll', 'the number of X', 'deaths' (not 'the retirement age to 67')
+            return obj if obj.lemma_.lower() in VAGUE_MEASURES or obj.tag_ == "NNS" else None
+        if verb.dep_ not in ("acl", "relcl", "pobj", "prep", "dobj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None
 
 
@@ -1659,6 +1725,9 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
             and (topic.dep_ not in ("dobj", "pobj") or head.head.lower_ in _VALUE_ADJECTIVES):
         return _render(doc, keep - amount)  # "the 40% methane cut would avoid ...", "tonnes of X worth $1.9bn"
     hang = _hanging_verb(head)
+    if subject is not None and hang is not None and subject.head.i == hang.i and subject.dep_ == "dobj" \
+            and hang.lemma_.lower() in CHANGE_VERBS:
+        return _render(doc, _noun_phrase(subject, amount))  # "bringing the death toll to four": the toll
     measured = _measured_subject(hang, head, noun)
     if measured is not None:
         # "the quota is 45,000 tonnes", "the river peaked at 7.4 metres in X": what is measured is the subject
