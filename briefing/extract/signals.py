@@ -1110,14 +1110,129 @@ def _disputes_another(anchor: "Token") -> bool:
     return False
 
 
+# ---------------------------------------------------------------- a heading over a list of unknowns
+
+# words of a heading that announces what is not known: "Unanswered questions", "Still unclear", "Unknowns"
+UNKNOWN_HEADING_WORDS = frozenset("unknown unknowns unclear uncertain unanswered unresolved unconfirmed".split())
+# "Open questions", "Key questions that remain": questions a heading lists
+QUESTION_NOUNS = frozenset({"question", "questions"})
+OPEN_QUESTION_WORDS = frozenset("open outstanding remaining remain lingering key".split())
+MAX_HEADING_WORDS = 8
+MAX_LISTED_UNKNOWNS = 8  # items read under such a heading before the list is taken to have ended
+HEADING_MARK = re.compile(r"[ \t]*#{1,6}[ \t]*$")  # what opens a Markdown heading's line
+LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+$")  # what opens a list item's line
+SENTENCE_END = ".!?\"”’'"
+
+
+def _line_around(sent: "Sentence", text: str | None) -> tuple[str, str]:
+    """(what stands before the sentence on its line, what follows it on its line) in the source text."""
+    if text is None:
+        text, start = sent.span.doc.text, sent.span.start_char
+    else:
+        start = sent.start
+    end = start + len(sent.text)
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1:start], text[end:line_end if line_end >= 0 else len(text)]
+
+
+def _heading_like(sent: "Sentence", text: str | None) -> bool:
+    """A line of its own that titles what follows: a Markdown '#' line, or a short line without a sentence's
+    closing stop ('What we don't know', 'Open questions:'); a list item is no heading."""
+    before, after = _line_around(sent, text)
+    if LIST_MARK.fullmatch(before) or after.strip() or len(sent.span) > MAX_HEADING_WORDS + 2:
+        return False
+    if HEADING_MARK.fullmatch(before) and before.strip():
+        return True
+    return not before.strip() and sent.text.rstrip(" *_")[-1:] not in SENTENCE_END
+
+
+def _announces_unknowns(sent: "Sentence") -> bool:
+    """'What we don't know', 'What is still not known', 'Unanswered questions', 'Still unclear', 'Open questions'."""
+    words = {t.lower_ for t in sent.span}
+    if words & UNKNOWN_HEADING_WORDS:
+        return True
+    if words & QUESTION_NOUNS and words & OPEN_QUESTION_WORDS:
+        return True
+    return any(t.lemma_.lower() == "know" and is_negated(t) for t in sent.span)
+
+
+def _listed_unknowns(sent: "Sentence") -> list[str]:
+    """The questions of one item under a heading of unknowns: 'How the virus reached X, and whether Y' (each
+    embedded question asked directly), 'The true death toll: ...' (what is it?), or a question as written."""
+    span = sent.span
+    if span.text.rstrip().endswith("?"):
+        return [_cap(span.text.strip())]
+    root = span.root
+    first = span[0]
+    if first.lower_ in EMBEDDED_QUESTION_WORDS:
+        # the fragment's own clause and the wh-clauses joined to it ("..., and whether ...")
+        clauses = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                            and c.doc[c.left_edge.i].lower_ in EMBEDDED_QUESTION_WORDS | {"and", "or"}]
+        out = []
+        for clause in clauses:
+            q = _there_question(clause) or _embedded_question(clause, None)
+            if q and len(q.split()) >= 3:
+                out.append(q)
+        return out
+    # a noun phrase, up to a colon that comments on it ('The true death toll: the figures are far apart')
+    colon = next((t.i for t in span if t.text in (":", "—", "–")), span.end)
+    phrase = [t for t in span if t.i < colon and not t.is_punct]
+    if not phrase or any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in phrase) \
+            or phrase[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
+        return []
+    head = next((t for t in phrase if not phrase[0].i <= t.head.i < colon or t.head.i == t.i), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    np_text = tokens_text(phrase)
+    if phrase[0].pos_ != "PROPN":
+        np_text = np_text[:1].lower() + np_text[1:]
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    return [f"What {'are' if plural else 'is'} {np_text}?"]
+
+
+def _there_question(clause: "Token") -> str | None:
+    """'whether there are undetected chains of transmission' -> 'Are there undetected chains of transmission?'"""
+    expl = next((c for c in clause.children if c.dep_ == "expl"), None)
+    if expl is None or clause.lemma_ != "be":
+        return None
+    rest = [t for t in subtree_without(clause, frozenset({"punct", "cc", "conj", "mark"})) if t.i > clause.i]
+    aux = [c for c in clause.children if c.dep_ == "aux" and c.i < expl.i]
+    if not rest:
+        return None
+    front = aux[0].text if aux else clause.text
+    verb = f" {clause.text}" if aux else ""
+    return f"{_cap(front.lower())} there{verb} {tokens_text(rest)}?"
+
+
+def _unknowns_by_heading(ctx: "DocContext") -> dict[int, list[str]]:
+    """The items of each list a heading of unknowns introduces, by sentence index: their questions."""
+    text = getattr(ctx.document, "text", None)
+    out: dict[int, list[str]] = {}
+    under = 0  # items left to read under the latest heading of unknowns
+    for k, sent in enumerate(ctx.sentences):
+        heading = _heading_like(sent, text)
+        if heading:
+            out[k] = []  # a heading is never a question itself
+            under = MAX_LISTED_UNKNOWNS if _announces_unknowns(sent) else 0
+        elif under:
+            out[k] = _listed_unknowns(sent)
+            under -= 1
+    return {k: v for k, v in out.items() if v or _announces_unknowns(ctx.sentences[k])}
+
+
 # ---------------------------------------------------------------- all signals of a document
 
 def extract(ctx: "DocContext") -> list[OpenQuestion]:
     out: list[OpenQuestion] = disputes(ctx)
-    for sent in ctx.sentences:
+    listed = _unknowns_by_heading(ctx)
+    for k, sent in enumerate(ctx.sentences):
+        cite: Citation = sent.citation()
+        if k in listed:
+            out.extend(OpenQuestion(question=q, reason="The source lists it among what is not known.",
+                                    citations=[cite], kind="unknown") for q in listed[k])
+            continue
         if len(sent.span) < 5:
             continue
-        cite: Citation = sent.citation()
         for question, reason in _with_counted_noun(unknowns_in(sent)):
             out.append(OpenQuestion(question=question, reason=reason, citations=[cite], kind="unknown"))
         for question, cue, topic in next_steps(sent):

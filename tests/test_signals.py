@@ -1,0 +1,82 @@
+"""Per-document open-question signals (briefing.extract.signals): unknowns, next steps, forecasts.
+
+Every sentence here is made up, on topics far from the event sets (dams, banks, chemical spills, elections,
+droughts), each rule shown in a few phrasings with a case that must not trigger. Articles go through the real
+ingest and parse (one spaCy doc per block, as in a build) so that headings and list items are blocks of their own.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.summary import OpenQuestion
+
+
+@pytest.fixture(scope="module")
+def signals_in(nlp, tmp_path_factory):
+    """The signals of an article written to a file (Markdown or plain text) and read like a build reads it."""
+    from briefing.extract import DocContext, sentences_of, signals
+    from briefing.ingest import read_document
+    from briefing.nlp import parse_documents
+
+    folder = tmp_path_factory.mktemp("signals")
+    counter = iter(range(10_000))
+
+    def run(text: str, kind: str | None = None, suffix: str = ".md") -> list[OpenQuestion]:
+        path = Path(folder) / f"a{next(counter)}{suffix}"
+        path.write_text(text, encoding="utf-8")
+        doc = read_document(path)
+        sents = [s for parsed in parse_documents([doc], nlp) for s in sentences_of(parsed)]
+        found = [q for q in signals.extract(DocContext(document=doc, sentences=sents)) if q.kind != "frame"]
+        for q in found:
+            assert q.question.endswith("?") and q.reason and q.citations
+            for c in q.citations:
+                assert doc.text[c.start:c.end] == c.text
+        return [q for q in found if kind is None or q.kind == kind]
+
+    return run
+
+
+def asked(found: list[OpenQuestion]) -> list[str]:
+    return [q.question for q in found]
+
+
+ARTICLE = "The regional water board met on Monday after the dam failed. Engineers inspected the site all week.\n\n"
+
+
+# ---------------------------------------------------------------- a heading that announces unknowns
+
+@pytest.mark.parametrize("heading", ["## What we don't know", "## Unanswered questions", "## Still unclear",
+                                     "## Open questions", "### What we still do not know"])
+def test_items_under_an_unknowns_heading_are_unknowns_and_the_heading_is_none(signals_in, heading):
+    text = (ARTICLE + heading + "\n\n"
+            "- Why the spillway gave way, and whether engineers had warned of cracks in the wall.\n"
+            "- The full cost of the repairs: the board and the insurer have not agreed.\n"
+            "- Whether farmers will be paid for the lost harvest.\n\n"
+            "## More on this story\n\n- Opinion: Our dams are getting old\n")
+    found = asked(signals_in(text, "unknown"))
+    assert "Why did the spillway give way?" in found
+    assert "What is the full cost of the repairs?" in found
+    assert "Will farmers be paid for the lost harvest?" in found
+    assert not any(len(q.split()) < 3 for q in found)  # never "What?"
+    assert not any("Our dams" in q or "dams are getting old" in q for q in found)
+
+
+def test_an_unknowns_heading_over_a_numbered_list(signals_in):
+    text = ("The central bank held rates on Tuesday after a week of heavy selling.\n\n## Key questions that remain\n\n"
+            "1. How long the bank can keep the peg.\n2. The true size of the reserves.\n"
+            "3. Whether there is a buyer for the state lender.\n")
+    found = asked(signals_in(text, "unknown"))
+    assert found == ["How long can the bank keep the peg?", "What is the true size of the reserves?",
+                     "Is there a buyer for the state lender?"]
+
+
+def test_a_heading_that_names_unknowns_is_never_a_question_by_itself(signals_in):
+    assert signals_in(ARTICLE + "## What we don't know\n\nNothing else was found at the site.\n", "unknown") == []
+
+
+def test_a_list_under_an_ordinary_heading_is_no_list_of_unknowns(signals_in):
+    text = (ARTICLE + "## What happened\n\n- Why the board met: the dam had failed.\n"
+            "- Whether the wall held: it did not.\n- The cost of the repairs was put at $4 million.\n")
+    assert signals_in(text, "unknown") == []
