@@ -67,6 +67,30 @@ _SITE_REF = re.compile(r"\bour\s+(?:web)?(?:site|app|newsletters?|live ?blog|cov
                        r"channel|podcasts?|community|team|editors?|reporters?)\b|"
                        r"\b(?:this|the) (?:article|story|page|post)\b", re.I)
 _US = re.compile(r"\bus\b")      # lower-case only: "US" is the United States
+# The newsroom's own housekeeping in a live blog or newsletter, in the first person plural: 'That's where we'll
+# close this live blog', 'We'll be back with more updates tomorrow', 'Our reporters will keep covering the
+# talks', 'Thanks for following', 'This live page has now ended'. A sentence is housekeeping when the newsroom
+# (we, our staff) is doing something to its coverage, or it closes/thanks the reader; an official's 'we will
+# keep working' names no coverage and stays news.
+_WE = r"(?:we|we['’](?:ll|re|ve|d))"
+_OUR_STAFF = (r"(?:our\s+(?:\w+\s+)?(?:correspondents?|reporters?|journalists?|team|teams|staff|desk|editors?|"
+              r"colleagues|newsroom))")
+# what the newsroom does to its coverage; an organisation's 'we will report every case' is no coverage, so
+# reporting and covering count only when the newsroom's staff is named
+_COVERAGE = (r"(?:(?:live\s+)?blog|live\s+(?:page|coverage|updates?|feed)|coverage|updates?|bulletins?|"
+             r"round-?ups?|this\s+(?:page|story|feed)|bring(?:ing)?\s+you|keep\s+you\s+(?:posted|updated|informed))")
+_STAFF_WORK = (r"(?:keep|keeps|continue|continues|carry\s+on)\s+(?:to\s+)?(?:report(?:ing)?|cover(?:ing)?|"
+               r"follow(?:ing)?)(?!\s+up)")
+_HOUSEKEEPING = re.compile(
+    r"^(?:(?:and|so|ok|okay|well|that['’]s\s+(?:it|all|where|everything)(?:\s+\w+){0,3}?)[,\s]+)?"
+    r"(?:" + _WE + r"\b[^.!?]{0,80}?\b" + _COVERAGE + r"\b|"
+    + _OUR_STAFF + r"\b[^.!?]{0,80}?\b(?:" + _COVERAGE + "|" + _STAFF_WORK + r")\b|"
+    r"(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:all|so\s+much|very\s+much))?\s+for\s+(?:following|reading|"
+    r"joining|staying|being\s+with)\b|"
+    r"(?:this|our|the)\s+(?:live\s+)?(?:blog|page|coverage|feed|updates?)\s+(?:has|have|is|are|was)\s+(?:now\s+)?"
+    r"(?:ended|closed|over|finished|paused|concluded|no\s+longer\s+(?:being\s+)?updated)\b|"
+    r"(?:that['’]s|that\s+is)\s+(?:it|all)\s+(?:for|from)\s+(?:us|now|today|tonight|this\s+\w+)\b)", re.I)
+HOUSEKEEPING_MAX_WORDS = 60
 _IMPERATIVE = re.compile(r"^(?:follow|subscribe|unsubscribe|opt|sign|log|click|tap|read|watch|listen|download|share|join|get|"
                          r"register|see|explore|discover|continue|skip|accept|allow|manage|support|donate|contact|"
                          r"send|tell|email|visit|check|learn|find|try|install|enable|like|leave|add|save|print|"
@@ -607,6 +631,9 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
             if outlet:
                 u.outlet, u.outlet_how = outlet, "credit line"
         return True
+    if not u.quoted and n <= HOUSEKEEPING_MAX_WORDS and _is_housekeeping(text):
+        u.mark(CHROME, "the newsroom's own housekeeping")
+        return True
     if u.quoted or n > UI_MAX_WORDS:
         return False
     ui_hits = _UI_TERMS.findall(text) if n <= 10 else []
@@ -629,6 +656,14 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
         u.mark(CHROME, "all-caps label")
         return True
     return False
+
+
+def _is_housekeeping(text: str) -> bool:
+    """Every sentence of ``text`` is the newsroom talking about its own coverage ('We'll be back tomorrow with
+    more updates. Thanks for following.'), and none reports anyone's words."""
+    sentences = [t for t in re.split(r"(?<=[.!?])\s+", text.strip(" *_")) if WORD.search(t)]
+    return bool(sentences) and all(_HOUSEKEEPING.match(t.lstrip("*_ ")) and not _REPORTED.search(t)
+                                   for t in sentences)
 
 
 def _sentence_starts(text: str) -> list[str]:

@@ -997,3 +997,41 @@ def test_a_list_marker_never_starts_a_title():
     assert doc.title is None or not doc.title.startswith(("-", "*"))
     quoted = text_document("q.md", "q.md", "> - Reservoirs at record low in the north\n\n" + BODY)
     assert quoted.title is None or not quoted.title.startswith(("-", "*", ">"))
+
+
+# ---------------------------------------------------------------- a live blog's own housekeeping
+
+LIVE_PARAGRAPHS = [
+    "The regional water board said reservoirs were at 41% of capacity, the lowest level for the season since "
+    "records began in 1961.",
+    "Farmers in the valley were asked to cut irrigation by a fifth from next month, and the board said fines "
+    "would follow for anyone who ignored the order.",
+    "“We will keep working with farmers until the rains return,” the board's chair, Ines Moreau, told reporters.",
+]
+
+
+@pytest.mark.parametrize("housekeeping", [
+    "That's all from us for today. We'll be back with more updates tomorrow morning. Thanks for following.",
+    "This live blog has now ended. You can read our full report on the drought here.",
+    "We're pausing our live coverage here. Our correspondents in the valley will keep reporting on the drought "
+    "through the night.",
+    "Many thanks for joining us. Our team will keep you posted as the board meets again on Friday.",
+])
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_a_live_blogs_own_housekeeping_lines_are_chrome(housekeeping, where):
+    lines = [housekeeping, *LIVE_PARAGRAPHS] if where == "top" else [*LIVE_PARAGRAPHS, housekeeping]
+    text = "\n\n".join(["# Drought: water board orders irrigation cuts – live", *lines]) + "\n"
+    assert blocks_of(text) == LIVE_PARAGRAPHS
+
+
+@pytest.mark.parametrize("kept", [
+    "We will continue to report every new case to the national health institute, the ministry said in a "
+    "statement on Tuesday.",
+    "We will keep working with our partners until every family has a roof over its head.",
+    "Our teams are following up every contact of the confirmed cases in the three districts.",
+    "We asked both the board and the farmers' union for the figures behind their estimates.",
+    "Dr Ana Ruiz told our news desk that 27 cases had been confirmed in the district since Monday.",
+])
+def test_first_person_plural_news_is_not_housekeeping(kept):
+    text = "\n\n".join(["# Drought: water board orders irrigation cuts", *LIVE_PARAGRAPHS, kept]) + "\n"
+    assert kept in blocks_of(text)
