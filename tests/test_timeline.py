@@ -484,3 +484,55 @@ def test_repeating_a_statement_reports_it(timeline_of, text, expected):
 def test_a_participle_right_after_a_name_qualifies_the_head_of_the_phrase(timeline_of):
     entries = timeline_of("A report by the National Audit Office published in May found gaps.")
     assert [(e.date, e.event) for e in entries] == [("2031-05", "A report by the National Audit Office was published")]
+
+
+# --- clause text: side clauses, pronouns, layout -----------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("- **October 13**: ferry service resumes at noon.", ("2031-10-13", "Ferry service resumes at noon")),
+    ("On Tuesday the council called for an inquiry into the flood that has swamped the valley since last Sunday.",
+     ("2031-10-14", "The council called for an inquiry into the flood")),
+    ("The farmers' union yesterday demanded compensation for the drought that has ruined crops since June.",
+     ("2031-10-16", "The farmers' union demanded compensation for the drought")),
+    ("The walkout followed an ultimatum that the drivers issued on October 3.",
+     ("2031-10-03", "The drivers issued an ultimatum")),
+    ("Residents rejected the offer that the council made on Tuesday.", ("2031-10-14", "The council made the offer")),
+    ("Health Minister Jean-Luc Moreau said the clinic reopened on Tuesday.",
+     ("2031-10-14", "The clinic reopened, according to Health Minister Jean-Luc Moreau")),
+])
+def test_clause_text_is_whole_and_clean(timeline_of, text, expected):
+    assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The audit was finished, but it had not been published by Thursday evening.",   # nothing happened by then
+    "The ministry had not answered the letter by Wednesday.",
+    "According to the port authority, 40 ships were waiting at anchor as of Wednesday afternoon.",  # a state
+    "Rescuers were searching the rubble on Monday.",                                # ongoing, not a happening
+    "Hospital admissions had tripled since 2027, the ministry said.",               # a change over years
+    '"Repairs are finished," the governor said on Tuesday.',                        # a quotation's words
+    "Our reporters reached the valley on Tuesday, the editor said.",                # the writer's own side
+    "The group has long criticised the ministry. On Wednesday, its spokesman described them as lies.",
+    "The old man lived alone in a cottage near Lake Varna. He had refused to leave on Monday.",  # he: not a place
+])
+def test_lines_that_cannot_stand_on_their_own(timeline_of, text):
+    assert timeline_of(text) == []
+
+
+@pytest.mark.slow
+def test_person_pronouns_name_only_a_person_who_acts(timeline_of):
+    entries = timeline_of("Mayor Anna Berg visited the harbour. She opened the new pier on Tuesday.")
+    assert [(e.date, e.event) for e in entries] == [("2031-10-14", "Anna Berg opened the new pier")]
+    entries = timeline_of("Senator Paula Grant fell ill in Geneva. Her resignation was accepted on Tuesday.")
+    assert [e.event for e in entries] == ["Paula Grant's resignation was accepted"]
+
+
+def test_layout_marks_never_open_a_line():
+    from briefing.extract.timeline import _tidy
+
+    assert _tidy("**: strike begins at 6 a.m.") == "Strike begins at 6 a.m."
+    assert _tidy("* Harbour master closes the basin") == "Harbour master closes the basin"
+    assert _tidy("- The union **struck** at dawn") == "The union struck at dawn"
+    assert _tidy("12 ministers met") == "12 ministers met" and _tidy("a 3*4 grid") == "A 3*4 grid"

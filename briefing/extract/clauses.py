@@ -34,11 +34,11 @@ def subtree_without(tok: "Token", drop_deps: frozenset[str] = frozenset()) -> li
     while stack:  # iterative: a run-on "sentence" of scraped text can nest deeper than Python's recursion limit
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in drop_deps or _joins_words(c))
+        stack.extend(c for c in t.children if c.dep_ not in drop_deps or joins_words(c))
     return sorted((t for t in out if t.text not in QUOTE_CHARS), key=lambda t: t.i)
 
 
-def _joins_words(tok: "Token") -> bool:
+def joins_words(tok: "Token") -> bool:
     """A hyphen or slash inside a word ("Kim Jong-un"): part of the name, not punctuation to drop."""
     if tok.text not in "-‐‑/" or tok.i == 0:
         return False

@@ -20,6 +20,7 @@ from briefing.extract.lexicon import REPORTING_VERBS as _REPORTING
 # ("X will not pay, a spokeswoman repeated" -> "X will not pay, according to a spokeswoman")
 REPORTING_VERBS = _REPORTING | MORE_REPORTING_VERBS | frozenset("repeat reiterate promise pledge tweet recall".split())
 from briefing.extract import dateline_end as end_of_dateline, in_dateline
+from briefing.extract.clauses import joins_words
 from briefing.pagemeta import DATELINE  # the wire dateline: its date is the filing date
 from briefing.summary import TimelineEntry
 
@@ -38,7 +39,12 @@ _HEDGES = frozenset({"could", "might", "may", "would", "should", "likely", "poss
 _FUTURE = frozenset({"will", "shall", "'ll", "scheduled", "set", "due", "upcoming", "next"})
 _VAGUE_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+_OBJECT_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
 MAX_EVENT_WORDS = 30
+# markdown layout that scraped text keeps: emphasis marks, and the markers that open list items and quotes
+_EMPHASIS = re.compile(r"\*{2,}|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])|__")
+_LIST_MARKER = re.compile(r"^(?:[*•·>#+]+|[-–—](?=\s)|\d{1,2}[.)](?=\s))[\s*:,;]*")
 # parts of a day: "Friday evening" is the day Friday (spaCy labels "Friday" DATE and "evening" TIME)
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight", "midday", "noon", "midnight",
                           "dawn", "daybreak", "dusk", "nightfall"})
@@ -157,6 +163,8 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     future = _is_future(verb)
     if future:
         return None  # what is planned or expected is not yet a happening (open questions take it up)
+    if _missed_deadline(verb, ent):
+        return None  # "had not been made public by Tuesday": nothing happened by then
     if _planned_for(verb, ent):
         return None  # "had been scheduled for this month": the plan's target date, not a happening's
     when = dates.resolve(expr, ctx.published)
@@ -166,6 +174,11 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         return None
     if when is None and dates.resolve(expr, None) is None and not _resolvable_later(expr):
         return None
+    if _opens_a_span(ent) and dates.granularity(when) == "year" and ctx.published is not None \
+            and when < str(ctx.published.year):
+        return None  # "spending had doubled since 2021": a change over years, not a happening of that year
+    if _ongoing(verb, ent):
+        return None  # "38 ships were waiting at anchor on Wednesday": a state at that time, not a happening
     verb = _climb(verb)
     subject = _subject(verb)
     dateline_end = _dateline_or_none(sent.span)
@@ -176,14 +189,24 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     antecedent = _antecedent(ctx, sent, subject) if subject is not None and subject.lower_ in _VAGUE_SUBJECTS else None
     if subject is not None and subject.lower_ in _VAGUE_SUBJECTS and antecedent is None:
         return None  # "this comes after ...": no line that stands on its own
+    owner_word = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None) \
+        if subject is not None else None
+    owner = _antecedent(ctx, sent, owner_word) if owner_word is not None else None
+    if owner_word is not None and owner is None:
+        return None  # "its spokesman described ...", "her death was confirmed": whose, the line cannot say
+    if any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS and c.tag_ in ("PRP", "DT") for c in verb.children):
+        return None  # "described them as ...": what, the line cannot say
     if verb.lemma_.lower() == "be" or _is_question(sent, verb) or (subject is not None and in_dateline(subject)):
         return None  # a state ("was worth ..."), a question, or a parse thrown by a dateline
     text = event_text(verb, ent)
     if not text:
         return None
     text, naming = _name_the_instrument(ctx, sent, verb, text)
-    if re.search(r"\b(?:we|us|our|ours|I|me|my)\b", text):
+    if re.search(r"\b(?:[Ww]e|us|[Oo]urs?|I|me|[Mm]y)\b", text):
         return None  # "the court agreed with us": the writer's own voice, not a line for a neutral timeline
+    if owner is not None:
+        text = re.sub(r"^" + re.escape(owner_word.text) + r"\b", owner + ("'" if owner.endswith("s") else "'s"),
+                      text, count=1, flags=re.I)
     if antecedent is not None:
         text = re.sub(r"^" + re.escape(subject.text) + r"\b", antecedent, text, count=1, flags=re.I)
         said_by = re.search(r", according to (?:the )?(.+)$", text)
@@ -198,13 +221,19 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     return _Found(cand, verb.i)
 
 
-_PRONOUN_LABELS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE", "NORP"), "they": ("ORG", "GPE", "NORP")}
+_PRONOUN_LABELS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE", "NORP"), "they": ("ORG", "GPE", "NORP"),
+                   "his": ("PERSON",), "her": ("PERSON",)}
+# where a named person stands when a later 'he'/'she' can safely be read as them: the one who does or says
+_PERSON_SLOTS = frozenset({"nsubj", "nsubjpass", "appos"})
 
 
 def _antecedent(ctx: "DocContext", sent: "Sentence", pronoun: "Token") -> str | None:
-    """The name a subject pronoun stands for: the main clause's subject when it agrees ("Countries are
-    clapping for money they promised"), else the latest entity of a fitting kind before it in the sentence,
-    and for he/she also in the sentence before ("The WHO's note says it received ..." -> "WHO")."""
+    """The name a subject pronoun stands for, or None when it cannot be told safely.
+
+    he/she/his/her: a PERSON named as a subject (or its apposition) earlier in the sentence or in the one
+    before; a person's pronoun never goes to a place or a name inside a phrase ("found at a house in Agia
+    Lefki. He had refused ..." names nobody). it/they: the subject of the clause that reports it ("The Water
+    Board said it closed ...", "Countries are clapping for money they promised"), when it agrees."""
     labels = _PRONOUN_LABELS.get(pronoun.lower_)
     if not labels:
         return None
@@ -213,14 +242,27 @@ def _antecedent(ctx: "DocContext", sent: "Sentence", pronoun: "Token") -> str | 
             outer = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
             if outer is not None and outer.i < pronoun.i and _agrees(pronoun, outer):
                 return _phrase(outer)
+            if outer is not None:
+                break  # only the nearest clause with a subject of its own
+    if "PERSON" not in labels:
+        if pronoun.head.dep_ != "ccomp" or pronoun.head.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        speaker = _subject(pronoun.head.head)
+        # the speaker, or the body whose paper speaks ("The WHO's note says it received ...")
+        named = [e for e in sent.span.ents if e.end <= pronoun.i and e.label_ in labels and speaker is not None
+                 and (e.start <= speaker.i < e.end or e.root.dep_ == "poss" and e.root.head.i == speaker.i)]
+        return re.sub(r"(?:'s|’s)$", "", named[-1].text).strip() if named else None
     pools = [[e for e in sent.span.ents if e.end <= pronoun.i]]
     index = ctx.sentences.index(sent)
-    if index > 0 and pronoun.lower_ in ("he", "she"):
+    if index > 0:
         pools.append(list(ctx.sentences[index - 1].span.ents))
     for pool in pools:
-        named = [e for e in pool if e.label_ in labels]
+        named = [e for e in pool if e.label_ == "PERSON"
+                 and (e.root.dep_ in _PERSON_SLOTS or e.root.head.dep_ in _PERSON_SLOTS and e.root.dep_ == "compound")]
         if named:
             return re.sub(r"(?:'s|’s)$", "", named[-1].text).strip()
+        if any(e.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG") for e in pool):
+            return None  # the nearest name is no speaker or doer: the pronoun may be anyone's
     return None
 
 
@@ -411,6 +453,23 @@ def _planned_for(verb: "Token", ent: "Span") -> bool:
         and verb.lemma_.lower() in PLANNING_VERBS
 
 
+def _ongoing(verb: "Token", ent: "Span") -> bool:
+    """A state at the date rather than a happening: a progressive verb ("were waiting at anchor on Monday"),
+    or any verb dated 'as of' ("had 40 beds as of Tuesday")."""
+    before = ent.doc[ent.start - 2:ent.start].text.lower() if ent.start >= 2 else ""
+    if before == "as of":
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def _missed_deadline(verb: "Token", ent: "Span") -> bool:
+    """'had not been made public by Tuesday', 'did not respond until Friday': a negated verb with a date
+    introduced by 'by' or 'until' says what had not happened by then."""
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("by", "until", "till") and prep.head.i == verb.i \
+        and any(c.dep_ == "neg" for c in verb.children)
+
+
 def _is_past(verb: "Token") -> bool:
     return verb.tag_ in ("VBD",) or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
@@ -502,6 +561,8 @@ def event_text(verb: "Token", ent: "Span") -> str:
     if verb.lemma_.lower() in REPORTING_VERBS \
             and any(_has_date(clause, ent) and not _is_future(clause) for clause in reported):
         return ""  # "Rebels seized the town on Sunday, the army confirmed on Wednesday": dated by its own date
+    if fronted and _quoted(fronted[0]):
+        return ""  # a quotation's words are what someone said, not a happening the line can state
     if fronted and verb.lemma_.lower() in REPORTING_VERBS and speaker is not None:
         # "Halvorsen secured a second term, the commission announced on Sunday": what was announced, and by whom
         said = _tidy(_render(_clause_tokens(fronted[0], ent), fronted[0]))
@@ -515,6 +576,8 @@ def event_text(verb: "Token", ent: "Span") -> str:
     if prefix:
         words = f"{prefix} {words}"
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")):
+        if verb.head.dep_ in ("nsubj", "nsubjpass") and verb.head.head.pos_ not in ("VERB", "AUX"):
+            return ""  # a subject hung on no verb: a broken parse, no line to rebuild
         words = _with_antecedent(verb, ent, words)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         speaker = _subject(verb.head)
@@ -527,6 +590,14 @@ def event_text(verb: "Token", ent: "Span") -> str:
     if len(words.split()) < 3 or (_subject(verb) is None and verb.dep_ not in ("relcl", "acl")):
         return ""  # no one doing anything ("Sign up for our newsletter", "again blocking the roads")
     return words
+
+
+def _quoted(clause: "Token") -> bool:
+    """Is the clause inside quotation marks (an odd number of quote marks before it in its sentence)?"""
+    sent = clause.sent
+    before = clause.doc[sent.start:clause.left_edge.i].text
+    opens = before.count('"') + before.count("“") - before.count("”")
+    return opens % 2 == 1 or clause.left_edge.i > sent.start and clause.doc[clause.left_edge.i - 1].text in ('"', "“")
 
 
 def _trailing_reporter(verb: "Token") -> "Token | None":
@@ -578,9 +649,9 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                 or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
                     and (_own_subject(child) is not None or _has_date(child, ent))):
             drop |= {t.i for t in child.subtree}
-        elif child.dep_ == "npadvmod" and any(t.ent_type_ == "DATE" for t in child.subtree):
+        elif child.dep_ == "npadvmod" and _dates_directly(child):
             drop |= {t.i for t in child.subtree}
-        elif child.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in child.subtree) \
+        elif child.dep_ in ("prep", "agent") and _dates_directly(child) \
                 and not (_opens_a_span(ent) and child == ent.root.head):
             drop |= {t.i for t in child.subtree}
     for tok in verb.subtree:
@@ -603,13 +674,13 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     kept_conj = [c for c in verb.children if c.dep_ == "conj" and c.i not in drop]
     if kept_conj:  # "raided the plant and seized documents": the conjunction stays with the verb it joins
         drop -= {c.i for c in verb.children if c.dep_ == "cc" and c.i < kept_conj[-1].i}
-    first = prep.i if prep is not None and prep.dep_ == "prep" else ent.start
+    first = prep.i if prep is not None and prep.dep_ in ("prep", "agent") else ent.start
     if first > 0 and verb.doc[first - 1].lower_ in _WITHIN_DAY and verb.doc[first - 1].dep_ == "advmod":
         drop.add(first - 1)  # "late on Sunday": 'late' places the happening in its day, it goes with the date
     if _opens_a_span(ent):
         pass  # "since January" stays in the line
     elif prep is not None:
-        drop |= {t.i for t in prep.subtree} if prep.dep_ == "prep" else set()
+        drop |= {t.i for t in prep.subtree} if prep.dep_ in ("prep", "agent") else set()
         drop |= date_tokens
     else:
         drop |= date_tokens
@@ -632,6 +703,20 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                 drop |= {t.i for t in child.subtree} | {c.i for c in verb.children if c.dep_ == "cc"}
         kept = [t for t in verb.subtree if t.i not in drop]
     return kept
+
+
+def _dates_directly(phrase: "Token") -> bool:
+    """Is a date part of this phrase itself ("on Monday", "in the week of 3 May"), not of a clause nested in
+    it ("for an inquiry into the fire that has burned since Sunday" keeps its date to the inner clause)?"""
+    for tok in phrase.subtree:
+        if tok.ent_type_ != "DATE":
+            continue
+        step = tok
+        while step.i != phrase.i and step.pos_ not in ("VERB", "AUX") and step.head.i != step.i:
+            step = step.head
+        if step.i == phrase.i:
+            return True
+    return False
 
 
 def _closing_remark(noun: "Token") -> bool:
@@ -693,13 +778,19 @@ def _with_antecedent(verb: "Token", ent: "Span", words: str) -> str:
     """'which was signed in June' -> 'the agreement ... was signed'; 'treaty signed in June' -> '... was signed'."""
     noun = _modified_noun(verb)
     side = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
-            for t in c.subtree}
+            and not joins_words(c) for t in c.subtree}
     noun_phrase = _tidy("".join(t.text_with_ws for t in noun.subtree if t.i not in side and t.i < verb.left_edge.i
                                 and t.tag_ != "WRB"))  # "when a tunnel caved in", misread as a noun's clause
     if not noun_phrase:
         return words
     noun_phrase = noun_phrase[:1].lower() + noun_phrase[1:] if noun.pos_ != "PROPN" and noun_phrase[:1] else noun_phrase
-    if verb.dep_ == "relcl":
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "acl" and own_subject and any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in
+                                                  _RELATIVE_PRONOUNS for c in verb.children):
+        # "the news that the army shelled the town": the clause says all of it on its own
+        return re.sub(r"^\W*(?:that|which)\b\s*", "", words, count=1, flags=re.I)
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and own_subject):
+        # (the parser reads "a notice that the union served" as a noun's clause with 'that' as its mark)
         rel = [c for c in verb.children if c.lower_ in _RELATIVE_PRONOUNS]
         subj = _subject(verb)
         whose = next((c for c in subj.children if c.lower_ == "whose"), None) if subj is not None else None
@@ -769,7 +860,7 @@ def _modified_noun(verb: "Token") -> "Token":
 def _phrase(tok: "Token", limit: int = 12) -> str:
     """A token's noun phrase, without relative clauses; cut to its core when long."""
     skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
-            for t in c.subtree}
+            and not joins_words(c) for t in c.subtree}
     words = [t for t in tok.subtree if t.i not in skip]
     if len(words) > limit:
         words = [t for t in tok.subtree if t.i <= tok.i and t.i not in skip][-limit:]
@@ -784,6 +875,8 @@ def _lower_common(tok: "Token", phrase: str) -> str:
 
 def _tidy(text: str, capitalise: bool = True) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    text = _EMPHASIS.sub("", text)  # markdown "**bold**" marks are layout, not words
+    text = _LIST_MARKER.sub("", text)  # a list item's "- ", "* ", "1. " or "> " opens no line
     text = re.sub(r"^[A-Z][A-Z .'-]{2,},\s+", "", text)  # a dateline ("LIMA, ... -") is not part of the line
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"^[\s,;:.—–-]+|[\s,;:—–-]+$", "", text)
