@@ -80,3 +80,84 @@ def test_a_list_under_an_ordinary_heading_is_no_list_of_unknowns(signals_in):
     text = (ARTICLE + "## What happened\n\n- Why the board met: the dam had failed.\n"
             "- Whether the wall held: it did not.\n- The cost of the repairs was put at $4 million.\n")
     assert signals_in(text, "unknown") == []
+
+
+@pytest.fixture(scope="module")
+def signals_of(nlp):
+    """The signals of a few sentences parsed as one block."""
+    from types import SimpleNamespace
+
+    from briefing.extract import DocContext, Sentence, signals
+
+    def run(text: str, kind: str | None = None) -> list[OpenQuestion]:
+        doc = nlp(text)
+        sents = [Sentence(span=s, start=s.start_char, source="a.txt") for s in doc.sents]
+        ctx = DocContext(document=SimpleNamespace(id="a.txt", published=None, outlet=None, text=text), sentences=sents)
+        found = [q for q in signals.extract(ctx) if q.kind != "frame"]
+        assert all(q.question.endswith("?") and q.reason and q.citations for q in found)
+        return [q for q in found if kind is None or q.kind == kind]
+
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "What we don't know is how the leak began.",
+    "What officials have not said is anything about the cause.",
+])
+def test_a_free_relative_is_never_a_one_word_question(signals_of, text):
+    assert not any(len(q.split()) < 3 for q in asked(signals_of(text, "unknown")))
+
+
+# ---------------------------------------------------------------- refusing to give a number
+
+@pytest.mark.parametrize("text", [
+    '"We will not give a number we cannot verify," the spokeswoman said.',
+    "The regulator would not give a figure until the audit is finished.",
+    "The airline did not provide an estimate that reporters could check.",
+])
+def test_refusing_an_unnamed_number_asks_nothing_about_a_number(signals_of, text):
+    found = asked(signals_of(text, "unknown"))
+    assert not any(q.lower() in ("what is a number?", "what is a figure?", "what is an estimate?") for q in found)
+    assert not any(" a number?" in q or " a figure?" in q or " an estimate?" in q for q in found)
+
+
+@pytest.mark.parametrize("text, question", [
+    ("The insurer did not give a figure for the losses.", "What is the figure for the losses?"),
+    ("The ministry did not give the number of people evacuated.", "How many people?"),
+])
+def test_refusing_a_named_number_asks_about_it(signals_of, text, question):
+    assert question in asked(signals_of(text, "unknown"))
+
+
+# ---------------------------------------------------------------- next steps: whose, and how worded
+
+@pytest.mark.parametrize("text", [
+    "Our reporters in the capital will keep following the election count tomorrow.",
+    "Our correspondents could travel to the border region next week.",
+    "My colleagues are expected to file from the summit next month.",
+])
+def test_the_writers_own_plans_are_no_next_step(signals_of, text):
+    assert signals_of(text, "next") == []
+
+
+def test_a_partys_plans_stay_next_steps(signals_of):
+    assert asked(signals_of("The observers will visit the border region next week.", "next")) == [
+        "Will the observers visit the border region next week?"]
+
+
+@pytest.mark.parametrize("text", [
+    'The charity says the real number of cases is likely to be "well over 2,000".',
+    "Analysts said the final toll was expected to be above 300.",
+    "The true cost is likely to be 40 percent higher.",
+])
+def test_a_level_said_to_be_likely_is_a_figure_not_a_forecast(signals_of, text):
+    assert signals_of(text, "next") == []
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Temperatures are expected to fall sharply by Sunday.", "Will temperatures fall sharply by Sunday?"),
+    ("Inspectors are due to visit the plant next month.", "Will inspectors visit the plant next month?"),
+    ("Brazil is expected to announce new tariffs next week.", "Will Brazil announce new tariffs next week?"),
+])
+def test_a_forecast_question_lowers_a_common_noun_that_opened_the_sentence(signals_of, text, question):
+    assert question in asked(signals_of(text, "next"))

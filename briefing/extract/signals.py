@@ -275,6 +275,24 @@ def _what_question(np_tok: "Token", np_text: str) -> str:
     return f"What {'are' if plural else 'is'} {_lower_det(np_text)}?"
 
 
+def _info_question(noun: "Token") -> str | None:
+    """'did not give the number of dead' -> 'How many dead?'; 'would not give a figure for the losses' -> 'What is
+    the figure for the losses?'; 'will not give a number (we cannot stand behind)' names nothing: None."""
+    owned = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on")] + \
+        [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    if not _indefinite(noun):
+        return _what_question(noun, noun_phrase(noun))
+    text = tokens_text(subtree_without(noun, frozenset({"relcl", "appos", "acl", "det", "punct"})))
+    # "gave no figure for the losses": the parser often hangs the 'for' phrase on the verb
+    on_verb = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                    and c.i == noun.right_edge.i + 1), None)
+    if on_verb is not None and not owned:
+        return f"What is the {text} {tokens_text(subtree_without(on_verb, frozenset({'punct'})))}?"
+    if not owned:
+        return None
+    return _what_question(noun, "the " + text)
+
+
 # words opening an embedded question: 'has not said how many ...', 'whether ...', 'if ...'
 EMBEDDED_QUESTION_WORDS = WH_WORDS | {"if"}
 # subordinators of an embedded yes/no question: 'has not said whether it will pay'
@@ -298,7 +316,7 @@ def _wh_object_question(wh_obj: "Token", verb: "Token") -> str | None:
     wh_text = tokens_text(subtree_without(wh_obj, frozenset({"punct", "relcl"})))
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > wh_obj.i), None)
     if clause is None:
-        return _cap(wh_text) + "?"
+        return _cap(wh_text) + "?" if len(wh_text.split()) > 1 else None
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     inverted = yes_no_question(clause, subject_text=subj.text if subj is not None else None)
     if inverted is None:
@@ -343,15 +361,16 @@ def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
                 if q:
                     out.append((q, reason))
             wh_obj = next((c for c in t.children if c.dep_ == "dobj" and c.doc[c.left_edge.i].lower_ in WH_WORDS), None)
-            if wh_obj is not None:  # "did not say how many jobs it expects ...", parsed with the wh-phrase as object
+            # "What we don't know (is ...)": a free relative that opens the sentence asks nothing by itself
+            if wh_obj is not None and wh_obj.left_edge.i > sent.span.start:  # "did not say how many jobs it expects ...", parsed with the wh-phrase as object
                 inner = next((c for c in t.children if c.dep_ == "ccomp" and c.i > wh_obj.i), None)
                 q = _wh_object_question(wh_obj, t)
                 q = _pronoun_resolved(q, inner, subj if who else None) if inner is not None else q
                 if q:
                     out.append((q, reason))
             obj = next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in INFO_NOUNS), None)
-            if obj is not None and not out:
-                out.append((_what_question(obj, noun_phrase(obj)), reason))
+            if obj is not None and not out and (q := _info_question(obj)):
+                out.append((q, reason))
             if passive and subj.pos_ in ("NOUN", "PROPN") and (subj.lemma_.lower() in INFO_NOUNS or any(
                     c.dep_ == "conj" and c.lemma_.lower() in INFO_NOUNS | {"loss", "losses", "composition"}
                     for c in subj.children) or lemma in ("specify", "disclose", "reveal", "identify", "know")):
@@ -437,6 +456,15 @@ def _pronoun_resolved(question: str | None, clause: "Token", antecedent: "Token 
     return re.sub(r"\b" + subj.text + r"\b", name, question, count=1)
 
 
+# first-person possessives: 'our correspondents will keep reporting' is the outlet's housekeeping, and a party's
+# 'our troops' is no subject a question can name
+FIRST_PERSON_POSSESSIVES = frozenset({"our", "my"})
+
+
+def _writers_own(subj: "Token") -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON_POSSESSIVES for c in subj.children)
+
+
 def _indefinite(noun: "Token") -> bool:
     return any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in noun.children)
 
@@ -493,8 +521,12 @@ def _generic_statement(verb: "Token", subject: "Token") -> bool:
 def _estimate(verb: "Token") -> bool:
     """'could reach about EUR1.3 billion', 'may cost $40 million': an estimate belongs with the figures, not among
     the questions; 'could send 500 doctors' is a step someone may take."""
-    labels = {t.ent_type_ for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "prep") for t in c.subtree}
-    return bool(labels & MEASURE_ENTS) or (bool(labels & NUMBER_ENTS) and verb.lemma_.lower() in LEVEL_VERBS)
+    toks = [t for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "prep", "acomp") for t in c.subtree]
+    labels = {t.ent_type_ for t in toks}
+    # "is likely to be well over 700", "to be 40 percent higher": a number as what something is, is its level
+    levels = LEVEL_VERBS | {"be"}
+    counted = bool(labels & NUMBER_ENTS) or any(t.pos_ == "NUM" and not t.ent_type_ for t in toks)
+    return bool(labels & MEASURE_ENTS) or (counted and verb.lemma_.lower() in levels)
 
 
 # ---------------------------------------------------------------- what comes next
@@ -672,7 +704,7 @@ def _will_step(modal: "Token") -> tuple[str, str, tuple[str, str] | None] | None
     if _in_relative_clause(verb) or _marked_clauses(verb, CONDITION_MARKS) or any(
             m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in verb.children):
         return None
-    if subj is None or subj.lower_ in ("i", "you", "we", "who", "which", "that", "there"):
+    if subj is None or subj.lower_ in ("i", "you", "we", "who", "which", "that", "there") or _writers_own(subj):
         return None
     stand_in = None
     if subj.lower_ in ("it", "they", "he", "she"):
@@ -760,7 +792,7 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                     or verb.lemma_.lower() in NON_FUTURE_VERBS:
                 continue
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.lower_ in ("i", "you", "we", "he", "she", "they", "it"):
+            if subj is None or subj.lower_ in ("i", "you", "we", "he", "she", "they", "it") or _writers_own(subj):
                 continue
             override = None
             if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
@@ -792,6 +824,11 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                 subject = noun_phrase(clause.head)
             elif subj.lower_ in PRONOUN_SUBJECTS or _generic_statement(head, subj):
                 continue
+            if _estimate(target) or _writers_own(subj):
+                continue
+            if subj.left_edge.is_sent_start and subj.pos_ != "PROPN" and subject[:1].isupper() \
+                    and not subject[:2].isupper():
+                subject = subject[:1].lower() + subject[1:]  # "Temperatures are ..." -> "Will temperatures ...?"
             out.append((_will_question(target, subject), low, _topic(subj, target.lemma_.lower())))
         elif t.lemma_.lower() in ANNOUNCE_EVENT_VERBS and t.pos_ == "VERB" and not is_negated(t) \
                 and _announced_event(t) is not None:
