@@ -575,6 +575,11 @@ def _metadata(u: Unit, text: str, n: int) -> bool:
             u.mark(META, "date line")
             _read_row_outlet(u, text, n)
             return True
+    date_line = _trailing_date_of_byline(text) if n <= 14 else None
+    if date_line is not None:                           # "Live coverage by the Asia desk. Tuesday 24 May 2026."
+        u.date = date_line
+        u.mark(META, "byline with a date")
+        return True
     if n <= 12 and not u.sentence_end:
         date_line = pagemeta.read_byline_date(text)      # "Santiago. Published 11 March 2026"
         if date_line is not None:
@@ -608,6 +613,23 @@ def _metadata(u: Unit, text: str, n: int) -> bool:
             u.mark(META, "site name")
             return True
     return False
+
+
+_BYLINE_CUE = re.compile(r"^(?:(?:live\s+)?(?:coverage|updates?|reporting|report|written|compiled|edited)\s+)?by\b|"
+                         r"\b(?:desk|staff|team|newsroom|correspondents?|reporters?)\b", re.I)
+
+
+def _trailing_date_of_byline(text: str) -> pagemeta.DateLine | None:
+    """A short byline sentence closed by the date as a sentence of its own ('Live coverage by the Asia desk.
+    Tuesday 24 May 2026.', 'By Ana Ruiz, Harbour staff. 3rd March 2031.'): the page's date."""
+    body = text.strip(" *_")
+    cut = body.rstrip(".").rfind(". ")
+    if cut < 0 or not _BYLINE_CUE.search(body[:cut]):
+        return None
+    date_line = pagemeta.read_date_line(body[cut + 2:])
+    if date_line is None or body[cut + 2 + date_line.rest_start:].strip(" .*_"):
+        return None
+    return date_line
 
 
 def _read_row_outlet(u: Unit, text: str, n: int) -> bool:

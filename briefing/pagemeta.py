@@ -121,9 +121,12 @@ _DATELINE_CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]*){0,3}"
 _DATELINE_TITLE_PLACE = r"[A-Z][a-z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}"
 _DATELINE_REGION = r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})"        # ', Eastland', ', Ill.', ', N.Y.'
 _DATELINE_DAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?"
-_DATELINE_DATE = r"(?i:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+" + _MON + r")(?:,?\s+\d{4})?"
+_DATELINE_DATE = (r"(?i:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON
+                  + r")(?:,?\s+\d{4})?")
+# the date may also follow the place after a dash of its own: 'VANCOUVER, B.C. -- Friday, June 5th, 2026 -- '
 _DATELINE_WHEN = (r"(?:,\s*(?:" + _DATELINE_DAY + r"\s+)?" + _DATELINE_DATE
-                  + r"|,\s*" + _DATELINE_DAY + r"(?=\s*[-–—(:]))")
+                  + r"|,\s*" + _DATELINE_DAY + r"(?=\s*[-–—(:])"
+                  + r"|\s*[-–—]{1,2}\s*(?:" + _DATELINE_DAY + r"\s+)?" + _DATELINE_DATE + r"(?=\s*[-–—(]))")
 _DATELINE_AGENCY = r"(?:\s*\([^()]{1,40}\)|\s+/[A-Za-z][^/\n]{1,38}/)"   # '(Coastal Wire)', '/PRNewswire/'
 # a title-case place with only an agency after it is one word or has a region ('Geneva (Wire) -'), so that an
 # organisation with its acronym ('Health Ministry (MOH) - ...') is not read as one

@@ -1035,3 +1035,42 @@ def test_a_live_blogs_own_housekeeping_lines_are_chrome(housekeeping, where):
 def test_first_person_plural_news_is_not_housekeeping(kept):
     text = "\n\n".join(["# Drought: water board orders irrigation cuts", *LIVE_PARAGRAPHS, kept]) + "\n"
     assert kept in blocks_of(text)
+
+
+# ---------------------------------------------------------------- ordinal dates and dated bylines
+
+@pytest.mark.parametrize("lead, published", [
+    ("LAKEPORT, N.S. -- Tuesday, March 3rd, 2031 -- The regional water board said reservoirs were at 41% of "
+     "capacity.", date(2031, 3, 3)),
+    ("GENEVA -- 21st May 2030 -- The regional water board said reservoirs were at 41% of capacity.",
+     date(2030, 5, 21)),
+    ("Lyon, 2nd of June 2029 - The regional water board said reservoirs were at 41% of capacity.",
+     date(2029, 6, 2)),
+])
+def test_an_ordinal_date_in_a_dateline_dates_the_release(lead, published):
+    doc = text_document("r.txt", "r.txt", f"NEWS RELEASE\nReservoirs fall to record low\n\n{lead}\n\n{BODY}")
+    assert doc.published == published
+    from briefing.pagemeta import dateline_end
+    assert lead[dateline_end(lead):].startswith("The regional water board")
+
+
+@pytest.mark.parametrize("line, published", [
+    ("Friday, June 5th, 2026", date(2026, 6, 5)),
+    ("Published: 5th June 2026", date(2026, 6, 5)),
+    ("Updated Tuesday 3rd of March 2026 at 10:00", date(2026, 3, 3)),
+])
+def test_an_ordinal_date_line_dates_the_page(line, published):
+    assert text_document("d.txt", "d.txt", f"Reservoirs fall to record low\n{line}\n\n{BODY}").published == published
+
+
+@pytest.mark.parametrize("byline", [
+    "*Live coverage by the Harbour Times politics desk. Tuesday 24 November 2026.*",
+    "By Ana Ruiz, Harbour Times staff. 24th November 2026.",
+])
+def test_a_byline_closed_by_a_date_dates_the_page(byline):
+    doc = text_document("b.md", "b.md", f"# Reservoirs fall to record low\n\n{byline}\n\n{BODY}")
+    assert doc.published == date(2026, 11, 24)
+    assert all("November" not in b for b in doc.block_texts())
+    # a sentence of the story that ends on a date is no byline
+    story = "The board met on Monday. 24 November 2026."
+    assert text_document("s.txt", "s.txt", f"Reservoirs fall\n\n{BODY}\n{story}\n").published is None
