@@ -20,28 +20,33 @@ def summarize(paths: list[str | Path], model: str | None = None, n_process: int 
     """
     from briefing.consolidate import consolidate
     from briefing.extract import extract_document
-    from briefing.ingest import load_documents
     from briefing.nlp import load_pipeline, parse_documents
+    from briefing.prefetch import DocumentStream
 
-    documents, warnings = load_documents(paths)
-    nlp = load_pipeline(model)
-    cache = None
-    if cache_dir is not None:
-        from briefing.cache import DocCache
+    stream = DocumentStream.open(paths)  # read by a helper process while the pipeline loads (briefing.prefetch)
+    try:
+        nlp = load_pipeline(model)
+        cache = None
+        if cache_dir is not None:
+            from briefing.cache import DocCache
 
-        cache = DocCache(cache_dir, nlp)
-    extractions = []
-    for parsed in parse_documents(documents, nlp, n_process=n_process, cache=cache):
-        extraction = extract_document(parsed)
-        if parsed.part:  # a later part of a huge document: same source, more items
-            merge_extraction(extractions[-1], extraction)
-        else:
-            extractions.append(extraction)
-        last = parsed.last
-        del parsed  # the spaCy docs go now, not when the next document replaces them
-        if progress is not None and last:
-            progress(len(extractions), len(documents))
-    return consolidate(documents, extractions, warnings)
+            cache = DocCache(cache_dir, nlp)
+        # spaCy's worker processes want the whole input up front; one process parses documents as they come
+        documents = list(stream) if n_process > 1 else stream
+        extractions = []
+        for parsed in parse_documents(documents, nlp, n_process=n_process, cache=cache):
+            extraction = extract_document(parsed)
+            if parsed.part:  # a later part of a huge document: same source, more items
+                merge_extraction(extractions[-1], extraction)
+            else:
+                extractions.append(extraction)
+            last = parsed.last
+            del parsed  # the spaCy docs go now, not when the next document replaces them
+            if progress is not None and last:
+                progress(len(extractions), len(stream.files))
+    finally:
+        stream.close()
+    return consolidate(stream.documents, extractions, stream.warnings)
 
 
 def merge_extraction(into, more) -> None:

@@ -23,21 +23,23 @@ class HTMLSnapshot(SingleFileSnapshotExtension):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def pdf_in_process():
-    """Render PDFs in the test process (and in the CLIs it starts): a forked helper would not see the tests'
-    monkeypatches, and forking the test runner is no test of a fresh CLI. tests/test_pdfworker.py turns the
-    helper on where it is under test."""
+def no_helper_processes():
+    """Ingest and render PDFs in the test process (and in the CLIs it starts): a forked helper would not
+    report the tests' mocks back, and forking the test runner is no test of a fresh CLI.
+    tests/test_pdfworker.py and tests/test_prefetch.py turn the helpers on where they are under test."""
     import os
 
-    from briefing.pdfworker import SWITCH
+    from briefing import pdfworker, prefetch
 
-    before = os.environ.get(SWITCH)
-    os.environ[SWITCH] = "0"
+    before = {switch: os.environ.get(switch) for switch in (pdfworker.SWITCH, prefetch.SWITCH)}
+    for switch in before:
+        os.environ[switch] = "0"
     yield
-    if before is None:
-        os.environ.pop(SWITCH, None)
-    else:
-        os.environ[SWITCH] = before
+    for switch, value in before.items():
+        if value is None:
+            os.environ.pop(switch, None)
+        else:
+            os.environ[switch] = value
 
 
 @pytest.fixture
