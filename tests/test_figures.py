@@ -873,3 +873,69 @@ def test_a_bound_keeps_its_side_and_its_negation(figures_of, sentence, value, lo
 def test_a_hedged_level_of_a_count_is_a_claimed_bound(figures_of, sentence, value, unit, claimant):
     f = only(figures_of(sentence))
     assert (f.value, f.low, f.unit, f.claimed_by) == (value, value, unit, claimant)
+
+
+# --- extraction: counts in noun complements, partitives, list lines, pronoun "one" -------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The floods have covered farmland, and the storm surge swamped an area of about 3,500 hectares.", 3500,
+     "hectares"),
+    ("Locusts have stripped an area of roughly 9,000 hectares in the valley.", 9000, "hectares"),
+])
+def test_an_area_something_happened_to_is_a_figure(figures_of, sentence, value, unit):
+    f = only([f for f in figures_of(sentence) if f.value == value])
+    assert f.unit == unit
+
+
+@pytest.mark.slow
+def test_an_area_a_place_simply_has_is_background(figures_of):
+    assert figures_of("The national park covers an area of 4,000 hectares.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The research vessel, with a crew of 46, reached the ice shelf on Monday.", 46, "crew"),
+    ("The embassy kept a staff of 120 in the capital during the unrest.", 120, "staff"),
+])
+def test_the_size_of_a_group_of_people_counts_its_members(figures_of, sentence, value, unit):
+    f = only([f for f in figures_of(sentence) if f.value == value])
+    assert f.unit == unit
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, quantity", [
+    ("At least 30 miners were trapped underground, at least eight of whom have died.", 8, "deaths"),
+    ("Some 60 passengers were taken to hospital, 12 of whom were injured.", 12, "injured"),
+])
+def test_n_of_whom_counts_a_part_of_the_group_named_before(figures_of, sentence, value, quantity):
+    f = only([f for f in figures_of(sentence) if f.value == value])
+    assert f.quantity == quantity and "of whom" in f.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("  - Households without power: 14,200", 14200, "households"),
+    ("Confirmed deaths: 97", 97, "deaths"),
+    ("Schools closed so far: 310.", 310, "schools"),
+])
+def test_a_list_line_label_says_what_its_number_counts(figures_of, sentence, value, unit):
+    f = only(figures_of(sentence))
+    assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "Meeting time: 14:30",
+    "Page: 12",
+    "The minister said the ruling had been the right one.",
+    "Her proposal was a sensible one, the mayor said.",
+])
+def test_labels_of_no_count_and_the_pronoun_one_are_not_figures(figures_of, sentence):
+    assert figures_of(sentence) == [], [(f.text, f.unit) for f in figures_of(sentence)]
+
+
+@pytest.mark.slow
+def test_a_hyphenated_size_inside_a_counted_unit_name_is_no_figure(figures_of):
+    f = only(figures_of("The terminal moved 80,000 twenty-foot equivalent units last month."))
+    assert f.value == 80000 and f.unit == "units"

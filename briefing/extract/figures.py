@@ -545,17 +545,21 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
         if _lemma(compound[1]) in BACKGROUND_HOLDERS:
             return None  # "the 27-nation bloc": a size named in passing, like "a bloc of 27 nations"
         return _compound_figure(ctx, index, sent, a, *compound, count=True)
-    if _not_a_measure(doc, sent.span, a) or _background_size(a, doc) or _inside_claimant(_amount_root(doc, a)):
+    if _not_a_measure(doc, sent.span, a) or _background_size(a, doc) or _inside_claimant(_amount_root(doc, a)) \
+            or _pronoun_one(doc, a, sent.span.start):
         return None
     noun = _counted_noun(doc, a, sent.span.end)
     root = _amount_root(doc, a)
     anchor = noun if noun is not None else root
+    if noun is not None and noun.i < a.start:
+        anchor = root  # "seven of whom have died": the number is the subject of its own verb
     subject = elided = None
     state = _casualty_state(doc, a, sent.span.end) if noun is None else None
     if state is not None:
         noun = anchor = state  # "19 people were killed and 40 injured": 40 injured
     elif noun is None and not (a.currency or a.percent or a.unit):
-        subject = _level_subject(root) or _measure_noun(root)  # "deaths rose to 1,200", "a death toll of 56"
+        subject = _level_subject(root) or _measure_noun(root) or _group_noun(root) \
+            or _label_noun(doc, sent.span, a)  # "deaths rose to 1,200", "a death toll of 56", "Deaths: 97"
         elided = _elided_people(root, a) if subject is None else None
         parallel = _parallel_figure(root, previous, sent) if subject is None and elided is None else None
         if parallel is not None:
@@ -591,6 +595,12 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
         fig.quantity = f"{'percent' if a.percent else fig.quantity} {holder}"  # whose share: not a rival value
     elif noun is not None and _is_multiplier(doc, noun):
         fig.quantity = "times " + _multiplied(doc, noun)  # "40 times the safe limit" rivals only that ratio
+    if noun is not None and noun.i < a.start and verb is not None:
+        # "at least nine of whom have died": a part of the group named before, counted by its own verb
+        fate = _verb_quantity(verb)
+        fig.quantity = fate or f"{fig.quantity} {verb.lemma_.lower()}"
+        fig.description = _render(doc, _noun_phrase(noun, set(range(start, text_end)), complement=False)
+                                  | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")})
     if elided is not None:
         fig.unit = "people"  # "forcing about 12,000 from their homes": the people the verb acts on
         fig.quantity = _verb_quantity(elided) or f"people {elided.lemma_.lower()}"
@@ -687,6 +697,8 @@ def _unit_compound(doc, a: Amount, limit: int) -> tuple["Token", "Token"] | None
         return None  # "a 24-year-old": no noun it measures
     if noun.dep_ == "compound" and noun.head.i > noun.i and lemma in TIME_UNITS:
         return None  # "the 10-year bond yield": a name of a kind of thing, not a length
+    if _lemma(noun) in _MEASURE_UNITS or any(c.dep_ == "nummod" and c.i < a.start for c in noun.children):
+        return None  # "80,000 twenty-foot equivalent units": part of the name of what another number counts
     return unit, noun
 
 
@@ -850,6 +862,8 @@ def _casualty_state(doc, a: Amount, limit: int) -> "Token | None":
 # nouns that hold a size as background, not as news: "a market of 450 million consumers", "a city of 2 million"
 BACKGROUND_HOLDERS = frozenset("""market country nation city town region province state population island continent
 economy bloc area territory capital metropolis""".split())
+# verbs that state what a place is or has, not what happened to it: "the park covers an area of 500 hectares"
+BACKGROUND_VERBS = frozenset("be have cover span occupy include encompass comprise measure".split())
 _THRESHOLD_PREPS = frozenset("above below over under exceeding beyond".split())
 # nouns that only stand for a number stated nearby: "police put the number at 800"
 VAGUE_MEASURES = frozenset("number figure total tally count estimate toll sum amount level crowd".split())
@@ -871,7 +885,13 @@ def _background_size(a: Amount, doc) -> bool:
     if tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nummod",) and tok.head.i > tok.i:
         tok = tok.head
     head = tok.head
-    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BACKGROUND_HOLDERS
+    if not (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BACKGROUND_HOLDERS):
+        return False
+    holder = head.head
+    # "the fire burned an area of 12,400 hectares": an area something happened to is news, not background
+    acted_on = holder.dep_ in ("dobj", "nsubjpass") and holder.head.pos_ == "VERB" \
+        and holder.head.lemma_.lower() not in BACKGROUND_VERBS
+    return not (acted_on and _lemma(tok) in SIZE_UNITS)
 
 
 # studies whose people are their subjects, and the words for those people
@@ -904,6 +924,9 @@ def _measure_of_subject(fig: Figure, subject: "Token", previous: Figure | None) 
     'the death toll' -> deaths; 'the number of tractors' -> tractors; 'the number' -> the figure before it."""
     lemma = subject.lemma_.lower()
     thing = subject
+    if lemma in GROUP_NOUNS:  # "a crew of 31": 31 crew
+        fig.unit, fig.quantity = lemma, lemma
+        return
     if lemma in VAGUE_MEASURES:
         of = _of_object(subject)
         of = None if of is not None and (of.like_num or of.pos_ == "NUM") else of  # "a toll of 56": the number
@@ -949,7 +972,8 @@ def _not_a_measure(doc, span: "Span", a: Amount) -> bool:
         return True
     if after is not None and (after.lower_ in _TIME_OF_DAY or after.text in (":", "/")):
         return True
-    if before is not None and before.text in (":", "/", "#", "No.", "no."):
+    if before is not None and before.text in (":", "/", "#", "No.", "no.") \
+            and not (before.text == ":" and _label_noun(doc, span, a) is not None):
         return True
     if _is_age(doc, a.end, span.end):
         return True
@@ -1023,16 +1047,31 @@ def _counted_noun(doc, a: Amount, limit: int) -> "Token | None":
         modifies_next = t.head.i > i and t.head.i < limit
         if t.pos_ == "NOUN" and not (modifies_next and t.dep_ in ("compound", "amod", "nmod")):
             return t
-        if modifies_next and (t.pos_ in ("ADJ", "PROPN", "NOUN", "VERB", "ADV") or t.text == "-"):
-            continue  # "North Korean", "additional", "tariff" (lines), "newly" (confirmed)
+        if modifies_next and (t.pos_ in ("ADJ", "PROPN", "NOUN", "VERB", "ADV") or t.text == "-"
+                              or t.pos_ == "NUM" and i + 1 < limit and doc[i + 1].text == "-"):
+            continue  # "North Korean", "additional", "tariff" (lines), "newly" (confirmed), "twenty-foot"
         if i == a.end and t.lower_ == "of" and not a.currency:
             pobj = next((c for c in t.children if c.dep_ == "pobj"), None)  # "four of the five judges"
+            if pobj is not None and pobj.lower_ in _RELATIVE_PARTITIVES and pobj.i == i + 1:
+                return _antecedent(doc, a)  # "at least nine of whom have died": of the ones just named
             return pobj if pobj is not None and pobj.pos_ == "NOUN" and pobj.i - i <= 5 else None
         return None
     return None
 
 
 _COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+# pronouns after "N of" that point back to a counted group: "nine of whom", "three of which", "two of them"
+_RELATIVE_PARTITIVES = frozenset("whom which them".split())
+
+
+def _antecedent(doc, a: Amount) -> "Token | None":
+    """The plural noun a 'N of whom' clause picks from: the nearest one before it, in the same sentence."""
+    start = a.qualifier_start if a.qualifier_start is not None else a.start
+    sent_start = doc[a.start].sent.start
+    for t in reversed(doc[sent_start:start]):
+        if t.pos_ == "NOUN" and t.tag_ == "NNS" and not (t.dep_ in ("compound", "amod") and t.head.i > t.i):
+            return t
+    return None
 
 
 def _is_multiplier(doc, noun: "Token") -> bool:
@@ -1168,6 +1207,55 @@ def _verb_quantity(verb: "Token") -> str | None:
     if lemma in _DISPLACE_VERBS and any(c.dep_ == "prep" and c.lower_ in ("from", "out") for c in verb.children):
         return "displaced"
     return VERB_QUANTITY.get(lemma)
+
+
+def _pronoun_one(doc, a: Amount, sent_start: int) -> bool:
+    """'the right one', 'this one', 'a new one': 'one' standing for a noun, not a count."""
+    if not (a.in_words and a.value == 1 and a.end - a.start == 1) or a.start <= sent_start:
+        return False
+    tok, before = doc[a.start], doc[a.start - 1]
+    return tok.dep_ != "nummod" and (before.pos_ in ("DET", "ADJ") or before.tag_ == "PRP$")
+
+
+# nouns for a body of people whose size "of N" counts its members: "a crew of 31", "a staff of 200"
+GROUP_NOUNS = frozenset("crew staff workforce contingent delegation garrison fleet convoy squad".split())
+
+
+def _group_noun(tok: "Token") -> "Token | None":
+    """'a patrol ship with a crew of 31': the number counts the group it is the size of."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
+            and tok.head.head.lemma_.lower() in GROUP_NOUNS:
+        return tok.head.head
+    return None
+
+
+_LABEL_MAX_TOKENS = 8
+
+
+def _label_noun(doc, span: "Span", a: Amount) -> "Token | None":
+    """'Deaths: 97', '- Contacts under follow-up: 2,870': a list line whose label says what its closing number
+    counts. The label is a short phrase opening the line, its noun a plural or a word for a count."""
+    colon = a.start - 1
+    if colon <= span.start or doc[colon].text != ":" or not doc[colon].whitespace_:
+        return None
+    if any(not t.is_punct for t in doc[a.end:span.end]):
+        return None  # the number closes the line
+    label = [t for t in doc[span.start:colon] if not t.is_punct and not t.is_space]
+    if not label or len(label) > _LABEL_MAX_TOKENS or any(t.like_num for t in label):
+        return None
+    noun = next((t for t in label if t.pos_ in ("NOUN", "PROPN") and t.i not in _modifier_ids(label)), None)
+    if noun is None or noun.pos_ == "PROPN" and not (noun.tag_ == "NNPS" and not noun.ent_type_):
+        return None  # (a capitalised plural opening a line may be tagged a proper noun: "Households")
+    lemma = noun.lemma_.lower()
+    if lemma in LABEL_NOUNS | DOCUMENT_NOUNS | TIME_UNITS or noun.lower_ in TIME_UNITS:
+        return None
+    counted = noun.tag_ in ("NNS", "NNPS") or lemma in VAGUE_MEASURES or noun.lower_ in CASUALTY_STATES
+    return noun if counted else None
+
+
+def _modifier_ids(tokens: list["Token"]) -> set[int]:
+    """Tokens that only modify a later noun: 'Cumulative' and 'follow' in 'Cumulative cases', 'follow-up'."""
+    return {t.i for t in tokens if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i}
 
 
 def _measure_noun(tok: "Token") -> "Token | None":
@@ -1366,6 +1454,8 @@ def _of_object(noun: "Token") -> "Token | None":
 def _text_end(doc, a: Amount, noun: "Token | None") -> int:
     if noun is None:
         return a.end
+    if noun.i < a.start:
+        return min(a.end + 2, len(doc))  # "seven of whom"
     end = noun.i + 1
     of = _of_object(noun)
     if of is not None and _lemma(noun) in _MEASURE_UNITS and of.i - noun.i <= 4:
