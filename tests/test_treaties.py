@@ -311,3 +311,81 @@ def test_a_list_of_provisions_gives_one_entry_each(treaties_of, text, articles):
 @pytest.mark.slow
 def test_a_number_after_a_single_provision_is_not_listed(treaties_of):
     assert [t.article for t in treaties_of("Section 4 of the Clean Water Act and 12 other rules apply.")] == ["4"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,article", [
+    ("The regulator acted under Article 9 of the consumer credit law, which lets it freeze lending.",
+     "consumer credit law", "9"),
+    ("Inspectors closed the plant, invoking Section 5 of the food safety regulation (Regulation 2019/44).",
+     "food safety regulation (Regulation 2019/44)", "5"),
+    ("The ban rests on Article 12 of Norway's public health act.", "public health act", "12"),
+    ("Officials relied on Section 30 of the mining code (Act No. 12 of 2019) to halt the works.",
+     "mining code (Act No. 12 of 2019)", "30"),
+])
+def test_a_lower_case_statute_whose_provision_is_invoked_is_a_legal_basis(treaties_of, text, name, article):
+    t = only(treaties_of(text))
+    assert (t.name, t.article) == (name, article)
+
+
+@pytest.mark.slow
+def test_a_statute_with_its_official_number_is_named_without_a_provision(treaties_of):
+    assert only(treaties_of("Fishing was halted under the coastal waters act (Act No. 7 of 2021) on Monday.")).name \
+        == "coastal waters act (Act No. 7 of 2021)"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "He was detained under martial law.",
+    "The company broke competition law, the court found.",
+    "Ministers hailed the emergency declaration by the agency.",
+    "The WHO said the outbreak declaration would free funds.",
+    "The previous collective agreement expired in March.",
+    "Pilots have worked without a contract since the former wage agreement lapsed.",
+])
+def test_fields_of_law_acts_of_declaring_and_expired_agreements_name_no_instrument(treaties_of, text):
+    assert treaties_of(text) == []
+
+
+@pytest.mark.slow
+def test_a_capitalised_declaration_is_still_an_instrument(treaties_of):
+    assert only(treaties_of("The ministers signed the Lisbon Declaration on Ocean Data in May.")).name \
+        == "Lisbon Declaration on Ocean Data"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Talks on a Code of Practice for the fishing grounds resume in March.",
+    "The bloc called for the early conclusion of a Charter on Data Sharing.",
+    "The Arctic Shipping Treaty is still being negotiated in Oslo.",
+    "Ministers discussed the proposed Digital Services Treaty on Monday.",
+    "Teachers will vote on a new pay agreement next week.",
+    "The nurses' wage agreement expired on June 30.",
+])
+def test_an_instrument_still_being_made_is_pending(treaties_of, text):
+    assert only(treaties_of(text)).pending
+
+
+@pytest.mark.slow
+def test_an_instrument_in_force_is_not_pending(treaties_of):
+    assert not only(treaties_of("The Arctic Shipping Treaty entered into force in 2019.")).pending
+
+
+def test_an_instrument_only_ever_named_as_pending_is_no_legal_basis():
+    merged = merge([cand("Code of Practice", "a", {"practice"}, titled=True, pending=True),
+                    cand("Code of Practice", "b", {"practice"}, titled=True, pending=True),
+                    cand("Arctic Shipping Treaty", "a", {"arctic", "shipping"}, titled=True)])
+    assert [t.name for t in merged] == ["Arctic Shipping Treaty"]
+    merged = merge([cand("Code of Practice", "a", {"practice"}, titled=True, pending=True),
+                    cand("Code of Practice", "b", {"practice"}, titled=True)])  # in force in one source
+    assert [t.name for t in merged] == ["Code of Practice"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Ships must report under Article 8 of the Convention on the Carriage of Dangerous Goods (CCDG), the ministry "
+     "said.", "Convention on the Carriage of Dangerous Goods (CCDG)"),
+    ("The Treaty on the Law of Outer Space (TLOS) bans such weapons.", "Treaty on the Law of Outer Space (TLOS)"),
+])
+def test_a_name_keeps_its_brackets_balanced_and_holds_no_second_instrument(treaties_of, text, name):
+    assert only(treaties_of(text)).name == name

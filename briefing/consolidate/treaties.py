@@ -31,6 +31,8 @@ def merge(candidates: list[Treaty], reference: date | None = None) -> list[Treat
         else:
             home.append(cand)
     groups = _attach_descriptions(groups, reference)
+    # an instrument every source names as still being made ("talks on a code of conduct") is no legal basis
+    groups = [g for g in groups if not all(getattr(t, "pending", False) for t in g)]
     # instruments by how widely they are cited (on their first item); an instrument's further provisions follow it
     merged = sorted((_merge_group(g, reference) for g in groups),
                     key=lambda items: (-len({c.source for c in items[0].citations}), -len(items[0].citations)))

@@ -63,6 +63,23 @@ _PREDICTING = frozenset({"would", "could", "might", "will", "may", "can"})  # wh
 SIGN_VERBS = frozenset({"sign", "ink", "conclude", "seal", "strike"})
 RATIFY_VERBS = frozenset({"ratify", "approve", "adopt", "pass", "endorse", "confirm", "enact"})
 _DESCRIBING_VERBS = frozenset({"consider", "call", "describe", "dub", "label", "deem", "be", "become", "see"})
+# an instrument still being made is no legal basis: "talks on a code", "the draft of a treaty", "is being negotiated"
+PENDING_NOUNS = frozenset({"talk", "negotiation", "negotiator", "draft", "drafting", "proposal", "conclusion",
+                           "finalisation", "finalization"})
+PENDING_VERBS = frozenset({"negotiate", "draft", "propose", "discuss", "finalise", "finalize"})
+PENDING_ADJECTIVES = frozenset({"proposed", "draft", "planned", "future", "potential", "possible", "envisaged"})
+# ... or one that has run out: "the collective agreement expired in March"
+EXPIRY_VERBS = frozenset({"expire", "lapse"})
+# an instrument no longer in force, named only by what it was: "the previous collective agreement"
+EXPIRED_ADJECTIVES = frozenset({"previous", "former", "old", "expired", "earlier", "last", "outgoing", "lapsed"})
+# heads that name an instrument only with a capitalised head: "the Doha Declaration", not "the PHEIC declaration"
+# (an agency's act of declaring something)
+CAPITAL_HEADS = frozenset({"declaration"})
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)")
+# the official number a statute is cited by, in brackets after its name: "(Law 4662/2020)", "(Act No. 12 of
+# 2019)", "(Public Law 117-58)"
+OFFICIAL_ID = re.compile(r"\s*\(((?:Public\s+)?(?:Law|Act|Regulation|Decree|Ordinance|Directive|Statute|Code|Bill)"
+                         r"\s+(?:No\.?\s*)?[\w/.-]*\d[\w/.-]*(?:\s+of\s+\d{4})?)\)")
 
 
 @dataclass
@@ -77,6 +94,7 @@ class TreatyCandidate(Treaty):
     ratified_by_ratify: bool = False   # "ratified" beats "approved"/"confirmed"
     provision_from_article: bool = False
     article_rank: int = 0              # "Article 14.5" says more than "Chapter 14"
+    pending: bool = False              # every mention names it as not in force (being made, expired): no basis
     # other provisions of this instrument the article invokes ("Section 21 of the Act ... Section 34 of the
     # same act"): each one its own candidate, with its own citations and provision
     further_articles: list["TreatyCandidate"] = field(default_factory=list, repr=False)
@@ -140,12 +158,15 @@ def _inside_other_name(tok: "Token") -> bool:
 
 
 def _instrument_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: list[TreatyCandidate]) -> None:
-    if _is_description(tok) or _inside_other_name(tok) or tok.dep_ == "pobj" and _holds_a_number(tok.head.head):
+    if _is_description(tok) or _inside_other_name(tok) or tok.dep_ == "pobj" and _holds_a_number(tok.head.head) \
+            or _inside_instrument_name(tok):
         return  # "considered the largest defense agreement"; "Article 4 of the treaty" is handled by the article
     name_tokens = name_span(tok)
     target = None
     if is_named(tok, name_tokens):
-        target = _add_or_find(named, _candidate(sent, tok, name_tokens))
+        cand = _candidate(sent, tok, name_tokens)
+        cand.pending = _pending(tok)
+        target = _add_or_find(named, cand)
     elif tok.dep_ != "conj":
         target = refers_to(named, tok)
     if target is None:
@@ -184,8 +205,8 @@ def _article_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", kind: st
     target = None
     if instrument is not None:
         tokens = _extended(name_span(instrument))
-        target = _add_or_find(named, _candidate(sent, instrument, tokens)) if is_named(instrument, tokens) \
-            else refers_to(named, instrument)
+        target = _add_or_find(named, _candidate(sent, instrument, tokens)) \
+            if is_named(instrument, tokens, invoked=True) else refers_to(named, instrument)
     elif kind in ("article", "section") and designated.text[:1].isupper() or designated.text.isupper():
         target = named[-1] if named else None  # "Article 4 says ..." right after the treaty is named
     if target is None:
@@ -374,12 +395,17 @@ def content_words(tokens: list["Token"], head: "Token") -> frozenset[str]:
     return frozenset(words)
 
 
-def is_named(tok: "Token", tokens: list["Token"]) -> bool:
-    """Does the phrase name an instrument (it has naming words), rather than refer back to one?"""
+def is_named(tok: "Token", tokens: list["Token"], invoked: bool = False) -> bool:
+    """Does the phrase name an instrument (it has naming words), rather than refer back to one?
+
+    ``invoked``: the phrase holds a provision ("Article 23 of the civil protection law"), which makes even
+    a lower-case statute with naming words an instrument."""
     if noun_lemma(tok) not in INSTRUMENT_NOUNS:
         return False  # "the document", "the text" never name
-    if noun_lemma(tok) in AMBIGUOUS_HEADS and not any(t.pos_ == "PROPN" or t.text[:1].isupper()
-                                                          and t.i > t.sent.start for t in tokens):
+    if noun_lemma(tok) in CAPITAL_HEADS and not tok.text[:1].isupper():
+        return False  # "the emergency declaration": the act of declaring, not an instrument
+    if noun_lemma(tok) in AMBIGUOUS_HEADS and not (invoked and _topic_words(tok) or official_id(tok)) \
+            and not any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > t.sent.start for t in tokens):
         return False  # "a criminal act", "martial law", "a resolution of the conflict": not instruments
     content = content_words(tokens, tok)
     if not content:
@@ -390,16 +416,84 @@ def is_named(tok: "Token", tokens: list["Token"]) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("any", "every", "no", "each", "some", "another", "such")
            for c in tok.children):
         return False  # "in any climate agreement": no instrument in particular
+    if not proper and any(c.dep_ == "amod" and c.lower_ in EXPIRED_ADJECTIVES for c in tok.children):
+        return False  # "the previous collective agreement": an instrument no longer in force, with no name
     return True
 
 
+def _topic_words(tok: "Token") -> bool:
+    """Words before a head that say what a statute is about: the 'civil protection' of 'the civil protection
+    law' (not 'the same act', which refers back)."""
+    return any(c.dep_ in ("compound", "amod") and c.i < tok.i and c.lower_ not in GENERIC_ADJECTIVES
+               and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in tok.children)
+
+
+def official_id(tok: "Token") -> str | None:
+    """The bracketed official number right after a statute's head noun: "law (Law 4662/2020)" -> "Law 4662/2020"."""
+    rest = tok.doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 60]
+    m = OFFICIAL_ID.match(rest)
+    return m.group(1) if m else None
+
+
+def _inside_instrument_name(tok: "Token") -> bool:
+    """'Law' in 'the Convention on the Law of the Sea': part of the outer instrument's name, not one itself."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in ("on", "of", "for", "to"):
+        return False
+    outer = tok.head.head
+    return outer.pos_ in ("NOUN", "PROPN") and noun_lemma(outer) in INSTRUMENT_NOUNS and tok in name_span(outer)
+
+
+def _pending(tok: "Token") -> bool:
+    """Is the instrument named as one not in force: still being made ("talks on a Code of Conduct", "the
+    proposed treaty", "a new wage agreement", "the pact is being negotiated") or run out ("... expired")?"""
+    if any(c.dep_ == "amod" and c.lower_ in PENDING_ADJECTIVES for c in tok.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) \
+            and any(c.dep_ == "amod" and c.lower_ == "new" for c in tok.children):
+        return True  # "under a new collective agreement": one that does not exist yet
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in EXPIRY_VERBS:
+        return True
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in PENDING_VERBS:
+        return True
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in PENDING_VERBS for c in tok.children):
+        return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("on", "of", "for", "over"):
+        holder = tok.head.head
+        return holder.pos_ == "NOUN" and holder.lemma_.lower() in PENDING_NOUNS \
+            or holder.pos_ == "VERB" and holder.lemma_.lower() in PENDING_VERBS
+    return False
+
+
 def _candidate(sent: "Sentence", tok: "Token", tokens: list["Token"]) -> TreatyCandidate:
+    if not tok.text[:1].isupper():
+        # "Greece's civil protection law": the owner is context, not part of a lower-case name
+        owners = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+        tokens = [t for t in tokens if t.i not in owners] or tokens
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = tok.doc.text[start:end].strip(" '\"‘’“”,")
+    name = _balanced(name, tok.doc.text[end:end + 3])
+    number = official_id(tok) if tok.i == tokens[-1].i else None
+    if number:
+        name = f"{name} ({number})"
+    elif "(" not in name:  # its acronym in brackets right after it: "Treaty on Outer Space (TOS)"
+        acronym = _ACRONYM_AFTER.match(tok.doc.text, end)
+        name = f"{name} ({acronym.group(1)})" if acronym else name
+    if not tok.text[:1].isupper():
+        name = re.sub(r"^(?:the|a|an|this|that)\s+", "", name, flags=re.I)
     titled = all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w'-]*", name)
                  if w.lower() not in ("of", "on", "the", "and", "for", "a", "an", "against", "to", "in"))
     return TreatyCandidate(name=name, citations=[sent.citation()], head=_family(noun_lemma(tok)),
                            content=content_words(tokens, tok), titled=titled)
+
+
+def _balanced(name: str, after: str) -> str:
+    """'Convention on the Law of the Sea (UNCLOS' -> with its closing bracket when it follows, else without
+    the unclosed part."""
+    if name.count("(") <= name.count(")"):
+        return name
+    if after.lstrip().startswith(")"):
+        return name + ")"
+    return name[:name.rfind("(")].rstrip()
 
 
 def _family(lemma: str) -> str:
@@ -419,6 +513,7 @@ def same_instrument(a: TreatyCandidate, b: TreatyCandidate) -> bool:
 def _add_or_find(named: list[TreatyCandidate], cand: TreatyCandidate) -> TreatyCandidate:
     for other in named:
         if same_instrument(other, cand):
+            other.pending = other.pending and cand.pending
             if _better_name(cand, other):
                 other.name, other.titled, other.content = cand.name, cand.titled, other.content | cand.content
             if cand.citations[0] not in other.citations:
