@@ -705,3 +705,99 @@ def test_a_spokesperson_whose_words_are_about_the_last_speaker_does_not_speak_fo
     found = reactions_of(text)
     assert not any(r.actor == "Chile" and r.stance == "condemn" for r in found), [(r.actor, r.stance) for r in found]
     assert any(r.stance == "condemn" for r in found)  # the judgment itself is still read, as someone else's
+
+
+# ---------------------------------------------------------------- blame, disputes, contrast, defence
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('"It is a policy failure," said opposition leader Mark Dunn.', "Mark Dunn", "condemn"),
+    ('The auditor Jane Ross said the ministry bore "direct responsibility" for the delays.', "Jane Ross", "condemn"),
+    ('"These deaths were preventable," said Amy Bell, head of the Nurses Guild.', "Amy Bell", "condemn"),
+    ('"The airline is entirely to blame for this outage," said Tom Hale.', "Tom Hale", "condemn"),
+    ("Tarvia bears full responsibility for the spill, Estonia said.", "Estonia", "condemn"),
+    ("Oxfam said the relief effort had been slow, fragmented and underfunded.", "Oxfam", "condemn"),
+    ("The Farmers Federation said the subsidy comes weeks too late.", "Farmers Federation", "condemn"),
+    ('"The board had months to fix the pipes and it squandered them," said Ana Ruiz.', "Ana Ruiz", "condemn"),
+    # an act done on purpose against something accuses its doer; a finding of arson in the passive does not
+    ("The trawler deliberately rammed the research vessel, Norway said.", "Norway", "condemn"),
+    ('"The truck sped up and drove into our barrier deliberately," Tom Hale said.', "Tom Hale", "condemn"),
+    ("The fire was deliberately set, Inspector Tom Hale said.", "Tom Hale", "neutral"),
+    # a cost foreseen is no charge of waste; a plain cause is no failure of policy
+    ("Tom Hale said the appeal would waste money.", "Tom Hale", "neutral"),
+])
+def test_laying_blame_is_condemnation(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("Norway disputed the scale of the spill.", "Norway", "deny"),
+    ("The Mining Board disputed the extent of the damage.", "Mining Board", "deny"),
+    ("The numbers being reported abroad are inflated, Paul Akers told reporters.", "Paul Akers", "deny"),
+    ('"The casualty figures are exaggerated," Lena Marsh said.', "Lena Marsh", "deny"),
+    ("Rivland denied breaching the ceasefire and accused Kostia of provoking the clash.", "Rivland", "deny"),
+    ("Acme denied dumping waste and blamed a contractor for the leak.", "Acme", "deny"),
+    # prices driven up are no disputed claim
+    ("Lena Marsh said prices were inflated by the drought.", "Lena Marsh", "neutral"),
+])
+def test_disputing_a_claimed_scale_or_an_act_one_is_accused_of_is_deny(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('Oxfam said the decision was "welcome but late", arguing that it should have come sooner.', "Oxfam", "condemn"),
+    ('The Farmers Federation said the rebate was "welcome but insufficient".', "Farmers Federation", "condemn"),
+    # no criticism after the "but"
+    ("The Farmers Federation said the rebate was welcome but temporary.", "Farmers Federation", "support"),
+])
+def test_in_a_judgment_split_by_but_the_criticism_wins(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('A spokesperson for Mayor Lin declined to comment on the lawsuit but said the mayor "acted fully within '
+     'her authority."', "Lin", "support"),
+    ("Ana Ruiz declined to comment on the legal challenge, saying the board had acted lawfully.", "Ana Ruiz",
+     "support"),
+    # what one declines to talk about gives no stance
+    ("Ana Ruiz declined to comment on the legal challenge.", "Ana Ruiz", "neutral"),
+    ("The Port Authority said it stood by its decision.", "Port Authority", "support"),
+])
+def test_defending_ones_own_act_is_support(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "The Green Institute stands by its analysis.",
+    "The Port Authority said it stood by its figures.",
+])
+def test_holding_to_ones_own_finding_backs_no_decision(reactions_of, text):
+    assert all(r.stance != "support" for r in reactions_of(text))
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('The finance minister, Ana Ruiz, told a press conference that Spain was "seriously concerned" about the '
+     'tariffs.', "Ana Ruiz", "concern"),
+    ("Lena Marsh told a briefing that the alliance was deeply worried by the drills.", "Lena Marsh", "concern"),
+    ('"Spain opposes any attempt to reopen the agreement," Ana Ruiz said.', "Ana Ruiz", "condemn"),
+    ('"Our government opposes the new levy," Lena Marsh said.', "Lena Marsh", "condemn"),
+    ('Lena Marsh said the agency "fully backs" the plan.', "Lena Marsh", "support"),
+    # another named party's stance is not the speaker's
+    ("Lena Marsh said Kenya opposes the levy.", "Lena Marsh", "neutral"),
+])
+def test_a_stance_inside_a_reported_clause_counts(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ghana\'s energy ministry said it was "deeply concerned" by the blackouts.', "Ghana"),
+    ("Peru's mining ministry said the strike had cost millions.", "Peru"),
+])
+def test_a_lowercase_body_the_tagger_named_speaks_for_its_named_owner(reactions_of, text, speaker):
+    assert [r.actor for r in reactions_of(text)] == [speaker]
+
+
+def test_a_named_spokesperson_for_a_person_speaks_herself_an_unnamed_one_for_that_person(reactions_of):
+    found = reactions_of("Ana Ruiz, deputy spokesperson for Prime Minister Tomas Berg, said talks would go on.")
+    assert [r.actor for r in found] == ["Ana Ruiz"]
+    found = reactions_of("Paul Akers, chief spokesman for Governor Lena Marsh, said the bridge would reopen.")
+    assert [r.actor for r in found] == ["Paul Akers"]

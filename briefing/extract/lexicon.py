@@ -32,12 +32,12 @@ network centre center academy society chamber club trust exchange""".split())
 
 # words that make a person's title or role: "President X", "X, the foreign minister"
 TITLE_WORDS = frozenset("""president vice leader premier minister chancellor secretary spokesman spokeswoman
-spokesperson chief head chairman chairwoman chair director general commander governor mayor senator lawmaker
+spokesperson chief head chairman chairwoman chair director general commander governor mayor senator lawmaker councillor councilor
 representative ambassador envoy judge justice prosecutor attorney lawyer king queen prince princess emperor
 monarch pope cardinal bishop imam rabbi ceo founder official officer diplomat negotiator commissioner adviser advisor
 analyst researcher expert professor scientist economist fellow candidate nominee delegate deputy speaker
 secretary-general mp mep dictator strongman ruler sheikh emir sultan colonel major captain lieutenant admiral
-marshal sergeant activist campaigner executive manager chairperson lead""".split())
+marshal sergeant commodore general brigadier inspector superintendent commissioner constable activist campaigner executive manager chairperson lead""".split())
 
 # courtesy words before a name that say nothing about the role
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame madam comrade lord lady".split())
@@ -79,7 +79,7 @@ STANCE_VERBS = {
     **dict.fromkeys("""thank praise hail welcome honour honor congratulate applaud commend celebrate endorse back
                        salute laud support pledge donate contribute""".split(), "support"),
     **dict.fromkeys("""condemn denounce criticize criticise accuse blame slam decry deplore censure protest
-                       lambast castigate rebuke threaten""".split(), "condemn"),
+                       lambast castigate rebuke threaten oppose""".split(), "condemn"),
     **dict.fromkeys("deny reject refute dismiss dispute contest contradict rebut".split(), "deny"),
     **dict.fromkeys("warn fear worry caution".split(), "concern"),
 }
@@ -91,7 +91,7 @@ STANCE_LEMMAS = {
     **dict.fromkeys("""criminal crime illegal unlawful inhumane immoral outrage outrageous unacceptable violation
                        violate provocation provocative reckless atrocity aggression shameful irresponsible
                        barbaric condemnation countermeasure countermeasures retaliation retaliatory reprisal
-                       reprisals""".split(), "condemn"),
+                       reprisals blame""".split(), "condemn"),
     **dict.fromkeys("""false untrue baseless fabricated fake groundless unfounded fabrication fiction nonsense
                        inaccurate misleading exaggerated overstated distorted""".split(), "deny"),
     **dict.fromkeys("""concern concerned worried alarming alarmed alarm dangerous danger troubling fear
@@ -115,7 +115,21 @@ STANCE_PHRASES = {
     "turning point": "support", "game changer": "support", "game-changer": "support",
     # rebutting a claim: "there is no evidence that they hold the files", "no proof of any leak"
     "no evidence that": "deny", "no evidence to support": "deny", "no proof that": "deny",
+    # laying blame: "is entirely to blame", "comes too late"
+    "to blame": "condemn", "too late": "condemn", "too slow": "condemn", "too little too late": "condemn",
 }
+# laying responsibility on someone (regular expressions over the lower-case words): "bore direct responsibility",
+# "bears full responsibility", "is solely responsible for", "holds the ministry responsible"
+BLAME_PATTERNS = (
+    r"\b(?:bear|bears|bore|borne|bearing|carry|carries|carried) (?:\w+ ){0,2}responsibility\b",
+    r"\b(?:fully|directly|solely|entirely|squarely|wholly|largely) responsible for\b",
+    r"\b(?:hold|holds|held|holding) (?:\w+ ){1,4}responsible\b",
+)
+# defending one's own act as lawful or proper: "acted fully within her authority", "acted in accordance with the law"
+DEFENCE_PATTERNS = (
+    r"\bacted (?:\w+ ){0,2}(?:within|in line with|in accordance with) (?:\w+ ){0,2}(?:authority|powers?|mandate|law|rules|rights)\b",
+    r"\bacted (?:lawfully|legally|properly|responsibly|appropriately|correctly|in good faith)\b",
+)
 # acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit
 DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill
 law motion resolution request demand ultimatum appointment nomination policy measure
@@ -129,7 +143,13 @@ CLAIM_NOUNS = frozenset("""claim claims assertion assertions report reports alle
 accusations statement statements account accounts figure figures version charge charges suggestion suggestions
 characterization characterisation story rumour rumours rumor rumors narrative finding findings assessment
 estimate estimates criticism criticisms analysis conclusion conclusions count tally number numbers reading
-interpretation view""".split())
+interpretation view scale extent severity magnitude seriousness toll""".split())
+# saying a claimed figure is too big: "the figures are inflated", "the toll was exaggerated" (of a claim only)
+EXAGGERATION_LEMMAS = frozenset("inflate exaggerate overstate overblow overblown inflated exaggerated".split())
+# acts done on purpose against something: "deliberately rammed the ship" accuses its doer
+INTENT_ADVERBS = frozenset("deliberately intentionally purposely purposefully wilfully willfully knowingly".split())
+# verbs of wasting or mishandling a chance: "has had years and wasted them"
+MISHANDLING_VERBS = frozenset("waste squander mishandle botch bungle neglect".split())
 # nouns of information that, when not disclosed, leave a question: "did not give the number of victims"
 INFO_NOUNS = frozenset("""number numbers figure figures details detail identity identities names name cause causes amount
 size extent toll location locations timing date dates cost costs terms reason reasons source sources nature scale
@@ -198,7 +218,9 @@ misguided flawed shameful disgraceful scandalous outrageous appalling deplorable
 reckless betrayal travesty scandal insult affront blunder injustice baseless arbitrary disproportionate
 excessive heavy-handed unwarranted wrongheaded indefensible disappointed disappointing disappointment regrettable
 dismayed dismay angry anger angered furious fury frustration frustrated cowardly cowardice senseless
-cruel cruelty despicable heinous vile callous cynical abhorrent contemptible monstrous""".split())
+cruel cruelty despicable heinous vile callous cynical abhorrent contemptible monstrous failure preventable
+avoidable negligent negligence incompetent incompetence inexcusable unforgivable inadequate insufficient
+underfunded belated overdue fragmented chaotic""".split())
 # misfortune words: condemnation when said of a decision ("this ruling is a disaster"), concern when said of
 # what happened ("the flooding is a disaster")
 MISFORTUNE_WORDS = frozenset("""disaster catastrophe catastrophic disastrous tragedy tragic devastating terrible

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 from briefing.extract import dateline_end
 from briefing.extract.clauses import is_negated, tokens_text
 from briefing.extract.lexicon import (ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
-                                      AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, CHARGE_NOUNS, CLAIM_NOUNS,
-                                      CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS, DEFEND_VERBS,
-                                      DOCUMENT_NOUNS, ENACT_VERBS, FORESEEING_MODALS, GENERIC_BODY_NOUNS,
+                                      AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, BLAME_PATTERNS, CHARGE_NOUNS,
+                                      CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
+                                      DEFENCE_PATTERNS, DEFEND_VERBS, DOCUMENT_NOUNS, ENACT_VERBS,
+                                      EXAGGERATION_LEMMAS, FORESEEING_MODALS, GENERIC_BODY_NOUNS, INFO_NOUNS,
+                                      INTENT_ADVERBS, MISHANDLING_VERBS,
                                       HARM_VERBS, HONORIFICS, LEGAL_ACTION_NOUNS, LEGAL_ACTION_VERBS,
                                       LEGAL_QUALIFIERS, LEGAL_WHEN_QUALIFIED, MEDIA_NOUNS, MISFORTUNE_WORDS,
                                       MORE_REPORTING_VERBS, NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS,
@@ -132,6 +134,9 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             scores["support"] += 1.0
         if _rebuts(t):
             scores["deny"] += 1.5  # "has sent us no evidence", "no evidence that they hold it": a rebuttal
+        extra = _content_evidence(t, speaker)
+        if extra:
+            scores[extra] += 1.5
     words = " ".join(t.lower_ for t in content)
     if quote:
         words += " " + " ".join(re.findall(r"[\w']+", quote.lower()))
@@ -140,7 +145,73 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             scores[stance] += 1.5
     if any(re.search(r"\b" + re.escape(phrase) + r"\b", words) for phrase in SYMPATHY_PHRASES):
         scores["support"] += 1.5
+    plain = " ".join(t.lower_ for t in content if not t.is_punct)
+    if any(re.search(p, plain) for p in BLAME_PATTERNS):
+        scores["condemn"] += 1.5  # "bore direct responsibility", "holds the board responsible"
+    if any(re.search(p, plain) for p in DEFENCE_PATTERNS):
+        scores["support"] += 1.5  # "acted fully within her authority": defending the decision
+    _weigh_contrast(content, scores)
     return scores
+
+
+def _content_evidence(t: "Token", speaker: str | None) -> str | None:
+    """Stance from the structure of what was said: a reported stance verb of the speaker's side ('said the
+    agency fully backs the plan'), an exaggerated claim ('the figures are inflated'), an act done on purpose
+    against something ('deliberately rammed the ship'), a chance wasted ('had years and wasted them')."""
+    if t.pos_ not in ("VERB", "AUX", "ADV", "ADJ", "NOUN") or is_negated(t):
+        return None
+    lemma = t.lemma_.lower()
+    # the tagger may take a quoted verb for a noun ('the agency "fully backs" the plan'): a clause head with a subject
+    verb_like = t.pos_ == "VERB" or t.pos_ == "NOUN" and t.dep_ == "ccomp" and _own_subject(t) is not None
+    if verb_like and lemma in STANCE_VERBS and t.dep_ in ("ccomp", "conj", "ROOT") and not _in_relative_clause(t):
+        subj = _own_subject(t)
+        # another named party's stance reported by the speaker is theirs ("X said Kenya opposes the levy"),
+        # unless in the speaker's own quoted words, where an official speaks for a state or body ('"Spain opposes"')
+        other = subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_) and not (
+            speaker and (subj.text in speaker or speaker in tokens_text(subj.subtree))) \
+            and not (subj.ent_type_ in ("GPE", "ORG", "NORP") and _inside_quotes(t))
+        if not other and lemma not in LIGHT_VERBS:
+            return STANCE_VERBS[lemma]
+    if lemma in EXAGGERATION_LEMMAS or t.lower_ in EXAGGERATION_LEMMAS:
+        noun = _own_subject(t) if t.pos_ in ("VERB", "AUX") else (t.head if t.dep_ == "amod" else _own_subject(t.head))
+        if noun is not None and noun.lemma_.lower() in CLAIM_NOUNS | INFO_NOUNS:
+            return "deny"  # "the figures circulating abroad are inflated"
+    if t.lower_ in INTENT_ADVERBS and t.head.pos_ == "VERB" and not is_negated(t.head) \
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children):
+        return "condemn"  # "deliberately rammed", not "the fire was deliberately set" (a finding)
+    if t.pos_ == "VERB" and lemma in MISHANDLING_VERBS and any(c.dep_ == "dobj" for c in t.children) \
+            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
+        return "condemn"  # a chance wasted, not a cost foreseen ("the appeal would waste money")
+    return None
+
+
+def _inside_quotes(tok: "Token") -> bool:
+    """Whether a word sits inside quote marks in its sentence (an odd count of marks before it)."""
+    marks = 0
+    for t in tok.doc[tok.sent.start:tok.i]:
+        if t.text in "\"“”„«»":
+            marks += 1
+    return marks % 2 == 1
+
+
+def _weigh_contrast(content: list["Token"], scores: dict[str, float]) -> None:
+    """'welcome but late', 'good but not enough': in a judgment split by 'but' the criticism is what counts,
+    so the praise before it is outweighed by a judgment after it."""
+    for t in content:
+        if t.lower_ != "but" or t.dep_ != "cc":
+            continue
+        first, second = t.head, next((c for c in t.head.children if c.dep_ == "conj" and c.i > t.i), None)
+        # only a judgment split in one predicate; "welcomed the recall but said it came too late" keeps the
+        # welcome its speaker acted on
+        if second is None or first.pos_ not in ("ADJ", "NOUN") or not (first.lemma_.lower() in POSITIVE_EVALUATIONS
+                                  or STANCE_LEMMAS.get(first.lemma_.lower()) == "support"):
+            continue
+        if second.lemma_.lower() in POSITIVE_EVALUATIONS or STANCE_LEMMAS.get(second.lemma_.lower()) == "support":
+            continue
+        if not any(w.lower_ in CONTRAST_CRITICISM or w.lemma_.lower() in NEGATIVE_JUDGMENTS | MISFORTUNE_WORDS
+                   or STANCE_LEMMAS.get(w.lemma_.lower()) in ("condemn", "concern", "deny") for w in second.subtree):
+            continue  # "welcomed the plan but said talks would go on": no criticism after the "but"
+        scores["condemn"] = max(scores["condemn"], scores["support"] + 0.5)
 
 
 def _in_relative_clause(word: "Token") -> bool:
@@ -149,6 +220,8 @@ def _in_relative_clause(word: "Token") -> bool:
     tok = word
     for _ in range(8):
         if tok.dep_ in ("relcl", "acl"):
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+                return False  # "told a press conference that X was concerned": a content clause the parser hung on the noun
             # "..., which it called 'implausible'": a relative clause of saying carries the speaker's own judgment
             return tok.lemma_.lower() not in SPEECH_LEMMAS | CALL_VERBS
         if tok.head.i == tok.i:
@@ -217,8 +290,14 @@ def _accused_acts(span: "Span") -> set[str]:
     return acts - LIGHT_VERBS
 
 
+# words that make what follows "but" a criticism: "welcome but late", "a start but not enough", "too little"
+CONTRAST_CRITICISM = frozenset("late slow little few short not no too never".split())
+# on equal evidence the more pointed stance wins: "denied ramming the ship and accused X of provoking" is a denial
+TIE_ORDER = ("deny", "condemn", "concern", "support")
+
+
 def stance_of_scores(scores: dict[str, float]) -> str:
-    best = max(scores, key=lambda k: scores[k])
+    best = max(TIE_ORDER, key=lambda k: scores[k])
     return best if scores[best] > 0 else "neutral"
 
 
@@ -238,10 +317,11 @@ def stance_of(text: str) -> str:
 
 def _denies_a_claim(verb: "Token") -> bool:
     """'denied the claim', 'rejected that ...', 'denied it': a denial of something said, not 'denied access'."""
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "obj")]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "obj", "xcomp")]
     if not objs:
         return True
-    return any(o.dep_ == "ccomp" or o.lemma_.lower() in CLAIM_NOUNS | RESPONSIBILITY_NOUNS | ACCUSATION_NOUNS
+    # "denied ramming the ship": denying an act one is accused of
+    return any(o.dep_ in ("ccomp", "xcomp") or o.tag_ == "VBG" or o.lemma_.lower() in CLAIM_NOUNS | RESPONSIBILITY_NOUNS | ACCUSATION_NOUNS
                or o.lower_ in ("it", "this", "that", "them") for o in objs)
 
 
@@ -411,7 +491,9 @@ def _stands_by(verb: "Token") -> bool:
         return False
     lemma = verb.lemma_.lower()
     if lemma == "stand":
-        return any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
+        # "stands by its analysis" holds to one's own claim, it backs no decision
+        return any(c.dep_ == "prep" and c.lower_ == "by" and not any(
+            g.dep_ == "pobj" and g.lemma_.lower() in CLAIM_NOUNS for g in c.children) for c in verb.children)
     if lemma in DEFEND_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return obj is not None and obj.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS
@@ -602,6 +684,11 @@ def _entity_for(tok: "Token", sent: "Span") -> "Span | None":
 def _entity_in_phrase(head: "Token", sent: "Span") -> "Span | None":
     """The entity a subject phrase names: the head itself, then its modifiers, then anything inside."""
     ent = _entity_for(head, sent)
+    if ent is not None and all(t.is_lower for t in ent):
+        # "Rwanda's health ministry": NER took the common-noun body for a name; its named owner speaks
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ in SPEAKER_LABELS), None)
+        if owner is not None:
+            return _entity_for(owner, sent)
     if ent is not None:
         return ent
     for dep_group in (("compound", "poss", "amod", "nmod"), ("prep",)):
@@ -831,6 +918,10 @@ def _spokesperson_body(heads: list["Token"], sent: "Span") -> str | None:
                 continue
             stated = True
             ent = _entity_for(owner, sent)
+            if ent is not None and ent.label_ == "PERSON":
+                if any(h.pos_ == "PROPN" for h in heads):
+                    continue  # "X, deputy spokesperson for Secretary-General Y": the named spokesperson speaks, not Y
+                return _person_name(clean_name(_widened(ent)))  # "a spokesperson for Mayor Lin": for Lin
             if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
                 return clean_name(_widened(ent))
             if owner.pos_ == "PROPN" and owner.text[:1].isupper():
@@ -1018,14 +1109,19 @@ def _can_speak(subj: "Token | None") -> bool:
 def _content(verbs: list["Token"], span: "Span") -> list["Token"]:
     """What the speaker said: the verbs' clauses and objects (not their subject), or the whole sentence."""
     toks: set["Token"] = set()
+    declined = False
     for v in verbs:
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in SPEECH_CONTROL_VERBS and v.head.lemma_.lower() in (
+                "decline", "refuse"):
+            declined = True
+            continue  # "declined to comment on the lawsuit": what one did not talk about is no stance
         for c in v.children:
             if c in verbs or c.dep_ in ("nsubj", "nsubjpass", "punct", "aux", "neg"):
                 continue
             if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                 continue  # another speaker's clause: "X confirmed ..., and Y is thanking ..."
             toks.update(c.subtree)
-    return sorted(toks, key=lambda t: t.i) or list(span)
+    return sorted(toks, key=lambda t: t.i) or ([] if declined else list(span))
 
 
 def _quoted_tokens(span: "Span") -> list["Token"]:
