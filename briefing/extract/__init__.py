@@ -77,13 +77,31 @@ class DocumentExtraction:
     locations: list[str] = field(default_factory=list)
 
 
+DATELINE_TOKENS = 32  # a dateline ends well within this many tokens ("PORT MORESBY, Papua New Guinea, ... -")
+_DASHES = frozenset("-–—:")
+# Extractors ask about the same sentences many times over: the answers for the doc at hand, by span (one doc
+# only, so that at most one parse outlives its document's extraction).
+_dateline_ends: dict = {"doc": None, "ends": {}}
+
+
 def dateline_end(span: "Span") -> int:
     """Character offset (in the doc) where the wire or press-release dateline opening ``span`` ends
     ("ACCRA, May 16 (Wire) - ", "Lyon, 4 May 2027 - "); the span's start when it has none. The one reading of
     datelines (briefing.pagemeta.DATELINE) for every extractor."""
-    from briefing.pagemeta import dateline_end as end_in_text
+    if _dateline_ends["doc"] is not span.doc:
+        _dateline_ends["doc"], _dateline_ends["ends"] = span.doc, {}
+    ends = _dateline_ends["ends"]
+    key = (span.start, span.end)
+    end = ends.get(key)
+    if end is None:
+        head = span[:DATELINE_TOKENS]
+        end = span.start_char
+        if any(set(t.text) <= _DASHES for t in head if not t.is_space):  # every dateline ends in a dash or colon
+            from briefing.pagemeta import dateline_end as end_in_text
 
-    return span.start_char + end_in_text(span.text)
+            end += end_in_text(head.text)
+        ends[key] = end
+    return end
 
 
 def in_dateline(tok: "Token") -> bool:
