@@ -161,3 +161,55 @@ def test_a_level_said_to_be_likely_is_a_figure_not_a_forecast(signals_of, text):
 ])
 def test_a_forecast_question_lowers_a_common_noun_that_opened_the_sentence(signals_of, text, question):
     assert question in asked(signals_of(text, "next"))
+
+
+# ---------------------------------------------------------------- what nobody has released, confirmed or sized
+
+@pytest.mark.parametrize("text, question", [
+    ("Neither company has released the audit both say they commissioned.", "Will the audit be released?"),
+    ("No party has published the draft agreement.", "Will the draft agreement be published?"),
+    ("The council said it had commissioned a study of the bridge, but it had not been made public by Friday.",
+     "Will the study of the bridge be made public?"),
+    ("Engineers said they had written a report on the failure, but it had not been made public by Monday.",
+     "Will the report on the failure be made public?"),
+    ("The ministry declined to release the inspection report.", "Will the inspection report be released?"),
+])
+def test_what_nobody_has_released_is_an_unknown(signals_of, text, question):
+    assert question in asked(signals_of(text, "unknown"))
+
+
+@pytest.mark.parametrize("text, question", [
+    ("The bankers' association said it was too early to estimate losses from the collapse.",
+     "What are the losses from the collapse?"),
+    ("Farm groups said it was too soon to assess the damage to the harvest.", "What is the damage to the harvest?"),
+    ("The insurers' initial estimate of storm losses is about $2 billion, a person familiar with the matter said. "
+     "The association declined to confirm the number.", "What are the storm losses?"),
+    ("The company declined to give a figure for the job cuts.", "What is the figure for the job cuts?"),
+])
+def test_what_is_too_early_to_size_or_declined_is_an_unknown(signals_of, text, question):
+    assert question in asked(signals_of(text, "unknown"))
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry released the report on Monday.",  # done
+    "The agency has not released any figures.",  # nothing in particular
+    "The spokesman declined to comment.",  # no object
+    "The union declined to confirm the number.",  # which number? nothing before says
+    "It is too early in the season to plant maize.",  # not a size
+    "Both governments have released the footage.",
+])
+def test_what_was_released_or_named_nothing_is_no_unknown(signals_of, text):
+    assert signals_of(text, "unknown") == []
+
+
+def test_a_withheld_thing_of_its_own_names_its_owner(signals_of):
+    assert asked(signals_of("The army counted 40 trucks at the crossing; the opposition has not published its "
+                            "own count.", "unknown")) == ["What is the opposition's own count?"]
+
+
+@pytest.mark.parametrize("text", [
+    "A shopkeeper, who declined to give her name, said prices had doubled.",
+    "The ministry has never published the orders.",
+])
+def test_a_private_detail_or_a_habit_is_no_unknown(signals_of, text):
+    assert signals_of(text, "unknown") == []

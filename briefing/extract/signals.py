@@ -394,6 +394,140 @@ def _unknown_word(adj: "Token") -> str:
     return f"not {adj.lower_}" if adj.lemma_.lower() in KNOWN_ADJECTIVES else adj.lower_
 
 
+# verbs that refuse what their infinitive does: 'declined to confirm the number', 'refused to release the report'
+REFUSAL_VERBS = frozenset("decline refuse".split())
+# 'too early to estimate losses', 'too soon to say whether ...': what is not yet known
+PREMATURE_ADJECTIVES = frozenset("early soon".split())
+# determiners of a subject that nobody in it did the deed: 'Neither government has released the footage'
+NONE_DETERMINERS = frozenset("neither no".split())
+# verbs of making a thing public: 'has not released the footage' -> 'Will the footage be released?'
+RELEASE_VERBS = frozenset("release publish disclose reveal".split())
+# verbs of putting a size on something, which 'too early to' leaves open: 'too early to estimate losses'
+ASSESS_VERBS = frozenset("estimate assess quantify calculate gauge".split())
+# nouns that name a number without saying of what: 'declined to confirm the number'
+BARE_NUMBER_NOUNS = frozenset("number figure total estimate tally".split())
+
+
+def _participle(verb: "Token") -> str:
+    if verb.tag_ == "VBN":
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    return lemma + ("d" if lemma.endswith("e") else "ed")
+
+
+def _withholding(verb: "Token") -> str | None:
+    """How a clause says its deed was not done, or not yet: 'neither/no X has ...' ('none'), 'declined to ...'
+    ('refused'), 'too early to ...' ('premature'), a plain negation ('not'); None when it was done."""
+    if is_negated(verb):
+        # "has never published the orders": a habit, not a thing still awaited
+        return None if any(c.lower_ == "never" for c in verb.children) else "not"
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in subj.children):
+        return "none"
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        if head.lemma_.lower() in REFUSAL_VERBS and head.pos_ == "VERB" and not is_negated(head):
+            return "refused"
+        if head.lemma_.lower() in PREMATURE_ADJECTIVES and any(c.lower_ == "too" for c in head.children):
+            return "premature"
+    return None
+
+
+def _named_number(noun: "Token", previous: "Sentence | None") -> str | None:
+    """What 'the number' a refusal is about stands for: the 'estimate of insured losses' of the sentence before
+    ('... insured losses are put at EUR300 million. The federation declined to confirm the number.')."""
+    if previous is None:
+        return None
+    for t in previous.span:
+        if t.lemma_.lower() in BARE_NUMBER_NOUNS | INFO_NOUNS and t.pos_ == "NOUN":
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.pos_ == "NOUN":
+                text = tokens_text(subtree_without(pobj, frozenset({"relcl", "appos", "acl", "det", "punct"})))
+                plural = pobj.tag_ == "NNS"
+                return f"What {'are' if plural else 'is'} the {text}?"
+    return None
+
+
+def _antecedent_object(pronoun: "Token") -> "Token | None":
+    """The thing an 'it' stands for: the nearest object before it in its sentence ('they had recorded video of
+    the collision, but it had not been made public')."""
+    for t in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+        if t.dep_ == "dobj" and t.pos_ == "NOUN" and t.tag_ == "NN" and t.ent_type_ != "PERSON":
+            return t
+    return None
+
+
+def _definite_phrase(noun: "Token") -> str:
+    """'the footage', 'video of the collision' -> 'the video of the collision', 'no timeline' -> 'the timeline'."""
+    toks = [t for t in subtree_without(noun, frozenset({"relcl", "appos", "acl", "punct", "cc", "conj"}))
+            if not (t.dep_ == "det" and t.head.i == noun.i and t.lower_ in NONE_DETERMINERS | INDEFINITE_DETS)]
+    text = tokens_text(toks)
+    first = toks[0]
+    if first.dep_ in ("det", "poss") or noun.pos_ == "PROPN":
+        return lower_determiner(text) if first.dep_ == "det" else text
+    return "the " + (text[:1].lower() + text[1:] if first.is_sent_start or first.i == first.sent.start else text)
+
+
+def withheld_in(sent: "Sentence", previous: "Sentence | None" = None) -> list[tuple[str, str]]:
+    """(question, reason) pairs for what a sentence says nobody has yet released, confirmed or put a size on:
+    'Neither side has released the footage', 'it had not been made public', 'declined to confirm the number',
+    'too early to estimate losses'."""
+    out: list[tuple[str, str]] = []
+    for t in sent.span:
+        lemma = t.lemma_.lower()
+        public = lemma == "make" and any(c.dep_ in ("oprd", "acomp", "ccomp") and c.lower_ == "public"
+                                         for c in t.children)
+        if t.pos_ != "VERB" or not (public or lemma in RELEASE_VERBS | ASSESS_VERBS | {"confirm", "give"}):
+            continue
+        how = _withholding(t)
+        if how is None or (how == "not" and not public and lemma not in RELEASE_VERBS):
+            continue  # plain 'did not give/confirm X' is unknowns_in's
+        if how == "premature" and lemma not in ASSESS_VERBS | {"confirm"}:
+            continue
+        done = "made public" if public else _participle(t)
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        resolved = False  # an 'it' stands for a particular thing named before, even as 'a report'
+        if obj is None and subj is not None and subj.dep_ == "nsubjpass":
+            resolved = subj.lower_ == "it"
+            obj = _antecedent_object(subj) if resolved else subj if subj.pos_ == "NOUN" else None
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None:
+            # "China has not published its own tally": its is the subject; "declined to give her name" is private
+            if owner.lower_ != "its" or subj is None or subj.pos_ not in ("NOUN", "PROPN") or resolved:
+                continue
+            obj_text = possessives_resolved(subtree_without(obj, frozenset({"relcl", "appos", "acl", "punct"})),
+                                            noun_phrase(subj))
+            plural = obj.tag_ in ("NNS", "NNPS")
+            out.append((f"What {'are' if plural else 'is'} {obj_text}?", f"The sources say it has not been "
+                        f"{'made public' if public else _participle(t)}."))
+            continue
+        if obj.lemma_.lower() in BARE_NUMBER_NOUNS | INFO_NOUNS and not any(
+                c.dep_ in ("prep", "amod", "compound", "poss") for c in obj.children):
+            question = _named_number(obj, previous)  # 'the number' alone says nothing of what it counts
+        elif obj.lemma_.lower() in INFO_NOUNS | BARE_NUMBER_NOUNS or lemma in ASSESS_VERBS:
+            np_text = _definite_phrase(obj)
+            plural = obj.tag_ in ("NNS", "NNPS")
+            question = _what_question(obj, np_text) if obj.lemma_.lower() == "number" \
+                else f"What {'are' if plural else 'is'} {np_text}?"
+        elif public or lemma in RELEASE_VERBS:
+            if not resolved and (_indefinite(obj) or obj.tag_ in ("NNS", "NNPS") and obj.left_edge.i == obj.i):
+                continue  # 'has not released any figures': nothing in particular
+            question = f"Will {_definite_phrase(obj)} be {done}?"
+        else:
+            continue
+        if question is None:
+            continue
+        reason = {"refused": f"A source declined to {'make it public' if public else lemma + ' it'}.",
+                  "premature": f"A source says it is too early to {lemma} it."}.get(
+            how, f"The sources say it has not been {done}.")
+        out.append((question, reason))
+    return out
+
+
 # ---------------------------------------------------------------- clean questions
 
 # subordinators of a time clause that carries the point of a claim: "the warning came when the water was in"
@@ -1270,7 +1404,10 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
             continue
         if len(sent.span) < 5:
             continue
-        for question, reason in _with_counted_noun(unknowns_in(sent)):
+        found = unknowns_in(sent)
+        found += [(q, r) for q, r in withheld_in(sent, ctx.sentences[k - 1] if k else None)
+                  if q not in {f[0] for f in found}]
+        for question, reason in _with_counted_noun(found):
             out.append(OpenQuestion(question=question, reason=reason, citations=[cite], kind="unknown"))
         for question, cue, topic in next_steps(sent):
             q = OpenQuestion(question=question, reason=_next_reason(cue), citations=[cite], kind="next")
