@@ -488,12 +488,39 @@ def analyse(text: str, start: int = 0) -> Page:
         _judge_alone(u, page, stop)
         if len(u.text) < 200:
             judged[(u.text, u.heading)] = u
+    _keep_transcript_turns(units)
     _pick_title(page)
     _mark_repeats(units)
     _cut_after_end_markers(units)
     _drop_author_bio(units)
     _judge_in_context(units, page.title)
     return page
+
+
+# A turn of a transcript (press conference, interview, hearing) opens with its speaker's label: 'Q:', 'Answer:',
+# 'Reporter:', 'Daily Wire:', 'Ana Ruiz:' (a capitalised name of up to five words)
+_SPEAKER_LABEL = re.compile(r"^((?:Q|A|Question|Answer|Reporter|Journalist|Interviewer|Moderator|Host)|"
+                            r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von)){0,4})\s*[:：]\s+(?=\S)")
+MIN_TRANSCRIPT_TURNS = 4
+# what the reader-address rules say of a turn: in a transcript 'you' is the person asked, not the reader
+_READER_REASONS = ("addresses the reader", "addresses the reader about the site", "imperative to the reader")
+
+
+def _keep_transcript_turns(units: list[Unit]) -> None:
+    """In a transcript, a question ('Daily Wire: Could you tell us ...?') or answer ('Ana Ruiz: I would refer
+    you to ...') is speech, not a prompt to the reader: it stays a paragraph of its own, so that each question
+    with its answers can be judged as one item. A page is a transcript when at least four paragraphs open with
+    a speaker's label, one speaker answers at least twice and at least two others ask."""
+    labels = [(u, m.group(1)) for u in units if u.kind != META and (m := _SPEAKER_LABEL.match(u.text))]
+    if len(labels) < MIN_TRANSCRIPT_TURNS:
+        return
+    counts = Counter(label for _, label in labels)
+    answers = counts.most_common(1)[0][1]
+    if answers < 2 or len(labels) - answers < 2:
+        return
+    for u, _ in labels:
+        if u.kind == CHROME and u.why in _READER_REASONS and u.n >= 3 and not u.notice:
+            u.mark(ARTICLE, "transcript turn")
 
 
 def _copy_judgement(source: Unit, u: Unit) -> None:
@@ -538,6 +565,8 @@ def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:
         return u.mark(CHROME, "no words")
     if _foreign_script(u, page):
         return u.mark(CHROME, "other script")
+    if _is_timestamp_heading(u):
+        return u.mark(META, TIMESTAMP_HEADING)
     if u.notice and (n <= BOILERPLATE_MAX_WORDS or _FORWARD_LOOKING.search(text[:STATS_CHARS])) and not u.quoted:
         return u.mark(CHROME, "boilerplate notice")
     if _is_ui(u, text, n):
@@ -686,6 +715,23 @@ def _is_housekeeping(text: str) -> bool:
     sentences = [t for t in re.split(r"(?<=[.!?])\s+", text.strip(" *_")) if WORD.search(t)]
     return bool(sentences) and all(_HOUSEKEEPING.match(t.lstrip("*_ ")) and not _REPORTED.search(t)
                                    for t in sentences)
+
+
+# A live blog's entry heading: the time of the post, then the entry's headline ('18:10 — Insurers warn of
+# losses', '9.30am – Protest lodged', '09:05 BST: Body found', '5.52pm'). Headline grammar, not a sentence:
+# kept out of the article blocks (the entry's paragraphs say the same in full) and listed as a heading.
+TIMESTAMP_HEADING = "timestamp heading"
+_TIMESTAMP = re.compile(r"^(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4}T?\b)?"
+                        r"\s*(?:$|[-–—:|•·]+\s+|\s+(?=[A-Z\"“‘']))", re.I)
+TIMESTAMP_HEADING_MAX_WORDS = 16
+
+
+def _is_timestamp_heading(u: Unit) -> bool:
+    """A time-stamped line that is a heading: a Markdown heading, or a short line not closed by a full stop."""
+    m = _TIMESTAMP.match(u.text)
+    if m is None or u.n > TIMESTAMP_HEADING_MAX_WORDS:
+        return False
+    return u.heading or not u.text.rstrip(_CLOSERS).endswith(".")
 
 
 def _sentence_starts(text: str) -> list[str]:

@@ -1074,3 +1074,50 @@ def test_a_byline_closed_by_a_date_dates_the_page(byline):
     # a sentence of the story that ends on a date is no byline
     story = "The board met on Monday. 24 November 2026."
     assert text_document("s.txt", "s.txt", f"Reservoirs fall\n\n{BODY}\n{story}\n").published is None
+
+
+# ---------------------------------------------------------------- transcripts
+
+TRANSCRIPT = [
+    "Minister Lena Holt: Good afternoon. The ministry will publish the new drought plan on Friday.",
+    "Valley Times: Could you tell us how many farms will lose their irrigation permits?",
+    "Minister Lena Holt: About 300 farms in the northern valley will have their permits suspended until the "
+    "reservoirs recover.",
+    "Radio North: Do you have any comment on the football club's new stadium?",
+    "Minister Lena Holt: I would refer you to the city council.",
+]
+
+
+@pytest.mark.parametrize("labels", [None, ("Q", "A")])
+def test_each_turn_of_a_transcript_is_a_paragraph_even_when_it_says_you(labels):
+    turns = TRANSCRIPT
+    if labels:      # the same conference written with Q: and A: labels
+        turns = [f"{labels[0] if i % 2 else labels[1]}: {t.split(': ', 1)[1]}" for i, t in enumerate(TRANSCRIPT)]
+    text = "\n\n".join(["Regular press briefing of the agriculture ministry", "12 May 2031", *turns]) + "\n"
+    assert blocks_of(text) == turns
+
+
+def test_a_page_with_one_labelled_line_is_no_transcript():
+    # 'Editor's note:'-style prompts to the reader stay chrome outside a transcript
+    prompt = "Newsletter: Do you want the week's farm news in your inbox? Sign up here."
+    text = "\n\n".join(["Water board orders irrigation cuts", *LIVE_PARAGRAPHS, prompt]) + "\n"
+    assert prompt not in blocks_of(text)
+
+
+# ---------------------------------------------------------------- live-blog entry headings
+
+@pytest.mark.parametrize("headings", [
+    ["## 18:10 — Board warns of 'worst summer in decades'", "## 11:20 — Farmers' union rejects cuts"],
+    ["### 4.40pm – Minister: \"We will not ration drinking water\"", "### 9.30am – Cuts announced"],
+    ["09:05 BST: Board meets in emergency session", "07:30 Overnight"],
+])
+def test_live_blog_entry_headings_are_headings_not_article_sentences(headings):
+    text = "\n\n".join(["# Drought: water board orders irrigation cuts – live", headings[0], LIVE_PARAGRAPHS[0],
+                        LIVE_PARAGRAPHS[1], headings[1], LIVE_PARAGRAPHS[2]]) + "\n"
+    assert blocks_of(text) == LIVE_PARAGRAPHS
+
+
+def test_a_time_stamped_sentence_is_article():
+    entry = "14:05 — Police have closed the bridge after protesters gathered on both banks of the river."
+    text = "\n\n".join(["# Drought: water board orders irrigation cuts – live", *LIVE_PARAGRAPHS, entry]) + "\n"
+    assert entry in blocks_of(text)
