@@ -939,3 +939,26 @@ def test_labels_of_no_count_and_the_pronoun_one_are_not_figures(figures_of, sent
 def test_a_hyphenated_size_inside_a_counted_unit_name_is_no_figure(figures_of):
     f = only(figures_of("The terminal moved 80,000 twenty-foot equivalent units last month."))
     assert f.value == 80000 and f.unit == "units"
+
+
+# --- extraction: how long a measure lasts ------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, quantity", [
+    ("The curfew lasts for an initial 14 days.", 14, "days curfew"),
+    ("The export ban will run for 90 days, the ministry said.", 90, "days ban"),
+    ("The state of emergency will last 60 days.", 60, "days state emergency"),
+])
+def test_how_long_a_measure_lasts_is_a_figure(figures_of, sentence, value, quantity):
+    f = only(figures_of(sentence))
+    assert (f.value, f.unit, f.quantity) == (value, "days", quantity)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The festival lasts for three days.",                       # an occasion, not a measure
+    "The union served a 72-hour notice on Friday.",             # a description of the notice
+    "The agency drafted a six-month response plan.",
+])
+def test_how_long_an_occasion_or_a_plan_lasts_is_no_figure(figures_of, sentence):
+    assert figures_of(sentence) == [], [(f.text, f.unit) for f in figures_of(sentence)]

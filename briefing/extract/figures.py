@@ -595,6 +595,12 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
         fig.quantity = f"{'percent' if a.percent else fig.quantity} {holder}"  # whose share: not a rival value
     elif noun is not None and _is_multiplier(doc, noun):
         fig.quantity = "times " + _multiplied(doc, noun)  # "40 times the safe limit" rivals only that ratio
+    measure = _length_of_a_measure(noun) if noun is not None and _lemma(noun) in TIME_UNITS else None
+    if measure is not None:  # "the curfew lasts 14 days": the curfew's length
+        kind = " ".join(_lemma(t) for t in (measure, _of_object(measure)) if t is not None)
+        fig.quantity = f"{_plural(noun)} {kind}"
+        fig.description = _render(doc, _noun_phrase(measure, set(range(start, text_end))) | {verb.i}
+                                  | {c.i for c in verb.children if c.dep_ == "aux"})
     if noun is not None and noun.i < a.start and verb is not None:
         # "at least nine of whom have died": a part of the group named before, counted by its own verb
         fate = _verb_quantity(verb)
@@ -679,7 +685,7 @@ def _with_parallel_noun(ctx: "DocContext", index: int, sent: "Sentence", a: Amou
 # measures whose length is news: "a 30-day state of emergency", "a 90-day ban", "a five-year sentence"
 DURATION_MEASURES = frozenset("""emergency ceasefire truce ban moratorium lockdown curfew suspension freeze sentence
 embargo quarantine closure shutdown blockade strike pause extension deadline ultimatum restriction restrictions
-mandate term licence license lease waiver exemption grace notice alert plan programme program deal agreement
+mandate term licence license lease waiver exemption grace alert deal agreement
 contract period consultation investigation inquiry review probation detention""".split())
 
 
@@ -983,8 +989,9 @@ def _not_a_measure(doc, span: "Span", a: Amount) -> bool:
         return True
     if _is_label(doc, a, span):
         return True
+    lasting = after is not None and after.lower_ in TIME_UNITS and _length_of_a_measure(after) is not None
     for tok in doc[a.start:a.end]:
-        if tok.ent_type_ in ("DATE", "TIME"):
+        if tok.ent_type_ in ("DATE", "TIME") and not lasting:  # ("will last 60 days" is a length, not a date)
             ent = _ent_of(tok)
             if ent is not None and _DATE_WORD.search(ent.text) and not (a.currency or a.percent) \
                     and not dates.is_duration(ent.text):
@@ -1102,7 +1109,7 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
         return True  # "40 times the safe limit", "three times higher": a ratio the story measures
     if noun.lower_ in TIME_UNITS or lemma in TIME_UNITS:
         return _sentence_context(noun, {"prison", "jail", "sentence", "imprisonment", "detention"}) \
-            or _times_an_ordeal(noun)
+            or _times_an_ordeal(noun) or _length_of_a_measure(noun) is not None
     if a.currency or a.percent or a.scaled or noun.lower_ in CASUALTY_STATES:
         return True
     if lemma in SIZE_UNITS or noun.lower_ in SIZE_UNITS:
@@ -1143,6 +1150,22 @@ drought heatwave outage outages blackout blackouts delay delays chaos deliberati
 testimony voting search war conflict siege occupation captivity lockdown shutdown closure mourning debate
 shortage shortages gridlock turmoil uncertainty paralysis standoff stalemate deadlock rioting riots looting
 evacuation evacuations quarantine curfew""".split()) | DURATION_MEASURES
+
+
+# verbs that give how long something lasts: "the curfew will last 30 days", "the ban runs for 90 days"
+_LASTING_VERBS = frozenset("last run extend continue remain stay".split())
+
+
+def _length_of_a_measure(noun: "Token") -> "Token | None":
+    """'The emergency lasts for an initial 30 days', 'the ban will run for 90 days': how long a measure taken
+    or imposed lasts is news (like 'a 30-day state of emergency'). Returns the measure."""
+    verb = _governing_verb(noun)
+    if verb is None or verb.lemma_.lower() not in _LASTING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and {_lemma(subj), _lemma(_of_object(subj))} & DURATION_MEASURES:
+        return subj
+    return None
 
 
 # stretches of time an event itself lasts; years and decades of something are its history, not the news
