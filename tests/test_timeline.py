@@ -249,12 +249,13 @@ def test_a_part_of_day_is_read_with_its_day(timeline_of, text, expected):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text", [
-    "The council will meet on Monday evening.",
-    "Night buses will run on Saturday night.",
+@pytest.mark.parametrize("text,expected", [
+    ("The council will meet on Monday evening.", ("2031-10-20", "The council will meet")),
+    ("Night buses will run on Saturday night.", ("2031-10-18", "Night buses will run")),
 ])
-def test_a_part_of_day_still_to_come_is_no_happening(timeline_of, text):
-    assert timeline_of(text) == []
+def test_a_part_of_day_still_to_come_is_a_plan_dated_forward(timeline_of, text, expected):
+    entries = timeline_of(text)
+    assert [(e.date, e.event) for e in entries] == [expected] and entries[0].future
 
 
 @pytest.mark.slow
@@ -536,3 +537,39 @@ def test_layout_marks_never_open_a_line():
     assert _tidy("* Harbour master closes the basin") == "Harbour master closes the basin"
     assert _tidy("- The union **struck** at dawn") == "The union struck at dawn"
     assert _tidy("12 ministers met") == "12 ministers met" and _tidy("a 3*4 grid") == "A 3*4 grid"
+
+
+# --- plans with a day -------------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("The court will rule on the appeal on Tuesday.", ("2031-10-21", "The court will rule on the appeal")),
+    ("The committee is set to vote on the proposal on October 22.",
+     ("2031-10-22", "The committee is set to vote on the proposal")),
+    ("The tribunal is due to hear the two airlines on October 20.",
+     ("2031-10-20", "The tribunal is due to hear the two airlines")),
+    ("The regulator has scheduled a hearing for Monday.", ("2031-10-20", "The regulator has scheduled a hearing")),
+    ("Two more pumps are arriving on Wednesday.", ("2031-10-22", "Two more pumps are arriving")),
+    ("The carrier said it will resume flights to the island on Monday.",
+     ("2031-10-20", "The carrier will resume flights to the island")),
+    ("Transport Secretary Lina Park confirmed the ferry operator would appeal against the fine on Friday.",
+     ("2031-10-24", "The ferry operator would appeal against the fine, according to Transport Secretary Lina Park")),
+])
+def test_a_plan_with_its_day_is_on_the_timeline_dated_forward(timeline_of, text, expected):
+    entries = timeline_of(text)
+    assert [(e.date, e.event) for e in entries] == [expected]
+    assert entries[0].future
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The minister could visit the valley on Monday.",          # only possible
+    "The trial is expected to open on Monday.",                # only expected
+    "Engineers will not reopen the bridge on Monday.",         # negated
+    "The vote was scheduled for Tuesday.",                     # a past plan: whether it took place is not said
+    "The spokesman said on Monday that the mayor would resign on Friday.",  # which Friday depends on Monday
+    "The agency will publish its findings by Friday.",         # a deadline
+    "The talks ran on long after the summit was due to close on Friday evening.",  # a plan of the past
+])
+def test_plans_that_are_not_timeline_entries(timeline_of, text):
+    assert timeline_of(text) == []

@@ -25,6 +25,8 @@ from briefing.pagemeta import DATELINE  # the wire dateline: its date is the fil
 from briefing.summary import TimelineEntry
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from spacy.tokens import Span, Token
 
     from briefing.extract import DocContext, Sentence
@@ -158,17 +160,20 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         return _dated_event_noun(ctx, sent, ent)
     if ent.text.lower() in _PUBLICATION_DAY_PARTS:
         verb = _main_verb_of_participle(verb)
-    if _hedged(verb):
+    # a plan with its day ("will file on Friday", "has scheduled a hearing for Monday") is on the timeline
+    # too, dated forward; other hedged or future words ("could meet in May", "by 2030") are not
+    scheduled = _scheduled(verb, ent, ctx.published)
+    if not scheduled and _hedged(verb):
         return None
-    future = _is_future(verb)
-    if future:
-        return None  # what is planned or expected is not yet a happening (open questions take it up)
+    future = scheduled or _is_future(verb)
+    if future and not scheduled:
+        return None  # what is only expected, or has no day yet, is not a happening (open questions take it up)
     if _missed_deadline(verb, ent):
         return None  # "had not been made public by Tuesday": nothing happened by then
-    if _planned_for(verb, ent):
+    if _planned_for(verb, ent) and not scheduled:
         return None  # "had been scheduled for this month": the plan's target date, not a happening's
-    when = dates.resolve(expr, ctx.published)
-    if when and ctx.published and when > ctx.published.isoformat()[:len(when)]:
+    when = dates.resolve(expr, ctx.published, future=scheduled)
+    if when and ctx.published and when > ctx.published.isoformat()[:len(when)] and not scheduled:
         return None  # a target date ("by 2030") or a date still to come
     if when is None and ctx.published is not None:
         return None
@@ -177,7 +182,7 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     if _opens_a_span(ent) and dates.granularity(when) == "year" and ctx.published is not None \
             and when < str(ctx.published.year):
         return None  # "spending had doubled since 2021": a change over years, not a happening of that year
-    if _ongoing(verb, ent):
+    if _ongoing(verb, ent) and not scheduled:
         return None  # "38 ships were waiting at anchor on Wednesday": a state at that time, not a happening
     verb = _climb(verb)
     subject = _subject(verb)
@@ -196,7 +201,7 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         return None  # "its spokesman described ...", "her death was confirmed": whose, the line cannot say
     if any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS and c.tag_ in ("PRP", "DT") for c in verb.children):
         return None  # "described them as ...": what, the line cannot say
-    if verb.lemma_.lower() == "be" or _is_question(sent, verb) or (subject is not None and in_dateline(subject)):
+    if verb.lemma_.lower() == "be" and not scheduled or _is_question(sent, verb) or (subject is not None and in_dateline(subject)):
         return None  # a state ("was worth ..."), a question, or a parse thrown by a dateline
     text = event_text(verb, ent)
     if not text:
@@ -212,6 +217,7 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         said_by = re.search(r", according to (?:the )?(.+)$", text)
         if said_by and said_by.group(1).lower().strip() == re.sub(r"^the ", "", antecedent.lower()):
             text = text[:said_by.start()]  # "X said it closed ..." -> "X closed ..."
+        text = text[:1].upper() + text[1:]
     citations = [sent.citation()] + ([naming.citation()] if naming is not None else [])
     cand = TimelineCandidate(date=when or "", event=text, citations=citations, expression=expr,
                              future=future, verb=verb.lemma_.lower(),
@@ -251,7 +257,12 @@ def _antecedent(ctx: "DocContext", sent: "Sentence", pronoun: "Token") -> str | 
         # the speaker, or the body whose paper speaks ("The WHO's note says it received ...")
         named = [e for e in sent.span.ents if e.end <= pronoun.i and e.label_ in labels and speaker is not None
                  and (e.start <= speaker.i < e.end or e.root.dep_ == "poss" and e.root.head.i == speaker.i)]
-        return re.sub(r"(?:'s|’s)$", "", named[-1].text).strip() if named else None
+        if named:
+            return re.sub(r"(?:'s|’s)$", "", named[-1].text).strip()
+        if speaker is not None and speaker.pos_ in ("NOUN", "PROPN") and speaker.i < pronoun.i \
+                and _agrees(pronoun, speaker):
+            return _phrase(speaker)  # "The carrier said it will resume flights" -> "The carrier ..."
+        return None
     pools = [[e for e in sent.span.ents if e.end <= pronoun.i]]
     index = ctx.sentences.index(sent)
     if index > 0:
@@ -405,8 +416,9 @@ def _verb_of_object(prep: "Token") -> "Token | None":
     """'declared a state of emergency in the province on Monday': a date phrase closing a past-tense verb's
     object dates the verb (the parser hangs it on the nearest noun, more so when a participle clause
     follows). Only when nothing of the object follows the date, and not for a phrase that opens a period."""
-    if prep.lower_ not in _WHEN_PREPS:
-        return None
+    planned = prep.lower_ == "for" and prep.head.dep_ == "dobj" and prep.head.head.lemma_.lower() in PLANNING_VERBS
+    if prep.lower_ not in _WHEN_PREPS and not planned:
+        return None  # ("scheduled a hearing for Monday": the plan's day, read by _scheduled)
     noun = prep.head
     for _ in range(4):  # up through "of/in" phrases inside the object ("a ban on plastics in the region")
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
@@ -449,8 +461,47 @@ def _planned_for(verb: "Token", ent: "Span") -> bool:
     """'the repair had been scheduled for this month', 'talks set for May': a planning verb whose date is
     introduced by 'for' names when something was meant to happen, whether or not it did."""
     prep = ent.root.head if ent.root.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ == "for" and prep.head.i == verb.i \
-        and verb.lemma_.lower() in PLANNING_VERBS
+    return prep is not None and prep.lower_ == "for" and verb.lemma_.lower() in PLANNING_VERBS \
+        and (prep.head.i == verb.i or prep.head.dep_ == "dobj" and prep.head.head.i == verb.i)
+
+
+# words that make a plan only a possibility ("could meet on Friday", "is expected to arrive on Monday")
+_MAYBE = frozenset({"could", "might", "may", "should", "must", "likely", "possibly", "perhaps", "if", "unless",
+                    "whether", "expected", "hope", "hoped", "want", "wants", "aim", "aims", "try", "seek"})
+
+
+def _scheduled(verb: "Token", ent: "Span", published: "date | None") -> bool:
+    """A plan for a given day after publication: 'will file for review on Friday', 'is due to hear the
+    parties on June 8', 'is set to vote on 22 October', 'has scheduled a hearing for Monday', 'confirmed
+    the union would appeal on Friday' (the future of a past report), 'two more pumps are arriving on
+    Wednesday'. Not a deadline ('by Friday'), a negated or hedged plan, nor one without a day ('next week')."""
+    if published is None or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ not in ("on", "for", "at"):
+        return False  # "by Friday", "until Monday", "before June 8": a deadline, not the day of the plan
+    head = verb.head
+    near = {c.lower_ for c in verb.children} | ({head.lower_} | {c.lower_ for c in head.children}
+                                                if verb.dep_ in ("xcomp", "ccomp") else set())
+    if near & _MAYBE:
+        return False
+    when = dates.resolve(ent.text, published, future=True)
+    if dates.granularity(when) != "day" or when < published.isoformat():
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "shall", "'ll"}:
+        return True
+    frame = head.head if head.dep_ == "acomp" else head  # "is due to hear": 'hear' hangs on 'due', under 'is'
+    if verb.dep_ == "xcomp" and ({head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ == "acomp"}) \
+            & PLANNING_VERBS and not _is_past(frame):
+        return True  # "is due to hear", "is set to vote", "is scheduled to meet" (not "was due to close")
+    if verb.lemma_.lower() in PLANNING_VERBS and prep is not None and prep.lower_ == "for" and not _is_past(verb):
+        return True  # "has scheduled a hearing for Monday", "the vote is set for Tuesday" (not "was set for")
+    if "would" in auxes and verb.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS \
+            and head.tag_ == "VBD" and not any(_dates_directly(c) for c in head.children if c.dep_ in ("prep", "npadvmod")):
+        return True  # "confirmed the union would file on Friday" (the report itself undated)
+    return verb.tag_ == "VBG" and when > published.isoformat() \
+        and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
 
 def _ongoing(verb: "Token", ent: "Span") -> bool:
@@ -870,6 +921,8 @@ def _phrase(tok: "Token", limit: int = 12) -> str:
 def _lower_common(tok: "Token", phrase: str) -> str:
     """'The South Korean military' -> 'the South Korean military' inside a line; names stay as written."""
     first = tok.left_edge
+    if first.text[:1].isupper() and not first.is_sent_start and first.pos_ != "DET":
+        return phrase  # capitalised mid-sentence in the source: part of a name or title ("Local 40 president")
     return phrase[:1].lower() + phrase[1:] if first.pos_ in ("DET", "NOUN", "ADJ", "PRON") and phrase else phrase
 
 
