@@ -213,3 +213,11 @@ def test_a_withheld_thing_of_its_own_names_its_owner(signals_of):
 ])
 def test_a_private_detail_or_a_habit_is_no_unknown(signals_of, text):
     assert signals_of(text, "unknown") == []
+
+
+def test_a_list_of_unknowns_read_in_a_later_part_of_a_long_document(signals_in, monkeypatch):
+    # a long document is extracted in parts of a few blocks: the list may begin a part whose heading is in the last
+    monkeypatch.setattr("briefing.nlp.MAX_PIECES_PER_PART", 2)
+    text = (ARTICLE + "The board will meet again next week to review the repairs.\n\n## What we don’t know\n\n"
+            "- Why the spillway gave way.\n- The full cost of the repairs.\n")
+    assert asked(signals_in(text, "unknown")) == ["Why did the spillway give way?", "What is the full cost of the repairs?"]

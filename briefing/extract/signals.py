@@ -1375,11 +1375,34 @@ def _there_question(clause: "Token") -> str | None:
     return f"{_cap(front.lower())} there{verb} {tokens_text(rest)}?"
 
 
+NOT_KNOWN = re.compile(r"(?:\bnot\b|n['’]t\b|\bnever\b).*\bknown?\b", re.I)  # "What we don't know"
+
+
+def _items_left_before(text: str | None, start: int) -> int:
+    """Items still to read under a heading of unknowns that stands before ``start`` in the text: a long document
+    is extracted in parts, and a part may begin inside such a list."""
+    if not text:
+        return 0
+    lines = text[:start].rstrip().split("\n")[-MAX_LISTED_UNKNOWNS - 1:]
+    items = 0
+    for line in reversed(lines):
+        mark = re.match(r"[ \t]*#{1,6}[ \t]+(.*)", line)
+        if mark:
+            words = set(re.findall(r"[a-z]+", mark.group(1).lower()))
+            announces = bool(words & UNKNOWN_HEADING_WORDS or words & QUESTION_NOUNS and words & OPEN_QUESTION_WORDS
+                             or NOT_KNOWN.search(mark.group(1)))
+            return max(0, MAX_LISTED_UNKNOWNS - items) if announces else 0
+        if line.strip():
+            items += 1
+    return 0
+
+
 def _unknowns_by_heading(ctx: "DocContext") -> dict[int, list[str]]:
     """The items of each list a heading of unknowns introduces, by sentence index: their questions."""
     text = getattr(ctx.document, "text", None)
     out: dict[int, list[str]] = {}
-    under = 0  # items left to read under the latest heading of unknowns
+    # items left to read under the latest heading of unknowns (one may stand before this part of the document)
+    under = _items_left_before(text, ctx.sentences[0].start) if ctx.sentences else 0
     for k, sent in enumerate(ctx.sentences):
         heading = _heading_like(sent, text)
         if heading:
