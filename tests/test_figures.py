@@ -962,3 +962,33 @@ def test_how_long_a_measure_lasts_is_a_figure(figures_of, sentence, value, quant
 ])
 def test_how_long_an_occasion_or_a_plan_lasts_is_no_figure(figures_of, sentence):
     assert figures_of(sentence) == [], [(f.text, f.unit) for f in figures_of(sentence)]
+
+
+# ---------------------------------------------------------------- consolidate: one count in synonymous nouns
+
+def _counted(value, src, text, unit, quantity, claimed_by=None):
+    sentence = f"{text} were reported."
+    return Figure(value=value, unit=unit, text=text, description=unit, claimed_by=claimed_by, quantity=quantity,
+                  citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+
+@pytest.mark.parametrize("a, b", [
+    (("38 vessels", "vessels", "vessel"), ("Thirty-eight ships", "ships", "ship")),
+    (("40 containers", "containers", "container"), ("40 boxes", "boxes", "box")),
+    (("four water-bombers", "water-bombers", "bomber"), ("four firefighting planes", "planes", "plane")),
+])
+def test_one_count_in_synonymous_nouns_is_one_figure(a, b):
+    value = 38 if "38" in a[0] else 40 if "40" in a[0] else 4
+    merged = merge([_counted(value, "a", *a, claimed_by="the port"), _counted(value, "b", *b)])
+    assert len(merged) == 1 and {c.source for c in merged[0].citations} == {"a", "b"}
+
+
+def test_the_same_number_of_different_things_stays_two_figures():
+    merged = merge([_counted(40, "a", "40 containers", "containers", "container", "the port"),
+                    _counted(40, "b", "40 trucks", "trucks", "truck")])
+    assert len(merged) == 2
+
+
+def test_nobody_is_no_claimant():
+    merged = merge([_counted(38, "a", "38 ships", "ships", "ship", claimed_by="Nobody")])
+    assert merged[0].claimed_by is None

@@ -774,3 +774,147 @@ def test_a_share_question_names_a_holder_or_falls_back():
               share(30, "b", "organisers", "The pact covers 30 percent of the world's fleet capacity.",
                     "percent capacity")]
     assert conflicts(common, [], {})[0].question == "What is the true figure for the capacity?"
+
+
+# ---------------------------------------------------------------- units, subsets, bounds, parts (figures across sources)
+
+@pytest.mark.parametrize("a, b", [
+    (("120 lorries", "lorries", "lorry"), ("300 trucks", "trucks", "truck")),
+    (("60 houses", "houses", "house"), ("140 homes", "homes", "home")),
+    (("9 boats", "boats", "boat"), ("22 vessels", "vessels", "vessel")),
+])
+def test_counts_in_synonymous_nouns_are_one_conflict(a, b):
+    figs = [fig(int(a[0].split()[0]), "a", "the operator", a[0], unit=a[1], quantity=a[2]),
+            fig(int(b[0].split()[0]), "b", "the association", b[0], unit=b[1], quantity=b[2])]
+    found = conflicts(figs, [], {})
+    assert len(found) == 1 and a[0] in found[0].reason and b[0] in found[0].reason
+
+
+def test_counts_of_different_nouns_or_a_length_raise_no_conflict():
+    lorries = fig(120, "a", "the operator", "120 lorries", unit="lorries", quantity="lorry")
+    cars = fig(300, "b", "the association", "300 cars", unit="cars", quantity="car")
+    assert conflicts([lorries, cars], [], {}) == []
+    boats = fig(12, "a", "the navy", "12 patrol boats", unit="boats", quantity="boat")
+    length = fig(30, "b", "the shipyard", "30-metre", unit="metres", quantity="metres boat")
+    assert conflicts([boats, length], [], {}) == []
+
+
+@pytest.mark.parametrize("first, second", [
+    ((3, "three Brazilian sailors"), (11, "11 Argentine sailors")),  # two nations' crews
+    ((60, "60 school pupils"), (95, "95 pupils")),  # a subset named by a noun compounded with the counted noun
+    ((4, "four Vestrian volunteers"), (9, "nine volunteers")),  # a demonym the country table does not know
+])
+def test_counts_of_different_subsets_are_not_rivals(first, second):
+    unit = first[1].split()[-1]
+    figs = [fig(first[0], "a", "the navy", first[1], unit=unit, quantity="injured"),
+            fig(second[0], "b", "the coast guard", second[1], unit=unit, quantity="injured")]
+    assert conflicts(figs, [], {}) == []
+
+
+def test_counts_of_one_subset_conflict_and_are_asked_by_it():
+    figs = [fig(8, "a", "the navy", "8 Argentine sailors", unit="sailors", quantity="injured"),
+            fig(11, "b", "the coast guard", "11 Argentinian sailors", unit="sailors", quantity="injured"),
+            fig(3, "c", "the embassy", "three Brazilian sailors", unit="sailors", quantity="injured")]
+    found = conflicts(figs, [], {})
+    assert len(found) == 1 and "Brazilian" not in found[0].reason
+    pupils = [fig(60, "a", "the council", "60 school pupils", unit="pupils", quantity="cases"),
+              fig(85, "b", "the union", "85 school pupils", unit="pupils", quantity="cases")]
+    assert conflicts(pupils, [], {})[0].question == "How many school pupils?"
+
+
+@pytest.mark.parametrize("loose, other", [
+    ("more than a dozen drones", 15),
+    ("at least 40 drones", 46),
+    ("up to 300 drones", 210),
+])
+def test_a_rough_bound_and_a_value_inside_it_are_no_conflict(loose, other):
+    value = {"more": 12, "at": 40, "up": 300}[loose.split()[0]]
+    figs = [fig(value, "a", "the army", loose, unit="drones", quantity="drone"),
+            fig(other, "b", "the monitors", f"{other} drones", unit="drones", quantity="drone")]
+    assert conflicts(figs, [], {}) == []
+
+
+def test_a_value_outside_a_bound_still_conflicts():
+    figs = [fig(40000, "a", "the organisers", "more than 40,000 marchers", unit="marchers", quantity="marcher"),
+            fig(31000, "b", "the police", "31,000 marchers", unit="marchers", quantity="marcher")]
+    assert len(conflicts(figs, [], {})) == 1
+
+
+def test_a_value_given_as_part_of_another_count_is_no_rival_total():
+    def case(value, src, who, text, sentence):
+        return Figure(value=value, unit="cases", text=text, description="cases", claimed_by=who, quantity="cases",
+                      citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+    figs = [case(140, "a", "the agency", "140 cases", "The agency counts 140 cases, of which 12 cases are in the north."),
+            case(12, "a", "the agency", "12 cases", "The agency counts 140 cases, of which 12 cases are in the north."),
+            case(12, "b", "the region", "12 cases", "The north has confirmed 12 cases, the region said."),
+            case(90, "c", "the ministry", "90 cases", "The ministry reports 90 cases.")]
+    found = conflicts(figs, [], {})
+    assert len(found) == 1 and "12 cases" not in found[0].reason and "90 cases" in found[0].reason
+
+
+def test_the_same_value_in_another_unit_or_currency_confirms_a_sides_figure():
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union")
+    text = "Four hundred and fifty million dollars is lost a day."
+    summary.figures[0].unit, summary.figures[0].text = "boats", "900 boats"
+    other = Figure(value=900, unit="vessels", text="900 vessels", description="vessels", quantity="vessel",
+                   citations=[Citation(source="s2.txt", text="900 vessels are idle.", start=0, end=21)])
+    summary.figures.append(other)
+    assert not [q for q in build(summary, []) if q.kind == "single_source"]
+    money = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union")
+    money.figures[0] = Figure(value=4.5e8, unit="dollars", text="Half a billion dollars", description="lost",
+                              claimed_by="Harbour Union", quantity="dollar", citations=money.figures[0].citations)
+    money.figures.append(Figure(value=4.5e8, unit="CAD", text="C$450 million", description="cost", quantity="money cost",
+                                citations=[Citation(source="s2.txt", text=text, start=0, end=len(text))]))
+    assert not [q for q in build(money, []) if q.kind == "single_source"]
+    money.figures[1].unit = "EUR"  # another currency confirms nothing
+    assert [q for q in build(money, []) if q.kind == "single_source"]
+
+
+# ---------------------------------------------------------------- disputes that dispute nothing; tidy questions
+
+def _dispute(claim: str, denial: str, reason: str = "X says so; Y rejects it.") -> OpenQuestion:
+    cites = [Citation(source="a", text=claim, start=0, end=len(claim)),
+             Citation(source="a", text=denial, start=len(claim) + 1, end=len(claim) + 1 + len(denial))]
+    return OpenQuestion(question="Is it so?", reason=reason, citations=cites, kind="dispute")
+
+
+@pytest.mark.parametrize("q, dropped", [
+    # a negative pronoun disputing: everyone agrees
+    (OpenQuestion(question="Are 40 barges stuck?", reason="Nobody disputes it.", kind="dispute",
+                  citations=[Citation(source="a", text="Nobody disputes that 40 barges are stuck.", start=0, end=41)]),
+     True),
+    (_dispute("a", "b", reason="No one contests it."), True),
+    # the denial names an account the claim does not speak of: paired only for standing next to it
+    (_dispute("The mayor said the levy included the cost of street lighting.", "Brussels rejected the Belgian plan."),
+     True),
+    (_dispute("Asked about the delay, the airline said its pilots had been ill.", "The regulator dismissed the union's figures."),
+     True),
+    # a denial pointing back at the claim, or naming what it claims
+    (_dispute("The ministry said 40 people had died in the floods.", "Opposition lawmakers rejected this claim."), False),
+    (_dispute("The minister blamed the attack on the Northern Front.", "The group denied any role."), False),
+    (_dispute("Police said the Vestrian trawler rammed the ferry.", "Vestria rejected the Vestrian crew's account."), False),
+])
+def test_disputes_that_dispute_nothing_are_dropped(q, dropped):
+    from briefing.consolidate.questions import _no_dispute
+
+    assert _no_dispute(q) is dropped
+
+
+@pytest.mark.parametrize("question, sentence, tidy", [
+    ("Will Prices rise in March?", "Prices are expected to rise in March.", "Will prices rise in March?"),
+    ("Could Our reporters be expelled?", "Our reporters could be expelled.", "Could our reporters be expelled?"),
+    ("Will Negotiators meet again?", "Negotiators will meet again, officials said.", "Will negotiators meet again?"),
+    # names stay as they are
+    ("Will Apple cut prices?", "Apple is expected to cut prices.", "Will Apple cut prices?"),
+    ("Will President Lula visit?", "President Lula will visit.", "Will President Lula visit?"),
+])
+def test_a_sentence_initial_capital_is_not_kept_inside_a_question(question, sentence, tidy):
+    from briefing.consolidate.questions import _tidy
+    from briefing.summary import Actor
+
+    q = OpenQuestion(question=question, reason="r", kind="next",
+                     citations=[Citation(source="a", text=sentence, start=0, end=len(sentence))])
+    assert _tidy(q, [Actor(name="Apple", kind="organization")]).question == tidy

@@ -8,10 +8,12 @@ Groups are ordered by how many independent sources report the quantity (near-dup
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from briefing.extract.entities import common_nouns, singular_forms
 from briefing.extract.figures import FigureCandidate, resolve_as_of
 from briefing.extract.signals import MEASURE_SYNONYMS
 from briefing.summary import Figure
@@ -20,6 +22,102 @@ if TYPE_CHECKING:
     from briefing.summary import Source
 
 _STOP = frozenset("the a an of from and in on at by for 's".split())
+
+# counted nouns that name one kind of thing: a count in either word is the same count ('38 vessels' / '38 ships')
+COUNT_SYNONYMS = [
+    "vessel ship boat",
+    "plane aircraft airplane aeroplane jet",
+    "container box teu",
+    "truck lorry",
+    "home house dwelling",
+    "soldier troop",
+    "doctor physician",
+    "firm company business",
+    "employee worker",
+    "kid child",
+    "tonne ton",
+]
+UNIT_CONCEPT = {w: words.split()[0] for words in COUNT_SYNONYMS for w in words.split()}
+# a kind of a broader counted thing ('water-bombers' are planes): the same count when the value is the same too,
+# never grouped as rival estimates (14 aircraft in all are not a rival of 4 bombers)
+UNIT_KIND_OF = {**dict.fromkeys("bomber airliner helicopter fighter-jet".split(), "plane"),
+                **dict.fromkeys("tanker freighter ferry trawler frigate warship cutter".split(), "vessel"),
+                **dict.fromkeys("car bus van".split(), "vehicle")}
+# currency words that do not say which country's currency is meant, and the codes they may stand for
+CURRENCY_FAMILIES = {
+    "dollar": frozenset("USD CAD AUD NZD HKD SGD TWD JMD BSD BBD FJD LRD NAD ZWL TTD XCD".split()),
+    "euro": frozenset({"EUR"}),
+    "pound": frozenset("GBP EGP LBP SYP SDG SSP FKP GIP".split()),
+    "yen": frozenset({"JPY"}),
+    "yuan": frozenset({"CNY"}), "renminbi": frozenset({"CNY"}),
+    "rupee": frozenset("INR PKR LKR NPR MUR SCR".split()),
+    "peso": frozenset("MXN PHP ARS CLP COP CUP DOP UYU".split()),
+    "franc": frozenset("CHF XOF XAF GNF RWF BIF CDF DJF KMF".split()),
+    "krone": frozenset("NOK DKK".split()), "krona": frozenset("SEK ISK".split()),
+    "rand": frozenset({"ZAR"}), "real": frozenset({"BRL"}), "rouble": frozenset({"RUB"}), "ruble": frozenset({"RUB"}),
+    "shilling": frozenset("KES UGX TZS SOS".split()), "naira": frozenset({"NGN"}), "won": frozenset("KRW KPW".split()),
+    "dinar": frozenset("KWD BHD IQD JOD LYD RSD TND DZD MKD".split()),
+}
+NEGATIVE_PRONOUNS = frozenset({"nobody", "no one", "no-one", "none", "noone", "neither"})
+
+
+def singular(word: str) -> str:
+    """'vessels' -> 'vessel', 'boxes' -> 'box', 'TEUs' -> 'teu', 'series' stays: a form the general noun list
+    knows, else the word without its plural 's'."""
+    w = word.lower().strip()
+    nouns = common_nouns()
+    if w in nouns:
+        return w
+    # 'planes' is 'plane' before 'plan': the form that only drops the 's' first
+    forms = sorted(singular_forms(w), key=lambda f: f != w[:-1])
+    known = next((f for f in forms if f in nouns), None)
+    if known:
+        return known
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def unit_head(unit: str) -> str:
+    """The counted noun of a unit, singular: 'water-bombers' -> 'bomber' (the head after a hyphen)."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", (unit or "").lower())
+    return singular(words[-1].split("-")[-1]) if words else ""
+
+
+def unit_concept(unit: str) -> str:
+    """One name per kind of counted thing: 'ships', 'vessels', 'boats' -> 'vessel'."""
+    head = unit_head(unit)
+    return UNIT_CONCEPT.get(head, head)
+
+
+def currency_codes(unit: str) -> frozenset[str] | None:
+    """The currencies a money unit may be: a code is itself; 'dollars' any dollar; None for no currency."""
+    u = (unit or "").strip()
+    if re.fullmatch(r"[A-Z]{3}", u):
+        return frozenset({u})
+    return CURRENCY_FAMILIES.get(unit_head(u))
+
+
+def same_unit(a: str, b: str, kinds: bool = False) -> bool:
+    """Whether two units count the same thing: one word ('vessels' ~ 'ships', 'boxes' ~ 'TEUs'), one currency
+    ('dollars' ~ 'CAD'; 'USD' never 'CAD'), and with ``kinds`` also a kind of the other ('bombers' ~ 'planes')."""
+    if a == b:
+        return True
+    ca, cb = currency_codes(a), currency_codes(b)
+    if ca is not None or cb is not None:
+        return ca is not None and cb is not None and bool(ca & cb)
+    if a.strip() in ("%", "percent") or b.strip() in ("%", "percent"):
+        return a.strip() in ("%", "percent") and b.strip() in ("%", "percent")
+    x, y = unit_concept(a), unit_concept(b)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    return kinds and UNIT_KIND_OF.get(x, x) == UNIT_KIND_OF.get(y, y)
+
+
+def quantity_key(quantity: str) -> str:
+    """A quantity key with its counted nouns folded to one concept ('ship' and 'vessel' one key)."""
+    return " ".join(UNIT_CONCEPT.get(singular(w), w) if w.isalpha() and w.islower() else w
+                    for w in quantity.split())
 
 
 def merge(candidates: list[Figure], sources: "list[Source] | None" = None,
@@ -30,18 +128,18 @@ def merge(candidates: list[Figure], sources: "list[Source] | None" = None,
     # only figures of one quantity and value can be one claim: compare within those buckets (linear overall)
     buckets: dict[tuple[str, str], list[Figure]] = {}
     # the same amount worded differently ("$2.5 billion acquisition", "$2.5 billion takeover"): by unit and value
-    amounts: dict[tuple[str, str], list[Figure]] = {}
+    amounts: dict[str, list[Figure]] = {}
     for f in (_plain(c, reference) for c in candidates):
         value = f"{f.value:.9g}"
-        bucket = buckets.setdefault((quantity_of(f), value), [])
+        bucket = buckets.setdefault((quantity_key(quantity_of(f)), value), [])
         same = next((m for m in bucket if _same_claim(m, f)), None)
         if same is None:
-            same = next((m for m in amounts.get((f.unit, value), ()) if _same_amount(m, f)), None)
+            same = next((m for m in amounts.get(value, ()) if _same_amount(m, f)), None)
         if same is None:
             new = Figure(**{**f.__dict__, "citations": list(f.citations)})
             merged.append(new)
             bucket.append(new)
-            amounts.setdefault((f.unit, value), []).append(new)
+            amounts.setdefault(value, []).append(new)
         else:
             _absorb(same, f)
     return _ordered(merged, canonical)
@@ -70,14 +168,19 @@ def _same_amount(a: Figure, b: Figure) -> bool:
     descriptions that share a common word once synonyms are folded."""
     if not (_close(a.value, b.value) and _close(a.low, b.low) and _close(a.high, b.high)):
         return False
-    if a.unit != b.unit or not _compatible(a.claimed_by, b.claimed_by):
+    if not same_unit(a.unit, b.unit, kinds=True) or not _compatible(a.claimed_by, b.claimed_by):
         return False
+    if not _measured_unit(a.unit) and all(quantity_key(quantity_of(f)) == unit_concept(f.unit) for f in (a, b)):
+        return True  # 'four water-bombers' ~ 'four planes': counts of one kind of thing, nothing else said
     return bool(_described(a) & _described(b))
 
 
 def _plain(f: Figure, reference: date | None) -> Figure:
     """A plain Figure; an undated article's date words placed against the event's date (never finer than
     a month, since the article's own day is unknown)."""
+    if f.claimed_by and f.claimed_by.strip().lower() in NEGATIVE_PRONOUNS:
+        # 'Nobody disputes that 38 ships are waiting': no one gives the figure, everyone takes it as given
+        f = replace(f, claimed_by=None)
     if not isinstance(f, FigureCandidate):
         return f
     as_of = None
@@ -99,7 +202,7 @@ def _close(a: float | None, b: float | None) -> bool:
 def _same_claim(a: Figure, b: Figure) -> bool:
     # the unit may differ in words ("9 deaths" ~ "nine people killed"): the quantity key says what is counted
     # ... but a sum in dollars is never one in euros, nor a percentage a count
-    same_thing = quantity_of(a) == quantity_of(b) and (a.unit == b.unit or (
+    same_thing = quantity_key(quantity_of(a)) == quantity_key(quantity_of(b)) and (same_unit(a.unit, b.unit) or (
         a.quantity is not None and not _measured_unit(a.unit) and not _measured_unit(b.unit)))
     return (same_thing and _close(a.value, b.value) and _close(a.low, b.low) and _close(a.high, b.high)
             and _compatible(a.claimed_by, b.claimed_by))

@@ -17,7 +17,8 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
-from briefing.consolidate.figures import compatible_claimants, quantity_of
+from briefing.consolidate.figures import compatible_claimants, quantity_key, quantity_of, same_unit, singular
+from briefing.extract.entities import common_nouns, country_of, looks_like_demonym
 from briefing.consolidate.reactions import party_name
 from briefing.extract.figures import PEOPLE_NOUNS
 from briefing.extract.lexicon import INCREMENT_WORDS, TITLE_WORDS
@@ -45,9 +46,43 @@ def _interval(f: Figure) -> tuple[float, float]:
     return (min(lo, hi), max(lo, hi))
 
 
+# words before a number that make it a bound: 'more than a dozen' allows 14, 'up to 1,100' allows 900
+LOWER_BOUND = re.compile(r"^(?:well\s+|far\s+|just\s+|slightly\s+)?(?:more\s+than|over|at\s+least|upwards?\s+of|"
+                         r"no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|in\s+excess\s+of|above|"
+                         r"exceeding|north\s+of|a\s+minimum\s+of)\b", re.I)
+UPPER_BOUND = re.compile(r"^(?:just\s+|slightly\s+)?(?:fewer\s+than|less\s+than|up\s+to|under|at\s+most|"
+                         r"no\s+more\s+than|not\s+more\s+than|below|a\s+maximum\s+of)\b", re.I)
+
+
+def _round(f: Figure) -> bool:
+    """A number given loosely: in words ('a dozen', 'hundreds') or with at most two significant digits ('30',
+    '25,000'); 'at least 11 dead' is a count, 'more than a dozen' a rough bound."""
+    if not re.search(r"\d", f.text):
+        return True
+    v = abs(f.value)
+    if v < 10 or v != int(v):
+        return False
+    digits = str(int(v)).rstrip("0")
+    return len(digits) <= 2 and len(str(int(v))) > len(digits)
+
+
+def _possible(f: Figure) -> tuple[float, float]:
+    """The values a figure allows: its range, or everything above (below) a rough bound it states."""
+    lo, hi = _interval(f)
+    text = f.text.strip()
+    if not _round(f):
+        return lo, hi  # 'at least 11 dead' and 'at least 19 dead' are two counts, not two compatible bounds
+    if LOWER_BOUND.match(text):
+        return lo, float("inf")
+    if UPPER_BOUND.match(text):
+        return float("-inf"), hi
+    return lo, hi
+
+
 def _disagree(a: Figure, b: Figure) -> bool:
-    (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
-    slack = TOLERANCE * max(abs(ahi), abs(bhi), 1.0)
+    """Values that cannot both be true: '18,500' and 'more than 25,000' can't, 'more than a dozen' and 14 can."""
+    (alo, ahi), (blo, bhi) = _possible(a), _possible(b)
+    slack = TOLERANCE * max(abs(_interval(a)[1]), abs(_interval(b)[1]), 1.0)
     return ahi + slack < blo or bhi + slack < alo
 
 
@@ -66,10 +101,107 @@ def _is_part(f: Figure) -> bool:
     return bool(set(re.findall(r"[a-z]+", low)) & INCREMENT_WORDS) or bool(PART_OF.search(low))
 
 
+# words before a counted noun that say how many, not which ones ('a dozen', 'some', 'total')
+QUANTITY_WORDS = frozenset("""a an the some about around nearly almost roughly approximately more less fewer than over
+under up to at least most no not dozen dozens score scores hundred hundreds thousand thousands million millions billion
+billions lot lots number couple handful half quarter third total further other another additional new
+daily weekly monthly annual yearly overall official final initial estimated reported confirmed its their our his her
+own of and or""".split())
+NUMBER_WORD = re.compile(r"^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                         r"ninety)(?:-[a-z]+)?$", re.I)
+PART_MARK_BEFORE = re.compile(r"(?:\bof\s+(?:which|whom)|\bincluding|\bamong\s+them)\s*$", re.I)
+PART_MARK_AFTER = re.compile(r"^\s*(?:of|out\s+of)\s+(?:those|these|them|whom)\b", re.I)
+
+
+def _country_word(word: str) -> str | None:
+    """The country a capitalised word names or belongs to ('Filipino', 'Philippine', 'Chinese'), if any."""
+    for form in (word, word + "s", word.rstrip("s")):
+        found = country_of(form)
+        if found is not None:
+            return found.country
+    return None
+
+
+def _noun_phrase(f: Figure) -> list[str]:
+    """The words of the figure's own noun phrase ('two Chinese officers'); when the figure's text is only a
+    number ('no fewer than 30'), the words its description puts before the counted noun ('health workers')."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", f.text)
+    unit = (f.unit or "").lower()
+    lowered = [w.lower() for w in words]
+    # up to the counted noun: '1.2 billion tonnes of carbon dioxide' (unit 'tonnes dioxide') is no subset of tonnes
+    at = next((i for i, w in enumerate(lowered) if w == unit or w in unit.split()), None)
+    if at is not None:
+        return words[:at + 1]
+    desc = re.findall(r"[A-Za-z][A-Za-z'-]*", f.description or "")
+    if unit and unit in [w.lower() for w in desc[:3]]:
+        return desc[:[w.lower() for w in desc].index(unit) + 1]
+    return words
+
+
+def _restrictors(f: Figure) -> frozenset[str]:
+    """What narrows the counted people or things to a subset: a nation ('two Chinese officers', 'seven Filipino
+    crew') or a noun compounded with the counted noun ('health workers' among 'cases'). Counts of different
+    subsets are not rival estimates of one quantity."""
+    words = _noun_phrase(f)
+    out = set()
+    for i, w in enumerate(words[:-1]):
+        if w[:1].isupper() and i > 0 or (w[:1].isupper() and not re.match(r"\d", f.text)):
+            country = _country_word(w) if w.lower() not in QUANTITY_WORDS else None
+            if country or looks_like_demonym(w):
+                out.add(country or w)
+        elif w.islower() and w not in QUANTITY_WORDS and not NUMBER_WORD.match(w) and w in common_nouns():
+            out.add(w)
+    return frozenset(out)
+
+
+def _said_as_part(f: Figure) -> bool:
+    """A number its sentence gives as part of another count ('of which 38 cases are in X', 'X accounts for 38 of
+    those cases', 'including five nurses')."""
+    lead = re.match(r"[\d][\d,.]*|[A-Za-z]+(?:-[a-z]+)?", f.text.strip())
+    for c in f.citations[:3]:
+        text = c.text
+        at = text.find(f.text)
+        if at < 0 and lead is not None:
+            m = re.search(r"(?<![\w,.])" + re.escape(lead.group(0)) + r"(?![\w,])", text, re.I)
+            at = m.start() if m else -1
+        if at < 0:
+            continue
+        end = at + (len(f.text) if text[at:at + len(f.text)] == f.text else len(lead.group(0)))
+        if PART_MARK_BEFORE.search(text[max(0, at - 20):at]) or PART_MARK_AFTER.match(text[end:end + 20]):
+            return True
+    return False
+
+
+def _bucket_scope(bucket: list[Figure]) -> frozenset[str]:
+    """The subset a value is said of: one number of one thing said of the Chinese crew in one source and
+    bare in another is the same subset."""
+    return frozenset().union(*(_restrictors(f) for f in bucket))
+
+
+# units of measure (not counted things): a number in one is comparable only to a number in the same one
+MEASUREMENT_UNITS = frozenset("""metre meter kilometre kilometer km mile foot feet inch yard centimetre centimeter
+millimetre millimeter hectare acre square tonne ton kilogram kg gram pound litre liter gallon barrel hour minute second
+day week month year hours days weeks months years degree c f celsius fahrenheit knot mph kph kilowatt megawatt gigawatt watt volt""".split())
+
+
+def _measurement(unit: str) -> str | None:
+    """The unit of measure a unit is in ('tonnes dioxide' -> 'tonne', '°C' -> 'c'), None for a count of things."""
+    for word in re.findall(r"[a-z]+", (unit or "").lower()):
+        for form in (word, singular(word)):
+            if form in MEASUREMENT_UNITS:
+                return {"meter": "metre", "kilometer": "kilometre", "km": "kilometre", "ton": "tonne",
+                        "liter": "litre", "feet": "foot"}.get(form, form)
+    return None
+
+
 def _comparable(a: Figure, b: Figure) -> bool:
     """Rival estimates of one quantity: same currency or scale, and within an order of magnitude."""
     if (a.unit != b.unit) and (a.unit.isupper() or b.unit.isupper() or "percent" in (a.unit, b.unit)):
         return False
+    ma, mb = _measurement(a.unit), _measurement(b.unit)
+    if (ma or mb) and ma != mb:
+        return False  # a length, an area or a weight is never a count of things ('44-metre' / '14 vessels')
     (_, ahi), (_, bhi) = _interval(a), _interval(b)
     small, big = sorted((abs(ahi), abs(bhi)))
     return small > 0 and big / small <= MAX_RATIO
@@ -119,6 +251,7 @@ def _grouped(figures: list[Figure], index: FrameIndex | None = None) -> dict[str
     groups: dict[str, list[Figure]] = {}
     for f in figures:
         key = _counted_by_frame(f, index or {}) or _group_key(f)
+        key = quantity_key(key) if key is not None else None  # 'ship' and 'vessel', 'box' and 'container'
         if key is not None and f.citations and not _is_part(f):
             groups.setdefault(key, []).append(f)
     for key in sorted(groups, key=len):
@@ -469,6 +602,54 @@ def _concept_question(members: list[Figure], index: FrameIndex) -> str | None:
     return None
 
 
+def _by_scope(buckets: list[list[Figure]], disputed: set) -> dict[frozenset[str], list[list[Figure]]]:
+    """Value buckets by the subset they count; a number given against another ('disputed the figure, saying
+    600,000 customers') answers that figure whatever its noun phrase, so the two stay together."""
+    scopes = [_bucket_scope(b) for b in buckets]
+    ids = [{_fid(f) for f in b} for b in buckets]
+    for i in range(len(buckets)):
+        for j in range(i + 1, len(buckets)):
+            if scopes[i] != scopes[j] and any((x, y) in disputed or (y, x) in disputed
+                                              for x in ids[i] for y in ids[j]):
+                old, new = scopes[j], scopes[i]
+                scopes = [new if s == old else s for s in scopes]
+    out: dict[frozenset[str], list[list[Figure]]] = {}
+    for scope, b in zip(scopes, buckets):
+        out.setdefault(scope, []).append(b)
+    return out
+
+
+def _scoped_question(scope: frozenset[str], members: list[Figure]) -> str | None:
+    """'How many health workers?' for counts of a subset the noun phrase names with a compounded noun."""
+    nouns = {w for w in scope if w.islower()}
+    for f in members:
+        words = _noun_phrase(f)
+        first = next((i for i, w in enumerate(words) if w in nouns), None)
+        if first is not None:
+            return f"How many {' '.join(words[first:])}?"
+    return None
+
+
+def _conflict_question(key: str, buckets: list[list[Figure]], scope: frozenset[str], index: FrameIndex,
+                       keys: dict[int, str], disputed: dict, sources: dict[str, Source]) -> OpenQuestion | None:
+    """One quantity's rival values (each with who gives it) as a question, if at least two values rival."""
+    # the values most sources give; a question listing hundreds of values helps nobody
+    top = sorted(buckets, key=_support, reverse=True)[:MAX_SIDES]
+    involved = [b for i, b in enumerate(top)
+                if any(_rival(b, o, index, keys, set(disputed)) for j, o in enumerate(top) if j != i)]
+    if len(involved) < 2:
+        return None
+    involved.sort(key=lambda b: _interval(b[0]))
+    members = [f for b in involved for f in b[:MAX_CLAIMANTS]]
+    joined = len({keys.get(id(f)) for f in members}) > 1
+    question = _scoped_question(scope, members) or ("What is the death toll?" if key == "deaths" else None) \
+        or (_concept_question(members, index) if joined else None) or _frame_for(members, index) \
+        or _amount_question(members, index) or _fallback_question(key, members)
+    reason = "Sources disagree: " + "; ".join(_side(b, sources) for b in involved) + "."
+    cites = _unique(c for b in involved for f in b[:MAX_CLAIMANTS] for c in f.citations[:1])
+    return OpenQuestion(question=question, reason=reason, citations=cites, kind="conflict")
+
+
 def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[str, Source]) -> list[OpenQuestion]:
     out = []
     index = _index_frames(frames)
@@ -479,22 +660,15 @@ def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[s
         # a conflict is between claimants: both sides must say who gives the figure
         claimed = [_with_claimant(f, index) for f in group]
         keys.update({id(c): keys[id(f)] for c, f in zip(claimed, group)})
-        buckets = _value_buckets([f for f in claimed if f.claimed_by])
-        # the values most sources give; a question listing hundreds of values helps nobody
-        top = sorted(buckets, key=_support, reverse=True)[:MAX_SIDES]
-        involved = [b for i, b in enumerate(top)
-                    if any(_rival(b, o, index, keys, set(disputed)) for j, o in enumerate(top) if j != i)]
-        if len(involved) < 2:
-            continue
-        involved.sort(key=lambda b: _interval(b[0]))
-        members = [f for b in involved for f in b[:MAX_CLAIMANTS]]
-        joined = len({keys.get(id(f)) for f in members}) > 1
-        question = ("What is the death toll?" if key == "deaths" else None) \
-            or (_concept_question(members, index) if joined else None) or _frame_for(members, index) \
-            or _amount_question(members, index) or _fallback_question(key, members)
-        reason = "Sources disagree: " + "; ".join(_side(b, sources) for b in involved) + "."
-        cites = _unique(c for b in involved for f in b[:MAX_CLAIMANTS] for c in f.citations[:1])
-        out.append(OpenQuestion(question=question, reason=reason, citations=cites, kind="conflict"))
+        # a value some source gives as a part of another count ('of which 38 are in X') is no rival total
+        buckets = [b for b in _value_buckets([f for f in claimed if f.claimed_by])
+                   if not any(_said_as_part(f) for f in b)]
+        # counts of different subsets (the Chinese crew, the Filipino crew; health workers among cases) are
+        # asked apart, each against its own rivals
+        for scope, scoped in _by_scope(buckets, set(disputed)).items():
+            q = _conflict_question(key, scoped, scope, index, keys, disputed, sources)
+            if q is not None:
+                out.append(q)
     # the quantity most sources speak of first
     return sorted(out, key=lambda q: -len({c.source for c in q.citations}))
 
@@ -652,8 +826,13 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
         party = canonical_name(f.claimed_by, summary.actors)
         if party is None or party not in stances:
             continue
-        corroborated = any(g is not f and quantity_of(g) == quantity_of(f) and not _disagree(f, g)
-                           and _different_claimants(f, g) for g in summary.figures)
+        corroborated = any(g is not f and (
+            quantity_key(quantity_of(g)) == quantity_key(quantity_of(f)) and not _disagree(f, g)
+            and _different_claimants(f, g)
+            # the same value of the same kind of thing from another source confirms it, however it is worded
+            # ('four water-bombers' ~ 'four planes'; '12%' in four articles; 'half a billion dollars' ~ C$500m)
+            or _same_value(f, g) and same_unit(f.unit, g.unit, kinds=True)
+            and bool(_independent_sources(g, sources) - _independent_sources(f, sources))) for g in summary.figures)
         if corroborated:
             continue
         out.append(OpenQuestion(
@@ -667,7 +846,7 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
 def build(summary: EventSummary, signals: list[OpenQuestion]) -> list[OpenQuestion]:
     sources = {s.id: s for s in summary.sources}
     frames = [q for q in signals if q.kind == "frame"]
-    shown = [q for q in signals if q.kind != "frame" and q.citations]
+    shown = [_tidy(q, summary.actors) for q in signals if q.kind != "frame" and q.citations and not _no_dispute(q)]
     conflict_qs = conflicts(summary.figures, frames, sources)
     merged = dedupe(shown, summary.actors)
     unknown_left = _absorb_unknowns(conflict_qs, [q for q in merged if q.kind == "unknown"])
@@ -679,6 +858,73 @@ def build(summary: EventSummary, signals: list[OpenQuestion]) -> list[OpenQuesti
     # more important kinds first; within a kind, questions raised by more sources first
     ranked = sorted(everything, key=lambda q: (KIND_ORDER.get(q.kind or "", 9), -len({c.source for c in q.citations})))
     return _interleave_open_ends(ranked)
+
+
+# 'nobody disputes that ...': a negative pronoun as the one who disputes is agreement, not a dispute
+NEGATIVE_DENIER = re.compile(r"^(?:nobody|no one|no-one|none|neither|not one)\b", re.I)
+DENIAL_VERB = re.compile(r"\b(?:rejected|rejects|denied|denies|disputed|disputes|dismissed|dismisses|contested|contests|"
+                         r"refuted|refutes|rebutted|rebuts|challenged|challenges)\s+(.*)", re.I)
+# what a denial's object may be when it points back at the sentence before ('rejected this claim', 'denied it')
+ANAPHORIC_DETERMINERS = frozenset("it this that these those such the".split())
+CLAIM_NOUNS = frozenset("""claim claims figure figures estimate estimates allegation allegations accusation accusations
+report reports account accounts assertion assertions charge charges suggestion suggestions statement statements
+tally count number numbers version characterisation characterization description assessment idea notion""".split())
+OBJECT_END = re.compile(r"[,;:.!?\"“”]|\s(?:as|saying|and|but|because|while|which|calling|adding|that|from|of|by|over|about|"
+                        r"in|on|to|for|with|at)\s", re.I)
+
+
+def _no_dispute(q: OpenQuestion) -> bool:
+    """A dispute that disputes nothing: its denier is 'nobody', or its denial's object names something its
+    claim does not speak of (a denial paired with an unrelated claim only for standing next to it)."""
+    if q.kind != "dispute":
+        return False
+    parts = getattr(q, "parts", None)
+    denial = parts[1] if parts else q.reason.split("; ")[-1]
+    if NEGATIVE_DENIER.match(denial.strip()):
+        return True
+    if len(q.citations) != 2 or q.citations[0].source != q.citations[1].source:
+        return False
+    m = DENIAL_VERB.search(q.citations[1].text)
+    if m is None:
+        return False
+    end = OBJECT_END.search(m.group(1))
+    obj = re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group(1)[:end.start() if end else len(m.group(1))])
+    # the words that say which account is denied: between a determiner and the head noun ('the Philippine
+    # account', 'the union's figures'); a bare 'it', 'this claim' or 'any role' points back at the claim
+    words = obj[1:] if obj and obj[0].lower() in ANAPHORIC_DETERMINERS | FUNCTION_WORDS else obj
+    modifiers = [w for w in words[:-1] if w.lower() not in FUNCTION_WORDS and w.lower() not in CLAIM_NOUNS]
+    if not modifiers:
+        return False
+    claim = {_stem(w) for w in re.findall(r"[a-z]+", q.citations[0].text.lower())}
+    return not any(_stem(w.lower()) in claim for w in modifiers)
+
+
+def _stem(word: str) -> str:
+    return word[:4]  # 'Philippine' ~ 'Philippines', 'rammed' ~ 'ramming'
+
+
+QUESTION_START = re.compile(r"^((?:Will|Would|Could|Can|Did|Does|Do|Is|Are|Was|Were|Has|Have|Had|Should|May|Might|"
+                            r"Must)\s+)([A-Z][a-z]+)(?=\s+[a-z0-9])")
+
+
+def _tidy(q: OpenQuestion, actors: list[Actor]) -> OpenQuestion:
+    """'Will Temperatures fall ...?' -> 'Will temperatures fall ...?': the capital was the sentence's first
+    letter; a word that is part of an actor's name ('Will Apple cut ...') keeps it."""
+    m = QUESTION_START.match(q.question)
+    if m is None:
+        return q
+    word = m.group(2)
+    names = {w.lower() for a in actors for n in [a.name, *getattr(a, "aliases", [])] for w in str(n).split()}
+    starts_sentence = any(c.text.lstrip("\"“'‘ ").startswith(word) for c in q.citations)
+    named_inside = any(re.search(r"[a-z,;]\s+" + word + r"\b", c.text) for c in q.citations)  # a name mid-sentence
+    if word.lower() in names or named_inside or not starts_sentence or singular(word) not in common_nouns() | FUNCTION_WORDS:
+        return q
+    q.question = q.question[:m.start(2)] + word.lower() + q.question[m.end(2):]
+    return q
+
+
+FUNCTION_WORDS = frozenset("""our their its his her my your the this that these those some many most all both each every
+several few any no other another such""".split())
 
 
 def _interleave_open_ends(ranked: list[OpenQuestion]) -> list[OpenQuestion]:
