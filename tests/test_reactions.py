@@ -49,8 +49,8 @@ def test_subject_of_a_stance_verb_speaks(reactions_of):
 
 
 def test_according_to_names_the_speaker(reactions_of):
-    found = reactions_of("Turnout reached 61 percent, according to the Federal Election Commission.")
-    assert by_actor(found, "Federal Election Commission")[0].stance == "neutral"
+    found = reactions_of("The count was fair and orderly, according to the Federal Election Commission.")
+    assert by_actor(found, "Federal Election Commission")[0].stance == "support"
 
 
 def test_quote_first_sentence_with_pronoun_speaker(reactions_of):
@@ -535,7 +535,8 @@ def test_a_possessive_owner_is_the_speaker_of_its_unnamed_body(reactions_of, tex
     ("The plant will close in June, according to internal emails obtained by reporters.", None),
     ("The fund lost $2 million, according to screenshots shared on social media.", None),
     ("The company lost $2 million, according to a report by Westbank Analytics.", "Westbank Analytics"),
-    ("Exports fell 4 percent, according to figures from the Ostrava Statistics Office.", "Ostrava Statistics Office"),
+    ("Exports will recover in spring, according to figures from the Ostrava Statistics Office.",
+     "Ostrava Statistics Office"),
 ])
 def test_a_document_after_according_to_is_no_speaker_but_its_author_is(reactions_of, text, speaker):
     assert [r.actor for r in reactions_of(text)] == ([speaker] if speaker else [])
@@ -801,3 +802,45 @@ def test_a_named_spokesperson_for_a_person_speaks_herself_an_unnamed_one_for_tha
     assert [r.actor for r in found] == ["Ana Ruiz"]
     found = reactions_of("Paul Akers, chief spokesman for Governor Lena Marsh, said the bridge would reopen.")
     assert [r.actor for r in found] == ["Paul Akers"]
+
+
+# ---------------------------------------------------------------- statements that are no reactions
+
+@pytest.mark.parametrize("text", [
+    "Turnout reached 61 percent, according to the Federal Election Commission.",
+    "About 4,000 homes lost power, according to the Ostrava Grid Company.",
+    "The Weather Bureau says 212.",
+    "Residents of Lanford described a frantic escape.",
+    "Shopkeepers in Marlow said the flood had ruined their stock.",
+    "Growth could fall by 0.2 points, according to an estimate by a large German insurer.",
+    "Volunteers at the Corven school hall say they need blankets.",
+])
+def test_bystanders_and_sources_of_a_figure_are_not_reactions(reactions_of, text):
+    assert reactions_of(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    # a named body that gives a figure in its own statement, a group that takes a side, a person with a figure
+    ("Open Courts said the minister had issued about 1,400 orders since June.", "Open Courts", "neutral"),
+    ("Farmers in Kenya condemned the closure.", "Farmers in Kenya", "condemn"),
+    ("The repairs could cost $2 million, Mayor Ann Cole said.", "Ann Cole", "neutral"),
+])
+def test_parties_giving_figures_or_taking_sides_stay_reactions(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+def test_quoted_words_of_another_party_in_a_relative_clause_are_not_the_speakers_quote(reactions_of):
+    found = reactions_of('The Hotel Guild estimates the strike costs $5 million a day, a figure the union '
+                         'called "absurd."')
+    assert [(r.actor, r.quote) for r in found] == [("Hotel Guild", None)]
+    found = reactions_of('The Hotel Guild said the levy, which it called "absurd", must go.')
+    assert [(r.actor, r.quote) for r in found] == [("Hotel Guild", "absurd")]
+
+
+@pytest.mark.parametrize("text", [
+    "18:10 — Insurers warn of rising premiums",
+    "09:45 - Minister denies cuts to the budget",
+    "7.30pm — Residents condemn the closure",
+])
+def test_a_live_blog_timestamp_heading_is_no_reaction(reactions_of, text):
+    assert reactions_of(text) == []

@@ -70,6 +70,7 @@ class Speech:
     is_person: bool
     verbs: list["Token"]
     content: list["Token"]
+    according_to: bool = False  # named as a source ("according to X"), not speaking
 
 
 # ---------------------------------------------------------------- stance
@@ -658,6 +659,8 @@ class SpeakerMemory:
 
 
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}\s+[-–—]+\s+")
+# a live blog's entry heading: "18:10 — Insurers warn of ...", "9.45am - Minister arrives": a headline, not a statement
+TIMESTAMP_HEADING_RE = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[-–—|:]")
 
 
 def clean_name(text: str) -> str:
@@ -803,6 +806,9 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         return None
     if subj.pos_ == "PRON":
         return None
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in GENERIC_BODY_NOUNS | ORG_HEADS and _entity_for(subj, span) is None \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some") for c in subj.children):
+        return None  # "an estimate by a major Canadian bank": an unnamed body, not the country its adjective names
     if subj.lemma_.lower() in STATEMENT_NOUNS:
         agent = next((t for t in subj.subtree if t.dep_ == "pobj" and t.head.lower_ == "by"), None)
         if agent is not None:
@@ -1180,7 +1186,8 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                 who = resolve_subject(source, sent, ctx, actors, memory)
                 if who:
                     main = span.root
-                    return [Speech(who[0], who[1], [main], [x for x in span if x.i < t.i or x.i > pobj.right_edge.i])]
+                    return [Speech(who[0], who[1], [main], [x for x in span if x.i < t.i or x.i > pobj.right_edge.i],
+                                   according_to=True)]
     speeches: list[Speech] = []
     used: set[int] = set()
     filed_end = dateline_end(span)
@@ -1266,17 +1273,64 @@ def _remember_people(sent: "Sentence", memory: SpeakerMemory) -> None:
                 memory.saw_person(clean_name(ent.text))
 
 
+# entity labels of a figure: a neutral sentence that reports one supplies a fact, it reacts to nothing
+FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _only_informs(speech: Speech, span: "Span") -> bool:
+    """A neutral, unquoted statement that is not a reaction: bystanders telling what they saw ('Residents
+    described a frantic escape', 'Traders said the closure had stranded hundreds') or a body that only
+    supplies a figure ('the toll rose to 27, the ministry said', 'according to the port authority, 45,000
+    containers ...')."""
+    subj = _speaker_subject(speech.verbs[0]) if speech.verbs else None
+    if subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NNS" and subj.lemma_.lower() in STAKEHOLDER_GROUPS \
+            and not subj.ent_type_:
+        return True
+    if speech.is_person or any(act_stance(v) for v in speech.verbs):
+        return False  # a person who gives a figure is still a party speaking ("the cost could top $2 billion, X said")
+    words = [t for t in speech.content if not t.is_punct]
+    figures = [t for t in words if t.ent_type_ in FIGURE_LABELS]
+    # a source named for a figure, or a statement that is nothing but the figure ("X says 22,300")
+    return bool(figures) and (speech.according_to or len(figures) == len(words))
+
+
+def _other_partys_words(quoted: list["Token"], speech: Speech) -> set[int]:
+    """Quoted words inside a relative clause that has a speaker of its own ('a figure the union called
+    "scaremongering"', 'a plan which critics described as "reckless"'): another party's words."""
+    out: set[int] = set()
+    speech_ids = {v.i for v in speech.verbs}
+    for t in quoted:
+        tok = t
+        for _ in range(6):
+            if tok.dep_ in ("relcl", "acl") and tok.i not in speech_ids:
+                subj = _own_subject(tok)
+                if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in speech.speaker.lower():
+                    out.add(t.i)
+                break
+            if tok.head.i == tok.i or tok.i in speech_ids:
+                break
+            tok = tok.head
+    return out
+
+
 def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
     memory = SpeakerMemory()
     out: list[Reaction] = []
     accused: set[str] = set()  # acts the text so far accused someone of
     for sent in ctx.sentences:
         memory.next_sentence()
+        if TIMESTAMP_HEADING_RE.match(sent.text):
+            continue
         speeches = find_speeches(sent, ctx, actors, memory)
         for k, speech in enumerate(speeches):
             verb_at = min(v.idx for v in speech.verbs) - sent.span.start_char if speech.verbs else None
             quote = quote_in(sent.text, verb_at)
             quoted = _quoted_tokens(sent.span)
+            others_words = _other_partys_words(quoted, speech)
+            if others_words:  # 'a figure the union called "scaremongering"': the union's word, not the speaker's
+                quoted = [t for t in quoted if t.i not in others_words]
+                if not any(not t.is_punct for t in quoted):
+                    quote = None
             if len(speeches) > 1:  # with several speakers, each has the quote only inside their own clause
                 own = _own_region(speech, speeches)
                 quoted = [t for t in quoted if t.i in own]
@@ -1292,6 +1346,8 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
                 out[-1].citations.append(sent.citation())
                 memory.spoke(speech.speaker, speech.is_person)
                 continue
+            if stance == "neutral" and not quote and _only_informs(speech, sent.span):
+                continue  # "residents described a frantic escape", "the toll reached 27, the agency said"
             out.append(Reaction(actor=speech.speaker, stance=stance, summary=sent.text.strip(), quote=quote,
                                 citations=[sent.citation()]))
             memory.spoke(speech.speaker, speech.is_person)
