@@ -147,3 +147,88 @@ def test_an_organisation_taken_for_a_place_is_not_the_location():
                      locations=["Open Net Africa", "Open Net Africa", "Bloemfontein"],
                      actors=[Actor(name="Open Net Africa", kind="organization")]) for s in ("a", "b")]
     assert event_location(xs) == "Bloemfontein"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,headline", [
+    # a second object after a comma is an aside, and a noun's 'of' phrase stays with it
+    ("The United Nations on Friday declared the famine in the northern provinces of Sudan and Chad a humanitarian "
+     "crisis of the highest order, its most severe classification, as food prices soared and aid convoys stalled.",
+     "The United Nations declared the famine a humanitarian crisis of the highest order"),
+    # a clause the parser hung on 'as' / 'after' read as a preposition goes whole
+    ("A cyclist was injured on Sunday as a truck that had lost its brakes on the hill crossed the median and hit a "
+     "bus shelter near the station.", "A cyclist was injured"),
+    ("Two miners were trapped on Monday after a tunnel that had been closed for repairs for months collapsed and "
+     "flooded the lower shafts near the town of Orlen, bringing the number missing to five.",
+     "Two miners were trapped"),
+])
+def test_headline_clause_cuts_whole_phrases_only(nlp, sentence, headline):
+    from briefing.extract.lead import headline_clause
+
+    assert headline_clause(nlp(sentence)[:]) == headline
+
+
+@pytest.mark.slow
+def test_headline_clause_still_trims_a_trailing_modifier(nlp):
+    from briefing.extract.lead import headline_clause
+
+    clause = headline_clause(nlp("Regulators fined the bank for breaches of the rules on money laundering in its "
+                                 "branches across the north of the country last year.")[:])
+    assert clause.startswith("Regulators fined the bank for breaches of the rules") and len(clause.split()) <= 15
+
+
+RELEASE_TEXT = "PRESS RELEASE\nFor immediate release\n\nThe Growers Federation today welcomed the ban."
+
+
+def release_doc(source: str):
+    start = RELEASE_TEXT.index("The Growers")
+    return SimpleNamespace(id=source, published=None, title=None, duplicate_of=None, text=RELEASE_TEXT,
+                           blocks=[(start, len(RELEASE_TEXT))])
+
+
+def test_a_partys_release_does_not_give_the_headline_when_news_reports_exist():
+    # the release's lead restates everything the news reports say, so it agrees with them best
+    xs = [extraction("r", [("The Growers Federation today welcomed the farm ministry's ban on pesticide imports "
+                            "after tests found residues in imported fruit.",
+                            "The Growers Federation welcomed the farm ministry's ban on pesticide imports")]),
+          extraction("a", [("The farm ministry banned pesticide imports on Monday.",
+                            "The farm ministry banned pesticide imports")]),
+          extraction("b", [("Tests found pesticide residues in imported fruit, officials said.", "")])]
+    event = build_event([release_doc("r"), doc("a"), doc("b")], xs)
+    assert event.headline == "The farm ministry banned pesticide imports"
+
+
+def test_a_release_alone_still_gives_a_headline():
+    x = extraction("r", [("The Growers Federation today welcomed the ban on pesticide imports.",
+                          "The Growers Federation welcomed the ban on pesticide imports")])
+    assert build_event([release_doc("r")], [x]).headline == "The Growers Federation welcomed the ban on pesticide imports"
+
+
+def test_a_reaction_lead_is_weaker_than_one_stating_the_event():
+    xs = [extraction("a", [("Opposition leaders condemned the closure of the Orlen steel plant, which cuts 900 jobs.",
+                            "Opposition leaders condemned the closure of the Orlen steel plant")]),
+          extraction("b", [("The owner announced the closure of the Orlen plant.",
+                            "The owner announced the closure of the Orlen plant")]),
+          extraction("c", [("The steel plant's 900 jobs will go, unions said.", "")])]
+    assert build_event([doc("a"), doc("b"), doc("c")], xs).headline == \
+        "The owner announced the closure of the Orlen plant"
+
+
+def test_a_sentence_opening_with_a_pronoun_joins_the_summary_only_after_its_antecedent():
+    xs = [extraction("a", [("A ferry sank off the island of Kess on Friday, killing twelve passengers.",
+                            "A ferry sank off the island of Kess")]),
+          extraction("b", [("His crew had warned the owners about the failing engine of the ferry for months.", "")]),
+          extraction("c", [("The crew had warned the owners about the failing engine, a union said.", "")])]
+    event = build_event([doc("a"), doc("b"), doc("c")], xs)
+    assert "His crew" not in event.summary and "The crew had warned" in event.summary
+
+
+def test_the_event_date_is_the_day_the_headline_sentence_names():
+    xs = [extraction("a", [("A dam burst in Orlen on Tuesday, flooding the valley.", "A dam burst in Orlen")]),
+          extraction("b", [("Villages in the valley were evacuated on Monday before the dam burst in Orlen.", ""),
+                           ("Orlen's dam had been leaking since Monday.", "")])]
+    xs[0].timeline = [TimelineEntry(date="2031-10-14", event="A dam burst in Orlen", citations=[xs[0].lead[0]])]
+    xs[1].timeline = [TimelineEntry(date="2031-10-13", event="Villages were evacuated", citations=[xs[1].lead[0]]),
+                      TimelineEntry(date="2031-10-13", event="The dam had been leaking", citations=[xs[1].lead[1]])]
+    event = build_event([doc("a", date(2031, 10, 15)), doc("b", date(2031, 10, 15))], xs)
+    assert event.headline == "A dam burst in Orlen" and event.date == "2031-10-14"

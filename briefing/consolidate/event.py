@@ -28,6 +28,17 @@ SUPPORTS = 0.35     # ... above which another source's lead says the same as the
 _STOP = frozenset("""the a an of to in on at by for with from and or but that which who whom this these those its
 their his her has have had was were is are be been being as than into over under after before about said says
 also it they he she we not no will would could can may might after while when where there other more most""".split())
+# a party's own release: a label line above its text ("PRESS RELEASE", "For immediate release", "Communiqué").
+# Its lead says what the party does about the event; news reports state the event itself
+_RELEASE_LABEL = re.compile(r"^[^\S\n]*(?:for immediate release|(?:press|news|media)[^\S\n]+(?:release|statement|"
+                            r"advisory)|communiqu[ée])\b[^\n]{0,60}$", re.I | re.M)
+OWN_STATEMENT_WEIGHT = 0.6  # a release's lead against the news reports' leads
+REACTION_WEIGHT = 0.75      # a lead whose main verb reacts ("welcomed", "condemned", "said") against one stating
+_REACTION_VERB = re.compile(r"\b(?:welcom|condemn|prais|criticis|criticiz|denounc|hail|slamm?|deplor|regrett?|"
+                            r"applaud|said|says|say|warn|urg|call(?:s|ed)? (?:on|for)|react|respond|reject|accus|"
+                            r"insist|argu|claim|told|tell|vow|pledg|express)(?:e|es|ed|s|ing)?\b", re.I)
+# a sentence opening with one of these needs the sentence before it ("His death follows ...")
+_ANAPHORS = frozenset("he she it they his her its their this these those that such both".split())
 _PLACE_NOUNS = r"(?:region|province|district|county|state|oblast|prefecture|city|town|village|municipality|" \
                r"island|islands|governorate|territory)"
 _PLACE_AFTER = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]+\s+){1,3})" + _PLACE_NOUNS + r"\b")
@@ -46,15 +57,16 @@ class _Lead:
 
 def build_event(documents: list["Document"], extractions: list["DocumentExtraction"]) -> Event:
     leads = _leads(documents, extractions)
-    when = event_date(documents, extractions)
     where = event_location(extractions)
     if not leads:
         title = next((d.title for d in documents if d.title), None)
-        return Event(headline=title or "No article text found", summary="", date=when, location=where)
+        return Event(headline=title or "No article text found", summary="", location=where,
+                     date=event_date(documents, extractions))
     _score(leads, documents)
     ranked = sorted(leads, key=lambda l: (-l.score, l.position, len(l.citation.text)))
     chosen = _summary(ranked)
     top = next((l for l in ranked if l.clause), None)
+    when = event_date(documents, extractions, headline=top)
     headline = top.clause if top else _trim(chosen[0].citation.text)
     citations = [l.citation for l in chosen]
     if top is not None:
@@ -113,11 +125,36 @@ def _score(leads: list[_Lead], documents: list["Document"]) -> None:
             vocab[i] |= content_words(d.title)
     # in how many independent sources' leads each word occurs (counted once, not per lead: linear time)
     sources_using: Counter[str] = Counter(w for d, words in vocab.items() if d not in duplicate for w in words)
+    releases = {i for i, d in enumerate(documents) if own_statement(d)}
+    if releases >= set(vocab):
+        releases = set()  # only releases: nothing better to prefer
     for lead in leads:
         own = 0 if lead.doc in duplicate else 1  # the lead's own source does not agree with itself
         weight = float(sum(sources_using[w] - own for w in lead.words))
         lead.score = weight / math.sqrt(len(lead.words)) if lead.words else 0.0
+        if lead.doc in releases:
+            lead.score *= OWN_STATEMENT_WEIGHT
+        if _reacts(lead.clause or lead.citation.text):
+            lead.score *= REACTION_WEIGHT
         lead.score -= 0.1 * lead.position  # on a near tie, what the article says first
+
+
+def own_statement(document: "Document") -> bool:
+    """A party's own release or statement: a label line stands above its first block of text."""
+    text = getattr(document, "text", "") or ""
+    blocks = getattr(document, "blocks", None) or [(len(text), len(text))]
+    return bool(_RELEASE_LABEL.search(text, 0, blocks[0][0]))
+
+
+def _reacts(clause: str) -> bool:
+    """Is the clause's main verb one of reacting or saying ('X welcomed ...', 'Y said ...')? Read from the
+    first few words, where a headline-sized clause has its verb after the subject."""
+    return bool(_REACTION_VERB.search(" ".join(clause.split()[:8])))
+
+
+def _needs_antecedent(text: str) -> bool:
+    first = re.match(r"[\W_]*([A-Za-z]+)", text)
+    return bool(first) and first.group(1).lower() in _ANAPHORS
 
 
 def _summary(ranked: list[_Lead]) -> list[_Lead]:
@@ -126,6 +163,9 @@ def _summary(ranked: list[_Lead]) -> list[_Lead]:
     for lead in ranked:
         if any(_overlap(lead.words, c.words) >= REDUNDANT for c in chosen):
             continue
+        if _needs_antecedent(lead.citation.text) and not (chosen and chosen[-1].doc == lead.doc
+                                                            and chosen[-1].position == lead.position - 1):
+            continue  # "His death follows ...": whose, without the sentence before it?
         if len(chosen) >= 2 and lead.score < 0.5 * chosen[0].score:
             break  # beyond two sentences, only what about as many sources agree on
         size = len(lead.citation.text.split())
@@ -143,9 +183,18 @@ def _trim(text: str, limit: int = 15) -> str:
     return " ".join(words[:limit]).rstrip(",;:.") + ("…" if len(words) > limit else "")
 
 
-def event_date(documents: list["Document"], extractions: list["DocumentExtraction"]) -> str | None:
-    """The day the lead sentences name ("confirmed on Monday"), else the most common publication date
-    (the earliest of equally common ones)."""
+def event_date(documents: list["Document"], extractions: list["DocumentExtraction"],
+               headline: _Lead | None = None) -> str | None:
+    """The day the headline's sentence names for what it says ("was killed on Tuesday"), else the day the
+    lead sentences name most ("confirmed on Monday"), else the most common publication date (the earliest
+    of equally common ones)."""
+    if headline is not None:
+        x = extractions[headline.doc]
+        sentence = x.lead[headline.position]
+        clause = content_words(headline.clause)
+        dated = [t for t in x.timeline if len(t.date) == 10 and sentence in t.citations]
+        if dated:
+            return max(dated, key=lambda t: len(content_words(t.event) & clause)).date
     named = Counter(t.date for x in extractions for t in x.timeline
                     if len(t.date) == 10 and any(c in x.lead for c in t.citations))
     if named:

@@ -23,6 +23,11 @@ _DISCOURSE = frozenset({"however", "also", "meanwhile", "then", "still", "only",
                         "moreover", "nonetheless", "yet", "already", "reportedly"})
 _SPEECH = frozenset({"say", "tell", "add", "report", "write", "note", "state", "confirm", "announce", "claim"})
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "who"})
+# words that open a subordinate clause; the parser sometimes reads one as a preposition with a clause inside
+# its object ("killed as a wildfire that ... jumped a ridge"): the whole clause is then an aside
+_SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "while", "because", "when", "once"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_OBJECTS = frozenset({"dobj", "attr", "oprd"})
 
 
 def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
@@ -91,6 +96,16 @@ def _side_material(root: "Token", own: bool = False) -> set[int]:
     clauses = [c for c in root.children if c.dep_ == "ccomp" and c.i not in drop]
     for extra in clauses[1:]:
         drop |= {t.i for t in extra.subtree}
+    # so is a second object after a comma: "declared X an emergency of national concern, its highest level"
+    objects = [c for c in root.children if c.dep_ in _OBJECTS and c.i not in drop]
+    for extra in objects[1:]:
+        if extra.left_edge.i > 0 and extra.doc[extra.left_edge.i - 1].text in (",", "—", "–", ";"):
+            drop |= {t.i for t in extra.subtree} | {extra.left_edge.i - 1}
+    # a clause the parser hung on a subordinating word read as a preposition: whole or not at all
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SUBORDINATORS and prep.i not in drop \
+                and any(t.tag_ in _FINITE_TAGS for t in prep.subtree if t.i != prep.i):
+            drop |= {t.i for t in prep.subtree}
     return drop
 
 
@@ -111,10 +126,24 @@ def _last_modifier(root: "Token", keep: list["Token"]) -> "Token | None":
     kept = {t.i for t in keep}
     droppable = [t for t in sorted(keep, key=lambda t: -t.i)
                  if t.dep_ in ("prep", "agent", "advmod", "npadvmod", "dative", "conj", "cc")
-                 and t.i != root.i and t.i in kept and not _is_subject_part(t, root)]
+                 and t.i != root.i and t.i in kept and not _is_subject_part(t, root)
+                 and not _completes_noun(t) and not _inside(t, kept)]
     coordinated = [t for t in droppable if t.dep_ == "conj"]  # "killed and 40 injured": the extra goes first
     on_verb = [t for t in droppable if t.head.pos_ in ("VERB", "AUX")]
     return (coordinated or on_verb or droppable or [None])[0]
+
+
+def _completes_noun(tok: "Token") -> bool:
+    """'of international concern' in 'an emergency of international concern': a noun's 'of' complement is part
+    of what the noun names, never trimmed off it."""
+    return tok.dep_ == "prep" and tok.lower_ == "of" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _inside(tok: "Token", kept: set[int]) -> bool:
+    """Whether kept words follow the phrase within its head's own phrase: trimming it would cut words from the
+    middle of that phrase."""
+    head = tok.head
+    return head.pos_ not in ("VERB", "AUX") and any(t.i in kept for t in head.subtree if t.i > tok.right_edge.i)
 
 
 def _is_subject_part(tok: "Token", root: "Token") -> bool:
