@@ -494,6 +494,7 @@ def analyse(text: str, start: int = 0) -> Page:
     _cut_after_end_markers(units)
     _drop_author_bio(units)
     _judge_in_context(units, page.title)
+    _keep_fact_lists(units)
     return page
 
 
@@ -521,6 +522,53 @@ def _keep_transcript_turns(units: list[Unit]) -> None:
     for u, _ in labels:
         if u.kind == CHROME and u.why in _READER_REASONS and u.n >= 3 and not u.notice:
             u.mark(ARTICLE, "transcript turn")
+
+
+# A fact box: 'Key facts:' or 'The situation is as follows:', then short 'Label: value' lines whose values are
+# figures or dates ('Deaths: 97', 'Workers affected: approximately 7,400', 'Hearing: Monday, June 8, 2031').
+# They look like a link list or a byline row but are the figures of the article (often a press release's).
+_FACT_LINE = re.compile(r"^([A-Z][^:|]{0,60}?)\s*:\s+([^|@]{1,80})$")
+# a label made only of these is a contact or page line ('Tel', 'Toll-free number', 'Follow us on X', 'Updated')
+_CONTACT_LABEL_WORDS = frozenset("""tel telephone phone mobile cell fax email e-mail mail web website site address
+contact contacts toll-free free hotline helpline number no twitter whatsapp facebook instagram follow subscribe sign
+share read more see related updated published posted source sources photo credit credits media press news
+information inquiries enquiries office us on our x for and""".split())
+FACT_VALUE_MAX_WORDS = 12
+MIN_FACT_LINES = 2
+_FACT_REJUDGE = ("footer", "link list", "header", "date in a byline row", "off-topic short line",
+                 "after the end of the article")
+
+
+def _is_fact_line(u: Unit) -> bool:
+    m = _FACT_LINE.match(u.text)
+    label_words = [w.lower().strip(".,()") for w in m.group(1).split()] if m else []
+    if m is None or len(label_words) > 8 or all(w in _CONTACT_LABEL_WORDS for w in label_words):
+        return False
+    value = m.group(2)
+    return (any(c.isdigit() for c in value) and len(value.split()) <= FACT_VALUE_MAX_WORDS
+            and not re.search(r"https?:|www\.|\+\d|\d{3}[ -]\d{3,4}[ -]\d{3,4}", value))
+
+
+def _keep_fact_lists(units: list[Unit]) -> None:
+    """Keep a fact box (a line ending in ':' followed by two or more 'Label: figure' lines) as article; the
+    introducing line too when it is a sentence ('As of 3 May, the situation is as follows:')."""
+    i = 0
+    while i < len(units):
+        intro = units[i]
+        j = i + 1
+        while j < len(units) and _is_fact_line(units[j]):
+            j += 1
+        run = units[i + 1:j]
+        if (len(run) >= MIN_FACT_LINES and intro.text.rstrip(_CLOSERS).endswith(":") and intro.why != "label"
+                and not _UI_TERMS.search(intro.text) and any(u.kind == ARTICLE for u in units[:i])):
+            if intro.n >= 6 and intro.kind != ARTICLE:
+                intro.mark(ARTICLE, "introduces a fact box")
+                intro.date = None
+            for u in run:
+                if u.kind != ARTICLE and u.why in _FACT_REJUDGE:
+                    u.mark(ARTICLE, "fact box line")
+                    u.date = None           # 'Hearing: Monday, June 8' dates the hearing, not the page
+        i = max(j, i + 1)
 
 
 def _copy_judgement(source: Unit, u: Unit) -> None:

@@ -1121,3 +1121,30 @@ def test_a_time_stamped_sentence_is_article():
     entry = "14:05 — Police have closed the bridge after protesters gathered on both banks of the river."
     text = "\n\n".join(["# Drought: water board orders irrigation cuts – live", *LIVE_PARAGRAPHS, entry]) + "\n"
     assert entry in blocks_of(text)
+
+
+# ---------------------------------------------------------------- fact boxes
+
+@pytest.mark.parametrize("intro, facts", [
+    ("As of 2 May 2031, the situation in the northern valley is as follows:",
+     ["Reservoir level: 41% of capacity", "Farms under irrigation limits: 312", "Fines issued: 18"]),
+    ("Key figures:", ["Households without tap water: about 2,400", "Tankers deployed (1 May): 35",
+                      "Next board meeting: Friday, 8 May 2031"]),
+])
+def test_a_fact_box_of_figures_is_article(intro, facts):
+    text = "\n".join(["Reservoirs fall to record low", "", *LIVE_PARAGRAPHS, "", intro, *facts, "",
+                      "Press contact:", "Tel: +00 11 555 0199", "Email: press@water.example"]) + "\n"
+    blocks = blocks_of(text)
+    assert all(f in blocks for f in facts)
+    assert (intro in blocks) == (len(intro.split()) >= 6)
+    assert not any("555" in b or "@" in b for b in blocks)
+    assert text_document("f.txt", "f.txt", text).published != date(2031, 5, 8)
+
+
+def test_contact_lines_and_unintroduced_label_lines_are_no_fact_box():
+    contacts = ["Contact us:", "Phone: 555 0100 200", "Toll-free number: 151", "Fax: 555 0100 201"]
+    text = "\n".join(["Reservoirs fall to record low", "", *LIVE_PARAGRAPHS, "", *contacts]) + "\n"
+    assert blocks_of(text) == LIVE_PARAGRAPHS
+    labels = ["Trending: Ten gadgets under $50", "Most read: 5 ways to save water"]
+    assert blocks_of("\n".join(["Reservoirs fall to record low", "", *LIVE_PARAGRAPHS, *labels]) + "\n") == \
+        LIVE_PARAGRAPHS
