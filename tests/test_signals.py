@@ -221,3 +221,23 @@ def test_a_list_of_unknowns_read_in_a_later_part_of_a_long_document(signals_in, 
     text = (ARTICLE + "The board will meet again next week to review the repairs.\n\n## What we don’t know\n\n"
             "- Why the spillway gave way.\n- The full cost of the repairs.\n")
     assert asked(signals_in(text, "unknown")) == ["Why did the spillway give way?", "What is the full cost of the repairs?"]
+
+
+# ---------------------------------------------------------------- a risk forecast
+
+@pytest.mark.parametrize("text, question", [
+    ("The flood is expected to recede from Monday, officials said, though heavy storms forecast for Wednesday "
+     "could swell the river again.", "Could heavy storms forecast for Wednesday swell the river again?"),
+    ("The heatwave is expected to ease from Saturday, meteorologists said, though strong northerly winds "
+     "forecast for Thursday could fan the flames again.",
+     "Could strong northerly winds forecast for Thursday fan the flames again?"),
+    ("Officials said heavy rain forecast for Friday could wash out the roads again.",
+     "Could heavy rain forecast for Friday wash out the roads again?"),
+])
+def test_a_forecast_risk_after_a_participle_is_a_next_step(signals_of, text, question):
+    assert question in asked(signals_of(text, "next"))
+
+
+def test_a_finite_clause_before_a_modal_gives_no_subject(signals_of):
+    # "Although the storm weakened overnight" is a clause of its own: 'could' has the pronoun subject 'it'
+    assert signals_of("Although the storm weakened overnight, it could still flood the coast.", "next") == []

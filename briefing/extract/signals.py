@@ -914,6 +914,39 @@ def _scheduled_thing(word: "Token") -> tuple[str, str, tuple[str, str] | None] |
     return f"Will {phrase} {doing} {when}?", "scheduled", _topic(subj, "happen")
 
 
+def _participle_clause(modal: "Token", verb: "Token") -> "Token | None":
+    """'though strong winds forecast for Thursday could fan the flames': the parser reads 'winds forecast for
+    Thursday' as a clause of its own ('winds' its subject, 'forecast' a past verb) and leaves 'could fan' without
+    a subject. Such a clause: a bare participle with a subject and no auxiliary, just before the modal."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < modal.i and c.right_edge.i == modal.i - 1 \
+                and any(g.dep_ == "nsubj" and g.pos_ == "NOUN" for g in c.children) \
+                and not any(g.dep_ in ("aux", "auxpass") for g in c.children):
+            return c
+    return None
+
+
+def _reduced_relative_forecast(modal: "Token", verb: "Token") -> tuple[str, tuple[str, str] | None] | None:
+    """'... though strong winds forecast for Thursday could fan the flames again' -> ('Could strong winds forecast
+    for Thursday fan the flames again?', topic)."""
+    clause = _participle_clause(modal, verb)
+    if clause is None or _estimate(verb) or _garbled(verb):
+        return None
+    subj = next(c for c in clause.children if c.dep_ == "nsubj")
+    subject = [t for t in clause.subtree if t.dep_ not in ("mark", "punct") and t.head.dep_ != "mark"]
+    if subject[0].pos_ != "PROPN":
+        subject_text = tokens_text(subject)
+        subject_text = subject_text[:1].lower() + subject_text[1:]
+    else:
+        subject_text = tokens_text(subject)
+    asides = {t.i for c in verb.children if c.dep_ in ASIDE_CLAUSE_DEPS | {"punct", "cc", "conj"} for t in c.subtree}
+    rest = [t for t in verb.subtree if t.i > modal.i and t.i not in asides]
+    if not rest:
+        return None
+    word = "Will" if modal.lower_ in ("may", "might") else _cap(modal.lower_)
+    return f"{word} {subject_text} {tokens_text(rest)}?", _topic(subj, verb.lemma_.lower())
+
+
 def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]]:
     """(question, cue word, topic) for what a sentence speaks of as likely, planned or possible."""
     out: list[tuple[str, str, tuple[str, str] | None]] = []
@@ -926,6 +959,9 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                     or verb.lemma_.lower() in NON_FUTURE_VERBS:
                 continue
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and (forecast := _reduced_relative_forecast(t, verb)) is not None:
+                out.append((forecast[0], low, forecast[1]))
+                continue
             if subj is None or subj.lower_ in ("i", "you", "we", "he", "she", "they", "it") or _writers_own(subj):
                 continue
             override = None
