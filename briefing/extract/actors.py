@@ -31,7 +31,11 @@ if TYPE_CHECKING:
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
-SEPARATORS = (",", ";", "—", "–", "-", "|", ":")
+SEPARATORS = (",", ";", "—", "–", "-", "|", ":", "(", ")")
+# words that join the parts of one name and never end one: NER cuts "the X and Y Union" into "the X and" + "Y
+# Union"; a name ending in one of these is such a cut fragment
+JOINING_WORDS = ("and", "&")
+FRAGMENT_ENDS = frozenset(("and", "&", "of", "for", "the", "de", "du", "des"))
 DASHES = ("-", "—", "–", "--")
 # words an outlet's name may end in beyond the short name its text uses: "X Media", "X News Online"
 OUTLET_WORDS = OUTLET_HEADS | MEDIA_NOUNS | {"media", "online", "digital", "live", "group"}
@@ -86,7 +90,12 @@ turnover""".split())
 BODY_ACTION_VERBS = AGENT_VERBS | frozenset("""cut close hire invest recall raise pay comply cooperate challenge
 review open expand sell buy merge acquire file resume suspend halt cancel""".split())
 PERSON_PRONOUNS = frozenset(("he", "she"))
-ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+# ranks and courtesy titles that go with a person's name rather than their role ("Colonel X, the army spokesman")
+RANKS = frozenset("""colonel col lieutenant lt major maj captain capt admiral adm marshal sergeant sgt commodore general
+gen brigadier brig commander cmdr corporal cpl inspector superintendent constable professor prof dr mr mrs ms sir
+dame""".split())
+# "(WTO)", and a short form that keeps a word of the name before the abbreviation: "(Africa CDC)"
+ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*((?:[A-Z][a-z]+\s+){0,2}[A-Z][A-Za-z.]{1,9})\s*\)")
 
 
 @dataclass
@@ -273,7 +282,8 @@ def extract(ctx: "DocContext") -> list[Actor]:
     outlet_words = ents.normalize(getattr(ctx.document, "outlet", None) or "").split()
     for sent in ctx.sentences:
         byline_line = is_byline_line(sent)
-        for ent, label in sentence_entities(sent):
+        found = sentence_entities(sent)
+        for ent, label in found:
             if label == "PERSON" and (byline_line or is_byline(ent, sent)):
                 bylined.add(ents.normalize(ent.text))
                 continue
@@ -284,9 +294,13 @@ def extract(ctx: "DocContext") -> list[Actor]:
                 if mention is not None and not is_own_outlet(part, mention, outlet_words):
                     mentions.append(mention)
         if not byline_line:
-            mentions += unlabelled_speakers(sent)
+            mentions += unlabelled_speakers(sent, {t.i for ent, label in found if label == "ORG" for t in ent})
     mentions = [m for m in mentions if not (m.kind == "person" and m.key in bylined)]
-    candidates = group_mentions(mentions, abbreviation_definitions(ctx))
+    definitions = abbreviation_definitions(ctx)
+    mentions += defined_abbreviations_ner_missed(ctx, definitions)
+    # the short form of a law or treaty ("the Coastal Shipping Act (CSA)") is no party either
+    mentions = [m for m in mentions if not names_no_party(definitions.get(m.key, "x"))]
+    candidates = group_mentions(mentions, definitions)
     return [to_actor(c) for c in candidates if worth_keeping(c)]
 
 
@@ -313,8 +327,10 @@ def sentence_entities(sent: "Sentence") -> list[tuple["Span", str]]:
     while i < len(doc_ents):
         ent = doc_ents[i]
         nxt = doc_ents[i + 1] if i + 1 < len(doc_ents) else None
-        if ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for") and nxt is not None and nxt.start == ent.end \
-                and nxt.label_ in ("GPE", "ORG", "LOC"):
+        if ent.label_ == "ORG" and nxt is not None and (nxt.start == ent.end and (
+                ent[-1].lower_ in ("of", "for") and nxt.label_ in ("GPE", "ORG", "LOC") or
+                ent[-1].lower_ in JOINING_WORDS and nxt.label_ == "ORG" and nxt[0].lower_ != "the") or
+                of_place_after(ent, nxt)):
             found.append((ent.doc[ent.start: nxt.end], "ORG"))
             i += 2
             continue
@@ -324,11 +340,44 @@ def sentence_entities(sent: "Sentence") -> list[tuple["Span", str]]:
             found.append((company, "ORG"))
         i += 1
     for run in capitalised_org_names(sent):
-        if any(e.start <= run.end - 1 < e.end and label == "ORG" for e, label in found):
+        if any(e.start <= run.end - 1 < e.end and label == "ORG" for e, label in found) and \
+                not joined_by_and(run, found):
             continue  # NER has the organisation already
         found = [(e, label) for e, label in found if e.end <= run.start or e.start >= run.end]
         found.append((run, "ORG"))
     return sorted(found, key=lambda item: item[0].start)
+
+
+def name_start(ent: "Span") -> int:
+    """Where an entity's name begins, past a leading article NER took in ("the Scottish Crofters")."""
+    return ent.start + 1 if len(ent) > 1 and ent[0].lower_ in ("the", "a", "an") else ent.start
+
+
+def of_place_after(ent: "Span", nxt: "Span") -> bool:
+    """"the Geophysical Observatory" + "of" + "Quito": a capitalised body name NER ended before "of <place>"
+    (a body is named after the place it serves: "the Central Bank of X")."""
+    doc = ent.doc
+    return nxt.start == ent.end + 1 and doc[ent.end].text == "of" and nxt.label_ in ("GPE", "LOC") and \
+        ent[-1].is_title and ent[-1].pos_ in ("PROPN", "NOUN") and len(nxt) <= 3
+
+
+def joined_by_and(run: "Span", found: list[tuple["Span", str]]) -> bool:
+    """A capitalised name with "and" inside that NER cut at the "and": "the Coastal Farmers and Growers
+    Federation" as "Coastal Farmers" + "Growers Federation". The words before "and" do not end in an
+    organisation word (else two bodies: "the Tea Board and Growers Federation"), or an abbreviation in
+    brackets after the run spells the whole name's initials."""
+    joins = [t for t in run if t.lower_ in JOINING_WORDS]
+    if not joins or any(name_start(e) < run.start < e.end or e.start < run.end < e.end for e, _label in found):
+        return False  # no "and", or an entity runs across the run's edge
+    first = joins[0]
+    if not any(label == "ORG" and e.start > first.i for e, label in found if run.start <= e.start < run.end):
+        return False
+    doc = run.doc
+    after = doc[run.end: run.end + 3]
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and \
+            ents.bracketed_short_form(after[1].text, run.text):
+        return True
+    return doc[first.i - 1].lower_ not in ORG_HEADS | COMPANY_SUFFIXES
 
 
 def company_after_date(ent: "Span") -> "Span | None":
@@ -394,6 +443,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
     surface = ents.clean_surface(span.text)
     if not 2 <= len(surface) <= MAX_NAME_CHARS or not any(c.isupper() for c in surface) or names_a_place(span):
         return None  # too long for a name: a run of capitalised words or a mis-cut entity
+    if span[-1].lower_ in FRAGMENT_ENDS:
+        return None  # "the X and" of "the X and Y Union" that NER cut in two and nothing joined
     if is_capitalised_common_noun(span, label, sent, words):
         return None  # "Shoppers would have paid": capitalised because it opens the sentence
     acting = is_acting(span) and is_full_sentence(sent)
@@ -414,8 +465,11 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
     if ents.normalize(surface) in words.things and not speaks(span):
         return None  # "the vaccine X", "the storm X": a thing or a place ("X, the video app, said" speaks)
     kind = kind_of(span, label, surface, surnames, title)
-    if kind is None or is_outlet(span, surface) or span[-1].lower_ in NOT_PARTIES:
-        return None
+    if kind is None or is_outlet(span, surface) or span[-1].lower_ in NOT_PARTIES or \
+            span[-1].lemma_.lower() in INSTRUMENT_HEADS and span[-1].is_title:
+        return None  # a treaty, law or event ("the X Regulations" as well as "the X Regulation")
+    if kind == "person" and all(t.lower_ in TITLE_WORDS | HONORIFICS or t.tag_ == "HYPH" for t in span):
+        return None  # "the Director-General of X": a title without its holder's name
     cue = kind_cue(span, label, surnames)
     if cue == "organization" and kind in ("person", "group", "country"):
         kind = "organization"  # "X, which runs a clinic", "X's chief executive": a body, whatever NER says
@@ -426,21 +480,25 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         names_a_state(span, words)
     if state:
         kind = "country"  # "Vestria will impose a tariff" in a text that speaks of "Vestrian" steel
-    if not acting and (is_location_use(span) or in_person_title(span)):
-        return None  # "an isolation unit in Bwera"; "District Health Officer Dr. X"
+    if not acting and (is_location_use(span) or in_person_title(span) and not has_abbreviation(span)):
+        return None  # "an isolation unit in Bwera"; "District Health Officer Dr. X" ("WFP spokesperson X": a body)
     if kind == "organization" and precedes_person_in_title(span):
         return None  # "Chief of the General Staff of the Army X": the person acts, the body is their role
     if kind in ("group", "country") and not state and not acts_directly(span, sent, country=kind == "country"):
         return None  # "European farm groups", "in Kasese": adjectives and places, not parties
-    role = title or (role_of(span) if kind in ("person", "organization") else None)
+    body_of_title = False
+    if kind in ("person", "organization"):
+        span = with_given_names(span)  # before the role: the title before "Ana" of "Ana Lindqvist" is not "Ana"
+        surface = ents.clean_surface(span.text)
+        body_of_title = titled_by_of(span)
+        if body_of_title:
+            kind, title = "organization", None  # "X, Director of Climate Action Y": the body the title is of
+    role = title or (role_of(span) if kind == "person" else body_role(span) if kind == "organization" else None)
     titled = bool(role and has_person_title(role))
-    if kind == "organization" and titled and \
+    if kind == "organization" and titled and not body_of_title and \
             (looks_like_person_name(span) or len(span) == 1 and span[0].is_title and span[0].lower_ not in ORG_HEADS):
         kind = "person"  # "Rosa Elena Quispe, Peru's trade minister": NER said ORG
-    sure = bool(title) or cue is not None or kind == "person" and titled
-    if kind in ("person", "organization"):
-        span = with_given_names(span)
-        surface = ents.clean_surface(span.text)
+    sure = bool(title) or cue is not None or kind == "person" and titled or body_of_title
     owned = with_country_possessor(span) if kind == "organization" else None
     return Mention(sent=sent, surface=owned or surface, key=ents.normalize(owned or surface), kind=kind,
                    acting=acting, role=role, also=surface if owned else None, sure=sure)
@@ -602,7 +660,7 @@ def is_defining_abbreviation(span: "Span") -> bool:
     if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
         return False
     before = doc[max(0, span.start - 12): span.start - 1].text
-    return any(ents.abbreviates(span.text, " ".join(before.split()[-n:])) for n in range(2, 11))
+    return any(ents.bracketed_short_form(span.text, " ".join(before.split()[-n:])) for n in range(2, 11))
 
 
 def is_followed_by(span: "Span", pronoun: str) -> bool:
@@ -661,11 +719,14 @@ def trim_entity(span: "Span", label: str) -> tuple["Span", str | None]:
         end -= 1
     # "Tuilagi Fa'amausili of Samoa" tagged as one organisation: the person, of a country
     for i in range(start + 2, end - 1):
-        if doc[i].lower_ == "of" and ents.country_of(doc[i + 1: end].text) and \
+        country = ents.country_of(doc[i + 1: end].text)  # a country's name: "the Observatory of <capital>" is a body
+        if doc[i].lower_ == "of" and country is not None and country.form in ("name", "alias") and \
                 looks_like_person_name(doc[start:i]):
             end = i
             break
     title = doc[title_start:start].text if title_start is not None else None
+    if title is not None and all(t.lower_.rstrip(".") in RANKS for t in doc[title_start:start]):
+        title = None  # "Colonel X": a rank is part of how the name is written, not the role
     return doc[start:end], title
 
 
@@ -857,6 +918,11 @@ def looks_like_person_name(span: "Span") -> bool:
                                         and not ents.country_of(t.text) for t in words)
 
 
+def has_abbreviation(span: "Span") -> bool:
+    """An abbreviation in the name that is no country's ("the WFP", "Africa CDC"): a body, not a title's words."""
+    return any(ents.is_abbreviation(t.text) and ents.country_of(t.text) is None for t in span)
+
+
 def has_person_title(role: str) -> bool:
     return bool(set(ents.normalize(role).split()) & (TITLE_WORDS - ORG_HEADS))
 
@@ -924,7 +990,7 @@ def is_byline(ent: "Span", sent: "Sentence") -> bool:
                for t in ent.doc[ent.end: ent.end + 2])
 
 
-def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
+def unlabelled_speakers(sent: "Sentence", in_names: set[int] = frozenset()) -> list[Mention]:
     """Names NER missed as the subject of a reporting verb: "Hong Min of the X Institute said",
     "Asante-Mensah said" (a lone surname joins its full name when grouped), "Lyon (Wire) - X Mining said"
     (the parse makes the dateline the subject and hangs the name on it)."""
@@ -934,8 +1000,9 @@ def unlabelled_speakers(sent: "Sentence") -> list[Mention]:
     for tok in sent.span:
         subject = tok.dep_ == "nsubj" or after_dateline(tok, sent)
         verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
-        if not subject or tok.pos_ != "PROPN" or tok.ent_type_ or verb.lemma_.lower() not in REPORTING_VERBS:
-            continue
+        if not subject or tok.pos_ != "PROPN" or tok.ent_type_ or verb.lemma_.lower() not in REPORTING_VERBS or \
+                tok.i in in_names:
+            continue  # a word of an organisation's name NER cut ("the X Miners and Y Union said")
         start = tok.i
         while start - 1 >= sent.span.start and not tok.doc[start - 1].ent_type_ and (
                 tok.doc[start - 1].pos_ == "PROPN" or (tok.doc[start - 1].text == "-" and
@@ -971,6 +1038,23 @@ def after_dateline(tok: "Token", sent: "Sentence") -> bool:
 def role_of(span: "Span") -> str | None:
     """A role phrase from the text: a title before the name, an appositive, or "of <organisation>"."""
     return title_before(span) or appositive(span) or affiliation(span) or title_before_comma(span)
+
+
+def body_role(span: "Span") -> str | None:
+    """What the text calls an organisation ("X, an environmental group"), or the person's title it gives a name
+    NER took for an organisation ("X, Peru's trade minister"); never the words around the name that belong to
+    the name or to someone else ("National Observatory" + "of Athens", "Director of X")."""
+    return appositive(span) or title_before(span) or title_before_comma(span)
+
+
+def titled_by_of(span: "Span") -> bool:
+    """The name is the body a title is of: "Director of Climate Action Hellas", "chair of the Vestrian Red Cross"
+    (no title word between "of" and the name: in "Secretary of State X" the name is not the object of "of")."""
+    root, doc = span.root, span.doc
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lower_ not in TITLE_WORDS:
+        return False
+    between = doc[root.head.i + 1: span.start]
+    return not any(t.lower_ in TITLE_WORDS | HONORIFICS for t in between) and span.start > root.head.i
 
 
 def title_before_comma(span: "Span") -> str | None:
@@ -1010,17 +1094,32 @@ def title_before(span: "Span") -> str | None:
     words = list(doc[start: span.start])
     while words and (words[0].lower_ in ("of", "the", "for", "a", "an") or words[0].lower_ in HONORIFICS):
         words.pop(0)
-    if not words or not any(w.lower_ in TITLE_WORDS for w in words):
+    preps = [k for k, w in enumerate(words) if w.lower_ in ("of", "for")]
+    if preps and any(w.lower_ in TITLE_WORDS for w in words[preps[-1] + 1:]):
+        words = words[preps[-1] + 1:]  # "deputy spokesperson for UN Secretary-General X": X's own title follows
+    while len(words) >= 2 and is_rank_of_name(words[-1], words[-2]):
+        words.pop()  # "navy spokesperson Captain X": the rank goes with the name, the role is "navy spokesperson"
+    if not words or not any(w.lower_ in TITLE_WORDS for w in words) or \
+            all(w.lower_.rstrip(".") in RANKS for w in words):
+        return None  # "Colonel X": a rank alone is how the name is written, not a role
         return None
-    return clean_role(doc[words[0].i: span.start].text)
+    return clean_role(doc[words[0].i: words[-1].i + 1].text)
+
+
+def is_rank_of_name(word: "Token", before: "Token") -> bool:
+    """A capitalised rank or courtesy title right before a name, after a role written in lower case
+    ("spokesperson Colonel X"); "Attorney General X" is one title written in capitals throughout."""
+    return word.lower_.rstrip(".") in RANKS and word.is_title and before.is_lower
 
 
 def appositive(span: "Span") -> str | None:
     """"X, the foreign minister," or "its leader, X": a common-noun phrase in apposition."""
     root = span.root
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.ent_type_ == "":
-            return _phrase(child)
+        titled = child.lower_ in TITLE_WORDS - ORG_HEADS  # NER may take "the navy spokesperson" for a body
+        if child.dep_ == "appos" and (child.ent_type_ == "" or titled) and \
+                (child.pos_ == "NOUN" or child.pos_ == "PROPN" and titled):
+            return _phrase(child)  # "X, the foreign minister", "X, Director of Y"
     head = root.head
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in TITLE_WORDS:
         head = head.head.head  # "a legal expert at Qesh University, Omar Haddad": the expert, not the university
@@ -1045,6 +1144,10 @@ def affiliation(span: "Span") -> str | None:
 
 def _phrase(tok: "Token", stop: int | None = None) -> str | None:
     toks = [t for t in tok.subtree if stop is None or t.i < stop]
+    person = next((t.i for t in toks if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and t.i > tok.i and
+                   tok.doc[t.i - 1].lower_ in TITLE_WORDS), None)
+    if person is not None:
+        toks = [t for t in toks if t.i < person]  # "spokesperson for Secretary-General X": X is another person
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "relcl"):
         toks.pop()
     while toks and (toks[0].pos_ in ("DET", "PRON", "PUNCT") or toks[0].dep_ == "poss" and toks[0].pos_ == "PRON"):
@@ -1077,10 +1180,44 @@ def abbreviation_definitions(ctx: "DocContext") -> dict[str, str]:
             words = text[max(0, m.start() - 200): m.start()].split()[-12:]
             for n in range(2, len(words) + 1):  # the shortest run of words before it whose initials fit
                 cand = " ".join(words[-n:])
-                if ents.abbreviates(short, cand):
+                if ents.bracketed_short_form(short, cand):
                     found[ents.normalize(short)] = ents.normalize(cand)
                     break
     return found
+
+
+def defined_abbreviations_ner_missed(ctx: "DocContext", definitions: dict[str, str]) -> list[Mention]:
+    """Later uses of a body's abbreviation the text defined ("the Fisheries Licensing Board (FLB)" ... "the FLB
+    will rule") where NER tagged nothing: mentions of that body (not of a law, treaty or country)."""
+    # as written: the abbreviation in capitals after any words kept from the name ("africa cdc" -> "Africa CDC")
+    shorts = [" ".join([w.capitalize() for w in short.split()[:-1]] + [short.split()[-1].upper()])
+              for short, full in definitions.items()
+              if not names_no_party(full) and not ents.country_of(full)]
+    if not shorts:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, shorts)) + r")\b")
+    found = []
+    for sent in ctx.sentences:
+        for m in pattern.finditer(sent.text):
+            span = sent.span.doc.char_span(sent.span.start_char + m.start(), sent.span.start_char + m.end())
+            if span is None or one_entity(span) or is_defining_abbreviation(span) or is_byline_line(sent):
+                continue  # NER has it whole (read with the other entities), or it is the definition itself
+            acting = is_acting(span) and is_full_sentence(sent)
+            found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind="organization",
+                                 acting=acting))
+    return found
+
+
+def names_no_party(name: str) -> bool:
+    """A normalised name ending in a treaty's, law's or event's word ("maritime safety regulations")."""
+    last = name.split()[-1] if name.split() else ""
+    return last in NOT_PARTIES or last.removesuffix("s") in INSTRUMENT_HEADS
+
+
+def one_entity(span: "Span") -> bool:
+    """Some entity covers the span (NER cutting it in two or missing it leaves none)."""
+    return span[0].ent_iob_ in ("B", "I") and all(t.ent_iob_ == "I" for t in span[1:]) or \
+        span[0].ent_type_ != "" and len(span) == 1
 
 
 def group_mentions(mentions: list[Mention], definitions: dict[str, str]) -> list[Candidate]:

@@ -111,6 +111,34 @@ def abbreviates(short: str, long: str) -> bool:
     return s in (initials(long), initials(long, keep_function_words=True))
 
 
+def bracketed_short_form(short: str, long: str) -> bool:
+    """Whether ``short``, written in brackets right after ``long``, is its short form: its initials
+    ("WTO"), or a short form of words kept from the name and an abbreviation whose letters are the
+    initials of the following words in order, at most one of them left out ("Africa CDC" / "Africa Centres
+    for Disease Control and Prevention", "CDC" / "Centers for Disease Control and Prevention")."""
+    if abbreviates(short, long):
+        return True
+    short_words, long_words = short.split(), [w for w in re.split(r"[\s\-]+", long) if w]
+    if not short_words or len(short_words) > 3 or not is_abbreviation(short_words[-1]) or len(long_words) < 2:
+        return False
+    i = 0
+    for word in short_words[:-1]:  # words kept whole come first: "Africa" of "Africa CDC"
+        if i >= len(long_words) or normalize(long_words[i]) != normalize(word):
+            return False
+        i += 1
+    content = [w for w in long_words[i:] if w.lower() not in FUNCTION_WORDS]
+    letters = short_words[-1].replace(".", "").upper()
+    if not content or content[0][0].upper() != letters[0]:
+        return False
+    skipped, j = 0, 0
+    for word in content:
+        if j < len(letters) and word[0].upper() == letters[j]:
+            j += 1
+        else:
+            skipped += 1
+    return j == len(letters) and skipped <= 1 and len(letters) >= 2
+
+
 @dataclass(frozen=True)
 class CountryForm:
     country: str  # canonical country name
