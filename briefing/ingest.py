@@ -47,12 +47,45 @@ class Document:
     # language of the article by its stop words (jusText lists), e.g. "English"; None if not recognised
     language: str | None = None
 
+    def parse_text(self) -> str:
+        """``text`` with its Markdown markup blanked out (see :func:`markup_mask`): the same length, so every
+        offset into it is an offset into ``text``; for a parser that should read 'June 1: strike begins', not
+        '**June 1**: strike begins'. Citations must still be cut from ``text``."""
+        return markup_mask(self.text)
+
     @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def block_texts(self) -> list[str]:
         return [self.text[s:e] for s, e in self.blocks]
+
+
+# ---------------------------------------------------------------- Markdown markup, blanked in place
+
+# Each pattern's groups are the markup characters to blank; the text between them stays.
+_MARKUP = re.compile(
+    r"(!?\[)(?=[^\]\n]{1,300}\]\()[^\]\n]{1,300}(\]\([^()\s]*\))|"              # [label](url), ![alt](src)
+    r"(?<![\w*\\])(\*\*|__)(?=[^\s*_])[^\n]{0,300}?(?<=[^\s*_\\])(\*\*|__)(?![\w*])|"   # **bold**, __bold__
+    r"(?<![\w*\\])(\*|_)(?=[^\s*_])[^*_\n]{0,300}?(?<=[^\s*_\\])(\*|_)(?![\w*])|"       # *em*, _em_
+    r"(`+)(?=[^`\n]{1,300}?`)[^`\n]{1,300}?(`+)|"                                     # `code`
+    r"^([ \t]*(?:>[ \t]*)*(?:[-*+•][ \t]+|\d{1,2}[.)][ \t]+|#{1,6}[ \t]+)?)", re.M)   # line markers
+
+
+def markup_mask(text: str) -> str:
+    """``text`` with Markdown markup replaced by spaces, character for character: emphasis marks around
+    words, link brackets and targets, code backticks, and list, quote and heading markers at line starts.
+    The words stay where they are, so offsets into the result are offsets into ``text``."""
+    if not any(c in text for c in "*_[`>#-+•") and not re.search(r"^\s*\d{1,2}[.)]\s", text, re.M):
+        return text
+    chars = list(text)
+    for m in _MARKUP.finditer(text):
+        for g in range(1, (m.lastindex or 0) + 1):
+            start, end = m.span(g)
+            for i in range(start, end):
+                if chars[i] not in "\n\r":
+                    chars[i] = " "
+    return "".join(chars)
 
 
 # ---------------------------------------------------------------- finding files

@@ -1148,3 +1148,36 @@ def test_contact_lines_and_unintroduced_label_lines_are_no_fact_box():
     labels = ["Trending: Ten gadgets under $50", "Most read: 5 ways to save water"]
     assert blocks_of("\n".join(["Reservoirs fall to record low", "", *LIVE_PARAGRAPHS, *labels]) + "\n") == \
         LIVE_PARAGRAPHS
+
+
+# ---------------------------------------------------------------- Markdown markup blanked for the parser
+
+@pytest.mark.parametrize("line, words", [
+    ("- **May 28**: the union gives 72-hour strike notice.", "May 28 : the union gives 72-hour strike notice."),
+    ("* __Tuesday__: talks resume at the labour ministry.", "Tuesday : talks resume at the labour ministry."),
+    ("1. *Budget*: the council cuts road repairs by a [third](https://x.example/a_b).",
+     "Budget : the council cuts road repairs by a third ."),
+    ("> **Beef.** The bloc opens a quota of `45,000` tonnes.", "Beef. The bloc opens a quota of 45,000 tonnes."),
+])
+def test_markup_is_blanked_in_place_for_the_parser(line, words):
+    from briefing.ingest import markup_mask
+
+    text = f"# Council budget\n\n{line}\n"
+    doc = text_document("m.md", "m.md", text)
+    masked = doc.parse_text()
+    assert len(masked) == len(text)
+    assert " ".join(masked.split("\n")[2].split()) == words
+    # every word sits where it stands in the file: offsets into the parsed text cite the original
+    for m in re.finditer(r"[A-Za-z0-9,-]{3,}", masked):
+        assert text[m.start():m.end()] == m.group(0)
+    assert markup_mask(masked) == masked
+
+
+@pytest.mark.parametrize("plain", [
+    "Prices rose 2*3 per cent in file_name.txt and snake_case_name, a - b.",
+    "The score was 3-1 and -5 degrees was the low; rates of 4.5% apply.",
+])
+def test_text_without_markup_is_unchanged(plain):
+    from briefing.ingest import markup_mask
+
+    assert markup_mask(plain) == plain

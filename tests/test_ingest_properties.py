@@ -144,3 +144,14 @@ def test_html_text_without_its_furniture_lines_still_holds_every_block(tmp_path_
     assert_blocks_valid(doc.text, doc.blocks)
     if doc.title_span:
         assert doc.text[slice(*doc.title_span)] == doc.title
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(page, st.text(alphabet="*_[]()`>#-+• \nab1.", max_size=200)))
+def test_markup_mask_only_blanks_characters(text):
+    from briefing.ingest import markup_mask
+
+    masked = markup_mask(text)
+    assert len(masked) == len(text)
+    assert all(m == t or m == " " for m, t in zip(masked, text))
+    assert all(m == t for m, t in zip(masked, text) if t in "\n\r")
