@@ -87,7 +87,8 @@ _HOUSEKEEPING = re.compile(
     + _OUR_STAFF + r"\b[^.!?]{0,80}?\b(?:" + _COVERAGE + "|" + _STAFF_WORK + r")\b|"
     r"(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:all|so\s+much|very\s+much))?\s+for\s+(?:following|reading|"
     r"joining|staying|being\s+with)\b|"
-    r"(?:this|our|the)\s+(?:live\s+)?(?:blog|page|coverage|feed|updates?)\s+(?:has|have|is|are|was)\s+(?:now\s+)?"
+    r"(?:this|our|the)\s+(?:live\s+)?(?:blog|page|coverage|feed|updates?)\b[^.!?]{0,60}?\s(?:has|have|is|are|was)\s+"
+    r"(?:now\s+)?"
     r"(?:ended|closed|over|finished|paused|concluded|no\s+longer\s+(?:being\s+)?updated)\b|"
     r"(?:that['’]s|that\s+is)\s+(?:it|all)\s+(?:for|from)\s+(?:us|now|today|tonight|this\s+\w+)\b)", re.I)
 HOUSEKEEPING_MAX_WORDS = 60
@@ -500,8 +501,9 @@ def analyse(text: str, start: int = 0) -> Page:
 
 # A turn of a transcript (press conference, interview, hearing) opens with its speaker's label: 'Q:', 'Answer:',
 # 'Reporter:', 'Daily Wire:', 'Ana Ruiz:' (a capitalised name of up to five words)
-_SPEAKER_LABEL = re.compile(r"^((?:Q|A|Question|Answer|Reporter|Journalist|Interviewer|Moderator|Host)|"
-                            r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von)){0,4})\s*[:：]\s+(?=\S)")
+_SPEAKER_LABEL = re.compile(r"^(?:(Q|A)\.|((?:Q|A|Question|Answer|Reporter|Journalist|Interviewer|Moderator|Host)|"
+                            r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von)){0,4})\s*[:：])"
+                            r"\s+(?=\S)")
 MIN_TRANSCRIPT_TURNS = 4
 # what the reader-address rules say of a turn: in a transcript 'you' is the person asked, not the reader
 _READER_REASONS = ("addresses the reader", "addresses the reader about the site", "imperative to the reader")
@@ -512,7 +514,7 @@ def _keep_transcript_turns(units: list[Unit]) -> None:
     you to ...') is speech, not a prompt to the reader: it stays a paragraph of its own, so that each question
     with its answers can be judged as one item. A page is a transcript when at least four paragraphs open with
     a speaker's label, one speaker answers at least twice and at least two others ask."""
-    labels = [(u, m.group(1)) for u in units if u.kind != META and (m := _SPEAKER_LABEL.match(u.text))]
+    labels = [(u, m.group(1) or m.group(2)) for u in units if u.kind != META and (m := _SPEAKER_LABEL.match(u.text))]
     if len(labels) < MIN_TRANSCRIPT_TURNS:
         return
     counts = Counter(label for _, label in labels)

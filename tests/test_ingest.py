@@ -1016,6 +1016,7 @@ LIVE_PARAGRAPHS = [
     "We're pausing our live coverage here. Our correspondents in the valley will keep reporting on the drought "
     "through the night.",
     "Many thanks for joining us. Our team will keep you posted as the board meets again on Friday.",
+    "Our live coverage of the drought has ended for today.",
 ])
 @pytest.mark.parametrize("where", ["top", "bottom"])
 def test_a_live_blogs_own_housekeeping_lines_are_chrome(housekeeping, where):
@@ -1088,11 +1089,11 @@ TRANSCRIPT = [
 ]
 
 
-@pytest.mark.parametrize("labels", [None, ("Q", "A")])
+@pytest.mark.parametrize("labels", [None, ("Q:", "A:"), ("Q.", "A.")])
 def test_each_turn_of_a_transcript_is_a_paragraph_even_when_it_says_you(labels):
     turns = TRANSCRIPT
     if labels:      # the same conference written with Q: and A: labels
-        turns = [f"{labels[0] if i % 2 else labels[1]}: {t.split(': ', 1)[1]}" for i, t in enumerate(TRANSCRIPT)]
+        turns = [f"{labels[0] if i % 2 else labels[1]} {t.split(': ', 1)[1]}" for i, t in enumerate(TRANSCRIPT)]
     text = "\n\n".join(["Regular press briefing of the agriculture ministry", "12 May 2031", *turns]) + "\n"
     assert blocks_of(text) == turns
 
