@@ -357,6 +357,8 @@ def _read_one(doc, i: int, limit: int) -> Amount | None:
         while i < limit:  # "12-thousand", "1.5 million", "5 trillion"
             j = i + 1 if doc[i].text == "-" and i + 1 < limit else i
             w = doc[j].lower_
+            if w.endswith(".") and w[:-1] in SCALE_WORDS and len(w) <= 4 and not doc[j - 1].whitespace_:
+                w = w[:-1]  # "US$500m." at a sentence's end: the tokenizer keeps the full stop on the scale
             if w in SCALE_WORDS and (len(w) > 2 or not doc[j].is_alpha or doc[j].whitespace_ == "" or j == i):
                 if len(w) <= 2 and doc[j - 1].whitespace_:
                     break  # a spaced-out "m" or "b" is a word, not a scale
@@ -1258,11 +1260,16 @@ _LABEL_MAX_TOKENS = 8
 def _label_noun(doc, span: "Span", a: Amount) -> "Token | None":
     """'Deaths: 97', '- Contacts under follow-up: 2,870': a list line whose label says what its closing number
     counts. The label is a short phrase opening the line, its noun a plural or a word for a count."""
-    colon = a.start - 1
+    colon = (a.qualifier_start if a.qualifier_start is not None else a.start) - 1  # ("Deaths: about 90")
     if colon <= span.start or doc[colon].text != ":" or not doc[colon].whitespace_:
         return None
-    if any(not t.is_punct for t in doc[a.end:span.end]):
-        return None  # the number closes the line
+    rest = []
+    for t in doc[a.end:span.end]:
+        if t.text == ";":
+            break
+        rest.append(t)
+    if any(not t.is_punct for t in rest) and not (rest[0].lower_ == "according" and len(rest) > 2):
+        return None  # the number closes the line (or its clause), or only its source follows it
     label = [t for t in doc[span.start:colon] if not t.is_punct and not t.is_space]
     if not label or len(label) > _LABEL_MAX_TOKENS or any(t.like_num for t in label):
         return None
@@ -1311,9 +1318,10 @@ def _level_subject(root: "Token") -> "Token | None":
         return None
     deps = ("dobj",) if verb.lemma_.lower() == "put" else ("nsubj", "nsubjpass")
     for _ in range(3):  # "the toll is likely to be over 900": the subject of the verb the 'be' hangs on
-        for c in verb.children:
-            if c.dep_ in deps and c.pos_ == "NOUN" and c.lower_ not in TIME_UNITS:
-                return c
+        found = [c for c in verb.children if c.dep_ in deps and c.pos_ == "NOUN" and c.lower_ not in TIME_UNITS]
+        if found:  # the subject nearest before the verb ("X: ...; the agency's own tally is 6,200")
+            before = [c for c in found if c.i < verb.i]
+            return before[-1] if before else found[0]
         if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
             break
         verb = verb.head
@@ -1510,9 +1518,37 @@ def _governing_verb(anchor: "Token") -> "Token | None":
 def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") -> tuple["Token | None", str | None]:
     """Who claims the figure, a bare 'the agency' or 'the organisation' named as the body introduced before."""
     verb, name = _claimant_in_sentence(ctx, index, sent, anchor)
-    if name and name.lower() in GENERIC_BODIES:
-        name = _body_named_before(ctx, index, name.lower(), anchor.i) or name
+    name = clean_claimant(name)
+    if name and name.lower() in NOT_CLAIMANTS:
+        return None, None
+    words = name.lower().split() if name else []
+    if words and words[-1] in GENERIC_BODIES and len(words) <= 3 and not any(w[:1].isupper() for w in
+                                                                             name.split()[-1:]):
+        # "the agency", "the UN agency", "the health ministry": the body of that kind named before
+        name = _body_named_before(ctx, index, words[-1], anchor.i) or name
     return verb, name
+
+
+# words that never name a source: "Nobody disputes that ...", "everyone agrees ..."
+NOT_CLAIMANTS = frozenset("""nobody no-one noone none everyone everybody anyone anybody someone somebody nothing
+no one""".split()) | {"no one"}
+_RELATIVE_PRONOUNS = frozenset("which who that whom".split())
+_DASHES = ("-", "–", "—")
+
+
+def clean_claimant(name: str | None) -> str | None:
+    """A claimant as a name: no dateline glued before it ('ROME - Friends of X'), no unclosed bracket
+    ('the Armed Forces of X (AF'), no 'statement from' before the body that issued it."""
+    if not name:
+        return name
+    m = re.match(r"^[A-Z][A-Z .,'’]{2,}\s*[-–—]\s+(?=\S)", name)
+    if m:
+        name = name[m.end():]  # a dateline: a place in capitals and a dash
+    if name.count("(") > name.count(")"):
+        name = name[:name.rfind("(")].rstrip(" ,")
+    name = re.sub(r"^(?:(?:a|an|the|its|their)\s+)?(?:\w+\s+)?(?:statement|report|release|communiqu[eé]|bulletin"
+                  r"|update|announcement)s?\s+(?:from|by|of)\s+(?:the\s+)?(?=[A-Z])", "", name)
+    return name.strip() or None
 
 
 # nouns that refer back to a body the article has named: "the agency said", "the organisation said"
@@ -1520,13 +1556,15 @@ GENERIC_BODIES = frozenset("""agency organisation organization group company fir
 charity body institute office commission committee council bank court union federation association""".split())
 # of those, the ones that may stand for any kind of body, not only one with that word in its name
 _ANY_BODY = frozenset("organisation organization group body charity company firm".split())
+# kinds of body whose name may not hold the word ('the agency' for a '... Organization')
+_ONE_SPEAKER_BODIES = frozenset("agency institute office service authority".split())
 
 
 def _body_named_before(ctx: "DocContext", index: int, noun: str, before: int) -> str | None:
     """The organisation a definite description refers to: the latest one named in the last few sentences with
     that word in its name ('the agency' -> 'Civil Protection Agency'), else, for a noun that fits any body,
     the latest one that said something ('the organisation' -> the charity quoted before)."""
-    speaker = None
+    speakers: list[str] = []
     for at in range(index, max(0, index - 4) - 1, -1):
         span = ctx.sentences[at].span  # (each paragraph may be a Doc of its own: compare positions only within one)
         for ent in reversed([e for e in span.ents if e.label_ == "ORG" and (at < index or e.end <= before)]):
@@ -1534,9 +1572,13 @@ def _body_named_before(ctx: "DocContext", index: int, noun: str, before: int) ->
             if noun in name.lower().split():
                 return name
             head = ent.root
-            if speaker is None and head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in REPORTING_VERBS:
-                speaker = name
-    return speaker if noun in _ANY_BODY else None
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in REPORTING_VERBS \
+                    and name not in speakers:
+                speakers.append(name)
+    if noun in _ANY_BODY and speakers:
+        return speakers[0]
+    # "the agency said", its name not holding the word: only when one body alone has spoken just before
+    return speakers[0] if noun in _ONE_SPEAKER_BODIES and len(speakers) == 1 else None
 
 
 def _claimant_in_sentence(ctx: "DocContext", index: int, sent: "Sentence",
@@ -1547,34 +1589,34 @@ def _claimant_in_sentence(ctx: "DocContext", index: int, sent: "Sentence",
     agent = _recording_agent(anchor)
     if agent is not None:
         return agent
-    measure = _measure_noun(anchor)  # "the government's figure of 27": the possessor of the count claims it
-    owner = next((c for c in measure.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None) \
-        if measure is not None else None
+    owner = _owner_of_count(anchor)  # "the government's figure of 27": the possessor of the count claims it
     if owner is not None:
         return None, re.sub(r"\s*['’]s?$", "", _phrase(owner))
     aside = _attribution(sent.span, anchor)
     if aside is not None:
         aside_verb, aside_subj = aside
-        aside_claim = (aside_verb, _resolve_pronoun(ctx, index, aside_subj) if aside_subj.lower_ in _PRONOUNS
-                       else _phrase(aside_subj))
+        aside_claim = (aside_verb, _name_of(ctx, index, aside_subj))
         if anchor.i < aside_verb.i:  # "X declared ... killing 27, the agency said": the agency's
             return aside_claim
     according = _according_to(sent.span)
-    if according is not None:
-        return according
+    if according is not None and not _semicolon_between(sent.span.doc, anchor.i, according[2]):
+        return according[:2]
     found: tuple["Token | None", str | None] = (None, None)
     tok, below = anchor, anchor
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CLAIM_VERBS and _claims_here(tok, below):
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CLAIM_VERBS and _claims_here(tok, below) \
+                and not _inside_object_clause(anchor, below):
             subj = _claim_subject(tok)
-            if subj is not None and anchor.i in {t.i for t in subj.subtree} and not _in_clause_of(anchor, subj):
-                subj = None  # "one in three hospitals reported shortages": the counted are not the source
+            if subj is not None and anchor.i in {t.i for t in subj.subtree}:
+                # "one in three hospitals reported shortages": the counted are not the source; "the union,
+                # which represents 7,400 workers, said": a clause about the speaker is no claim of theirs
+                subj = None
             if subj is not None and _lemma(subj) in STUDY_NOUNS:
                 author = _author_of(subj)
                 if author is not None:
                     return tok, _phrase(author)  # "a review by the institute put it at 54%": the institute's
             if subj is not None:
-                name = _resolve_pronoun(ctx, index, subj) if subj.lower_ in _PRONOUNS else _phrase(subj)
+                name = _name_of(ctx, index, subj)
                 found = (tok, name)
                 # "its count puts her on 49 percent", says the campaign: the one who says it is the source
                 if not _owned_by_pronoun(subj) or tok.lemma_.lower() in REPORTING_VERBS and name:
@@ -1587,10 +1629,67 @@ def _claimant_in_sentence(ctx: "DocContext", index: int, sent: "Sentence",
     return found
 
 
+def _name_of(ctx: "DocContext", index: int, subj: "Token") -> str | None:
+    """The name a claim's subject stands for: a pronoun's antecedent ('it said'), a relative pronoun's noun
+    ('its update, which put ...'), the name in apposition ('Its president, Julie Roy, said' -> Julie Roy),
+    the body a possessive pronoun owns ('its latest update' -> the body); never 'nobody' or 'everyone'."""
+    low = subj.lower_
+    if low in NOT_CLAIMANTS or low == "one" and any(c.lower_ == "no" for c in subj.children):
+        return None
+    if low in _RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN"):
+        subj = subj.head.head
+        low = subj.lower_
+    if low in _PRONOUNS:
+        return _resolve_pronoun(ctx, index, subj)
+    if _owned_by_pronoun(subj):
+        named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return _phrase(named)
+        poss = next(t for t in subj.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and t.i < subj.i)
+        if poss.lower_ in ("its", "their"):
+            return _resolve_pronoun(ctx, index, poss) or _phrase(subj)
+    return _phrase(subj)
+
+
+def _semicolon_between(doc, i: int, j: int) -> bool:
+    """A semicolon ends a clause's attribution: 'nearly 9k according to X; Y's own tally is 6,200'."""
+    lo, hi = min(i, j), max(i, j)
+    return any(t.text == ";" for t in doc[lo:hi])
+
+
+# nouns for a count or demand that its owner gives: "the union's C$250 million demand", "the fire service's tally"
+OWNED_CLAIM_NOUNS = VAGUE_MEASURES | frozenset("demand offer proposal bid claim forecast projection request".split())
+
+
+def _owner_of_count(anchor: "Token") -> "Token | None":
+    """The possessor of the count the number is given as: 'the government's figure of 27', 'the fire service's
+    own tally is 6,200', 'the union's C$250 million demand'."""
+    measure = _measure_noun(anchor) or _level_subject(anchor)
+    if measure is None and anchor.dep_ in ("nummod", "compound", "quantmod", "nmod") \
+            and anchor.head.lemma_.lower() in OWNED_CLAIM_NOUNS:
+        measure = anchor.head
+    if measure is None or measure.lemma_.lower() not in OWNED_CLAIM_NOUNS:
+        return None
+    return next((c for c in measure.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _in_clause_of(tok: "Token", noun: "Token") -> bool:
     """'X, which handles payments for 48,000 merchants, said': a number in a clause about the speaker."""
     while tok.i != noun.i and tok.head.i != tok.i:
         if tok.dep_ in ("relcl", "acl", "appos"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _inside_object_clause(anchor: "Token", below: "Token") -> bool:
+    """'X claims almost the entire sea, through which $3 trillion of trade passes': a number in a clause about
+    the verb's noun object is no part of what the verb claims."""
+    if below.dep_ not in ("dobj", "attr", "oprd"):
+        return False
+    tok = anchor
+    while tok.i != below.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl"):
             return True
         tok = tok.head
     return False
@@ -1617,7 +1716,7 @@ def _recording_agent(anchor: "Token") -> tuple["Token", str] | None:
             continue
         for c in verb.children:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else None
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_time(pobj):
                 return verb, _phrase(pobj)
     return None
 
@@ -1634,12 +1733,13 @@ def _attribution(span: "Span", anchor: "Token") -> tuple["Token", "Token"] | Non
     if key not in _SIDE_CLAUSES:
         _SIDE_CLAUSES[key] = _side_reporting_clauses(span)
     for verb, subj in _SIDE_CLAUSES[key]:
-        if not subj.left_edge.i <= anchor.i <= subj.right_edge.i:  # (the figure is not in the speaker's name)
+        if not subj.left_edge.i <= anchor.i <= subj.right_edge.i \
+                and not _semicolon_between(span.doc, anchor.i, verb.i):  # (not in the speaker's name or clause)
             return verb, subj
     return None
 
 
-def _according_to(span: "Span") -> tuple["Token | None", str] | None:
+def _according_to(span: "Span") -> tuple["Token | None", str, int] | None:
     """'according to X' anywhere in the sentence (looked up once per sentence)."""
     key = (id(span.doc), span.start, span.end, "according")
     if key not in _SIDE_CLAUSES:
@@ -1648,7 +1748,7 @@ def _according_to(span: "Span") -> tuple["Token | None", str] | None:
             if tok.lower_ == "according" and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
                 pobj = next((c for c in span.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    _SIDE_CLAUSES[key] = (tok.head if tok.head.pos_ == "VERB" else None, _phrase(pobj))
+                    _SIDE_CLAUSES[key] = (tok.head if tok.head.pos_ == "VERB" else None, _phrase(pobj), tok.i)
                     break
     return _SIDE_CLAUSES[key]
 
@@ -1708,9 +1808,17 @@ def _claim_subject(verb: "Token") -> "Token | None":
     for c in verb.children:
         if c.dep_ == "agent":
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if p is not None:
+            if p is not None and not _is_time(p):
                 return p
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i \
+            and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _claim_subject(verb.head)  # "X put the figure at 120 and said ...": X said it
     return None
+
+
+def _is_time(tok: "Token") -> bool:
+    """'by Monday', 'by Tuesday evening': a time, not an agent."""
+    return tok.ent_type_ in ("DATE", "TIME") or bool(_DATE_WORD.search(tok.text))
 
 
 def _after_dateline(subj: "Token") -> "Token | None":
@@ -1760,8 +1868,9 @@ def _resolve_pronoun(ctx: "DocContext", index: int, pron: "Token") -> str | None
                 ent = _ent_of(t)
                 if ent is not None:
                     return ent.text
-            if not person and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN"):
-                return _phrase(t)
+            if not person and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and not _owned_by_pronoun(t) \
+                    and t.lemma_.lower() not in VAGUE_MEASURES | STUDY_NOUNS and t.lower_ not in NOT_CLAIMANTS:
+                return _phrase(t)  # ("Its figure is 30,000, it said": the figure is not what 'it' is)
     return None
 
 
@@ -1796,6 +1905,13 @@ def _dates_of(head: "Token") -> list["Span"]:
             continue
         up = ent.root.head
         attached = {up.i} | ({up.head.i} if up.pos_ == "ADP" else set())
+        # "as of Wednesday afternoon", "by Tuesday evening": through the time-of-day noun and the prepositions
+        tok = ent.root
+        for _ in range(4):
+            if tok.dep_ not in ("compound", "pobj", "prep", "npadvmod") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+            attached.add(tok.i)
         if head.i in attached or attached & subjects:
             out.append(ent)
     return out
