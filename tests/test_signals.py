@@ -241,3 +241,31 @@ def test_a_forecast_risk_after_a_participle_is_a_next_step(signals_of, text, que
 def test_a_finite_clause_before_a_modal_gives_no_subject(signals_of):
     # "Although the storm weakened overnight" is a clause of its own: 'could' has the pronoun subject 'it'
     assert signals_of("Although the storm weakened overnight, it could still flood the coast.", "next") == []
+
+
+# ---------------------------------------------------------------- a plan one party says another has
+
+@pytest.mark.parametrize("text, question, reason", [
+    ("The union says the company plans to close the plant in a way that would hurt suppliers.",
+     "Will the company close the plant?", "The union says it is planned."),
+    ("Environmental groups say the mining firm plans to drain the lake.",
+     "Will the mining firm drain the lake?", "Environmental groups say it is planned."),
+    ("Farmers' groups, which oppose the project, say the ministry is set to approve the dam next month.",
+     "Will the ministry approve the dam next month?", "Farmers' groups say it is set to happen."),
+])
+def test_a_plan_claimed_by_a_third_party_is_attributed_and_whole(signals_of, text, question, reason):
+    found = signals_of(text, "next")
+    assert [(q.question, q.reason) for q in found] == [(question, reason)]
+
+
+@pytest.mark.parametrize("text", [
+    "The company plans to open a second factory next year, its chief executive said.",
+    "The company plans to open a second factory next year.",
+])
+def test_a_partys_own_plan_is_not_hedged(signals_of, text):
+    assert [q.reason for q in signals_of(text, "next")] == ["A source speaks of it as planned."]
+
+
+def test_an_indefinite_phrase_whose_clause_is_left_out_goes_whole(signals_of):
+    assert asked(signals_of("The city plans to rebuild the bridge in a manner that would keep one lane open.",
+                            "next")) == ["Will the city rebuild the bridge?"]

@@ -678,10 +678,19 @@ def _infinitive_target(head: "Token") -> "Token | None":
     return found
 
 
+def _empty_without_clause(prep: "Token") -> bool:
+    """'in a way that could cost jobs', 'in a manner that ...': an indefinite noun that says nothing once its
+    relative clause is left out; the question drops the whole phrase."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and _indefinite(pobj) and any(c.dep_ == "relcl" for c in pobj.children)
+
+
 def _will_question(verb: "Token", subject: str) -> str:
     # only the target's own "to" goes ("expected to vote"); "on whether to open" keeps its own
+    empty = {t.i for c in verb.children if c.dep_ == "prep" and _empty_without_clause(c) for t in c.subtree}
     rest = [t for t in subtree_without(verb, frozenset({"punct", "advcl", "relcl", "cc", "conj"}))
-            if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == verb.i) and t.i >= verb.i]
+            if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == verb.i) and t.i >= verb.i
+            and t.i not in empty]
     words = tokens_text(rest[1:])
     # "likely to be revoked": the passive stays passive
     form = f"be {verb.text}" if any(c.dep_ == "auxpass" for c in verb.children) else verb.lemma_.lower()
@@ -996,10 +1005,11 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                 continue
             if _estimate(target) or _writers_own(subj):
                 continue
+            cue = _hedged(head, subj, f"it is {CUE_WORDING.get(low, low)}") or low
             if subj.left_edge.is_sent_start and subj.pos_ != "PROPN" and subject[:1].isupper() \
                     and not subject[:2].isupper():
                 subject = subject[:1].lower() + subject[1:]  # "Temperatures are ..." -> "Will temperatures ...?"
-            out.append((_will_question(target, subject), low, _topic(subj, target.lemma_.lower())))
+            out.append((_will_question(target, subject), cue, _topic(subj, target.lemma_.lower())))
         elif t.lemma_.lower() in ANNOUNCE_EVENT_VERBS and t.pos_ == "VERB" and not is_negated(t) \
                 and _announced_event(t) is not None:
             event = _announced_event(t)
@@ -1497,7 +1507,30 @@ def _with_counted_noun(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _hedged(head: "Token", subj: "Token", what: str) -> str | None:
+    """The reason of a step a third party claims another will take: 'the union says the employers plan to
+    automate two terminals' is the union's word, not the employers' plan ('The union says it is planned.')."""
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in REPORTING_VERBS or is_negated(head.head):
+        return None
+    sayer = subject_of(head.head)
+    if sayer is None or sayer.pos_ == "PRON" or subj.pos_ == "PRON" or sayer.ent_type_ == "PERSON" \
+            or sayer.lemma_.lower() in PERSON_NOUNS - COLLECTIVE_NOUNS or sayer.lower_ in TITLE_WORDS:
+        return None  # a person speaks for the party named ('..., its chief executive said')
+    if {t.lower_ for t in sayer.subtree if t.pos_ in ("NOUN", "PROPN")} & \
+            {t.lower_ for t in subj.subtree if t.pos_ in ("NOUN", "PROPN")}:
+        return None  # "the ministry says its ministry team ...": the same party
+    # "Its Local 40 says": the name without a possessive pronoun that points outside the sentence
+    clauses = {t.i for c in sayer.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    words = [t for t in sayer.subtree if t.i not in clauses and not (t.dep_ == "poss" and t.pos_ == "PRON")
+             and t.text not in (",", ";", "(", ")", "—", "–", '"', "“", "”")]
+    name = tokens_text(words)
+    verb = "say" if sayer.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in sayer.children) else "says"
+    return f"{_cap(name)} {verb} {what}."
+
+
 def _next_reason(cue: str) -> str:
+    if cue.endswith("."):
+        return cue  # a reason already written out: a third party's claim ('The union says it is planned.')
     if cue in POSSIBILITY_MODALS:
         return f"A source says this {cue} happen."
     return f"A source speaks of it as {CUE_WORDING.get(cue, cue)}."
