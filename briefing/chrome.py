@@ -501,9 +501,10 @@ def analyse(text: str, start: int = 0) -> Page:
 
 # A turn of a transcript (press conference, interview, hearing) opens with its speaker's label: 'Q:', 'Answer:',
 # 'Reporter:', 'Daily Wire:', 'Ana Ruiz:' (a capitalised name of up to five words)
-_SPEAKER_LABEL = re.compile(r"^(?:(Q|A)\.|((?:Q|A|Question|Answer|Reporter|Journalist|Interviewer|Moderator|Host)|"
-                            r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von)){0,4})\s*[:：])"
-                            r"\s+(?=\S)")
+_SPEAKER_LABEL = re.compile(r"^(?:(Q|A)\.\s+|(Q|A)(?:\s{2,}|\t)\s*|(Q)\s(?=[A-Z“\"])|"
+                            r"((?:Q|A|Question|Answer|Reporter|Journalist|Interviewer|Moderator|Host)|"
+                            r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von)){0,4})\s*[:：]\s+)"
+                            r"(?=\S)")
 MIN_TRANSCRIPT_TURNS = 4
 # what the reader-address rules say of a turn: in a transcript 'you' is the person asked, not the reader
 _READER_REASONS = ("addresses the reader", "addresses the reader about the site", "imperative to the reader")
@@ -514,7 +515,8 @@ def _keep_transcript_turns(units: list[Unit]) -> None:
     you to ...') is speech, not a prompt to the reader: it stays a paragraph of its own, so that each question
     with its answers can be judged as one item. A page is a transcript when at least four paragraphs open with
     a speaker's label, one speaker answers at least twice and at least two others ask."""
-    labels = [(u, m.group(1) or m.group(2)) for u in units if u.kind != META and (m := _SPEAKER_LABEL.match(u.text))]
+    labels = [(u, next(g for g in m.groups() if g)) for u in units
+              if u.kind != META and (m := _SPEAKER_LABEL.match(re.sub(r"[*_]", "", u.text[:80])))]
     if len(labels) < MIN_TRANSCRIPT_TURNS:
         return
     counts = Counter(label for _, label in labels)

@@ -1089,7 +1089,7 @@ TRANSCRIPT = [
 ]
 
 
-@pytest.mark.parametrize("labels", [None, ("Q:", "A:"), ("Q.", "A.")])
+@pytest.mark.parametrize("labels", [None, ("Q:", "A:"), ("Q.", "A."), ("Q", "A "), ("**Q:**", "**A:**")])
 def test_each_turn_of_a_transcript_is_a_paragraph_even_when_it_says_you(labels):
     turns = TRANSCRIPT
     if labels:      # the same conference written with Q: and A: labels
