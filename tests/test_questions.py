@@ -918,3 +918,52 @@ def test_a_sentence_initial_capital_is_not_kept_inside_a_question(question, sent
     q = OpenQuestion(question=question, reason="r", kind="next",
                      citations=[Citation(source="a", text=sentence, start=0, end=len(sentence))])
     assert _tidy(q, [Actor(name="Apple", kind="organization")]).question == tidy
+
+
+# ---------------------------------------------------------------- sums per period, conversions, updated tolls
+
+def _sum(value, src, who, text, sentence, unit="EUR", quantity="money x"):
+    return Figure(value=value, unit=unit, text=text, description=sentence, claimed_by=who, quantity=quantity,
+                  citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+
+def test_sums_given_per_day_by_rival_claimants_are_one_conflict():
+    figs = [_sum(8e8, "a", "the chamber", "€800 million", "The chamber says the blockade costs the economy €800 million a day.",
+                 quantity="money blockade"),
+            _sum(2.5e8, "b", "the union", "roughly €250 million", "The union puts the loss at roughly €250 million daily.",
+                 quantity="money loss"),
+            _sum(5e8, "c", "the minister", "Half a billion euros", "Half a billion euros in goods is stuck every single day, "
+                 "the minister said.", unit="euros", quantity="euro"),
+            # the same amount in another currency, in brackets: a conversion, not a fourth estimate
+            _sum(9e8, "a", "the chamber", "$900 million", "That is €800 million ($900 million) a day.", unit="USD",
+                 quantity="money day")]
+    found = conflicts(figs, [], {})
+    assert len(found) == 1 and found[0].question == "What is the true figure per day?"
+    assert "€800 million" in found[0].reason and "€250 million" in found[0].reason and "$900" not in found[0].reason
+
+
+def test_sums_per_different_periods_or_currencies_are_not_rivals():
+    figs = [_sum(8e8, "a", "the chamber", "€800 million", "The blockade costs €800 million a day.", quantity="money a"),
+            _sum(3e8, "b", "the union", "€300 million", "The union says the blockade costs €300 million a week.",
+                 quantity="money b")]
+    assert conflicts(figs, [], {}) == []
+    figs[1] = _sum(3e8, "b", "the union", "$300 million", "The union says it costs $300 million a day.", unit="USD",
+                   quantity="money b")
+    assert conflicts(figs, [], {}) == []
+
+
+def test_a_toll_rising_in_later_reports_is_asked_as_an_update():
+    sources = {s: Source(id=s, path=s, published=d) for s, d in (("a", "2025-03-02"), ("b", "2025-03-03"),
+                                                                 ("c", "2025-03-04"))}
+    figs = [fig(3, "a", "the police", "three people", unit="people", quantity="deaths"),
+            fig(5, "b", "the hospital", "five people", unit="people", quantity="deaths"),
+            fig(7, "c", "the governor", "seven people", unit="people", quantity="deaths")]
+    q = conflicts(figs, [], sources)[0]
+    assert q.question == "What is the latest death toll?" and "rising in later reports" in q.reason
+    assert "2025-03-04" in q.reason
+    # a lower toll reported later is a disagreement, and so are rival estimates of a count that is no toll
+    figs[2] = fig(2, "c", "the governor", "two people", unit="people", quantity="deaths")
+    assert conflicts(figs, [], sources)[0].question == "What is the death toll?"
+    boats = [fig(30, "a", "the port", "30 boats", unit="boats", quantity="boat"),
+             fig(45, "c", "the union", "45 boats", unit="boats", quantity="boat")]
+    assert conflicts(boats, [], sources)[0].reason.startswith("Sources disagree")

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
-from briefing.consolidate.figures import compatible_claimants, quantity_key, quantity_of, same_unit, singular
+from briefing.consolidate.figures import CURRENCY_FAMILIES, compatible_claimants, currency_codes, quantity_key, quantity_of, same_unit, singular
 from briefing.extract.entities import common_nouns, country_of, looks_like_demonym
 from briefing.consolidate.reactions import party_name
 from briefing.extract.figures import PEOPLE_NOUNS
@@ -173,6 +173,17 @@ def _said_as_part(f: Figure) -> bool:
     return False
 
 
+CURRENCY_WORDS = "|".join(sorted(CURRENCY_FAMILIES))
+
+
+def _conversion(f: Figure) -> bool:
+    """A sum in brackets right after another sum ('C$800 million ($585 million) a day'): the same amount in
+    another currency, not a second estimate."""
+    return any(re.search(r"\d[\w.,]*(?:\s+(?:million|billion|trillion|[mbk]n?|" + CURRENCY_WORDS + r")s?){0,2}\s*\(\s*"
+                         r"(?:about\s+|roughly\s+|some\s+|around\s+)?" + re.escape(f.text) + r"\s*\)", c.text, re.I)
+               for c in f.citations[:2])
+
+
 def _bucket_scope(bucket: list[Figure]) -> frozenset[str]:
     """The subset a value is said of: one number of one thing said of the Chinese crew in one source and
     bare in another is the same subset."""
@@ -197,7 +208,10 @@ def _measurement(unit: str) -> str | None:
 
 def _comparable(a: Figure, b: Figure) -> bool:
     """Rival estimates of one quantity: same currency or scale, and within an order of magnitude."""
-    if (a.unit != b.unit) and (a.unit.isupper() or b.unit.isupper() or "percent" in (a.unit, b.unit)):
+    if currency_codes(a.unit) is not None or currency_codes(b.unit) is not None:
+        if not same_unit(a.unit, b.unit):
+            return False  # 'dollars' may be C$, never euros; US$ is never C$
+    elif (a.unit != b.unit) and (a.unit.isupper() or b.unit.isupper() or "percent" in (a.unit, b.unit)):
         return False
     ma, mb = _measurement(a.unit), _measurement(b.unit)
     if (ma or mb) and ma != mb:
@@ -245,12 +259,39 @@ def _counted_by_frame(f: Figure, index: FrameIndex) -> str | None:
     return next((getattr(fr, "counts") for fr in _frames_of(f, index) if getattr(fr, "counts", None)), None)
 
 
+# a sum given per period ('C$800 million a day', 'roughly C$250 million daily'): rival estimates of one rate
+RATE_AFTER = re.compile(r"^[^.;:!?]{0,45}?\b(?:(?:a|per|each|every(?:\s+single)?)\s+(day|week|month|year)|"
+                        r"(daily|weekly|monthly|annually|yearly))\b", re.I)
+RATE_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
+
+
+def _rate_key(f: Figure) -> str | None:
+    """'money per day' for a sum its sentence gives per day, in the clause right after the number."""
+    if currency_codes(f.unit) is None:
+        return None
+    for c in f.citations[:1]:
+        at = c.text.find(f.text)
+        if at < 0:
+            continue
+        after = re.split(r",\s|\s[-–—]\s", c.text[at + len(f.text):], maxsplit=1)[0]
+        m = RATE_AFTER.match(after)
+        if m:
+            period = (m.group(1) or RATE_PERIODS[m.group(2).lower()]).lower()
+            return f"money per {period}"
+    return None
+
+
+def _rate_question(key: str) -> str | None:
+    m = re.fullmatch(r"money per (\w+)", key)
+    return f"What is the true figure per {m.group(1)}?" if m else None
+
+
 def _grouped(figures: list[Figure], index: FrameIndex | None = None) -> dict[str, list[Figure]]:
     """Figures by quantity; a key whose words contain another's joins it ('tonnes' and 'tonnes dioxide'),
     except for coarse keys (money, percent) where that would pool unrelated sums."""
     groups: dict[str, list[Figure]] = {}
     for f in figures:
-        key = _counted_by_frame(f, index or {}) or _group_key(f)
+        key = _rate_key(f) or _counted_by_frame(f, index or {}) or _group_key(f)
         key = quantity_key(key) if key is not None else None  # 'ship' and 'vessel', 'box' and 'container'
         if key is not None and f.citations and not _is_part(f):
             groups.setdefault(key, []).append(f)
@@ -334,11 +375,19 @@ def _support(bucket: list[Figure]) -> tuple[int, int]:
     return len({c.source for f in bucket for c in f.citations}), len(bucket)
 
 
-def _side(bucket: list[Figure], sources: dict[str, Source]) -> str:
-    """'96 million rand (per X; Y)': one value with the first few who give it."""
+def _dated(f: Figure, sources: dict[str, Source]) -> str | None:
+    """The day a figure holds for: its own date, else the day its first source was published."""
+    src = sources.get(f.citations[0].source) if f.citations else None
+    return f.as_of or (src.published[:10] if src is not None and src.published else None)
+
+
+def _side(bucket: list[Figure], sources: dict[str, Source], dated: bool = False) -> str:
+    """'96 million rand (per X; Y)': one value with the first few who give it (with the day each source
+    published it when ``dated``)."""
     named = {}  # "the Civil Protection Agency" and "Civil Protection Agency" are one claimant
     for f in bucket:
-        name = with_article(_claimant(f, sources)) + (f", {f.as_of}" if f.as_of else "")
+        day = _dated(f, sources) if dated else f.as_of
+        name = with_article(_claimant(f, sources)) + (f", {day}" if day else "")
         named.setdefault(re.sub(r"^the\s+", "", name.lower()), name)
     who = list(named.values())
     more = f"; {len(who) - MAX_CLAIMANTS} more" if len(who) > MAX_CLAIMANTS else ""
@@ -619,6 +668,26 @@ def _by_scope(buckets: list[list[Figure]], disputed: set) -> dict[frozenset[str]
     return out
 
 
+# tallies of what has happened to people, which later reports update upward ('the toll rose to six')
+TOLL_KEYS = frozenset("deaths injured cases arrested".split())
+
+
+def _rising_count(involved: list[list[Figure]], sources: dict[str, Source]) -> bool:
+    """Counts of things (not sums or shares) whose values, lowest first, were each first reported on a later
+    day than the one before: 'four' on the 21st, 'five' on the 22nd, 'six' on the 23rd."""
+    if any(currency_codes(b[0].unit) or b[0].unit in ("percent", "%") for b in involved):
+        return False
+    first_days = []
+    for b in involved:  # lowest value first
+        days = [d for d in (_dated(f, sources) for f in b) if d]
+        if not days:
+            return False
+        first_days.append(min(days))
+    if any(len(d) < 10 for d in first_days):
+        return False  # a month is too coarse to order reports by
+    return all(x < y for x, y in zip(first_days, first_days[1:]))
+
+
 def _scoped_question(scope: frozenset[str], members: list[Figure]) -> str | None:
     """'How many health workers?' for counts of a subset the noun phrase names with a compounded noun."""
     nouns = {w for w in scope if w.islower()}
@@ -644,8 +713,15 @@ def _conflict_question(key: str, buckets: list[list[Figure]], scope: frozenset[s
     joined = len({keys.get(id(f)) for f in members}) > 1
     question = _scoped_question(scope, members) or ("What is the death toll?" if key == "deaths" else None) \
         or (_concept_question(members, index) if joined else None) or _frame_for(members, index) \
-        or _amount_question(members, index) or _fallback_question(key, members)
-    reason = "Sources disagree: " + "; ".join(_side(b, sources) for b in involved) + "."
+        or _amount_question(members, index) or _rate_question(key) or _fallback_question(key, members)
+    if key in TOLL_KEYS and _rising_count(involved, sources):
+        # higher counts in later reports: a toll that was updated, not (only) a disagreement
+        if question == "What is the death toll?":
+            question = "What is the latest death toll?"
+        reason = ("Sources differ, the count rising in later reports: "
+                  + "; ".join(_side(b, sources, dated=True) for b in involved) + ".")
+    else:
+        reason = "Sources disagree: " + "; ".join(_side(b, sources) for b in involved) + "."
     cites = _unique(c for b in involved for f in b[:MAX_CLAIMANTS] for c in f.citations[:1])
     return OpenQuestion(question=question, reason=reason, citations=cites, kind="conflict")
 
@@ -661,7 +737,7 @@ def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[s
         claimed = [_with_claimant(f, index) for f in group]
         keys.update({id(c): keys[id(f)] for c, f in zip(claimed, group)})
         # a value some source gives as a part of another count ('of which 38 are in X') is no rival total
-        buckets = [b for b in _value_buckets([f for f in claimed if f.claimed_by])
+        buckets = [b for b in _value_buckets([f for f in claimed if f.claimed_by and not _conversion(f)])
                    if not any(_said_as_part(f) for f in b)]
         # counts of different subsets (the Chinese crew, the Filipino crew; health workers among cases) are
         # asked apart, each against its own rivals
