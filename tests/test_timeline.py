@@ -501,6 +501,18 @@ def test_a_participle_right_after_a_name_qualifies_the_head_of_the_phrase(timeli
     ("Residents rejected the offer that the council made on Tuesday.", ("2031-10-14", "The council made the offer")),
     ("Health Minister Jean-Luc Moreau said the clinic reopened on Tuesday.",
      ("2031-10-14", "The clinic reopened, according to Health Minister Jean-Luc Moreau")),
+    ("Austria closed its border with Slovenia on Thursday and North Macedonia restricted rail traffic from Serbia.",
+     ("2031-10-16", "Austria closed its border with Slovenia")),
+    ("According to the coast guard, the ferry sank on Tuesday near the harbour.",
+     ("2031-10-14", "The ferry sank near the harbour, according to the coast guard")),
+    ("The county governor, himself a farmer, opened the fair on Wednesday evening.",
+     ("2031-10-15", "The county governor opened the fair")),
+    ("Four people have died since the storm hit the coast on Sunday, including a lifeguard.",
+     ("2031-10-12", "The storm hit the coast")),
+    ("Shops will stay shut until the curfew, imposed on 3 October under the emergency law, is lifted.",
+     ("2031-10-03", "The curfew was imposed under the emergency law")),
+    ("A ferry worker was injured on Tuesday as a storm that had battered the coast since Sunday tore a gangway loose.",
+     ("2031-10-14", "A ferry worker was injured")),
 ])
 def test_clause_text_is_whole_and_clean(timeline_of, text, expected):
     assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
@@ -517,6 +529,8 @@ def test_clause_text_is_whole_and_clean(timeline_of, text, expected):
     "Our reporters reached the valley on Tuesday, the editor said.",                # the writer's own side
     "The group has long criticised the ministry. On Wednesday, its spokesman described them as lies.",
     "The old man lived alone in a cottage near Lake Varna. He had refused to leave on Monday.",  # he: not a place
+    '"The dam is safe. Our engineers are on site," the mayor told reporters on Wednesday night.',
+    '"On Monday night the streets are still empty. People are waiting on their roofs," the mayor said.',
 ])
 def test_lines_that_cannot_stand_on_their_own(timeline_of, text):
     assert timeline_of(text) == []

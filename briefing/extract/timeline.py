@@ -42,6 +42,7 @@ _FUTURE = frozenset({"will", "shall", "'ll", "scheduled", "set", "due", "upcomin
 _VAGUE_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 _OBJECT_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
 MAX_EVENT_WORDS = 30
 # markdown layout that scraped text keeps: emphasis marks, and the markers that open list items and quotes
@@ -158,6 +159,8 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     verb = governing_verb(ent)
     if verb is None:
         return _dated_event_noun(ctx, sent, ent)
+    if _false_coordination(verb):
+        return None
     if ent.text.lower() in _PUBLICATION_DAY_PARTS:
         verb = _main_verb_of_participle(verb)
     # a plan with its day ("will file on Friday", "has scheduled a hearing for Monday") is on the timeline
@@ -201,6 +204,8 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         return None  # "its spokesman described ...", "her death was confirmed": whose, the line cannot say
     if any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS and c.tag_ in ("PRP", "DT") for c in verb.children):
         return None  # "described them as ...": what, the line cannot say
+    if _quoted(verb, whole=True) and _stative(verb):
+        return None  # someone's own words on how things stand ("our teams are on the ground"): no happening
     if verb.lemma_.lower() == "be" and not scheduled or _is_question(sent, verb) or (subject is not None and in_dateline(subject)):
         return None  # a state ("was worth ..."), a question, or a parse thrown by a dateline
     text = event_text(verb, ent)
@@ -497,11 +502,21 @@ def _scheduled(verb: "Token", ent: "Span", published: "date | None") -> bool:
         return True  # "is due to hear", "is set to vote", "is scheduled to meet" (not "was due to close")
     if verb.lemma_.lower() in PLANNING_VERBS and prep is not None and prep.lower_ == "for" and not _is_past(verb):
         return True  # "has scheduled a hearing for Monday", "the vote is set for Tuesday" (not "was set for")
-    if "would" in auxes and verb.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS \
+    if "would" in auxes and verb.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS and ent.start > verb.i \
             and head.tag_ == "VBD" and not any(_dates_directly(c) for c in head.children if c.dep_ in ("prep", "npadvmod")):
-        return True  # "confirmed the union would file on Friday" (the report itself undated)
+        return True  # "confirmed the union would file on Friday" (the report itself undated; "said on Monday
+        # they would ..." dates the saying, whichever verb the parser hangs it on)
     return verb.tag_ == "VBG" and when > published.isoformat() \
         and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+
+
+def _false_coordination(verb: "Token") -> bool:
+    """'will remain closed until the emergency, declared on 20 July, is lifted': a past form 'coordinated'
+    with a verb under a modal shares neither its subject nor its tense; the parser lost the noun it qualifies."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and _own_subject(verb) is None \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _ongoing(verb: "Token", ent: "Span") -> bool:
@@ -568,8 +583,9 @@ def _stray_subject(verb: "Token") -> "Token | None":
     subject, which the parser coordinated with something of the first verb's."""
     doc = verb.doc
     before = doc[verb.i - 1] if verb.i > 1 else None
+    # (the noun may be a name of several words: "... and North Macedonia restricted ...")
     if verb.dep_ not in ("conj", "advcl") or before is None or before.dep_ != "conj" \
-            or before.pos_ not in ("NOUN", "PROPN") or doc[verb.i - 2].dep_ != "cc":
+            or before.pos_ not in ("NOUN", "PROPN") or before.left_edge.i < 1 or doc[before.left_edge.i - 1].dep_ != "cc":
         return None
     return before if verb.head.is_ancestor(before) else None
 
@@ -612,8 +628,8 @@ def event_text(verb: "Token", ent: "Span") -> str:
     if verb.lemma_.lower() in REPORTING_VERBS \
             and any(_has_date(clause, ent) and not _is_future(clause) for clause in reported):
         return ""  # "Rebels seized the town on Sunday, the army confirmed on Wednesday": dated by its own date
-    if fronted and _quoted(fronted[0]):
-        return ""  # a quotation's words are what someone said, not a happening the line can state
+    if fronted and _quoted(fronted[0]) and _stative(fronted[0]):
+        return ""  # a quotation's words on how things stand ("Repairs are finished," she said): no happening
     if fronted and verb.lemma_.lower() in REPORTING_VERBS and speaker is not None:
         # "Halvorsen secured a second term, the commission announced on Sunday": what was announced, and by whom
         said = _tidy(_render(_clause_tokens(fronted[0], ent), fronted[0]))
@@ -622,6 +638,9 @@ def event_text(verb: "Token", ent: "Span") -> str:
     keep = _clause_tokens(verb, ent)
     if not keep:
         return ""
+    opening = _opening_attribution(verb, keep)
+    if opening:  # "According to the ministry, 412 cases had been recorded" -> "412 cases ..., according to ..."
+        keep = [t for t in keep if t.i not in opening]
     words = _render(keep, verb)
     prefix = _shared_subject_prefix(verb)
     if prefix:
@@ -634,7 +653,9 @@ def event_text(verb: "Token", ent: "Span") -> str:
         speaker = _subject(verb.head)
         if speaker is not None and speaker.lower_ not in ("it", "this"):
             words = f"{words}, according to {_lower_common(speaker, _phrase(speaker, limit=8))}"
-    source = _closing_attribution(verb, keep) or _inverted_attribution(verb)
+    source = _closing_attribution(verb, keep) or _inverted_attribution(verb) \
+        or (_tidy(verb.doc[min(opening):max(opening) + 1].text.rstrip(" ,"), capitalise=False) if opening else "")
+    source = source[:1].lower() + source[1:] if source.startswith("According") else source
     if source and "according to" not in words:
         words = f"{_tidy(words, capitalise=False)}, {source}"
     words = _tidy(words)
@@ -643,12 +664,37 @@ def event_text(verb: "Token", ent: "Span") -> str:
     return words
 
 
-def _quoted(clause: "Token") -> bool:
-    """Is the clause inside quotation marks (an odd number of quote marks before it in its sentence)?"""
+def _stative(verb: "Token") -> bool:
+    """A verb that states how things are, not what happened: 'be'/'have', or any present tense."""
+    tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.lemma_.lower() in ("be", "have") or bool(tenses & {"VBP", "VBZ"}) and not tenses & {"VBD", "MD"}
+
+
+def _quoted(clause: "Token", whole: bool = False) -> bool:
+    """Is the clause inside quotation marks (an odd number of quote marks before it in its sentence; or, for
+    a ``whole`` sentence, none before it and an unmatched closing one after it: a quotation that opened in
+    an earlier sentence)?"""
     sent = clause.sent
-    before = clause.doc[sent.start:clause.left_edge.i].text
+    first = clause.i if whole else clause.left_edge.i
+    before = clause.doc[sent.start:first].text
     opens = before.count('"') + before.count("“") - before.count("”")
-    return opens % 2 == 1 or clause.left_edge.i > sent.start and clause.doc[clause.left_edge.i - 1].text in ('"', "“")
+    if opens % 2 == 1 or first > sent.start and clause.doc[first - 1].text in ('"', "“"):
+        return True
+    if not whole or before.count('"') or before.count("“") or before.count("”"):
+        return False
+    after = clause.doc[clause.i:sent.end].text
+    return after.count("”") > after.count("“") or after.count('"') % 2 == 1
+
+
+def _opening_attribution(verb: "Token", kept: list["Token"]) -> set[int]:
+    """The token ids of an 'According to X,' that opens the clause (with its comma), to close the line instead."""
+    first = min((t.i for t in kept), default=verb.i)
+    tok = verb.doc[first]
+    if tok.lower_ != "according" or tok.dep_ != "prep" or tok.head.i != verb.i or tok.right_edge.i >= verb.i:
+        return set()
+    ids = {t.i for t in tok.subtree}
+    after = tok.right_edge.i + 1
+    return ids | ({after} if verb.doc[after].text == "," else set())
 
 
 def _trailing_reporter(verb: "Token") -> "Token | None":
@@ -701,6 +747,8 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                     and (_own_subject(child) is not None or _has_date(child, ent))):
             drop |= {t.i for t in child.subtree}
         elif child.dep_ == "npadvmod" and _dates_directly(child):
+            drop |= {t.i for t in child.subtree}
+        elif child.dep_ == "prep" and _side_phrase(child):
             drop |= {t.i for t in child.subtree}
         elif child.dep_ in ("prep", "agent") and _dates_directly(child) \
                 and not (_opens_a_span(ent) and child == ent.root.head):
@@ -756,6 +804,16 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     return kept
 
 
+def _side_phrase(prep: "Token") -> bool:
+    """A phrase hung on the verb that belongs to another clause: ', including a volunteer' (it lists members
+    of a noun of the main clause), or 'as' opening a clause the parser read as a noun ('killed as a wildfire
+    that had raged for days jumped a ridge')."""
+    doc = prep.doc
+    if prep.lower_ == "including" and prep.i > 0 and doc[prep.i - 1].text in (",", "—", "–"):
+        return True
+    return prep.lower_ == "as" and any(t.pos_ in ("VERB", "AUX") for t in prep.subtree if t.i != prep.i)
+
+
 def _dates_directly(phrase: "Token") -> bool:
     """Is a date part of this phrase itself ("on Monday", "in the week of 3 May"), not of a clause nested in
     it ("for an inquiry into the fire that has burned since Sunday" keeps its date to the inner clause)?"""
@@ -790,6 +848,8 @@ def _has_date(tok: "Token", ent: "Span") -> bool:
 def _parenthetical(tok: "Token") -> bool:
     """An apposition set off by commas or dashes, or a long one: a side remark, not part of the name."""
     left = tok.left_edge.i - 1
+    if left >= 1 and tok.doc[left].lower_ in _REFLEXIVES and tok.doc[left - 1].is_punct:
+        return True  # "the governor, himself a farmer, opened ..."
     return (left >= 0 and tok.doc[left].is_punct) or len(list(tok.subtree)) > 8
 
 
