@@ -269,3 +269,46 @@ def test_a_partys_own_plan_is_not_hedged(signals_of, text):
 def test_an_indefinite_phrase_whose_clause_is_left_out_goes_whole(signals_of):
     assert asked(signals_of("The city plans to rebuild the bridge in a manner that would keep one lane open.",
                             "next")) == ["Will the city rebuild the bridge?"]
+
+
+# ---------------------------------------------------------------- a question the article itself poses
+
+@pytest.mark.parametrize("text, question", [
+    ("Two days after the crash, the central question is still unanswered: which driver ran the red light?",
+     "Which driver ran the red light?"),
+    ("A week on, one question remains open — who authorised the payments?", "Who authorised the payments?"),
+    ("The key question remains whether the dam can hold.", "Can the dam hold?"),
+    ("The question now is whether the central bank will raise rates again.", "Will the central bank raise rates again?"),
+])
+def test_a_question_the_article_poses_as_open_is_an_unknown(signals_of, text, question):
+    assert question in asked(signals_of(text, "unknown"))
+
+
+@pytest.mark.parametrize("text", [
+    '"The question is whether they will pay," the mayor said.',  # a party's words
+    "Reporters asked the minister a question about the budget: would taxes rise?",  # not said to be open
+    "The question of funding was settled at the meeting.",
+])
+def test_a_question_not_posed_as_open_by_the_article_is_no_unknown(signals_of, text):
+    assert signals_of(text, "unknown") == []
+
+
+# ---------------------------------------------------------------- a reporter's turn at a press conference
+
+TRANSCRIPT = ("Spokesperson's regular press conference\n\n"
+              "Reuters: The central bank is expected to raise rates again next month. Does the ministry see any risk "
+              "for exporters?\n\n"
+              "Spokesperson: I would refer you to the competent authorities.\n\n"
+              "Q: The energy minister will visit the dam next week. Has the ministry said whether it will pay "
+              "for the repairs?\n\n"
+              "Spokesperson: The minister will inspect the dam on Tuesday next week.\n")
+
+
+def test_a_reporters_turn_raises_no_next_step_or_unknown(signals_in):
+    found = signals_in(TRANSCRIPT, suffix=".txt")
+    assert not any("central bank" in q.question or "energy minister" in q.question for q in found)
+
+
+def test_the_answer_of_a_transcript_still_raises_next_steps(signals_in):
+    assert "Will the minister inspect the dam on Tuesday next week?" in asked(signals_in(TRANSCRIPT, "next",
+                                                                                         suffix=".txt"))

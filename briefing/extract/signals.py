@@ -1460,11 +1460,68 @@ def _unknowns_by_heading(ctx: "DocContext") -> dict[int, list[str]]:
     return {k: v for k, v in out.items() if v or _announces_unknowns(ctx.sentences[k])}
 
 
+# ---------------------------------------------------------------- a question the reporter asks
+
+# what a sentence says of a question it then asks: "the central question is still unanswered: which ship ...?"
+OPEN_WORDS = frozenset("unanswered open unresolved outstanding unclear lingering remain remains".split())
+QUOTE_MARKS = frozenset('"“”«»')
+
+
+def asked_in_narrative(sent: "Sentence") -> list[str]:
+    """A question the article itself poses as open: 'the central question is still unanswered: which ship turned
+    into which?', 'The key question remains whether the dam can hold.' Not one inside a party's quote."""
+    span = sent.span
+    if any(t.text in QUOTE_MARKS for t in span):
+        return []
+    nouns = [t for t in span if t.lemma_.lower() in ("question", "mystery") and t.pos_ == "NOUN"]
+    if not nouns:
+        return []
+    noun = nouns[0]
+    colon = next((t for t in span if t.text in (":", "—", "–") and t.i > noun.i), None)
+    if colon is not None and span.text.rstrip().endswith("?"):
+        said = {t.lower_ for t in span if t.i < colon.i} | {t.lemma_.lower() for t in span if t.i < colon.i}
+        asked = span.doc[colon.i + 1: span.end].text.strip()
+        if said & OPEN_WORDS and len(asked.split()) >= 3:
+            return [_cap(asked)]
+        return []
+    # "The question is/remains whether ...": the subject of 'be'/'remain' whose complement is an embedded question
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in ("be", "remain"):
+        return []
+    out = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "attr", "acomp") and c.pos_ in ("VERB", "AUX")
+                   and c.doc[c.left_edge.i].lower_ in EMBEDDED_QUESTION_WORDS):
+        q = _there_question(clause) or _embedded_question(clause, None)
+        if q and len(q.split()) >= 3:
+            out.append(q)
+    return out
+
+
+# ---------------------------------------------------------------- a reporter's turn in a transcript
+
+# the speaker label that opens a turn of a press conference or interview: "Q:", "Reuters:", "AFP:", "Kyodo News:"
+TURN_LABEL = re.compile(r"[ \t]*(?:Q|Question|[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})[ \t]*[:：][ \t]")
+
+
+def _questioners_turn(sent: "Sentence", text: str | None) -> bool:
+    """Is the sentence part of a turn that asks a question ('Reuters: The central bank is expected to raise rates
+    next month. Does the ministry see any risk?')? A reporter's premise or question is not the event's next step."""
+    if text is None:
+        text, start = sent.span.doc.text, sent.span.start_char
+    else:
+        start = sent.start
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return "?" in line and TURN_LABEL.match(line) is not None
+
+
 # ---------------------------------------------------------------- all signals of a document
 
 def extract(ctx: "DocContext") -> list[OpenQuestion]:
     out: list[OpenQuestion] = disputes(ctx)
     listed = _unknowns_by_heading(ctx)
+    text = getattr(ctx.document, "text", None)
     for k, sent in enumerate(ctx.sentences):
         cite: Citation = sent.citation()
         if k in listed:
@@ -1473,7 +1530,10 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
             continue
         if len(sent.span) < 5:
             continue
-        found = unknowns_in(sent)
+        if _questioners_turn(sent, text):
+            out.extend(frames(sent, cite))  # its numbers still have their frames; it raises no question itself
+            continue
+        found = unknowns_in(sent) + [(q, "The source asks it and says it is open.") for q in asked_in_narrative(sent)]
         found += [(q, r) for q, r in withheld_in(sent, ctx.sentences[k - 1] if k else None)
                   if q not in {f[0] for f in found}]
         for question, reason in _with_counted_noun(found):
