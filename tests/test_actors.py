@@ -723,3 +723,55 @@ def test_bracketed_short_forms():
     assert entities.bracketed_short_form("CDC", "Centers for Disease Control and Prevention")
     assert not entities.bracketed_short_form("Europe CDC", "Africa Centres for Disease Control")
     assert not entities.bracketed_short_form("Nordic Wire", "the Nordic Wire service")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,entities_", [
+    ("Its Local 12 says the company plans to close two depots.", ()),
+    ("The hauliers called on the Road Haulage Union, Local 12, to end the blockade. Local 12 said it would vote.",
+     (("Local 12", "PERSON"),)),
+])
+def test_a_name_with_a_number_is_no_person(actors_of, text, entities_):
+    found = actors_of(text, entities=entities_)
+    assert not any(a.kind == "person" and a.name.startswith("Local") for a in found), [a.name for a in found]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,place", [
+    ("The driver died when his truck was trapped on a road above Varnakas, the fire service said. The government "
+     "declared an emergency for the municipalities of Varnakas and Ostrovo on Monday.", "Varnakas"),
+    ("Rescuers reached the hamlet beyond Pelagos at dawn. The district of Pelagos has no hospital.", "Pelagos"),
+])
+def test_a_place_ner_took_for_a_person_is_no_actor(actors_of, text, place):
+    assert place not in names(actors_of(text, entities=((place, "PERSON"),)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,country", [
+    ("Ghana said it would send doctors. Chad pledged 40 nurses.", "Chad"),
+    ("Peru said it would close two crossings. Malawi pledged to send nurses.", "Malawi"),
+])
+def test_a_country_ner_took_for_a_person_is_the_country(actors_of, text, country):
+    assert named(actors_of(text, entities=((country, "PERSON"),)), country).kind == "country"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,person", [
+    ("Chad Miller, the club's coach, said the team was ready. Chad said he would stay.", "Chad Miller"),
+    ("Jordan said he would not run again, the senator's office confirmed.", "Jordan"),
+])
+def test_a_country_name_used_as_a_first_name_stays_a_person(actors_of, text, person):
+    found = actors_of(text, entities=(("Jordan", "PERSON"), ("Chad", "PERSON")))
+    assert not any(a.kind == "country" for a in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,short,full", [
+    ("Gavi, the Vaccine Alliance, which runs a global stockpile, said it was working with suppliers.", "Gavi",
+     "Vaccine Alliance"),
+    ("Norbu, the Mountain Rescue Alliance, said it had sent two teams.", "Norbu", "Mountain Rescue Alliance"),
+])
+def test_a_body_named_beside_its_full_name_is_an_organisation(actors_of, text, short, full):
+    found = actors_of(text, entities=((short, "PERSON"),))
+    actor = named(found, full)
+    assert actor.kind == "organization" and short in actor.aliases

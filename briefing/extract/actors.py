@@ -70,6 +70,10 @@ plane jet ship vessel ferry tanker satellite rocket missile drone weapon rifle
 disease illness virus bacterium infection syndrome pathogen parasite strain variant condition disorder
 city town village capital port suburb neighbourhood neighborhood island river lake mountain volcano
 storm hurricane typhoon cyclone""".split())
+# units of local government whose name follows "of": "the municipality of X", "the districts of X and Y"
+LOCAL_UNIT_NOUNS = frozenset("municipality district county province region commune prefecture parish".split())
+# prepositions of position beside the lexicon's locatives: "a road above X" is a place
+PLACE_PREPS = frozenset("above below beyond behind beneath along past".split())
 # nouns of an illness a name may modify: "X virus disease", "X fever" name the illness ("the X vaccine" may be
 # a company's)
 ILLNESS_NOUNS = frozenset("disease virus fever syndrome infection flu influenza pox".split())
@@ -156,6 +160,7 @@ class DocWords:
     adjectives: list[str]  # capitalised adjectives and NORP words: people's adjectives of places ("Vestrian")
     lowercase_nouns: set[str] = field(default_factory=set)  # words used in lower case as nouns ("malaria")
     things: set[str] = field(default_factory=set)  # names the text calls a product, illness or place (normalised)
+    given_names: set[str] = field(default_factory=set)  # first words of people's full names (normalised)
 
 
 def document_words(ctx: "DocContext") -> DocWords:
@@ -176,7 +181,7 @@ def document_words(ctx: "DocContext") -> DocWords:
                 adjectives.setdefault(tok.text, None)
     return DocWords(surnames=person_name_words(ctx), lowercase=lowercase, capitalised_inside=capitalised,
                     place_names=list(places), adjectives=list(adjectives), lowercase_nouns=lowercase_nouns,
-                    things=names_said_to_be_things(ctx))
+                    things=names_said_to_be_things(ctx), given_names=person_given_names(ctx))
 
 
 def names_said_to_be_things(ctx: "DocContext") -> set[str]:
@@ -206,7 +211,7 @@ def places_of(sent: "Sentence") -> list[str]:
         if tok.lower_ != "of" or tok.i == sent.span.start:
             continue
         noun = doc[tok.i - 1]
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOT_PARTY_NOUNS - {"capital"}:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in (NOT_PARTY_NOUNS | LOCAL_UNIT_NOUNS) - {"capital"}:
             continue
         stop = tok.i + 1
         while stop < end and doc[stop].pos_ == "PROPN" and doc[stop].is_title:
@@ -302,6 +307,12 @@ def extract(ctx: "DocContext") -> list[Actor]:
     mentions = [m for m in mentions if not names_no_party(definitions.get(m.key, "x"))]
     candidates = group_mentions(mentions, definitions)
     return [to_actor(c) for c in candidates if worth_keeping(c)]
+
+
+def person_given_names(ctx: "DocContext") -> set[str]:
+    """First words of the multi-word person names in the document ("georgia" of "Georgia Bakali")."""
+    return {ents.normalize(ent.text).split()[0] for sent in ctx.sentences for ent in sent.span.ents
+            if ent.label_ == "PERSON" and len(ents.normalize(ent.text).split()) >= 2}
 
 
 def person_name_words(ctx: "DocContext") -> set[str]:
@@ -453,7 +464,7 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         if is_location_use(span) or span.root.dep_ == "compound":
             return None
         return Mention(sent=sent, surface=surface, key=ents.normalize(body), kind="organization", acting=acting)
-    country = country_meant(span, label, surface, surnames)
+    country = country_meant(span, label, surface, surnames, words.given_names)
     if country is not None:
         return country_mention(span, sent, surface, country, acting)
     place = place_of_demonym(span, label, surface, words)
@@ -466,10 +477,12 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         return None  # "the vaccine X", "the storm X": a thing or a place ("X, the video app, said" speaks)
     kind = kind_of(span, label, surface, surnames, title)
     if kind is None or is_outlet(span, surface) or span[-1].lower_ in NOT_PARTIES or \
-            span[-1].lemma_.lower() in INSTRUMENT_HEADS and span[-1].is_title:
+            span[-1].lower_.removesuffix("s") in INSTRUMENT_HEADS and span[-1].is_title:
         return None  # a treaty, law or event ("the X Regulations" as well as "the X Regulation")
     if kind == "person" and all(t.lower_ in TITLE_WORDS | HONORIFICS or t.tag_ == "HYPH" for t in span):
         return None  # "the Director-General of X": a title without its holder's name
+    if kind == "person" and (span[-1].like_num or ends_before_number(span)):
+        return None  # "Local 40", "Unit 7": a numbered branch or thing, no person's name has a number
     cue = kind_cue(span, label, surnames)
     if cue == "organization" and kind in ("person", "group", "country"):
         kind = "organization"  # "X, which runs a clinic", "X's chief executive": a body, whatever NER says
@@ -500,8 +513,11 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         kind = "person"  # "Rosa Elena Quispe, Peru's trade minister": NER said ORG
     sure = bool(title) or cue is not None or kind == "person" and titled or body_of_title
     owned = with_country_possessor(span) if kind == "organization" else None
+    # "Gavi, the Vaccine Alliance, said": the name beside it is another form of the same body's name
+    full_name = next((n for c in span.root.children if (n := appositive_body_name(c))), None) \
+        if kind == "organization" and not owned else None
     return Mention(sent=sent, surface=owned or surface, key=ents.normalize(owned or surface), kind=kind,
-                   acting=acting, role=role, also=surface if owned else None, sure=sure)
+                   acting=acting, role=role, also=surface if owned else full_name, sure=sure)
 
 
 def is_capitalised_common_noun(span: "Span", label: str, sent: "Sentence", words: DocWords) -> bool:
@@ -587,12 +603,25 @@ def kind_cue(span: "Span", label: str, surnames: set[str] | frozenset[str] = fro
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in COMPANY_NOUNS:
             return "organization"  # "Ridgeway, a logistics company based in Leeds, said"
+        if appositive_body_name(child) is not None:
+            return "organization"  # "Gavi, the Vaccine Alliance, said": a body's full name beside it
     owned = root.head if root.dep_ in ("poss", "compound") or (root.dep_ == "amod" and root.head.pos_ == "NOUN") \
         else None
     if owned is not None and owned.i >= span.end and owned.lower_ in COMPANY_OWNED_NOUNS and not place:
         if owned.lower_ != "executive" or any(c.lower_ == "chief" for c in owned.children):
             return "organization"
     return None
+
+
+def appositive_body_name(tok: "Token") -> str | None:
+    """The capitalised name of a body in apposition to a name, ending in an organisation word: "the Vaccine
+    Alliance" of "Gavi, the Vaccine Alliance, said"."""
+    if tok.dep_ != "appos" or tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ not in ORG_HEADS:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
+    if not words or not all(t.is_title and t.pos_ == "PROPN" for t in words) or len(words) < 2:
+        return None
+    return tok.doc[words[0].i: tok.i + 1].text
 
 
 def subject_pronoun_taking_up(span: "Span") -> tuple[str | None, str | None]:
@@ -730,7 +759,8 @@ def trim_entity(span: "Span", label: str) -> tuple["Span", str | None]:
     return doc[start:end], title
 
 
-def country_meant(span: "Span", label: str, surface: str, surnames: set[str]) -> ents.CountryForm | None:
+def country_meant(span: "Span", label: str, surface: str, surnames: set[str],
+                  given_names: set[str] = frozenset()) -> ents.CountryForm | None:
     """The country a name stands for, if the name is a country's, its capital's, seat's or people's."""
     form = ents.country_of(surface)
     if form is None or form.form == "capital" and ents.normalize(surface) in surnames:
@@ -740,7 +770,10 @@ def country_meant(span: "Span", label: str, surface: str, surnames: set[str]) ->
     if form.form == "abbreviation" and not ents.is_abbreviation(surface.replace(" ", "")):
         return None
     if label == "PERSON":
-        return None  # "Jordan", "Chad", "Georgia" are also first names
+        # "Jordan", "Chad", "Georgia" are also first names: a country's own name NER took for a person is the
+        # country unless the text uses it as a first name or the words around it make it a person
+        lone = len(span) == 1 and form.form == "name" and ents.normalize(surface) not in given_names | surnames
+        return form if lone and kind_cue(span, label, surnames) != "person" else None
     if form.form == "demonym" and label not in ("NORP", "GPE"):
         return None
     return form
@@ -794,7 +827,7 @@ def names_a_place(span: "Span") -> bool:
 def is_location_use(span: "Span") -> bool:
     """The name is where something happens: "in Moscow", "visit Seoul"."""
     head = phrase_head(span.root)
-    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS | PLACE_PREPS:
         return True
     return head.dep_ == "dobj" and head.head.lemma_.lower() in MOTION_VERBS
 
@@ -918,6 +951,12 @@ def looks_like_person_name(span: "Span") -> bool:
                                         and not ents.country_of(t.text) for t in words)
 
 
+def ends_before_number(span: "Span") -> bool:
+    """The name goes on with a number the parse hangs on it ("Local" of "Local 40", "Gate" of "Gate 9")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].like_num and doc[span.end].head.i in range(span.start, span.end)
+
+
 def has_abbreviation(span: "Span") -> bool:
     """An abbreviation in the name that is no country's ("the WFP", "Africa CDC"): a body, not a title's words."""
     return any(ents.is_abbreviation(t.text) and ents.country_of(t.text) is None for t in span)
@@ -1009,6 +1048,8 @@ def unlabelled_speakers(sent: "Sentence", in_names: set[int] = frozenset()) -> l
                                                        not tok.doc[start - 1].whitespace_)):
             start -= 1
         span = tok.doc[start: tok.i + 1]
+        if ends_before_number(span):
+            continue  # "Its Local 40 says": a numbered branch, not a name cut before its number
         if is_dateline(span, sent):
             continue  # "Lyon, 4 May 2027 - X announced": the town the story was filed from
         words = [w for w in span if w.text != "-"]
