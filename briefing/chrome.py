@@ -84,6 +84,8 @@ _STAFF_WORK = (r"(?:keep|keeps|continue|continues|carry\s+on)\s+(?:to\s+)?(?:rep
 _HOUSEKEEPING = re.compile(
     r"^(?:(?:and|so|ok|okay|well|that['’]s\s+(?:it|all|where|everything)(?:\s+\w+){0,3}?)[,\s]+)?"
     r"(?:" + _WE + r"\b[^.!?]{0,80}?\b" + _COVERAGE + r"\b|"
+    + _WE + r"\s+(?:will\s+)?be\s+back\s+(?:here\s+)?(?:tomorrow|later|soon|shortly|tonight|in\s+the\s+morning|"
+    r"next\s+\w+|on\s+\w+day|with\s+more)\b|"
     + _OUR_STAFF + r"\b[^.!?]{0,80}?\b(?:" + _COVERAGE + "|" + _STAFF_WORK + r")\b|"
     r"(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:all|so\s+much|very\s+much))?\s+for\s+(?:following|reading|"
     r"joining|staying|being\s+with)\b|"

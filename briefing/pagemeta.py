@@ -242,6 +242,13 @@ def row_outlet(line: str) -> str | None:
     """The outlet named in a separator-structured meta row ('Coastal Wire · 3 March 2031 · By Ana Ruiz',
     '*Harbour Times | Tuesday 12 May 2030*'): one part is a date, a time or a byline, and another is a
     site name. None for a line that is no such row."""
+    named = re.match(r"^([^,]{2,60}),\s+(.+)$", line.strip(" \t*_"))
+    if named and _is_date_part(named.group(2)):
+        # 'Lakeland Ledger, 15 March 2031': the site's name, then the date; a place before the date ('Sun City,
+        # 3 May') is no outlet, so the name must end in an outlet word or be a broadcaster's
+        outlet = _outlet_name(named.group(1))
+        ends_like_outlet = _plain(named.group(1).split()[-1]) in OUTLET_WORDS
+        return outlet if outlet and (ends_like_outlet or _BROADCASTER.match(named.group(1))) else None
     parts = [p.strip(" \t*_") for p in _ROW_SEPARATOR.split(line.strip(" \t*_"))]
     parts = [p for p in parts if p]
     if len(parts) < 2:
@@ -274,6 +281,7 @@ def _is_date_part(part: str) -> bool:
 def _outlet_name(part: str) -> str | None:
     """A site name standing alone: 'Coastal Wire', 'harbourtimes.com', 'TechLedger', 'Coastal Wire staff'."""
     part = _STAFF_SUFFIX.sub("", part)
+    part = re.sub(r"^(?:[Bb]y|BY)\s+(?:the\s+)?", "", part)      # 'By Ledger staff': the desk's site, not 'By Ledger'
     if _CAMEL_CASE.match(part):
         return part
     if is_domain(part):

@@ -1017,6 +1017,7 @@ LIVE_PARAGRAPHS = [
     "through the night.",
     "Many thanks for joining us. Our team will keep you posted as the board meets again on Friday.",
     "Our live coverage of the drought has ended for today.",
+    "That's it for today's briefing. We'll be back tomorrow with more.",
 ])
 @pytest.mark.parametrize("where", ["top", "bottom"])
 def test_a_live_blogs_own_housekeeping_lines_are_chrome(housekeeping, where):
@@ -1182,3 +1183,15 @@ def test_text_without_markup_is_unchanged(plain):
     from briefing.ingest import markup_mask
 
     assert markup_mask(plain) == plain
+
+
+@pytest.mark.parametrize("row, outlet", [
+    ("Lakeland Ledger, 15 March 2031", "Lakeland Ledger"),
+    ("RIVER FM, Tuesday 3 May 2031", "River FM"),
+    ("Sun City, 3 May 2031", None),             # a place and the date
+    ("By Ledger staff | Updated 14 March 2031 16:40 CET", None),    # not 'By Ledger'
+    ("By Harbour Times staff | 14 March 2031", "Harbour Times"),
+])
+def test_the_outlet_of_a_name_and_date_row(row, outlet):
+    doc = text_document("r.txt", "r.txt", f"Reservoirs fall to record low\n{row}\n\n{BODY}")
+    assert doc.outlet == outlet
