@@ -232,3 +232,34 @@ def test_the_event_date_is_the_day_the_headline_sentence_names():
                       TimelineEntry(date="2031-10-13", event="The dam had been leaking", citations=[xs[1].lead[1]])]
     event = build_event([doc("a", date(2031, 10, 15)), doc("b", date(2031, 10, 15))], xs)
     assert event.headline == "A dam burst in Orlen" and event.date == "2031-10-14"
+
+
+def counted(x: DocumentExtraction, position: int, value: float, quantity: str = "deaths") -> DocumentExtraction:
+    from briefing.summary import Figure
+
+    x.figures.append(Figure(value=value, unit="", text=str(value), description=quantity, quantity=quantity,
+                            citations=[x.lead[position]]))
+    return x
+
+
+def test_the_summary_does_not_count_one_thing_two_ways():
+    xs = [counted(extraction("a", [("Floods in the Orlen valley killed 4 people on Monday, officials said.",
+                                    "Floods in the Orlen valley killed 4 people")]), 0, 4),
+          counted(extraction("b", [("The flood toll in the Orlen valley rose to 6 people overnight.", "")]), 0, 6),
+          extraction("c", [("Rescuers searched the Orlen valley for missing people after floods on Monday.", "")])]
+    event = build_event([doc("a", date(2031, 10, 14)), doc("b", date(2031, 10, 15)), doc("c", date(2031, 10, 15))],
+                        xs)
+    assert ("killed 4 people" in event.summary) != ("rose to 6" in event.summary)
+    assert event.summary.startswith("Floods in the Orlen valley")  # the first sentence stays
+
+
+def test_among_later_sentences_the_later_report_gives_the_count():
+    xs = [extraction("a", [("Floods swept the Orlen valley on Monday, cutting roads and power to the valley.",
+                            "Floods swept the Orlen valley")]),
+          counted(extraction("b", [("Officials said the floods had killed 4 people by night.", "")]), 0, 4),
+          counted(extraction("c", [("The death toll rose to 6 people as waters receded on Tuesday.", "")]), 0, 6),
+          extraction("d", [("Floods cut roads and power in the Orlen valley, killing people, on Monday.",
+                            "Floods cut roads and power in the Orlen valley")])]
+    event = build_event([doc("a", date(2031, 10, 14)), doc("b", date(2031, 10, 14)), doc("c", date(2031, 10, 15)),
+                         doc("d", date(2031, 10, 15))], xs)
+    assert "rose to 6" in event.summary and "killed 4" not in event.summary

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from briefing.extract.lead import DATELINE
@@ -53,6 +54,8 @@ class _Lead:
     position: int
     words: frozenset[str]
     score: float = 0.0
+    counts: dict[str, frozenset[float]] = field(default_factory=dict)  # what the sentence counts: its values
+    published: date = date.min
 
 
 def build_event(documents: list["Document"], extractions: list["DocumentExtraction"]) -> Event:
@@ -84,10 +87,16 @@ def _leads(documents: list["Document"], extractions: list["DocumentExtraction"])
     out = []
     for i, x in enumerate(extractions):
         clauses = list(getattr(x, "lead_clauses", []) or [])
+        published = getattr(documents[i], "published", None) if i < len(documents) else None
         for pos, cite in enumerate(x.lead):
+            counts: dict[str, set[float]] = defaultdict(set)
+            for f in x.figures:
+                if f.quantity and cite in f.citations:
+                    counts[f.quantity].add(f.value)
             cite = _without_dateline(cite)
             clause = clauses[pos] if pos < len(clauses) else ""
-            out.append(_Lead(cite, clause, i, pos, content_words(cite.text)))
+            out.append(_Lead(cite, clause, i, pos, content_words(cite.text),
+                             counts={q: frozenset(v) for q, v in counts.items()}, published=published or date.min))
     return out
 
 
@@ -166,6 +175,16 @@ def _summary(ranked: list[_Lead]) -> list[_Lead]:
         if _needs_antecedent(lead.citation.text) and not (chosen and chosen[-1].doc == lead.doc
                                                             and chosen[-1].position == lead.position - 1):
             continue  # "His death follows ...": whose, without the sentence before it?
+        rivals = [c for c in chosen if _counts_differ(c, lead)]
+        if rivals:
+            # "the death toll rose to four" / "five people have died": the story moved on between the reports.
+            # The first sentence (what most sources agree on) stays; among the others the later report's stands
+            # (the figures and open questions keep every value)
+            if chosen[0] in rivals or any(lead.published <= rival.published for rival in rivals):
+                continue
+            for rival in rivals:
+                chosen.remove(rival)
+                words -= len(rival.citation.text.split())
         if len(chosen) >= 2 and lead.score < 0.5 * chosen[0].score:
             break  # beyond two sentences, only what about as many sources agree on
         size = len(lead.citation.text.split())
@@ -176,6 +195,11 @@ def _summary(ranked: list[_Lead]) -> list[_Lead]:
         if len(chosen) >= SUMMARY_SENTENCES:
             break
     return chosen
+
+
+def _counts_differ(a: _Lead, b: _Lead) -> bool:
+    """Both sentences count the same thing, with no value in common."""
+    return any(q in b.counts and not a.counts[q] & b.counts[q] for q in a.counts)
 
 
 def _trim(text: str, limit: int = 15) -> str:
