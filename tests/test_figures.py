@@ -1112,3 +1112,25 @@ def test_a_scale_word_keeping_the_full_stop_still_scales(figures_of):
 def test_a_stand_in_body_resolves_only_to_a_single_plausible_antecedent(figures_of, text, claimant):
     figs = [f for f in figures_of(text) if f.value in (300, 80)]
     assert only(figs).claimed_by == claimant
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, value, claimant", [
+    ("The Hellenic Fire Service issued a statement. According to its latest update, about 21,000 hectares "
+     "have burned.", 21000, "Hellenic Fire Service"),
+    ("According to data compiled by the Coastal Research Group from satellite imagery, more than 22,000 "
+     "hectares have burned.", 22000, "Coastal Research Group"),
+    ("Shipping costs will rise by 4 percent, according to an estimate by a major European bank.", 4,
+     "major European bank"),
+    ("WHO figures show 24 health workers have been infected.", 24, "WHO"),
+])
+def test_a_source_phrase_names_who_made_or_owns_the_count(figures_of, text, value, claimant):
+    f = only([f for f in figures_of(text) if f.value == value])
+    assert f.claimed_by == claimant
+
+
+@pytest.mark.slow
+def test_a_relative_clause_misread_as_a_claims_object_is_no_claim(figures_of):
+    f = only(figures_of("Peru claims almost the entire bay, through which more than $40 billion of fish "
+                        "exports pass each year."))
+    assert f.claimed_by is None

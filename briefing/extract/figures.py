@@ -128,7 +128,7 @@ INCREMENT_MODIFIERS = frozenset("additional extra more further fresh reinforceme
 # verbs whose subject a bare number measures: "deaths rose to 1,200", "turnout stood at 67%"
 LEVEL_VERBS = frozenset("""rise fall climb drop reach total stand hit exceed top increase decrease grow jump soar
 plunge decline surpass pass near approach be amount come put""".split())
-INVARIANT_PLURALS = frozenset("""personnel people police staff cattle livestock sheep fish deer aircraft
+INVARIANT_PLURALS = frozenset("""personnel people police staff crew cattle livestock sheep fish deer aircraft
 equipment ammunition""".split())
 _TIME_OF_DAY = frozenset("a.m. p.m. am pm gmt utc bst cet est pst o'clock hrs h".split())
 _RANGE_LINKS = {"to", "-", "–", "—", "or", "and"}
@@ -656,13 +656,12 @@ def _parallel_figure(root: "Token", previous: Figure | None, sent: "Sentence") -
     return None
 
 
-def _own_according_to(doc, end: int) -> str | None:
+def _own_according_to(doc, end: int) -> "Token | None":
     """An 'according to X' right after the number: the source of that number alone (the parser hangs it on
     the verb)."""
     if end + 1 >= len(doc) or doc[end].lower_ != "according" or doc[end + 1].lower_ != "to":
         return None
-    pobj = next((g for g in doc[end + 1].children if g.dep_ == "pobj"), None)
-    return _phrase(pobj) if pobj is not None else None
+    return next((g for g in doc[end + 1].children if g.dep_ == "pobj"), None)
 
 
 def _with_parallel_noun(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, root: "Token",
@@ -675,7 +674,7 @@ def _with_parallel_noun(ctx: "DocContext", index: int, sent: "Sentence", a: Amou
     claim_verb, claimant = _claimant(ctx, index, sent, root)
     own = _own_according_to(doc, a.end)  # "27 people according to X, or 31 according to Y": Y's
     if own is not None:
-        claimant = own
+        claimant = clean_claimant(_source_name(ctx, index, own))
     expression, current = _as_of_evidence(root, verb, claim_verb)
     return FigureCandidate(value=a.value, low=a.low, high=a.high, unit=parallel.unit, text=doc[start:a.end].text,
                            description=parallel.description, claimed_by=claimant or parallel.claimed_by,
@@ -1600,7 +1599,7 @@ def _claimant_in_sentence(ctx: "DocContext", index: int, sent: "Sentence",
             return aside_claim
     according = _according_to(sent.span)
     if according is not None and not _semicolon_between(sent.span.doc, anchor.i, according[2]):
-        return according[:2]
+        return according[0], _source_name(ctx, index, according[1])
     found: tuple["Token | None", str | None] = (None, None)
     tok, below = anchor, anchor
     for _ in range(8):
@@ -1641,14 +1640,29 @@ def _name_of(ctx: "DocContext", index: int, subj: "Token") -> str | None:
         low = subj.lower_
     if low in _PRONOUNS:
         return _resolve_pronoun(ctx, index, subj)
-    if _owned_by_pronoun(subj):
-        named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return _source_name(ctx, index, subj)
+
+
+def _source_name(ctx: "DocContext", index: int, tok: "Token") -> str:
+    """The name of a source phrase: the appositive name ('Its president, Julie Roy'), the body a possessive
+    pronoun owns ('its latest update' -> the body), the author of a work ('data compiled by the group',
+    'an estimate by a bank'), the name owning a count ('WHO figures', 'the ministry's data')."""
+    if _owned_by_pronoun(tok):
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None:
             return _phrase(named)
-        poss = next(t for t in subj.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and t.i < subj.i)
+        poss = next(t for t in tok.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and t.i < tok.i)
         if poss.lower_ in ("its", "their"):
-            return _resolve_pronoun(ctx, index, poss) or _phrase(subj)
-    return _phrase(subj)
+            return _resolve_pronoun(ctx, index, poss) or _phrase(tok)
+    if _lemma(tok) in STUDY_NOUNS | VAGUE_MEASURES:
+        author = _author_of(tok)
+        if author is not None:
+            return _phrase(author)
+        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
+                      and c.i < tok.i), None)
+        if owner is not None:  # "WHO figures", "the ministry's data"
+            return re.sub(r"\s*['’]s?$", "", _phrase(owner))
+    return _phrase(tok)
 
 
 def _semicolon_between(doc, i: int, j: int) -> bool:
@@ -1685,6 +1699,9 @@ def _in_clause_of(tok: "Token", noun: "Token") -> bool:
 def _inside_object_clause(anchor: "Token", below: "Token") -> bool:
     """'X claims almost the entire sea, through which $3 trillion of trade passes': a number in a clause about
     the verb's noun object is no part of what the verb claims."""
+    if below.dep_ == "ccomp":  # (a relative clause the parser took for a clausal object: ", through which ...")
+        edge = below.left_edge
+        return any(t.tag_ in ("WDT", "WP", "WP$") for t in edge.doc[edge.i:min(edge.i + 2, below.i)])
     if below.dep_ not in ("dobj", "attr", "oprd"):
         return False
     tok = anchor
@@ -1739,7 +1756,7 @@ def _attribution(span: "Span", anchor: "Token") -> tuple["Token", "Token"] | Non
     return None
 
 
-def _according_to(span: "Span") -> tuple["Token | None", str, int] | None:
+def _according_to(span: "Span") -> tuple["Token | None", "Token", int] | None:
     """'according to X' anywhere in the sentence (looked up once per sentence)."""
     key = (id(span.doc), span.start, span.end, "according")
     if key not in _SIDE_CLAUSES:
@@ -1748,7 +1765,7 @@ def _according_to(span: "Span") -> tuple["Token | None", str, int] | None:
             if tok.lower_ == "according" and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
                 pobj = next((c for c in span.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    _SIDE_CLAUSES[key] = (tok.head if tok.head.pos_ == "VERB" else None, _phrase(pobj), tok.i)
+                    _SIDE_CLAUSES[key] = (tok.head if tok.head.pos_ == "VERB" else None, pobj, tok.i)
                     break
     return _SIDE_CLAUSES[key]
 
@@ -1779,7 +1796,8 @@ def _owned_by_pronoun(subj: "Token") -> bool:
 
 # nouns for a piece of work that finds a figure: its author, not the work, claims it ("a review by X put ...")
 STUDY_NOUNS = frozenset("""study review report survey analysis audit assessment evaluation investigation inquiry
-trial research poll census paper model estimate projection forecast modelling modeling count data""".split())
+trial research poll census paper model estimate projection forecast modelling modeling count data datum
+statistics""".split())
 
 
 def _author_of(study: "Token") -> "Token | None":
@@ -1788,8 +1806,8 @@ def _author_of(study: "Token") -> "Token | None":
     for tok in study.subtree:
         if tok.lower_ == "by" and tok.dep_ in ("prep", "agent") and tok.head.i >= study.i:
             up, inside = tok.head, True
-            while up.i != study.i:  # only through the study's own complements
-                if up.dep_ in ("relcl", "acl", "advcl", "appos"):
+            while up.i != study.i:  # only through the study's own complements (and "compiled by", "published by")
+                if up.dep_ in ("relcl", "advcl", "appos") or up.dep_ == "acl" and up.tag_ != "VBN":
                     inside = False
                     break
                 up = up.head
