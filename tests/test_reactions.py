@@ -779,6 +779,7 @@ def test_holding_to_ones_own_finding_backs_no_decision(reactions_of, text):
     ('The finance minister, Ana Ruiz, told a press conference that Spain was "seriously concerned" about the '
      'tariffs.', "Ana Ruiz", "concern"),
     ("Lena Marsh told a briefing that the alliance was deeply worried by the drills.", "Lena Marsh", "concern"),
+    ('Lena Marsh told a briefing that Kenya was "deeply worried" by the drills.', "Lena Marsh", "concern"),
     ('"Spain opposes any attempt to reopen the agreement," Ana Ruiz said.', "Ana Ruiz", "condemn"),
     ('"Our government opposes the new levy," Lena Marsh said.', "Lena Marsh", "condemn"),
     ('Lena Marsh said the agency "fully backs" the plan.', "Lena Marsh", "support"),
@@ -786,7 +787,10 @@ def test_holding_to_ones_own_finding_backs_no_decision(reactions_of, text):
     ("Lena Marsh said Kenya opposes the levy.", "Lena Marsh", "neutral"),
 ])
 def test_a_stance_inside_a_reported_clause_counts(reactions_of, text, speaker, stance):
-    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+    found = by_actor(reactions_of(text), speaker)
+    assert found[0].stance == stance
+    if '"' in text:  # the quoted words are the speaker's even in a clause the parser hung on a noun
+        assert found[0].quote
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -844,3 +848,47 @@ def test_quoted_words_of_another_party_in_a_relative_clause_are_not_the_speakers
 ])
 def test_a_live_blog_timestamp_heading_is_no_reaction(reactions_of, text):
     assert reactions_of(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('The Harbour Council in Oslo has issued a short statement. It says the council is "deeply concerned" by the '
+     'spill.', "Harbour Council", "concern"),
+    ('The Grain Board released a statement on Monday. It said the tariff was "deeply unfair".', "Grain Board",
+     "condemn"),
+    ('The Harbour Council said the port would stay open. It added that the spill was "alarming".', "Harbour Council",
+     "concern"),
+])
+def test_it_after_a_body_that_spoke_or_issued_a_statement_is_that_body(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[-1].stance == stance
+
+
+def test_it_after_a_thing_that_did_not_speak_is_nobody(reactions_of):
+    assert reactions_of("The tanker ran aground on Monday. It said nothing.") == []
+
+
+@pytest.mark.parametrize("text", [
+    '"Both sides are bluffing," said Marcus Tan, a senior fellow at the Harbin School of Strategy.',
+    "Hu Qing, a researcher at the National Institute for Ocean Studies, argued that the statement was reckless.",
+    '"It is a tragedy," said Helen Marsh, who teaches law at the University of Tarn.',
+    '"The levy is a mistake," said Paul Reed, an analyst. "It will hurt exporters," Reed added.',
+    "A person familiar with the talks said the deal was close.",
+])
+def test_commentators_and_anonymous_sources_are_not_parties(reactions_of, text):
+    assert reactions_of(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ana Ruiz, a spokeswoman at the Health Institute, said the vaccine was safe.", "Ana Ruiz"),
+    ("Ana Ruiz, director of the Health Institute, said the vaccine was safe.", "Ana Ruiz"),
+    ('"We are alarmed," said Tom Lind, chief economist at the Western Bank.', "Tom Lind"),
+])
+def test_those_who_speak_for_a_body_stay_parties(reactions_of, text, speaker):
+    assert [r.actor for r in reactions_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Canadian Longshore and Harbour Workers Union said it would ask the court to review the decision.",
+     "Canadian Longshore and Harbour Workers Union"),
+])
+def test_a_name_ner_cut_at_and_is_one_speaker(reactions_of, text, speaker):
+    assert [r.actor for r in reactions_of(text)] == [speaker]

@@ -286,3 +286,9 @@ CHARGE_NOUNS = ACCUSATION_NOUNS | frozenset("claim claims suggestion suggestions
 SPOKESPERSON_WORDS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 # nouns whose absence rebuts a claim: "has sent us no evidence", "the claims have no basis"
 REBUTTAL_NOUNS = frozenset("evidence proof basis".split())
+# roles of people who comment on an event rather than take part in it: "X, a senior fellow at ...", "an analyst"
+COMMENTATOR_ROLES = frozenset("""analyst analysts researcher researchers professor professors fellow fellows scholar
+scholars academic academics lecturer lecturers commentator commentators strategist strategists historian
+historians""".split())
+# heads of the places such commentators work at: "a researcher at the National Institute for ..."
+ACADEMIC_HEADS = frozenset("university institute school college academy centre center tank".split())

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing.extract import dateline_end
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
+from briefing.extract.lexicon import (ACADEMIC_HEADS, COMMENTATOR_ROLES, ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
                                       AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, BLAME_PATTERNS, CHARGE_NOUNS,
                                       CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
                                       DEFENCE_PATTERNS, DEFEND_VERBS, DOCUMENT_NOUNS, ENACT_VERBS,
@@ -221,7 +221,7 @@ def _in_relative_clause(word: "Token") -> bool:
     tok = word
     for _ in range(8):
         if tok.dep_ in ("relcl", "acl"):
-            if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            if _content_clause_on_noun(tok):
                 return False  # "told a press conference that X was concerned": a content clause the parser hung on the noun
             # "..., which it called 'implausible'": a relative clause of saying carries the speaker's own judgment
             return tok.lemma_.lower() not in SPEECH_LEMMAS | CALL_VERBS
@@ -229,6 +229,21 @@ def _in_relative_clause(word: "Token") -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _content_clause_on_noun(clause: "Token") -> bool:
+    """'told a press conference that Japan was concerned': what was said, which the parser hung on the noun
+    as a relative clause; a true one has 'that' as its own subject or object ('the report that Kenya wrote')."""
+    that = next((c for c in clause.children if c.lower_ == "that"), None)
+    if that is None:
+        return False
+    if that.dep_ == "mark":
+        return True
+    noun = clause.head
+    # "told a briefing that ...": the noun is where something was said, and the clause has its own subject
+    return noun.dep_ in ("dobj", "pobj") and (noun.head.lemma_.lower() in SPEECH_LEMMAS or
+                                             noun.head.head.lemma_.lower() in SPEECH_LEMMAS) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children)
 
 
 def _rebuts(noun: "Token") -> bool:
@@ -670,15 +685,32 @@ def clean_name(text: str) -> str:
     return text.strip(" ,.")
 
 
+# words that join the parts of one name: an entity that ends in one runs on into the next
+NAME_JOINERS = frozenset({"and", "&", "of", "for"})
+
+
 def _entity_for(tok: "Token", sent: "Span") -> "Span | None":
     """The speaker-like entity a token is part of, read from its IOB tags (no scan of all entities)."""
     if tok.ent_type_ not in SPEAKER_LABELS:
         return None
     doc, start, end = tok.doc, tok.i, tok.i + 1
-    while doc[start].ent_iob_ == "I" and start > sent.start:
-        start -= 1
-    while end < sent.end and doc[end].ent_iob_ == "I":
-        end += 1
+    while True:
+        while doc[start].ent_iob_ == "I" and start > sent.start:
+            start -= 1
+        # NER may cut a name at a joining word: "[The Canadian Dockers and] [Harbour Workers Union]"
+        if start - 1 > sent.start and doc[start - 1].lower_ in NAME_JOINERS and doc[start - 1].ent_iob_ == "I" \
+                and doc[start - 1].ent_type_ == tok.ent_type_:
+            start -= 1
+            continue
+        break
+    while True:
+        while end < sent.end and doc[end].ent_iob_ == "I":
+            end += 1
+        if end < sent.end and doc[end - 1].lower_ in NAME_JOINERS and doc[end].ent_iob_ == "B" \
+                and doc[end].ent_type_ == tok.ent_type_:
+            end += 1
+            continue
+        break
     from spacy.tokens import Span
 
     return Span(doc, start, end, label=tok.ent_type_)
@@ -805,6 +837,9 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
             return memory.person, True
         return None
     if subj.pos_ == "PRON":
+        # "The Secretariat has issued a statement. It says ...": 'it' is the body that just spoke
+        if low == "it" and memory.speaker and not memory.speaker_is_person and memory.speaker_age <= 1:
+            return memory.speaker, False
         return None
     if subj.pos_ == "NOUN" and subj.lemma_.lower() in GENERIC_BODY_NOUNS | ORG_HEADS and _entity_for(subj, span) is None \
             and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some") for c in subj.children):
@@ -1264,6 +1299,22 @@ def _subject_after_dateline(subj: "Token", end: int) -> "Token | None":
     return None
 
 
+# verbs by which a body puts out a statement: "X has issued a statement" makes X who a following "it says" is
+ISSUING_VERBS = frozenset("issue release publish post put circulate".split())
+
+
+def _remember_issuer(sent: "Sentence", ctx: "DocContext", actors: list[Actor], memory: SpeakerMemory) -> None:
+    """'The Secretariat has issued a short statement.': its issuer speaks in the next sentence's 'it says'."""
+    for t in sent.span:
+        if t.pos_ == "VERB" and t.lemma_.lower() in ISSUING_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in t.children):
+            subj = _own_subject(t)
+            who = resolve_subject(subj, sent, ctx, actors, memory) if subj is not None else None
+            if who:
+                memory.spoke(*who)
+            return
+
+
 def _remember_people(sent: "Sentence", memory: SpeakerMemory) -> None:
     """A person who is the subject of a sentence is who a following 'he' most likely means."""
     for t in sent.span:
@@ -1282,16 +1333,48 @@ def _only_informs(speech: Speech, span: "Span") -> bool:
     described a frantic escape', 'Traders said the closure had stranded hundreds') or a body that only
     supplies a figure ('the toll rose to 27, the ministry said', 'according to the port authority, 45,000
     containers ...')."""
-    subj = _speaker_subject(speech.verbs[0]) if speech.verbs else None
-    if subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NNS" and subj.lemma_.lower() in STAKEHOLDER_GROUPS \
-            and not subj.ent_type_:
-        return True
+    subj = _speaker_subject(speech.verbs[0]) if speech.verbs and not speech.according_to else None
+    if subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NNS" and not subj.ent_type_ \
+            and subj.lemma_.lower() not in PERSON_NOUNS and subj.lower_ not in PERSON_NOUNS:
+        return True  # "Residents described ...", "Volunteers at the hall say ...": people telling what they saw
+    if speech.speaker[:1].islower():
+        return True  # "a person familiar with the talks", "health ministry": no named party
     if speech.is_person or any(act_stance(v) for v in speech.verbs):
         return False  # a person who gives a figure is still a party speaking ("the cost could top $2 billion, X said")
     words = [t for t in speech.content if not t.is_punct]
     figures = [t for t in words if t.ent_type_ in FIGURE_LABELS]
     # a source named for a figure, or a statement that is nothing but the figure ("X says 22,300")
     return bool(figures) and (speech.according_to or len(figures) == len(words))
+
+
+# roles of those who lead or speak for a body: at an institute they speak for it, they do not comment
+LEADING_ROLES = frozenset("""director head chief president chair chairman chairwoman chairperson ceo secretary
+minister founder executive""".split())
+
+
+def _is_commentator(speech: Speech) -> bool:
+    """A speaker the sentence presents as a commentator, not a party: 'X, a senior fellow at the Y School',
+    'X, an analyst', 'X, who teaches law at the University of Y', 'an epidemiologist at the Z Institute'."""
+    if not speech.is_person or not speech.verbs:
+        return False
+    subj = _speaker_subject(speech.verbs[0])
+    if subj is None:
+        return False
+    roles = [c for c in subj.children if c.dep_ in ("appos", "relcl", "acl")]
+    if subj.lower_ in COMMENTATOR_ROLES:  # "said an analyst, Y"
+        return True
+    if any(r.lemma_.lower() in SPOKESPERSON_WORDS | LEADING_ROLES for r in roles):
+        return False  # "a spokeswoman at the Health Institute", "director of the institute": it speaks for it
+    described = [t for r in roles for t in r.subtree]
+    for t in described:
+        if t.lower_ in COMMENTATOR_ROLES and t.dep_ in ("appos", "ROOT", "conj", "attr"):
+            return True
+        if t.lower_ == "at" and t.dep_ == "prep" and any(
+                g.dep_ == "pobj" and (g.lemma_.lower() in ACADEMIC_HEADS or any(
+                    w.lemma_.lower() in ACADEMIC_HEADS and w.ent_type_ == "ORG" for w in g.subtree))
+                for g in t.children):
+            return True  # "an epidemiologist at the London School of ..."
+    return False
 
 
 def _other_partys_words(quoted: list["Token"], speech: Speech) -> set[int]:
@@ -1303,6 +1386,8 @@ def _other_partys_words(quoted: list["Token"], speech: Speech) -> set[int]:
         tok = t
         for _ in range(6):
             if tok.dep_ in ("relcl", "acl") and tok.i not in speech_ids:
+                if _content_clause_on_noun(tok):
+                    break  # "told a briefing that X was 'concerned'": a content clause of the speaker's
                 subj = _own_subject(tok)
                 if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in speech.speaker.lower():
                     out.add(t.i)
@@ -1316,13 +1401,20 @@ def _other_partys_words(quoted: list["Token"], speech: Speech) -> set[int]:
 def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
     memory = SpeakerMemory()
     out: list[Reaction] = []
+    commentators: set[str] = set()  # people the article presents as commentators: their words are no reactions
     accused: set[str] = set()  # acts the text so far accused someone of
     for sent in ctx.sentences:
         memory.next_sentence()
         if TIMESTAMP_HEADING_RE.match(sent.text):
             continue
         speeches = find_speeches(sent, ctx, actors, memory)
+        if not speeches:
+            _remember_issuer(sent, ctx, actors, memory)
         for k, speech in enumerate(speeches):
+            if _one_of(speech.speaker, commentators) or _is_commentator(speech):
+                commentators.add(speech.speaker)
+                memory.spoke(speech.speaker, speech.is_person)
+                continue
             verb_at = min(v.idx for v in speech.verbs) - sent.span.start_char if speech.verbs else None
             quote = quote_in(sent.text, verb_at)
             quoted = _quoted_tokens(sent.span)
@@ -1353,4 +1445,13 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
             memory.spoke(speech.speaker, speech.is_person)
         _remember_people(sent, memory)
         accused |= _accused_acts(sent.span)
-    return out
+    # a commentator quoted before the article said who they are
+    return [r for r in out if not _one_of(r.actor, commentators)]
+
+
+def _one_of(name: str, people: set[str]) -> bool:
+    """Whether a name is one of these people, by full name or surname ('Reed' after 'Paul Reed')."""
+    if not people:
+        return False
+    last = name.split()[-1] if name else ""
+    return name in people or any(p.split()[-1] == last for p in people if p)
