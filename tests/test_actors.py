@@ -775,3 +775,41 @@ def test_a_body_named_beside_its_full_name_is_an_organisation(actors_of, text, s
     found = actors_of(text, entities=((short, "PERSON"),))
     actor = named(found, full)
     assert actor.kind == "organization" and short in actor.aliases
+
+
+def test_a_short_country_name_resolves_to_the_longer_country_the_sources_name():
+    merged = merge([
+        Actor(name="Republic of the Congo", kind="country", aliases=["Congo"], mentions=3,
+              citations=[cite("a.txt", "Congo closed two crossings.")]),
+        Actor(name="Democratic Republic of the Congo", kind="country", aliases=["DRC"], mentions=2,
+              citations=[cite("b.txt", "The DRC said ...")]),
+    ])
+    assert [(a.name, sorted(a.aliases)) for a in merged] == [("Democratic Republic of the Congo", ["Congo", "DRC"])]
+
+
+def test_a_country_written_in_full_stays_apart_from_a_longer_one():
+    merged = merge([
+        Actor(name="Sudan", kind="country", mentions=3, citations=[cite("a.txt", "Sudan said ...")]),
+        Actor(name="South Sudan", kind="country", mentions=2, citations=[cite("b.txt", "South Sudan said ...")]),
+        Actor(name="Republic of the Congo", kind="country", aliases=["Congo"], mentions=1,
+              citations=[cite("c.txt", "Congo said ...")]),
+    ])
+    assert {a.name for a in merged} == {"Sudan", "South Sudan", "Republic of the Congo"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,body", [
+    ("The Government of the Republic wishes to reassure the population. The Government of the Republic will publish "
+     "figures daily.", "Government of the Republic"),
+    ("The Cabinet of the Kingdom approved the budget on Monday. The Cabinet of the Kingdom said taxes would not "
+     "rise.", "Cabinet of the Kingdom"),
+])
+def test_a_state_body_that_names_no_state_is_no_actor(actors_of, text, body):
+    assert body not in names(actors_of(text))
+
+
+@pytest.mark.slow
+def test_a_state_body_that_names_its_state_stays(actors_of):
+    found = actors_of("The Government of Ghana said the outbreak was under control. The Government of Ghana will "
+                      "publish figures daily.")
+    assert "Government of Ghana" in names(found)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -301,10 +301,34 @@ def merge(candidates: list[Actor]) -> list[Actor]:
     """One actor per group of candidates, citing every source that names it, most important first."""
     if not candidates:
         return []
+    candidates = _short_country_names_resolved(candidates)
     sets = [NameSet(kind=a.kind, names=[a.name] + list(a.aliases), weight=a.mentions) for a in candidates]
     merged = [_combine([candidates[i] for i in group]) for group in link_groups(sets)]
     merged.sort(key=lambda a: (-len({c.source for c in a.citations}), -a.mentions, a.name))
     return merged[:MAX_ACTORS]
+
+
+def _short_country_names_resolved(candidates: list[Actor]) -> list[Actor]:
+    """A country named only by a short form that is also part of a longer country's name the sources use
+    resolves to that longer country: "Congo" beside "Democratic Republic of the Congo" (or "DRC") is that
+    country, not the Republic of the Congo the table gives for "Congo" alone. A country written in its own
+    full name somewhere has no other forms in that source and stays itself ("Sudan" beside "South Sudan")."""
+    countries = {a.name for a in candidates if a.kind == "country" and ents.country_of(a.name)}
+    if len(countries) < 2:
+        return candidates
+    out = []
+    for a in candidates:
+        longer = [c for c in countries if c != a.name and _words_within(a.name, c)] \
+            if a.kind == "country" and a.aliases and a.name in countries else []
+        if len(longer) == 1 and all(_words_within(alias, longer[0]) for alias in a.aliases):
+            a = replace(a, name=longer[0])
+        out.append(a)
+    return out
+
+
+def _words_within(short: str, long: str) -> bool:
+    """``short``'s words appear together inside ``long`` ("congo" / "democratic republic of the congo")."""
+    return f" {ents.normalize(short)} " in f" {ents.normalize(long)} "
 
 
 def _combine(group: list[Actor]) -> Actor:

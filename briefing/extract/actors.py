@@ -94,6 +94,8 @@ turnover""".split())
 BODY_ACTION_VERBS = AGENT_VERBS | frozenset("""cut close hire invest recall raise pay comply cooperate challenge
 review open expand sell buy merge acquire file resume suspend halt cancel""".split())
 PERSON_PRONOUNS = frozenset(("he", "she"))
+# common nouns for a state, which name none ("the Republic", "the Nation")
+STATE_WORDS = frozenset("republic nation kingdom country".split())
 # ranks and courtesy titles that go with a person's name rather than their role ("Colonel X, the army spokesman")
 RANKS = frozenset("""colonel col lieutenant lt major maj captain capt admiral adm marshal sergeant sgt commodore general
 gen brigadier brig commander cmdr corporal cpl inspector superintendent constable professor prof dr mr mrs ms sir
@@ -483,6 +485,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         return None  # "the Director-General of X": a title without its holder's name
     if kind == "person" and (span[-1].like_num or ends_before_number(span)):
         return None  # "Local 40", "Unit 7": a numbered branch or thing, no person's name has a number
+    if kind == "organization" and is_unnamed_state_body(surface):
+        return None  # "the Government of the Republic": a communiqué's own state, which it does not name
     cue = kind_cue(span, label, surnames)
     if cue == "organization" and kind in ("person", "group", "country"):
         kind = "organization"  # "X, which runs a clinic", "X's chief executive": a body, whatever NER says
@@ -949,6 +953,14 @@ def looks_like_person_name(span: "Span") -> bool:
     words = [t for t in span if not t.is_punct]
     return 2 <= len(words) <= 4 and all(t.text[:1].isupper() and t.lower_ not in ORG_HEADS | NOT_PARTIES
                                         and not ents.country_of(t.text) for t in words)
+
+
+def is_unnamed_state_body(name: str) -> bool:
+    """A body of a state named by common words alone: "Government of the Republic", "Cabinet of the Nation"
+    (a country's own release calls it so; no word says which state)."""
+    words = ents.normalize(name).split()
+    return len(words) >= 2 and bool(set(words) & STATE_WORDS) and \
+        all(w in ORG_HEADS | STATE_WORDS | ents.FUNCTION_WORDS for w in words)
 
 
 def ends_before_number(span: "Span") -> bool:
