@@ -124,12 +124,13 @@ _END_MARK = re.compile(r"^(?:#{3,}|[-–—]\s*30\s*[-–—]|[-–—]*\s*(?:en
                        re.I)
 # 'About Harbour Energy' / 'About the Coastal Trust': the boilerplate profile of the issuer (or its product) that
 # closes a press release; the heading is 'About' and a name alone
-_ABOUT_NAME = re.compile(r"^About (?:the )?([A-Z][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|and|&|for|de|la)){0,6})"
+_ABOUT_NAME = re.compile(r"^(?:About|ABOUT) (?:the |THE )?([A-Z][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|and|&|for|de|la)){0,6})"
                          r"\s*:?$")
+_RULE = re.compile(r"^(?:[-*_=~•·]\s*){3,}$")      # a separator line: '-----', '* * *', '====='
 ABOUT_SECTION_SHARE = 0.5       # the profile comes after at least half of the release's text
 # the same profile with its heading run into the paragraph: 'About Harbour Energy: Harbour Energy is ...',
 # 'About the Trust – Founded in 1998, the trust ...'
-_ABOUT_RUN_IN = re.compile(r"^About (?:the )?([A-Z][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|and|&|for|de|la)){0,6})"
+_ABOUT_RUN_IN = re.compile(r"^(?:About|ABOUT) (?:the |THE )?([A-Z][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|and|&|for|de|la)){0,6})"
                            r"\s*(?::|\s[-–—])\s+(?=\S)")
 # how a profile opens when it does not repeat the heading's name (an acronym heading, the full name below):
 # '<Name> is an independent ...', 'Founded in 1990, ...', 'Established in ...', 'Headquartered in ...'
@@ -326,6 +327,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    if e - s <= 80 and _RULE.match(text[s:e]):
+        return s, e             # '* * *' is a separator line, not a list item of emphasis marks
     for _ in range(3):          # nested markers: '> - item', '> ## heading'
         m = _MARKER.match(text, s, e)
         if not m or m.end() >= e:
@@ -827,6 +830,9 @@ def _cut_after_end_markers(units: list[Unit]) -> None:
             u.mark(CHROME, "end-of-article section heading")
         about = above >= ABOUT_SECTION_SHARE * total and \
             _is_about_section(u, units[i + 1] if i + 1 < len(units) else None)
+        # the profile without its heading, set off by a rule near the end: '-----' then 'X is an independent ...'
+        about = about or (u.kind == ARTICLE and i > 0 and bool(_RULE.match(units[i - 1].text))
+                          and above - article_chars[i] >= 0.6 * total and bool(_PROFILE_OPENING.match(u.text)))
         if about:
             u.mark(CHROME, "issuer profile ('About ...') of a press release")
         if (u.why == "copyright" or comments or credits or contact or section) and above >= 0.6 * total or about:

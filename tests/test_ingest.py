@@ -761,6 +761,10 @@ def test_press_release_issuer_profile_and_contacts_are_boilerplate(tail):
      "wildlife in four countries."],
     ["About Vellandia Grid: Vellandia Grid operates the national transmission network and serves 3 million "
      "customers."],
+    ["ABOUT NORTHLINE ENERGY", "Northline Energy is a renewable power company based in Port Mirren."],
+    # no heading at all: a rule, then the issuer's definition
+    ["* * *", "Northline Energy Group (NEG) is an independent power producer with wind farms in six countries.",
+     "press@northline.example"],
 ])
 def test_a_run_in_about_profile_closing_a_release_is_boilerplate(tail):
     assert blocks_of(release(*tail)) == [RELEASE_LEAD, *RELEASE_BODY]
@@ -773,6 +777,9 @@ def test_a_run_in_about_sentence_that_is_no_profile_stays_article():
     assert early in blocks_of("\n".join([RELEASE_LEAD, early, *RELEASE_BODY]) + "\n")
     counted = "About 40 engineers will move to the new site, the company said."
     assert counted in blocks_of(release(counted))
+    # a definition after a rule early in a story is article
+    early = "Vellandia Grid is the national transmission operator, owned by the state since 1994."
+    assert early in blocks_of("\n".join([RELEASE_LEAD, "-----", early, *RELEASE_BODY]) + "\n")
 
 
 @pytest.mark.parametrize("notice", [
