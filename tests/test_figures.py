@@ -1134,3 +1134,33 @@ def test_a_relative_clause_misread_as_a_claims_object_is_no_claim(figures_of):
     f = only(figures_of("Peru claims almost the entire bay, through which more than $40 billion of fish "
                         "exports pass each year."))
     assert f.claimed_by is None
+
+
+# --- extraction: a running count given as an ordinal ---------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("It is the 14th strike the union has called against the airline this year, the minister said.", 14,
+     "strikes"),
+    ("The 12th protest that activists have staged so far drew a large crowd.", 12, "protests"),
+])
+def test_an_ordinal_of_a_run_of_events_within_a_window_counts_them(figures_of, sentence, value, unit):
+    f = only(figures_of(sentence))
+    assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The city celebrated its 25th anniversary this year.",
+    "She finished 3rd in the race this year.",
+    "The 12th round of talks opened in Geneva.",   # no window: an ordinal, not a count
+])
+def test_other_ordinals_are_not_counts(figures_of, sentence):
+    assert figures_of(sentence) == [], [(f.text, f.unit) for f in figures_of(sentence)]
+
+
+@pytest.mark.slow
+def test_a_subject_the_parser_hung_on_a_fronted_phrase_still_claims(figures_of):
+    f = only(figures_of("In a briefing note seen by Reuters, the growers' council put the number at nearly "
+                        "9,000 tonnes, counting crates still in storage."))
+    assert f.claimed_by == "growers' council"

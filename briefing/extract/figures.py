@@ -489,6 +489,43 @@ def _extract(ctx: "DocContext") -> list[Figure]:
                 found.append(fig)
                 last = (index, fig)
         out += _without_differences(found)
+        out += _ordinal_counts(ctx, index, sent)
+    return out
+
+
+_ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.I)
+# words of a time window that turn 'the 61st protest ... this year' into a running count
+_WINDOW_WORDS = re.compile(r"\b(this (?:year|month|week|season|decade)|so far|to date|since \w+)\b", re.I)
+
+
+def _ordinal_counts(ctx: "DocContext", index: int, sent: "Sentence") -> list[Figure]:
+    """'the 61st protest Manila has filed this year': an ordinal in digits naming the latest of a run of events
+    within a stated window counts them (61 protests this year). Only with a relative clause and a window, so that
+    'the 25th anniversary' or 'the 3rd round' stay what they are."""
+    out: list[Figure] = []
+    doc = sent.span.doc
+    for ent in sent.span.ents:
+        m = _ORDINAL.match(ent.text) if ent.label_ == "ORDINAL" and len(ent) == 1 else None
+        if m is None or int(m.group(1)) < 2:
+            continue
+        tok = ent[0]
+        noun = tok.head
+        if tok.dep_ != "amod" or noun.pos_ != "NOUN" or noun.i < tok.i or _lemma(noun) in TIME_UNITS | LABEL_NOUNS:
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.i > noun.i), None)
+        window = _WINDOW_WORDS.search(doc[clause.left_edge.i:clause.right_edge.i + 1].text) if clause else None
+        if window is None:
+            continue
+        unit = _IRREGULAR_PLURALS.get(_lemma(noun), _plural(noun))
+        claim_verb, claimant = _claimant(ctx, index, sent, noun)
+        expression, current = _as_of_evidence(noun, clause, claim_verb)
+        description = _render(doc, (_noun_phrase(noun, {tok.i}, complement=False) | {t.i for t in clause.subtree})
+                              - {tok.i})
+        out.append(FigureCandidate(
+            value=float(m.group(1)), unit=unit, text=doc[tok.i:noun.i + 1].text, description=description,
+            claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
+            citations=[sent.citation()], quantity=f"{unit} {window.group(1).lower()}",
+            as_of_expression=expression, as_of_current=current, verb_index=clause.i, anchor_index=noun.i))
     return out
 
 
@@ -1831,6 +1868,11 @@ def _claim_subject(verb: "Token") -> "Token | None":
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i \
             and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return _claim_subject(verb.head)  # "X put the figure at 120 and said ...": X said it
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is not None and before.dep_ == "appos" and before.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        # "In a note seen by X, the council put the number at ...": the parser hung the subject on X
+        return before
     return None
 
 
