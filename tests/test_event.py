@@ -158,6 +158,10 @@ def test_an_organisation_taken_for_a_place_is_not_the_location():
     # a clause the parser hung on 'as' / 'after' read as a preposition goes whole
     ("A cyclist was injured on Sunday as a truck that had lost its brakes on the hill crossed the median and hit a "
      "bus shelter near the station.", "A cyclist was injured"),
+    # words as a reader counts them: a possessive, a currency sign and a hyphenated word are no extra words
+    ("Norland's energy regulator on Friday approved Ostra Power's $1.8 billion purchase of the wind-farm developer "
+     "Kelp Energy, saying the deal would not raise prices for households in the north.",
+     "Norland's energy regulator approved Ostra Power's $1.8 billion purchase of the wind-farm developer Kelp Energy"),
     ("Two miners were trapped on Monday after a tunnel that had been closed for repairs for months collapsed and "
      "flooded the lower shafts near the town of Orlen, bringing the number missing to five.",
      "Two miners were trapped"),

@@ -156,7 +156,10 @@ def _is_subject_part(tok: "Token", root: "Token") -> bool:
 
 
 def _count(tokens: list["Token"]) -> int:
-    return sum(1 for t in tokens if not t.is_punct)
+    """Words as a reader counts them: "Kestria's", "$2.5" and "start-up" are one each, not two or three."""
+    return sum(1 for t in tokens if not t.is_punct and t.tag_ != "POS"
+               and not (t.i > 0 and not t.doc[t.i - 1].whitespace_ and (t.doc[t.i - 1].is_currency
+                                                                         or t.doc[t.i - 1].text in "-–/")))
 
 
 def _render(tokens: list["Token"]) -> str:
