@@ -154,6 +154,21 @@ def test_a_level_said_to_be_likely_is_a_figure_not_a_forecast(signals_of, text):
     assert signals_of(text, "next") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Each month of drought could shave 0.3 percentage point off farm output, according to an estimate by a bank.",
+    "The tariffs could knock two points off the index, analysts said.",
+    "The closures could cost 2,000 jobs a month, according to an estimate by the chamber of commerce.",
+])
+def test_an_estimated_effect_is_a_figure_not_a_forecast(signals_of, text):
+    assert signals_of(text, "next") == []
+
+
+def test_a_projection_without_a_number_stays_a_forecast(signals_of):
+    found = asked(signals_of("Exports could fall sharply next year, according to projections by the trade ministry.",
+                             "next"))
+    assert len(found) == 1 and found[0].startswith("Could exports fall sharply next year")
+
+
 @pytest.mark.parametrize("text, question", [
     ("Temperatures are expected to fall sharply by Sunday.", "Will temperatures fall sharply by Sunday?"),
     ("Inspectors are due to visit the plant next month.", "Will inspectors visit the plant next month?"),

@@ -542,6 +542,10 @@ MEASURE_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})  # sums, shares and a
 LEVEL_VERBS = frozenset("""reach total exceed hit top rise fall climb drop cost amount number surpass double triple
 grow shrink increase decrease""".split())
 PART_PREPS = frozenset("including among excluding besides".split())
+# nouns of a measured amount whatever the number before them: '0.1 percentage point', 'two basis points'
+MEASURE_NOUNS = frozenset("point points percent percentage".split())
+# what an 'according to' names when the sentence is a projection: 'according to an estimate by a bank'
+ESTIMATE_NOUNS = frozenset("estimate estimates projection projections forecast forecasts model calculation".split())
 MAX_TIME_CLAUSE = 16  # words of a time clause kept in a question; a longer one would bury the question
 
 
@@ -660,7 +664,13 @@ def _estimate(verb: "Token") -> bool:
     # "is likely to be well over 700", "to be 40 percent higher": a number as what something is, is its level
     levels = LEVEL_VERBS | {"be"}
     counted = bool(labels & NUMBER_ENTS) or any(t.pos_ == "NUM" and not t.ent_type_ for t in toks)
-    return bool(labels & MEASURE_ENTS) or (counted and verb.lemma_.lower() in levels)
+    # "0.1 percentage point", "two points": a share of something, however the model labels the number
+    measured = any(t.lemma_.lower() in MEASURE_NOUNS and any(c.pos_ == "NUM" for c in t.children) for t in toks)
+    # "..., according to an estimate by X": the sentence says it is an estimate
+    said_estimate = any(c.lower_ == "according" and any(t.lemma_.lower() in ESTIMATE_NOUNS for t in c.subtree)
+                        for c in verb.children)
+    return bool(labels & MEASURE_ENTS) or measured or (said_estimate and counted) or (
+        counted and verb.lemma_.lower() in levels)
 
 
 # ---------------------------------------------------------------- what comes next
