@@ -327,3 +327,16 @@ def test_a_reporters_turn_raises_no_next_step_or_unknown(signals_in):
 def test_the_answer_of_a_transcript_still_raises_next_steps(signals_in):
     assert "Will the minister inspect the dam on Tuesday next week?" in asked(signals_in(TRANSCRIPT, "next",
                                                                                          suffix=".txt"))
+
+
+@pytest.mark.parametrize("text", [
+    "Traders said the decision had been widely expected and the currency steadied.",
+    "The vote was expected, and it passed easily.",
+])
+def test_an_event_that_was_expected_is_no_step_ahead(signals_of, text):
+    assert signals_of(text, "next") == []
+
+
+def test_an_event_that_is_expected_is_a_step_ahead(signals_of):
+    assert asked(signals_of("A ruling is expected later this month.", "next")) == [
+        "Will the ruling take place later this month?"]

@@ -966,6 +966,12 @@ def _reduced_relative_forecast(modal: "Token", verb: "Token") -> tuple[str, tupl
     return f"{word} {subject_text} {tokens_text(rest)}?", _topic(subj, verb.lemma_.lower())
 
 
+def _past_expectation(expected: "Token") -> bool:
+    """'the decision had been widely expected', 'the vote was expected': what was expected has happened or
+    not; either way it is no step still ahead."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in expected.children)
+
+
 def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]]:
     """(question, cue word, topic) for what a sentence speaks of as likely, planned or possible."""
     out: list[tuple[str, str, tuple[str, str] | None]] = []
@@ -1024,7 +1030,8 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                 and _announced_event(t) is not None:
             event = _announced_event(t)
             out.append((f"Will the {_event_np(event, None)} go ahead?", "planned", _topic(event, "happen")))
-        elif t.lemma_.lower() == "expect" and t.tag_ == "VBN" and not is_negated(t) and (any(
+        elif t.lemma_.lower() == "expect" and t.tag_ == "VBN" and not is_negated(t) and not _past_expectation(t) \
+                and (any(
                 c.dep_ == "nsubjpass" and _is_event_noun(c) for c in t.children)
                 or (t.dep_ in ("acl", "amod") and _is_event_noun(t.head))):
             event = next((c for c in t.children if c.dep_ == "nsubjpass"), t.head)
