@@ -818,8 +818,12 @@ def test_counts_of_one_subset_conflict_and_are_asked_by_it():
     found = conflicts(figs, [], {})
     assert len(found) == 1 and "Brazilian" not in found[0].reason
     pupils = [fig(60, "a", "the council", "60 school pupils", unit="pupils", quantity="cases"),
-              fig(85, "b", "the union", "85 school pupils", unit="pupils", quantity="cases")]
-    assert conflicts(pupils, [], {})[0].question == "How many school pupils?"
+              fig(85, "b", "the union", "85 school pupils", unit="pupils", quantity="cases"),
+              fig(400, "a", "the council", "400 cases", unit="cases", quantity="cases"),
+              fig(520, "b", "the union", "520 cases", unit="cases", quantity="cases")]
+    assert sorted(q.question for q in conflicts(pupils, [], {})) == ["How many cases?", "How many school pupils?"]
+    # one subset only: the question the sentences ask stays
+    assert conflicts(pupils[:2], [], {})[0].question == "How many pupils?"
 
 
 @pytest.mark.parametrize("loose, other", [
@@ -955,15 +959,23 @@ def test_sums_per_different_periods_or_currencies_are_not_rivals():
 def test_a_toll_rising_in_later_reports_is_asked_as_an_update():
     sources = {s: Source(id=s, path=s, published=d) for s, d in (("a", "2025-03-02"), ("b", "2025-03-03"),
                                                                  ("c", "2025-03-04"))}
-    figs = [fig(3, "a", "the police", "three people", unit="people", quantity="deaths"),
-            fig(5, "b", "the hospital", "five people", unit="people", quantity="deaths"),
-            fig(7, "c", "the governor", "seven people", unit="people", quantity="deaths")]
+    def toll(value, src, who, text, sentence):
+        return Figure(value=value, unit="people", text=text, description="people", claimed_by=who, quantity="deaths",
+                      citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+    figs = [toll(3, "a", "the police", "three people", "The police said three people died in the blast."),
+            toll(5, "b", "the hospital", "five", "The death toll rose to five, the hospital said."),
+            toll(7, "c", "the governor", "seven", "A man died overnight, bringing the number of people killed to seven, "
+                                                  "the governor said.")]
     q = conflicts(figs, [], sources)[0]
     assert q.question == "What is the latest death toll?" and "rising in later reports" in q.reason
     assert "2025-03-04" in q.reason
-    # a lower toll reported later is a disagreement, and so are rival estimates of a count that is no toll
-    figs[2] = fig(2, "c", "the governor", "two people", unit="people", quantity="deaths")
-    assert conflicts(figs, [], sources)[0].question == "What is the death toll?"
+    # a lower toll reported later is a disagreement, and so is a higher one nobody says the toll rose to
+    lower = figs[:2] + [toll(2, "c", "the governor", "two", "The governor said two people died.")]
+    assert conflicts(lower, [], sources)[0].question == "What is the death toll?"
+    rival = figs[:1] + [toll(11, "c", "the Red Cross", "at least 11 people",
+                             "At least 11 people were killed, the Red Cross said.")]
+    assert conflicts(rival, [], sources)[0].question == "What is the death toll?"
     boats = [fig(30, "a", "the port", "30 boats", unit="boats", quantity="boat"),
              fig(45, "c", "the union", "45 boats", unit="boats", quantity="boat")]
     assert conflicts(boats, [], sources)[0].reason.startswith("Sources disagree")

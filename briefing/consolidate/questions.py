@@ -672,6 +672,11 @@ def _by_scope(buckets: list[list[Figure]], disputed: set) -> dict[frozenset[str]
 TOLL_KEYS = frozenset("deaths injured cases arrested".split())
 
 
+# a count said to have risen to a value: 'the toll rose to five', 'bringing the number killed to six'
+RISE_TO = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|grew|bringing|brought|"
+                     r"brings|raising|raised|raises|pushing|pushed|taking|took)\b[^.;]{0,80}?\bto\b", re.I)
+
+
 def _rising_count(involved: list[list[Figure]], sources: dict[str, Source]) -> bool:
     """Counts of things (not sums or shares) whose values, lowest first, were each first reported on a later
     day than the one before: 'four' on the 21st, 'five' on the 22nd, 'six' on the 23rd."""
@@ -685,6 +690,8 @@ def _rising_count(involved: list[list[Figure]], sources: dict[str, Source]) -> b
         first_days.append(min(days))
     if any(len(d) < 10 for d in first_days):
         return False  # a month is too coarse to order reports by
+    if not all(any(RISE_TO.search(c.text) for f in b for c in f.citations) for b in involved[1:]):
+        return False  # a higher count nobody says the toll rose to is a rival count ('at least 41, the Red Cross said')
     return all(x < y for x, y in zip(first_days, first_days[1:]))
 
 
@@ -741,8 +748,11 @@ def conflicts(figures: list[Figure], frames: list[OpenQuestion], sources: dict[s
                    if not any(_said_as_part(f) for f in b)]
         # counts of different subsets (the Chinese crew, the Filipino crew; health workers among cases) are
         # asked apart, each against its own rivals
-        for scope, scoped in _by_scope(buckets, set(disputed)).items():
-            q = _conflict_question(key, scoped, scope, index, keys, disputed, sources)
+        by_scope = _by_scope(buckets, set(disputed))
+        for scope, scoped in by_scope.items():
+            # a subset is named in the question only where the key holds several subsets
+            q = _conflict_question(key, scoped, scope if len(by_scope) > 1 else frozenset(), index, keys, disputed,
+                                   sources)
             if q is not None:
                 out.append(q)
     # the quantity most sources speak of first
