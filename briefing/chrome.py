@@ -471,6 +471,8 @@ class Page:
     language: str | None
     script: str | None
     title: tuple[int, int] | None = None
+    # a transcript's turns: (start, end of the speaker's label, speaker) per labelled paragraph
+    turns: list[tuple[int, int, str]] = field(default_factory=list)
 
     def blocks(self) -> list[tuple[int, int]]:
         return [(u.start, u.end) for u in self.units if u.kind == ARTICLE]
@@ -494,13 +496,15 @@ def analyse(text: str, start: int = 0) -> Page:
         _judge_alone(u, page, stop)
         if len(u.text) < 200:
             judged[(u.text, u.heading)] = u
-    _keep_transcript_turns(units)
+    page.turns = _keep_transcript_turns(units)
     _pick_title(page)
     _mark_repeats(units)
     _cut_after_end_markers(units)
     _drop_author_bio(units)
     _judge_in_context(units, page.title)
     _keep_fact_lists(units)
+    kept = {u.start for u in units if u.kind == ARTICLE}
+    page.turns = [turn for turn in page.turns if turn[0] in kept]
     return page
 
 
@@ -515,22 +519,31 @@ MIN_TRANSCRIPT_TURNS = 4
 _READER_REASONS = ("addresses the reader", "addresses the reader about the site", "imperative to the reader")
 
 
-def _keep_transcript_turns(units: list[Unit]) -> None:
+def _keep_transcript_turns(units: list[Unit]) -> list[tuple[int, int, str]]:
     """In a transcript, a question ('Daily Wire: Could you tell us ...?') or answer ('Ana Ruiz: I would refer
     you to ...') is speech, not a prompt to the reader: it stays a paragraph of its own, so that each question
     with its answers can be judged as one item. A page is a transcript when at least four paragraphs open with
     a speaker's label, one speaker answers at least twice and at least two others ask."""
-    labels = [(u, next(g for g in m.groups() if g)) for u in units
-              if u.kind != META and (m := _SPEAKER_LABEL.match(re.sub(r"[*_]", "", u.text[:80])))]
+    labels = []
+    for u in units:
+        if u.kind == META:
+            continue
+        # '**Q:** ...' is matched with its marks blanked, so that the label's end stays in place
+        blanked = re.sub(r"[*_]", " ", u.text[:80])
+        lead = len(blanked) - len(blanked.lstrip())
+        m = _SPEAKER_LABEL.match(blanked[lead:])
+        if m:
+            labels.append((u, next(g for g in m.groups() if g), lead + m.end()))
     if len(labels) < MIN_TRANSCRIPT_TURNS:
-        return
-    counts = Counter(label for _, label in labels)
+        return []
+    counts = Counter(label for _, label, _ in labels)
     answers = counts.most_common(1)[0][1]
     if answers < 2 or len(labels) - answers < 2:
-        return
-    for u, _ in labels:
+        return []
+    for u, _, _ in labels:
         if u.kind == CHROME and u.why in _READER_REASONS and u.n >= 3 and not u.notice:
             u.mark(ARTICLE, "transcript turn")
+    return [(u.start, u.start + label_end, label) for u, label, label_end in labels]
 
 
 # A fact box: 'Key facts:' or 'The situation is as follows:', then short 'Label: value' lines whose values are

@@ -46,6 +46,9 @@ class Document:
     duplicate_of: str | None = None
     # language of the article by its stop words (jusText lists), e.g. "English"; None if not recognised
     language: str | None = None
+    # a transcript's turns (press conference, interview): (start of the turn, end of its speaker label,
+    # speaker as labelled: 'Q', 'Ana Ruiz', 'Daily Wire'); empty for any other page
+    turns: list[tuple[int, int, str]] = field(default_factory=list)
 
     def parse_text(self) -> str:
         """``text`` with its Markdown markup blanked out (see :func:`markup_mask`): the same length, so every
@@ -273,6 +276,7 @@ def _analysed_document(doc_id: str, path: str, text: str) -> tuple[Document, chr
     page = chrome.analyse(text, body_start)
     doc.blocks = page.blocks()
     doc.language = page.language
+    doc.turns = page.turns
     _page_metadata(doc, page)
     _front_matter_metadata(doc, values)
     _language_warning(doc)
@@ -349,6 +353,7 @@ def _drop_chrome_lines(doc: Document, page: chrome.Page) -> None:
     if doc.title_span:
         s, e = doc.title_span
         doc.title_span = (moved(s), moved(s) + (e - s))
+    doc.turns = [(moved(s), moved(s) + (e - s), who) for s, e, who in doc.turns]
 
 
 def _title_suffix(html: str, title: str | None) -> str | None:

@@ -1104,6 +1104,16 @@ def test_each_turn_of_a_transcript_is_a_paragraph_even_when_it_says_you(labels):
         turns = [f"{labels[0] if i % 2 else labels[1]} {t.split(': ', 1)[1]}" for i, t in enumerate(TRANSCRIPT)]
     text = "\n\n".join(["Regular press briefing of the agriculture ministry", "12 May 2031", *turns]) + "\n"
     assert blocks_of(text) == turns
+    doc = text_document("t.txt", "t.txt", text)
+    speakers = [who for _, _, who in doc.turns]
+    assert len(doc.turns) == len(turns) and len(set(speakers)) >= 2
+    for (start, label_end, who), turn in zip(doc.turns, turns):
+        assert text[start:].startswith(turn) and who in text[start:label_end]
+        assert not text[label_end].isspace() and text[label_end] not in "*:"
+
+
+def test_an_ordinary_article_has_no_turns():
+    assert text_document("a.txt", "a.txt", "\n\n".join(["Water board orders cuts", *LIVE_PARAGRAPHS])).turns == []
 
 
 def test_a_page_with_one_labelled_line_is_no_transcript():
