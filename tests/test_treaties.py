@@ -367,8 +367,18 @@ def test_an_instrument_still_being_made_is_pending(treaties_of, text):
 
 
 @pytest.mark.slow
-def test_an_instrument_in_force_is_not_pending(treaties_of):
-    assert not only(treaties_of("The Arctic Shipping Treaty entered into force in 2019.")).pending
+@pytest.mark.parametrize("text", [
+    "The Arctic Shipping Treaty entered into force in 2019.",
+    "The two governments signed a new Arctic Shipping Treaty on Monday.",
+])
+def test_an_instrument_in_force_is_not_pending(treaties_of, text):
+    assert not only(treaties_of(text)).pending
+
+
+@pytest.mark.slow
+def test_a_lower_case_declaration_on_a_matter_is_an_instrument(treaties_of):
+    assert only(treaties_of("The leaders signed a joint declaration on the Korean Peninsula in Seoul.")).name \
+        == "joint declaration on the Korean Peninsula"
 
 
 def test_an_instrument_only_ever_named_as_pending_is_no_legal_basis():

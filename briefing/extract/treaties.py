@@ -72,8 +72,8 @@ PENDING_ADJECTIVES = frozenset({"proposed", "draft", "planned", "future", "poten
 EXPIRY_VERBS = frozenset({"expire", "lapse"})
 # an instrument no longer in force, named only by what it was: "the previous collective agreement"
 EXPIRED_ADJECTIVES = frozenset({"previous", "former", "old", "expired", "earlier", "last", "outgoing", "lapsed"})
-# heads that name an instrument only with a capitalised head: "the Doha Declaration", not "the PHEIC declaration"
-# (an agency's act of declaring something)
+# heads that name an instrument only when capitalised or with what it is on: "the Doha Declaration", "a joint
+# declaration on the Korean Peninsula", not "the PHEIC declaration" (an agency's act of declaring something)
 CAPITAL_HEADS = frozenset({"declaration"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)")
 # the official number a statute is cited by, in brackets after its name: "(Law 4662/2020)", "(Act No. 12 of
@@ -402,8 +402,9 @@ def is_named(tok: "Token", tokens: list["Token"], invoked: bool = False) -> bool
     a lower-case statute with naming words an instrument."""
     if noun_lemma(tok) not in INSTRUMENT_NOUNS:
         return False  # "the document", "the text" never name
-    if noun_lemma(tok) in CAPITAL_HEADS and not tok.text[:1].isupper():
-        return False  # "the emergency declaration": the act of declaring, not an instrument
+    if noun_lemma(tok) in CAPITAL_HEADS and not tok.text[:1].isupper() \
+            and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
+        return False  # "the emergency declaration": the act of declaring ("a joint declaration on X" is one)
     if noun_lemma(tok) in AMBIGUOUS_HEADS and not (invoked and _topic_words(tok) or official_id(tok)) \
             and not any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > t.sent.start for t in tokens):
         return False  # "a criminal act", "martial law", "a resolution of the conflict": not instruments
@@ -448,9 +449,9 @@ def _pending(tok: "Token") -> bool:
     proposed treaty", "a new wage agreement", "the pact is being negotiated") or run out ("... expired")?"""
     if any(c.dep_ == "amod" and c.lower_ in PENDING_ADJECTIVES for c in tok.children):
         return True
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) \
+    if tok.dep_ == "pobj" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) \
             and any(c.dep_ == "amod" and c.lower_ == "new" for c in tok.children):
-        return True  # "under a new collective agreement": one that does not exist yet
+        return True  # "under a new collective agreement", "a vote on a new deal": one that does not exist yet
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in EXPIRY_VERBS:
         return True
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in PENDING_VERBS:
