@@ -1164,3 +1164,16 @@ def test_a_subject_the_parser_hung_on_a_fronted_phrase_still_claims(figures_of):
     f = only(figures_of("In a briefing note seen by Reuters, the growers' council put the number at nearly "
                         "9,000 tonnes, counting crates still in storage."))
     assert f.claimed_by == "growers' council"
+
+
+@pytest.mark.slow
+def test_members_of_a_group_of_people_are_a_tally_and_the_number_after_counts_them(figures_of):
+    figs = figures_of("The other side says a navy ship rammed a fishing vessel near the reef and injured seven "
+                      "crew members. The ministry says the number is nine.")
+    assert [(f.value, f.quantity, f.claimed_by) for f in figs] == [(7, "injured", "other side"),
+                                                                  (9, "injured", "ministry")]
+
+
+@pytest.mark.slow
+def test_members_named_as_known_actors_are_no_figure(figures_of):
+    assert figures_of("The two members voted against the plan.") == []

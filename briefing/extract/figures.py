@@ -1169,7 +1169,10 @@ def _counts_something(doc, a: Amount, noun: "Token", anchor: "Token") -> bool:
         return False  # "one of the two firms": picks an actor out of a known few, measures nothing
     if partitive_total:
         return True  # "four of the five judges": the whole the part is counted against
-    if det_before or lemma in REFERENTIAL_NOUNS or noun.lower_ in REFERENTIAL_NOUNS:
+    # ("seven crew members were injured": members of a group of people are people, not known actors)
+    people_members = lemma == "member" and any(c.dep_ == "compound" and _lemma(c) in PEOPLE_NOUNS | GROUP_NOUNS
+                                               | _MEMBER_GROUPS for c in noun.children)
+    if det_before or (lemma in REFERENTIAL_NOUNS or noun.lower_ in REFERENTIAL_NOUNS) and not people_members:
         return False
     if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE_PREPS and not _tally_context(anchor):
         return False  # "in three northern provinces": where, not how many
@@ -1278,6 +1281,8 @@ def _pronoun_one(doc, a: Amount, sent_start: int) -> bool:
     return tok.dep_ != "nummod" and (before.pos_ in ("DET", "ADJ") or before.tag_ == "PRP$")
 
 
+# groups whose "members" are people counted as such: "seven crew members", "40 union members"
+_MEMBER_GROUPS = frozenset("family household team union party staff".split())
 # nouns for a body of people whose size "of N" counts its members: "a crew of 31", "a staff of 200"
 GROUP_NOUNS = frozenset("crew staff workforce contingent delegation garrison fleet convoy squad".split())
 
@@ -2192,7 +2197,7 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
         return f"{_plural(noun)} {ordeal.lower_}"  # "six days of disruption": days of what
     if noun is not None and noun.lower_ in CASUALTY_STATES:
         return _STATE_QUANTITY.get(noun.lower_, noun.lower_)
-    if key in ("troops", "people", "casualties", "deaths") or lemma in PEOPLE_NOUNS:
+    if key in ("troops", "people", "casualties", "deaths") or lemma in PEOPLE_NOUNS or lemma == "member":
         hurt = sorted({q for v in _shared_verbs(verb) if (q := _verb_quantity(v))}) if verb is not None else []
         if {"deaths", "injured"} <= set(hurt) or key == "casualties":
             return "casualties"  # killed or wounded
