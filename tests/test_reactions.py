@@ -892,3 +892,23 @@ def test_those_who_speak_for_a_body_stay_parties(reactions_of, text, speaker):
 ])
 def test_a_name_ner_cut_at_and_is_one_speaker(reactions_of, text, speaker):
     assert [r.actor for r in reactions_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The Pacific Fisheries Secretariat in Suva has issued a short statement. It says the body is "deeply '
+     'concerned" by the spill.', "Pacific Fisheries Secretariat"),
+    ('The Andes Grain Commission released a statement. It said the ban was "deeply worrying".',
+     "Andes Grain Commission"),
+])
+def test_a_body_ner_took_for_a_person_is_still_a_body_for_it_says(reactions_of, text, speaker):
+    assert by_actor(reactions_of(text), speaker)[-1].stance == "concern"
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The Pilots Guild said it would ask the High Court to review the licensing decision.", "condemn"),
+    ("The Pilots Guild said it had asked the tribunal to review the ban.", "condemn"),
+    # asking a panel of experts to review data is no legal challenge
+    ("The Pilots Guild said it would ask the experts to review the data.", "neutral"),
+])
+def test_asking_a_court_to_review_a_decision_challenges_it(reactions_of, text, stance):
+    assert by_actor(reactions_of(text), "Pilots Guild")[0].stance == stance

@@ -527,6 +527,10 @@ def _urges(verb: "Token") -> str | None:
         lemma = act.lemma_.lower()
         if lemma in REVERSAL_VERBS:
             return "condemn"
+        asked = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in ("review", "examine") and any(o.lemma_.lower() in COURT_NOUNS or o.text == "Court"
+                                                   for o in asked):
+            return "condemn"  # "will ask the Federal Court to review the decision": a legal challenge
         if lemma in ENACT_VERBS:
             return "support"
     return None
@@ -675,7 +679,7 @@ class SpeakerMemory:
 
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}\s+[-–—]+\s+")
 # a live blog's entry heading: "18:10 — Insurers warn of ...", "9.45am - Minister arrives": a headline, not a statement
-TIMESTAMP_HEADING_RE = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[-–—|:]")
+TIMESTAMP_HEADING_RE = re.compile(r"^\s*(?:#+\s*|[*-]\s+)?\**\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[-–—|:]")
 
 
 def clean_name(text: str) -> str:
@@ -865,7 +869,8 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
             # speaks for the body that spoke just before, unless the words are about that body ("Spokesman X
             # said the North Korean deployment was a crime" after a sentence read as North Korea's)
             return memory.speaker, False
-    people = [e for e in (_entity_for(h, span) for h in heads) if e is not None and e.label_ == "PERSON"]
+    people = [e for e in (_entity_for(h, span) for h in heads) if e is not None and e.label_ == "PERSON"
+              and e[-1].lower_ not in ORG_HEADS]  # "the ASEAN Secretariat" tagged as a person is a body
     if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
         return _person_name(_widened(people[-1])), True
     named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -1037,9 +1042,11 @@ def _looks_like_person(name: str, label: str | None, actors: list[Actor]) -> boo
     for a in actors:
         if a.name == name or name in a.aliases:
             return a.kind == "person"
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in ORG_HEADS:
+        return False  # "the ASEAN Secretariat" is a body whatever NER says
     if label is not None and label != "ORG":
         return label == "PERSON"
-    words = name.split()
     return 2 <= len(words) <= 3 and words[-1].lower() not in ORG_HEADS and not name.isupper() \
         and all(w[:1].isupper() for w in words)
 
