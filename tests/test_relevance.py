@@ -82,3 +82,12 @@ def test_an_ordinary_article_loses_nothing():
 
 def test_too_few_sources_for_a_core():
     assert off_topic_blocks(NEWS[:1] + [TRANSCRIPT]) == {}
+
+
+def test_the_turns_ingest_found_mark_the_questions():
+    # bold speaker labels the block pattern does not read: the transcript's turns say where questions begin
+    doc = _doc("t2", [p.replace("Coastal Radio:", "**Coastal Radio:**").replace("Market Daily:", "**Market Daily:**")
+                      .replace("Spokesman Ivo Lant:", "**Ivo Lant:**") for p in TRANSCRIPT.block_texts()])
+    doc.turns = [(s, doc.text.index(":", s) + 3, "") for s, _ in doc.blocks[1:]]
+    texts = [doc.text[s:e] for s, e in off_topic_blocks(NEWS + [doc])["t2"]]
+    assert any("Central Bank of Ruvania" in t for t in texts) and not any("Dellin" in t for t in texts)

@@ -97,11 +97,19 @@ def block_terms(document: "Document") -> list[BlockTerms]:
 _LABELLED_QUESTION = re.compile(r"^\s*[^\n:?.!]{1,40}:\s+[^\n]*\?")  # "Daily Wire: Will the ministry ...?"
 
 
+def _question_turns(document: "Document") -> set[int]:
+    """Where the turns that ask something begin, from the speaker turns ingest found in a transcript."""
+    turns = sorted(getattr(document, "turns", None) or [])
+    ends = [start for start, _, _ in turns[1:]] + [len(document.text)]
+    return {start for (start, label_end, _), end in zip(turns, ends) if "?" in document.text[label_end:end]}
+
+
 def topical_units(document: "Document", blocks: list[BlockTerms]) -> list[list[BlockTerms]]:
     """A question-and-answer source (two labelled questions or more: a press conference, an interview) as its
     topical units: each labelled question with the answers that follow it, each block before the first
     question on its own. [] for any other source: an article keeps to its story."""
-    starts = [bool(_LABELLED_QUESTION.match(document.text[b.start:b.end])) for b in blocks]
+    starts = [b.start in asking for b in blocks] if (asking := _question_turns(document)) else \
+        [bool(_LABELLED_QUESTION.match(document.text[b.start:b.end])) for b in blocks]
     if sum(starts) < 2:
         return []
     units: list[list[BlockTerms]] = []
