@@ -340,3 +340,15 @@ def test_an_event_that_was_expected_is_no_step_ahead(signals_of, text):
 def test_an_event_that_is_expected_is_a_step_ahead(signals_of):
     assert asked(signals_of("A ruling is expected later this month.", "next")) == [
         "Will the ruling take place later this month?"]
+
+
+@pytest.mark.parametrize("heading", ["## An uncertain future", "## Key questions"])
+def test_a_heading_that_only_sounds_open_introduces_no_unknowns(signals_in, heading):
+    text = (ARTICLE + heading + "\n\nWhat happened? The spillway gave way on Monday night.\n\n"
+            "- The end of an era for the valley.\n")
+    assert signals_in(text, "unknown") == []
+
+
+def test_a_bare_noun_phrase_under_the_heading_counts_only_as_a_list_item(signals_in):
+    text = ARTICLE + "## Still unclear\n\nThe cost of the repairs.\n\nWhy the spillway gave way.\n"
+    assert asked(signals_in(text, "unknown")) == ["Why did the spillway give way?"]

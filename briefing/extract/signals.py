@@ -1350,7 +1350,7 @@ def _disputes_another(anchor: "Token") -> bool:
 UNKNOWN_HEADING_WORDS = frozenset("unknown unknowns unclear uncertain unanswered unresolved unconfirmed".split())
 # "Open questions", "Key questions that remain": questions a heading lists
 QUESTION_NOUNS = frozenset({"question", "questions"})
-OPEN_QUESTION_WORDS = frozenset("open outstanding remaining remain lingering key".split())
+OPEN_QUESTION_WORDS = frozenset("open outstanding remaining remain lingering".split())
 MAX_HEADING_WORDS = 8
 MAX_LISTED_UNKNOWNS = 8  # items read under such a heading before the list is taken to have ended
 HEADING_MARK = re.compile(r"[ \t]*#{1,6}[ \t]*$")  # what opens a Markdown heading's line
@@ -1383,16 +1383,19 @@ def _heading_like(sent: "Sentence", text: str | None) -> bool:
 def _announces_unknowns(sent: "Sentence") -> bool:
     """'What we don't know', 'What is still not known', 'Unanswered questions', 'Still unclear', 'Open questions'."""
     words = {t.lower_ for t in sent.span}
-    if words & UNKNOWN_HEADING_WORDS:
+    # "Still unclear", "What remains unknown"; not "An uncertain future", which describes a thing
+    if any(t.lower_ in UNKNOWN_HEADING_WORDS and not (t.dep_ == "amod" and t.head.lemma_.lower() not in QUESTION_NOUNS)
+           for t in sent.span):
         return True
     if words & QUESTION_NOUNS and words & OPEN_QUESTION_WORDS:
         return True
     return any(t.lemma_.lower() == "know" and is_negated(t) for t in sent.span)
 
 
-def _listed_unknowns(sent: "Sentence") -> list[str]:
+def _listed_unknowns(sent: "Sentence", listed: bool) -> list[str]:
     """The questions of one item under a heading of unknowns: 'How the virus reached X, and whether Y' (each
-    embedded question asked directly), 'The true death toll: ...' (what is it?), or a question as written."""
+    embedded question asked directly), 'The true death toll: ...' (what is it?, only as a list item: a bare noun
+    phrase in running text is a caption or a title), or a question as written."""
     span = sent.span
     if span.text.rstrip().endswith("?"):
         return [_cap(span.text.strip())]
@@ -1408,6 +1411,8 @@ def _listed_unknowns(sent: "Sentence") -> list[str]:
             if q and len(q.split()) >= 3:
                 out.append(q)
         return out
+    if not listed:
+        return []
     # a noun phrase, up to a colon that comments on it ('The true death toll: the figures are far apart')
     colon = next((t.i for t in span if t.text in (":", "—", "–")), span.end)
     phrase = [t for t in span if t.i < colon and not t.is_punct]
@@ -1472,7 +1477,7 @@ def _unknowns_by_heading(ctx: "DocContext") -> dict[int, list[str]]:
             out[k] = []  # a heading is never a question itself
             under = MAX_LISTED_UNKNOWNS if _announces_unknowns(sent) else 0
         elif under:
-            out[k] = _listed_unknowns(sent)
+            out[k] = _listed_unknowns(sent, bool(LIST_MARK.fullmatch(_line_around(sent, text)[0])))
             under -= 1
     return {k: v for k, v in out.items() if v or _announces_unknowns(ctx.sentences[k])}
 
