@@ -813,3 +813,27 @@ def test_a_state_body_that_names_its_state_stays(actors_of):
     found = actors_of("The Government of Ghana said the outbreak was under control. The Government of Ghana will "
                       "publish figures daily.")
     assert "Government of Ghana" in names(found)
+
+
+def test_canonical_name_of_a_cut_piece_of_a_body_name():
+    actors = [Actor("Geophysical Observatory of Quito", "organization"),
+              Actor("Scottish Crofters and Fishing Workers Union", "organization"),
+              Actor("Coastal Farmers and Growers Federation", "organization"),
+              Actor("Hill Farmers and Growers Federation", "organization"),
+              Actor("Quito", "person")]
+    assert canonical_name("Geophysical Observatory of", actors) == "Geophysical Observatory of Quito"
+    assert canonical_name("Fishing Workers Union", actors) == "Scottish Crofters and Fishing Workers Union"
+    assert canonical_name("Growers Federation", actors) is None  # the end of two bodies' names
+    assert canonical_name("Geophysical Observatory", actors) is None  # no dangling "of": another body
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,role", [
+    ("The Dairy Council of Norland, a lobby group whose members include big processors, said prices would rise.",
+     "Dairy Council of Norland", "lobby group"),
+    ('"It is a blow," said Ana Ruiz, an economist who has studied the port for a decade.', "Ana Ruiz", "economist"),
+    ('"It is a blow," said Ana Ruiz, an economist at the Harbour Institute.', "Ana Ruiz",
+     "economist at the Harbour Institute"),
+])
+def test_an_apposition_gives_the_role_without_its_relative_clause(actors_of, text, name, role):
+    assert named(actors_of(text), name).role == role

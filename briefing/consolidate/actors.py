@@ -352,6 +352,31 @@ def _combine(group: list[Actor]) -> Actor:
 
 # -------------------------------------------------------------------------------------- speaker lookups
 
+CUT_NAME_ENDS = ("of", "and", "for", "the", "&")  # a name cut before its last words ends in one of these
+
+
+def _part_of_one_body(key: str, actors: list[Actor]) -> str | None:
+    """The one organisation a cut piece of its name stands for: its first words up to a dangling "of"/"and"
+    ("national observatory of" / "National Observatory of Athens"), or its last words from an organisation
+    word back, after an "and" ("harbour workers union" / "Canadian Longshore and Harbour Workers Union")."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    found = set()
+    for a in actors:
+        if a.kind != "organization":
+            continue
+        for n in [a.name] + list(a.aliases):
+            full = ents.normalize(n).split()
+            if len(full) <= len(words):
+                continue
+            leading = words[-1] in CUT_NAME_ENDS and full[:len(words)] == words
+            trailing = words[-1] in ORG_HEADS and full[-len(words):] == words and full[-len(words) - 1] in ("and", "&")
+            if leading or trailing:
+                found.add(a.name)
+    return found.pop() if len(found) == 1 else None
+
+
 def canonical_name(name: str, actors: list[Actor]) -> str | None:
     """The merged actor a speaker string names ("Kim Jong-un", "Putin", "Kyiv", "the South Korean military"),
     matched on names and aliases, surname, country forms and fuzzy spelling; None when nothing fits."""
@@ -386,5 +411,8 @@ def canonical_name(name: str, actors: list[Actor]) -> str | None:
     countries = {c for c in ents.country_words(plain) if any(a.name == c for a in actors)}
     if len(countries) == 1:
         return countries.pop()
+    part_of = _part_of_one_body(key, actors)
+    if part_of is not None:
+        return part_of
     best = process.extractOne(key, list(forms), scorer=fuzz.token_sort_ratio, score_cutoff=SPELLING_SIMILARITY)
     return forms[best[0]] if best else None

@@ -1074,7 +1074,7 @@ def unlabelled_speakers(sent: "Sentence", in_names: set[int] = frozenset()) -> l
         company = legal_form or words[-1].lower_ in COMPANY_SUFFIXES and len(words) >= 2  # "Quorra Energy said"
         kind = "organization" if company or kind_cue(span, "") == "organization" else "person"
         found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind=kind,
-                             acting=True, role=affiliation(span) if kind == "person" else None))
+                             acting=True, role=role_of(span) if kind == "person" else None))
     return found
 
 
@@ -1201,6 +1201,9 @@ def _phrase(tok: "Token", stop: int | None = None) -> str | None:
                    tok.doc[t.i - 1].lower_ in TITLE_WORDS), None)
     if person is not None:
         toks = [t for t in toks if t.i < person]  # "spokesperson for Secretary-General X": X is another person
+    relative = next((t.i for t in toks if t.tag_ in ("WDT", "WP", "WP$") and t.i > tok.i), None)
+    if relative is not None:
+        toks = [t for t in toks if t.i < relative]  # "a lobby group whose members include ...": the group
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "relcl"):
         toks.pop()
     while toks and (toks[0].pos_ in ("DET", "PRON", "PUNCT") or toks[0].dep_ == "poss" and toks[0].pos_ == "PRON"):
