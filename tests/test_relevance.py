@@ -91,3 +91,11 @@ def test_the_turns_ingest_found_mark_the_questions():
     doc.turns = [(s, doc.text.index(":", s) + 3, "") for s, _ in doc.blocks[1:]]
     texts = [doc.text[s:e] for s, e in off_topic_blocks(NEWS + [doc])["t2"]]
     assert any("Central Bank of Ruvania" in t for t in texts) and not any("Dellin" in t for t in texts)
+
+
+def test_lead_sentences_of_off_topic_units_go_with_their_clauses():
+    fair = _cite(TRANSCRIPT, "The Minister of Culture will open the International Book Fair in Porto on Thursday")
+    answer = _cite(TRANSCRIPT, "The flood agency inspected the embankment in the spring.")
+    x = DocumentExtraction(source_id="t", lead=[fair, answer], lead_clauses=["The Minister will open the fair", ""])
+    drop_off_topic(NEWS + [TRANSCRIPT], [DocumentExtraction(source_id=d.id) for d in NEWS] + [x])
+    assert x.lead == [answer] and x.lead_clauses == [""]

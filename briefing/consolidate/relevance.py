@@ -173,6 +173,12 @@ def drop_off_topic(documents: list["Document"], extractions: list["DocumentExtra
             k = bisect.bisect_right(starts, cite.start) - 1
             return k >= 0 and blocks[k][0] <= cite.start < blocks[k][1]
 
+        # lead sentences too (the headline and bottom line are drawn from them), each with its clause
+        clauses = list(x.lead_clauses) + [""] * (len(x.lead) - len(x.lead_clauses))
+        kept_leads = [(c, clause) for c, clause in zip(x.lead, clauses) if not off(c)]
+        if len(kept_leads) < len(x.lead):
+            x.lead = [c for c, _ in kept_leads]
+            x.lead_clauses = [clause for _, clause in kept_leads]
         for kind in ("actors", "treaties", "figures", "reactions", "timeline", "signals"):
             kept = []
             for item in getattr(x, kind):
