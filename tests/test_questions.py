@@ -817,6 +817,10 @@ def test_counts_of_one_subset_conflict_and_are_asked_by_it():
             fig(3, "c", "the embassy", "three Brazilian sailors", unit="sailors", quantity="injured")]
     found = conflicts(figs, [], {})
     assert len(found) == 1 and "Brazilian" not in found[0].reason
+    # 'crew members' are the crew: no subset of them
+    figs.append(fig(8, "d", "the ministry", "eight crew members", unit="members", quantity="injured"))
+    found = conflicts(figs, [], {})
+    assert len(found) == 1 and "Brazilian" not in found[0].reason and "11 Argentinian" in found[0].reason
     pupils = [fig(60, "a", "the council", "60 school pupils", unit="pupils", quantity="cases"),
               fig(85, "b", "the union", "85 school pupils", unit="pupils", quantity="cases"),
               fig(400, "a", "the council", "400 cases", unit="cases", quantity="cases"),

@@ -114,6 +114,9 @@ PART_MARK_BEFORE = re.compile(r"(?:\bof\s+(?:which|whom)|\bincluding|\bamong\s+t
 PART_MARK_AFTER = re.compile(r"^\s*(?:of|out\s+of)\s+(?:those|these|them|whom)\b", re.I)
 
 
+MEMBER_HEADS = frozenset("member members personnel staff staffers".split())
+
+
 def _country_word(word: str) -> str | None:
     """The country a capitalised word names or belongs to ('Filipino', 'Philippine', 'Chinese'), if any."""
     for form in (word, word + "s", word.rstrip("s")):
@@ -144,13 +147,16 @@ def _restrictors(f: Figure) -> frozenset[str]:
     crew') or a noun compounded with the counted noun ('health workers' among 'cases'). Counts of different
     subsets are not rival estimates of one quantity."""
     words = _noun_phrase(f)
+    # 'crew members', 'navy personnel': the noun before a word for belonging names the group itself
+    group_head = bool(words) and words[-1].lower() in MEMBER_HEADS
     out = set()
-    for i, w in enumerate(words[:-1]):
-        if w[:1].isupper() and i > 0 or (w[:1].isupper() and not re.match(r"\d", f.text)):
+    for w in words[:-1]:
+        if w[:1].isupper():
             country = _country_word(w) if w.lower() not in QUANTITY_WORDS else None
             if country or looks_like_demonym(w):
                 out.add(country or w)
-        elif w.islower() and w not in QUANTITY_WORDS and not NUMBER_WORD.match(w) and w in common_nouns():
+        elif w.islower() and w not in QUANTITY_WORDS and not NUMBER_WORD.match(w) and w in common_nouns() \
+                and not group_head:
             out.add(w)
     return frozenset(out)
 
