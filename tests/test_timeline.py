@@ -509,6 +509,8 @@ def test_a_participle_right_after_a_name_qualifies_the_head_of_the_phrase(timeli
      ("2031-10-15", "The county governor opened the fair")),
     ("Four people have died since the storm hit the coast on Sunday, including a lifeguard.",
      ("2031-10-12", "The storm hit the coast")),
+    ("The agency has previously used the measure for cholera, most recently in August 2029.",
+     ("2029-08", "The agency has previously used the measure for cholera")),
     ("Shops will stay shut until the curfew, imposed on 3 October under the emergency law, is lifted.",
      ("2031-10-03", "The curfew was imposed under the emergency law")),
     ("A ferry worker was injured on Tuesday as a storm that had battered the coast since Sunday tore a gangway loose.",
@@ -528,6 +530,7 @@ def test_clause_text_is_whole_and_clean(timeline_of, text, expected):
     '"Repairs are finished," the governor said on Tuesday.',                        # a quotation's words
     "Our reporters reached the valley on Tuesday, the editor said.",                # the writer's own side
     "The group has long criticised the ministry. On Wednesday, its spokesman described them as lies.",
+    "By Wednesday, donors had pledged less than half of that, the agency said.",     # of what, the line cannot say
     "The old man lived alone in a cottage near Lake Varna. He had refused to leave on Monday.",  # he: not a place
     '"The dam is safe. Our engineers are on site," the mayor told reporters on Wednesday night.',
     '"On Monday night the streets are still empty. People are waiting on their roofs," the mayor said.',
@@ -587,3 +590,44 @@ def test_a_plan_with_its_day_is_on_the_timeline_dated_forward(timeline_of, text,
 ])
 def test_plans_that_are_not_timeline_entries(timeline_of, text):
     assert timeline_of(text) == []
+
+
+# --- merging near-duplicates of one day (no model) ---------------------------------------------------
+
+def test_one_act_told_with_two_verbs_on_one_day_is_one_entry():
+    entries = merge([
+        cand("a", "2031-10-14", "The outbreak was declared", "declare", ""),
+        cand("b", "2031-10-14", "The regional health office announced the outbreak", "announce", "The regional health office"),
+    ])
+    assert len(entries) == 1 and entries[0].event == "The regional health office announced the outbreak"
+    entries = merge([cand("a", "2031-10-14", "Hungary closed its main border crossings with Serbia", "close", "Hungary"),
+                     cand("b", "2031-10-14", "Hungary shut its crossings near Szeged", "shut", "Hungary")])
+    assert len(entries) == 1
+    entries = merge([cand("a", "2031-10-13", "Walkout begins at 6 a.m.", "begin", "Walkout"),
+                     cand("b", "2031-10-13", "The stoppage began", "begin", "The stoppage")])
+    assert len(entries) == 1
+
+
+def test_a_bare_event_noun_joins_the_line_that_tells_it():
+    entries = merge([cand("a", "2029", "Ruling", "ruling", "Ruling"),
+                     cand("b", "2029-07", "A regional court ruled that the levy was unlawful", "rule", "A regional court")])
+    assert [(e.date, e.event) for e in entries] == [("2029-07", "A regional court ruled that the levy was unlawful")]
+
+
+def test_a_long_line_and_its_short_telling_of_one_day_merge_by_shared_stems():
+    entries = merge([
+        cand("a", "2031-10-14", "The cabinet stepped into the dispute, with the minister referring the dispute to the "
+                                "labour board and asking it to impose arbitration", "step", "The cabinet"),
+        cand("b", "2031-10-14", "Minister refers the dispute to the labour board under section 12", "refer", "Minister"),
+    ])
+    assert len(entries) == 1
+
+
+def test_different_acts_of_one_day_stay_apart():
+    entries = merge([
+        cand("a", "2031-10-14", "Police closed the bridge", "close", "Police"),
+        cand("b", "2031-10-14", "The council announced a curfew", "announce", "The council"),
+        cand("c", "2031-10-14", "Hungary closed its border with Serbia", "close", "Hungary"),
+        cand("d", "2031-10-14", "Austria shut its airports to passenger flights", "shut", "Austria"),
+    ])
+    assert len(entries) == 4

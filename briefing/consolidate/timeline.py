@@ -28,6 +28,11 @@ also officially would could will may might should can not no more than between""
 _SPEECH = frozenset({"say", "tell", "add", "note", "claim", "state", "stress", "insist", "argue", "warn", "write",
                      "quote", "reply", "respond", "comment", "explain", "suggest", "believe", "think"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "this", "that", "we", "i", "you", "who", "which"})
+# verbs that news lines use for one act (the first word of a group names it)
+SAME_VERBS = (("declare", "announce", "proclaim"), ("begin", "start", "commence"), ("close", "shut", "seal"),
+              ("end", "finish", "conclude"), ("arrive", "land", "reach"), ("approve", "adopt", "pass"),
+              ("kill", "slay"), ("confirm", "verify"), ("reopen", "resume"))
+SAME_DAY_WORDS = 50  # % of stems two lines of one day must share (stems, not words: 'refers' ~ 'referring')
 
 
 @dataclass
@@ -84,6 +89,35 @@ def _words(text: str) -> str:
     return " ".join(w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in _STOP)
 
 
+def _stems(text: str) -> set[str]:
+    """Content words cut to a rough stem, so that 'refers' ~ 'referring', 'crossings' ~ 'crossing'."""
+    return {_root(w) for w in _words(text).split()}
+
+
+def _root(word: str) -> str:
+    """'ruling', 'ruled', 'rule' -> 'rul'; 'elections', 'elected' -> 'elect' (rough, for comparing lines)."""
+    return re.sub(r"(?:'s|ings?|ions?|ed|es|e|s)$", "", word) or word
+
+
+def _verb_class(lemma: str) -> str:
+    return next((group[0] for group in SAME_VERBS if lemma in group), lemma)
+
+
+def _same_day_same_act(a: TimelineEntry, b: TimelineEntry) -> bool:
+    """One day, the same kind of act ('declared' ~ 'announced', 'closed' ~ 'shut', 'began' ~ 'begins'), and
+    the lines share what it was done to (a content word beyond the verb), or one line is too short to say
+    anything else ('The stoppage began')."""
+    if a.date != b.date or dates.granularity(a.date) != "day":
+        return False
+    verb_a, verb_b = getattr(a, "verb", ""), getattr(b, "verb", "")
+    if not verb_a or not verb_b or verb_a in _SPEECH or _verb_class(verb_a) != _verb_class(verb_b):
+        return False
+    verb_stems = {_root(verb_a), _root(verb_b)}
+    stems_a, stems_b = _stems(a.event), _stems(b.event)
+    shared = (stems_a & stems_b) - verb_stems
+    return bool(shared) or min(len(stems_a), len(stems_b)) <= 2
+
+
 def _same_words(a: str, b: str) -> bool:
     """Most of the shorter line's content words are in the other (three at least)."""
     wa, wb = set(_words(a).split()), set(_words(b).split())
@@ -96,6 +130,11 @@ def _same_happening(cluster: _Cluster, entry: TimelineEntry) -> bool:
         return False
     for other in cluster.entries:
         if _same_words(other.event, entry.event):
+            return True
+        if _same_day_same_act(other, entry) or _bare_noun_of(other, entry) or _bare_noun_of(entry, other):
+            return True
+        if other.date == entry.date and dates.granularity(entry.date) == "day" \
+                and _shared_share(other.event, entry.event) >= SAME_DAY_WORDS / 100:
             return True
         verb_a, verb_b = getattr(other, "verb", ""), getattr(entry, "verb", "")
         subj_a, subj_b = getattr(other, "subject", ""), getattr(entry, "subject", "")
@@ -113,6 +152,23 @@ def _same_happening(cluster: _Cluster, entry: TimelineEntry) -> bool:
                 and _figures(other.event) & _figures(entry.event):
             return True  # "the WHO reported 12 deaths" ~ "the World Health Organization said 12 people had died"
     return False
+
+
+def _bare_noun_of(bare: TimelineEntry, full: TimelineEntry) -> bool:
+    """A line that is only an event's noun ('Ruling', from "a 2016 ruling by a tribunal found ...") is the
+    same happening as a line of a compatible date told with that noun's verb ('the tribunal ruled')."""
+    words = _words(bare.event).split()
+    if len(words) != 1 or len(words[0]) < 4:
+        return False
+    verb = getattr(full, "verb", "")
+    return bool(verb) and _root(words[0]) == _root(verb)
+
+
+def _shared_share(a: str, b: str) -> float:
+    """How much of the shorter line's stems the other line has (0 when fewer than four are shared)."""
+    sa, sb = _stems(a), _stems(b)
+    shared = sa & sb
+    return len(shared) / min(len(sa), len(sb)) if len(shared) >= 4 else 0.0
 
 
 def _figures(line: str) -> set[str]:
@@ -156,7 +212,7 @@ def _entry(cluster: _Cluster) -> TimelineEntry:
     # the line most like the others' (what the sources agree on), shorter on ties
     # a line with its own subject ("the ministry declared the outbreak") over a passive one ("the outbreak
     # was declared"), then the line most like the others' (what the sources agree on), shorter on ties
-    line = max(precise, key=lambda e: (bool(getattr(e, "subject", "")),
+    line = max(precise, key=lambda e: (len(e.event.split()) > 1, bool(getattr(e, "subject", "")),
                                        sum(fuzz.token_set_ratio(_words(e.event), _words(o.event))
                                            for o in cluster.entries), -len(e.event)))
     citations: list[Citation] = []

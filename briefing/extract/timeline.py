@@ -187,6 +187,7 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         return None  # "spending had doubled since 2021": a change over years, not a happening of that year
     if _ongoing(verb, ent) and not scheduled:
         return None  # "38 ships were waiting at anchor on Wednesday": a state at that time, not a happening
+    dated_verb = verb
     verb = _climb(verb)
     subject = _subject(verb)
     dateline_end = _dateline_or_none(sent.span)
@@ -202,7 +203,8 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     owner = _antecedent(ctx, sent, owner_word) if owner_word is not None else None
     if owner_word is not None and owner is None:
         return None  # "its spokesman described ...", "her death was confirmed": whose, the line cannot say
-    if any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS and c.tag_ in ("PRP", "DT") for c in verb.children):
+    if any(t.dep_ in ("dobj", "pobj") and t.lower_ in _OBJECT_PRONOUNS and t.tag_ in ("PRP", "DT")
+           for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
         return None  # "described them as ...": what, the line cannot say
     if _quoted(verb, whole=True) and _stative(verb):
         return None  # someone's own words on how things stand ("our teams are on the ground"): no happening
@@ -225,7 +227,9 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         text = text[:1].upper() + text[1:]
     citations = [sent.citation()] + ([naming.citation()] if naming is not None else [])
     cand = TimelineCandidate(date=when or "", event=text, citations=citations, expression=expr,
-                             future=future, verb=verb.lemma_.lower(),
+                             future=future,
+                             # ("is due to hear the parties": the act is 'hear', not 'be')
+                             verb=(dated_verb if verb.lemma_ == "be" else verb).lemma_.lower(),
                              subject=_phrase(subject) if subject is not None and subject.lower_ not in _RELATIVE_PRONOUNS
                              else "",
                              subject_head=_subject_head(verb, subject))
@@ -754,6 +758,12 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                 and not (_opens_a_span(ent) and child == ent.root.head):
             drop |= {t.i for t in child.subtree}
     for tok in verb.subtree:
+        if tok.lower_ in _REFLEXIVES and tok.i > 0 and tok.doc[tok.i - 1].text == "," and tok.i < verb.i:
+            # "Petrakis, himself from the area, defended ...": the aside runs to the next comma
+            close = next((t.i for t in tok.doc[tok.i:verb.i] if t.text == ","), None)
+            if close is not None:
+                drop |= set(range(tok.i - 1, close + 1))
+    for tok in verb.subtree:
         # nested side clauses inside the complements (relative clauses, appositions of long names)
         if tok.dep_ in ("relcl", "appos", "advcl", "parataxis") and tok.i not in drop and tok != verb:
             if tok.dep_ == "appos" and not _parenthetical(tok):
@@ -781,6 +791,12 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
     elif prep is not None:
         drop |= {t.i for t in prep.subtree} if prep.dep_ in ("prep", "agent") else set()
         drop |= date_tokens
+        # "..., most recently in August 2024, ...": an adverb set off with the date goes with it
+        doc = verb.doc
+        holder = prep.head if prep.head.pos_ == "ADV" and prep.head.i != verb.i else doc[first - 1] if first > 0 else None
+        if holder is not None and holder.pos_ == "ADV" and holder.dep_ == "advmod" and verb.is_ancestor(holder) \
+                and holder.left_edge.i > 0 and doc[holder.left_edge.i - 1].text == ",":
+            drop |= {t.i for t in holder.subtree}
     else:
         drop |= date_tokens
     sent = verb.sent
