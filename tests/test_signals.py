@@ -352,3 +352,23 @@ def test_a_heading_that_only_sounds_open_introduces_no_unknowns(signals_in, head
 def test_a_bare_noun_phrase_under_the_heading_counts_only_as_a_list_item(signals_in):
     text = ARTICLE + "## Still unclear\n\nThe cost of the repairs.\n\nWhy the spillway gave way.\n"
     assert asked(signals_in(text, "unknown")) == ["Why did the spillway give way?"]
+
+
+# ---------------------------------------------------------------- a claim contested by name
+
+@pytest.mark.parametrize("text, question", [
+    ("The opposition criticised claims that the reform will cut costs.", "Will the reform cut costs?"),
+    ("Farmers questioned assertions that the river was safe to drink.", "Was the river safe to drink?"),
+    ('Doctors also criticised statements that the outbreak is "contained".', "Is the outbreak contained?"),
+])
+def test_criticising_a_claim_with_its_content_is_a_dispute(signals_of, text, question):
+    assert asked(signals_of(text, "dispute")) == [question]
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition criticised the minister for the delays.",
+    "Critics questioned the report, which found the river was safe.",
+    "Reporters questioned the mayor about the flooding.",
+])
+def test_criticising_a_person_or_a_report_is_no_dispute_of_a_claim(signals_of, text):
+    assert signals_of(text, "dispute") == []

@@ -92,10 +92,26 @@ def _claims_in(sent: "Sentence", skip: set[int]) -> list[tuple["Token", "Token"]
     return out
 
 
+# verbs that contest a claim only when their object is one with its content: 'criticised statements that the
+# epidemic is under control', 'questioned claims that the water was safe' (not 'criticised the minister')
+CONTEST_VERBS = frozenset("criticise criticize question challenge doubt ridicule".split())
+
+
+def _contested_claim(verb: "Token") -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS and any(
+        g.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in g.children)
+        for g in c.children) for c in verb.children)
+
+
 def _denial_verbs(sent: "Sentence") -> list["Token"]:
     out = []
     for t in sent.span:
-        if t.lemma_.lower() not in DENY_VERBS or t.pos_ != "VERB" or is_negated(t):
+        if t.pos_ != "VERB" or is_negated(t):
+            continue
+        if t.lemma_.lower() in CONTEST_VERBS and _contested_claim(t):
+            out.append(t)
+            continue
+        if t.lemma_.lower() not in DENY_VERBS:
             continue
         objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp")]
         if any(o.dep_ == "ccomp" or o.lemma_.lower() in CLAIM_NOUNS | RESPONSIBILITY_NOUNS
