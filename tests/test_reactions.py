@@ -912,3 +912,28 @@ def test_a_body_ner_took_for_a_person_is_still_a_body_for_it_says(reactions_of, 
 ])
 def test_asking_a_court_to_review_a_decision_challenges_it(reactions_of, text, stance):
     assert by_actor(reactions_of(text), "Pilots Guild")[0].stance == stance
+
+
+def test_a_rank_before_a_name_does_not_split_a_party():
+    from briefing.consolidate.reactions import untitled
+    cite = Citation(source="a.txt", text="x", start=0, end=1)
+    found = [Reaction(actor="Commodore Lena Vik", stance="condemn", summary="a", quote=None, citations=[cite]),
+             Reaction(actor="Lena Vik", stance="neutral", summary="b", quote="We saw it", citations=[cite])]
+    merged = merge(found, [])
+    assert [(r.actor, r.stance) for r in merged] == [("Lena Vik", "condemn")]
+    assert untitled("Deputy Prime Minister Ana Ruiz") == "Ana Ruiz"
+    # bodies and two-word names keep their words
+    assert untitled("General Motors") == "General Motors"
+    assert untitled("State Grain Board") == "State Grain Board"
+    assert untitled("President Okoro") == "President Okoro"
+
+
+def test_a_partys_own_quote_shows_rather_than_a_procedural_line():
+    cite = Citation(source="a.txt", text="x", start=0, end=1)
+    found = [Reaction(actor="Ida Lund", stance="condemn", summary="Lund confirmed the union would file suit.",
+                      quote=None, citations=[cite]),
+             Reaction(actor="Ida Lund", stance="neutral", summary='"They keep taking our rights away," Lund said.',
+                      quote="They keep taking our rights away", citations=[cite])]
+    merged = merge(found, [])
+    assert [(r.stance, r.quote) for r in merged] == [("condemn", "They keep taking our rights away")]
+    assert merged[0].summary.startswith('"They keep')

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from briefing.extract.lexicon import HONORIFICS, ORG_HEADS, TITLE_WORDS
 from briefing.extract.reactions import stance_of
 from briefing.summary import Actor, Citation, Reaction
 
@@ -63,6 +64,23 @@ def party_name(name: str, actors: list[Actor]) -> str:
     return name
 
 
+# words of a rank or office that may stand before a person's name: "Commodore X Y", "Deputy Prime Minister X Y"
+RANK_WORDS = TITLE_WORDS | HONORIFICS | frozenset({"prime", "foreign", "defence", "defense", "interior", "labour",
+                                                   "labor", "health", "finance", "state", "rear", "vice", "affairs", "cabinet"})
+
+
+def untitled(name: str) -> str:
+    """A person's name without the rank or office written before it: 'Commodore Ramon Estrella' ->
+    'Ramon Estrella'; a body's name ('General Motors', 'Health Ministry Board') stays whole."""
+    words = name.split()
+    if not words or words[-1].lower() in ORG_HEADS or not all(w[:1].isupper() for w in words):
+        return name
+    cut = 0
+    while len(words) - cut > 2 and words[cut].lower().strip(".") in RANK_WORDS:
+        cut += 1
+    return " ".join(words[cut:]) if cut else name
+
+
 def _weight(r: Reaction) -> float:
     """A reaction's weight as evidence of its stance: a quote saying the same counts extra."""
     return 1.0 + (0.5 if r.quote and stance_of(r.quote) == r.stance else 0.0)
@@ -98,6 +116,12 @@ def merge_party(party: str, group: list[Reaction]) -> Reaction:
     stance = _chosen_stance(group)
     backing = [r for r in group if r.stance == stance]
     with_quote = max(backing, key=lambda r: _quote_strength(r, stance))
+    if not with_quote.quote:
+        # the party's own words say more than a procedural line ("confirmed it would file for review"): a quote
+        # of theirs that takes no other side shows with the stance
+        quoted = [r for r in group if r.stance == "neutral" and r.quote and len(r.quote.split()) >= 4]
+        if quoted:
+            with_quote = max(quoted, key=lambda r: _quote_strength(r, stance))
     best = with_quote if with_quote.quote else backing[0]
     ordered = [best] + [r for r in backing if r is not best]
     citations = _one_per_source(ordered)
@@ -112,7 +136,7 @@ def merge(candidates: list[Reaction], actors: list[Actor]) -> list[Reaction]:
     for r in candidates:
         if not r.citations:
             continue
-        party = party_name(r.actor, actors)
+        party = untitled(party_name(r.actor, actors))
         groups.setdefault(party.lower(), (party, []))[1].append(r)
     merged = [merge_party(party, group) for party, group in groups.values()]
     # pointed reactions reported by more sources first; neutral statements last
