@@ -1177,3 +1177,17 @@ def test_members_of_a_group_of_people_are_a_tally_and_the_number_after_counts_th
 @pytest.mark.slow
 def test_members_named_as_known_actors_are_no_figure(figures_of):
     assert figures_of("The two members voted against the plan.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, value, claimant", [
+    ("The Regional Water Board issued a statement. The flood, which began on Sunday, spread overnight. According "
+     "to its latest update, about 2,100 homes are under water.", 2100, "Regional Water Board"),
+    ("The Regional Water Board issued a statement. Flare-ups continued overnight. According to its latest "
+     "update, about 2,100 homes are under water.", 2100, "Regional Water Board"),
+    ("The flood has swamped an area of roughly 3,300 hectares, according to satellite estimates from the "
+     "national mapping agency.", 3300, "national mapping agency"),
+])
+def test_its_update_is_a_bodys_and_estimates_from_a_body_are_its(figures_of, text, value, claimant):
+    f = only([f for f in figures_of(text) if f.value == value])
+    assert f.claimed_by == claimant

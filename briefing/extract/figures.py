@@ -1695,7 +1695,7 @@ def _source_name(ctx: "DocContext", index: int, tok: "Token") -> str:
             return _phrase(named)
         poss = next(t for t in tok.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and t.i < tok.i)
         if poss.lower_ in ("its", "their"):
-            return _resolve_pronoun(ctx, index, poss) or _phrase(tok)
+            return _resolve_owner(ctx, index, poss) or _resolve_pronoun(ctx, index, poss) or _phrase(tok)
     if _lemma(tok) in STUDY_NOUNS | VAGUE_MEASURES:
         author = _author_of(tok)
         if author is not None:
@@ -1846,7 +1846,8 @@ def _author_of(study: "Token") -> "Token | None":
     """'a review of the data by X', 'a survey by X': the one who made the study, named in its own phrase
     (not in a clause about it)."""
     for tok in study.subtree:
-        if tok.lower_ == "by" and tok.dep_ in ("prep", "agent") and tok.head.i >= study.i:
+        by = tok.lower_ == "by" or tok.lower_ == "from" and tok.head.i == study.i  # "estimates from X"
+        if by and tok.dep_ in ("prep", "agent") and tok.head.i >= study.i:
             up, inside = tok.head, True
             while up.i != study.i:  # only through the study's own complements (and "compiled by", "published by")
                 if up.dep_ in ("relcl", "advcl", "appos") or up.dep_ == "acl" and up.tag_ != "VBN":
@@ -1923,9 +1924,23 @@ def _phrase(head: "Token") -> str:
     return span.text
 
 
+def _resolve_owner(ctx: "DocContext", index: int, pron: "Token") -> str | None:
+    """'its latest update', 'their count': the organisation last named as a subject before the pronoun (a
+    source's 'its' is a body's, not the fire's or the storm's)."""
+    for sent in [ctx.sentences[index]] + ctx.sentences[max(0, index - 2):index][::-1]:
+        cands = [t for t in sent.span if t.i < pron.i or sent is not ctx.sentences[index]]
+        for t in reversed(cands):
+            if t.dep_ in ("nsubj", "nsubjpass") and (t.ent_type_ == "ORG" or _lemma(t) in GENERIC_BODIES):
+                ent = _ent_of(t) if t.ent_type_ == "ORG" else None
+                name = ent.text if ent is not None else _phrase(t)
+                return name[4:] if name.lower().startswith("the ") else name
+    return None
+
+
 def _resolve_pronoun(ctx: "DocContext", index: int, pron: "Token") -> str | None:
     """'he said' -> the nearest person named before; 'it says' -> the last named subject of a claim."""
     person = pron.lower_ in ("he", "she", "him", "her", "his")
+    singular = pron.lower_ in ("it", "its")
     for sent in [ctx.sentences[index]] + ctx.sentences[max(0, index - 2):index][::-1]:
         cands = [t for t in sent.span if t.i < pron.i or sent is not ctx.sentences[index]]
         for t in reversed(cands):
@@ -1934,7 +1949,8 @@ def _resolve_pronoun(ctx: "DocContext", index: int, pron: "Token") -> str | None
                 if ent is not None:
                     return ent.text
             if not person and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and not _owned_by_pronoun(t) \
-                    and t.lemma_.lower() not in VAGUE_MEASURES | STUDY_NOUNS and t.lower_ not in NOT_CLAIMANTS:
+                    and t.lemma_.lower() not in VAGUE_MEASURES | STUDY_NOUNS and t.lower_ not in NOT_CLAIMANTS \
+                    and not (singular and t.tag_ == "NNS"):  # ("its update": not the 'flare-ups' before)
                 return _phrase(t)  # ("Its figure is 30,000, it said": the figure is not what 'it' is)
     return None
 
