@@ -837,3 +837,15 @@ def test_canonical_name_of_a_cut_piece_of_a_body_name():
 ])
 def test_an_apposition_gives_the_role_without_its_relative_clause(actors_of, text, name, role):
     assert named(actors_of(text), name).role == role
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,town,person", [
+    ("Varnakas mayor Petros Lambis, speaking to our station this morning, criticised the evacuation.", "Varnakas",
+     "Petros Lambis"),
+    ("Dunmore governor Alice Kerr said the roads would reopen on Friday.", "Dunmore", "Alice Kerr"),
+])
+def test_a_town_ner_took_for_a_person_before_its_mayor_is_the_role(actors_of, text, town, person):
+    found = actors_of(text, entities=((town, "PERSON"),))
+    assert town not in names(found)
+    assert named(found, person).role.startswith(town)

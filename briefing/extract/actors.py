@@ -94,6 +94,8 @@ turnover""".split())
 BODY_ACTION_VERBS = AGENT_VERBS | frozenset("""cut close hire invest recall raise pay comply cooperate challenge
 review open expand sell buy merge acquire file resume suspend halt cancel""".split())
 PERSON_PRONOUNS = frozenset(("he", "she"))
+# titles of a place's office, after the place's name: "Varnakas mayor X" (NER may take the town for a person)
+PLACE_TITLES = frozenset("mayor governor prefect councillor councilor alderman".split())
 # common nouns for a state, which name none ("the Republic", "the Nation")
 STATE_WORDS = frozenset("republic nation kingdom country".split())
 # ranks and courtesy titles that go with a person's name rather than their role ("Colonel X, the army spokesman")
@@ -1138,8 +1140,9 @@ def title_before(span: "Span") -> str | None:
     start = i
     while start - 1 >= 0 and not doc[start].is_sent_start:
         prev = doc[start - 1]
-        if prev.ent_type_ == "PERSON":
-            break  # another person's name: "President X and Prime Minister Y"
+        if prev.ent_type_ == "PERSON" and not (doc[start].lower_ in PLACE_TITLES and prev.ent_iob_ == "B" and
+                                               doc[start].ent_iob_ != "I"):
+            break  # another person's name: "President X and Prime Minister Y" (not the town of "X mayor Y")
         if prev.pos_ in ("NOUN", "PROPN", "ADJ") or prev.lower_ in ("of", "the", "for") or prev.text == "-":
             start -= 1
         else:
