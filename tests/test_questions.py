@@ -802,7 +802,7 @@ def test_counts_of_different_nouns_or_a_length_raise_no_conflict():
 @pytest.mark.parametrize("first, second", [
     ((3, "three Brazilian sailors"), (11, "11 Argentine sailors")),  # two nations' crews
     ((60, "60 school pupils"), (95, "95 pupils")),  # a subset named by a noun compounded with the counted noun
-    ((4, "four Vestrian volunteers"), (9, "nine volunteers")),  # a demonym the country table does not know
+    ((4, "four Vestrian volunteers"), (9, "nine Norlandish volunteers")),  # demonyms the country table lacks
 ])
 def test_counts_of_different_subsets_are_not_rivals(first, second):
     unit = first[1].split()[-1]
@@ -983,3 +983,23 @@ def test_a_toll_rising_in_later_reports_is_asked_as_an_update():
     boats = [fig(30, "a", "the port", "30 boats", unit="boats", quantity="boat"),
              fig(45, "c", "the union", "45 boats", unit="boats", quantity="boat")]
     assert conflicts(boats, [], sources)[0].reason.startswith("Sources disagree")
+
+
+def test_a_bare_count_rivals_the_one_nations_count_named_but_not_one_of_two():
+    named = fig(40, "a", "the army", "40 Kenyan soldiers", unit="soldiers", quantity="deaths")
+    bare = fig(120, "b", "the rebels", "120 soldiers", unit="soldiers", quantity="deaths")
+    assert len(conflicts([named, bare], [], {})) == 1
+    other = fig(15, "c", "the militia", "15 Ugandan soldiers", unit="soldiers", quantity="deaths")
+    assert conflicts([named, bare, other], [], {}) == []
+    # a noun naming a subset is no nation: health workers are not all the cases
+    workers = fig(30, "a", "the union", "30 health workers", unit="workers", quantity="cases")
+    cases = fig(45, "b", "the ministry", "45 cases", unit="cases", quantity="cases")
+    assert conflicts([workers, cases], [], {}) == []
+
+
+def test_an_unknown_joining_a_conflict_names_the_figure():
+    unknown = OpenQuestion(question="How many troops?", reason="The source lists it among what is not known.",
+                           citations=[Citation(source="c", text="Troops: unknown.", start=0, end=16)], kind="unknown")
+    figs = [fig(900, "a", "police", "900 troops"), fig(3000, "b", "organisers", "3,000 troops")]
+    found = build(summary_with(figs), [unknown])
+    assert found[0].kind == "conflict" and "The source lists the figure among what is not known." in found[0].reason

@@ -661,6 +661,10 @@ def _by_scope(buckets: list[list[Figure]], disputed: set) -> dict[frozenset[str]
     """Value buckets by the subset they count; a number given against another ('disputed the figure, saying
     600,000 customers') answers that figure whatever its noun phrase, so the two stay together."""
     scopes = [_bucket_scope(b) for b in buckets]
+    named = {sc for sc in scopes if sc}
+    if len(named) == 1 and all(w[:1].isupper() for w in next(iter(named))):
+        # one nation named, the other counts bare: the bare ones are most likely of that nation too
+        scopes = [sc or next(iter(named)) for sc in scopes]
     ids = [{_fid(f) for f in b} for b in buckets]
     for i in range(len(buckets)):
         for j in range(i + 1, len(buckets)):
@@ -819,7 +823,7 @@ def _absorb_unknowns(conflict_qs: list[OpenQuestion], unknown_qs: list[OpenQuest
             continue
         home.citations = _unique(home.citations + u.citations)
         if u.reason not in home.reason:
-            home.reason = home.reason.rstrip() + " " + u.reason.replace(" it.", " the figure.")
+            home.reason = home.reason.rstrip() + " " + re.sub(r"\bit\b", "the figure", u.reason, count=1)
     return left
 
 
