@@ -918,6 +918,8 @@ def test_disputes_that_dispute_nothing_are_dropped(q, dropped):
     # names stay as they are
     ("Will Apple cut prices?", "Apple is expected to cut prices.", "Will Apple cut prices?"),
     ("Will President Lula visit?", "President Lula will visit.", "Will President Lula visit?"),
+    ("Will China retaliate?", "China is expected to retaliate.", "Will China retaliate?"),
+    ("Will Turkey reply?", "Turkey will reply.", "Will Turkey reply?"),
 ])
 def test_a_sentence_initial_capital_is_not_kept_inside_a_question(question, sentence, tidy):
     from briefing.consolidate.questions import _tidy

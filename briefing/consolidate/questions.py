@@ -1013,7 +1013,7 @@ def _tidy(q: OpenQuestion, actors: list[Actor]) -> OpenQuestion:
     names = {w.lower() for a in actors for n in [a.name, *getattr(a, "aliases", [])] for w in str(n).split()}
     starts_sentence = any(c.text.lstrip("\"“'‘ ").startswith(word) for c in q.citations)
     named_inside = any(re.search(r"[a-z,;]\s+" + word + r"\b", c.text) for c in q.citations)  # a name mid-sentence
-    if word.lower() in names or named_inside or not starts_sentence or singular(word) not in common_nouns() | FUNCTION_WORDS:
+    if word.lower() in names or named_inside or country_of(word) is not None or not starts_sentence or singular(word) not in common_nouns() | FUNCTION_WORDS:
         return q
     q.question = q.question[:m.start(2)] + word.lower() + q.question[m.end(2):]
     return q
