@@ -1191,3 +1191,10 @@ def test_members_named_as_known_actors_are_no_figure(figures_of):
 def test_its_update_is_a_bodys_and_estimates_from_a_body_are_its(figures_of, text, value, claimant):
     f = only([f for f in figures_of(text) if f.value == value])
     assert f.claimed_by == claimant
+
+
+@pytest.mark.slow
+def test_a_pronoun_giver_keeps_two_donors_sums_apart(figures_of):
+    figs = figures_of("Norway has backed the fund for years. It pledged $300m in 2024. Japan pledged $200m.")
+    assert len(figs) == 2 and figs[0].quantity != figs[1].quantity
+    assert figs[0].quantity.endswith("norway")

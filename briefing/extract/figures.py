@@ -646,6 +646,13 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
         fig.quantity = fate or f"{fig.quantity} {verb.lemma_.lower()}"
         fig.description = _render(doc, _noun_phrase(noun, set(range(start, text_end)), complement=False)
                                   | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")})
+    giver = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
+        if a.currency and verb is not None and verb.lemma_.lower() in MONEY_VERBS else None
+    if giver is not None and giver.lower_ in ("it", "they", "we"):
+        # "It pledged US$500m": the giver the pronoun stands for keeps two donors' sums apart
+        name = _resolve_owner(ctx, index, giver) or _resolve_pronoun(ctx, index, giver)
+        if name:
+            fig.quantity = f"{fig.quantity} {name.split()[-1].lower()}"
     if elided is not None:
         fig.unit = "people"  # "forcing about 12,000 from their homes": the people the verb acts on
         fig.quantity = _verb_quantity(elided) or f"people {elided.lemma_.lower()}"
