@@ -372,3 +372,20 @@ def test_criticising_a_claim_with_its_content_is_a_dispute(signals_of, text, que
 ])
 def test_criticising_a_person_or_a_report_is_no_dispute_of_a_claim(signals_of, text):
     assert signals_of(text, "dispute") == []
+
+
+@pytest.mark.parametrize("text, question", [
+    ("It is too early to say whether the vaccine works.", "Does the vaccine work?"),
+    ("Officials declined to say how many people were arrested.", "How many people were arrested?"),
+    ("The company has not released its earnings.", "What are the company's earnings?"),
+])
+def test_declining_or_being_too_early_to_say_asks_the_embedded_question(signals_of, text, question):
+    assert question in asked(signals_of(text, "unknown"))
+
+
+@pytest.mark.parametrize("text", [
+    "Police did not release the suspect on Monday.",  # custody, not information
+    "The question was whether the bill would pass, and it did.",  # a question of the past
+])
+def test_custody_and_past_questions_are_no_unknowns(signals_of, text):
+    assert signals_of(text, "unknown") == []

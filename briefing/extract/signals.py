@@ -420,6 +420,11 @@ NONE_DETERMINERS = frozenset("neither no".split())
 RELEASE_VERBS = frozenset("release publish disclose reveal".split())
 # verbs of putting a size on something, which 'too early to' leaves open: 'too early to estimate losses'
 ASSESS_VERBS = frozenset("estimate assess quantify calculate gauge".split())
+# verbs of telling what one knows, after 'too early to' or 'declined to': 'too early to say whether ...'
+SAYING_VERBS = frozenset("say tell know predict".split())
+# people are released from custody, not published: 'did not release the suspect' is no withheld information
+CUSTODY_NOUNS = frozenset("suspect suspects hostage hostages prisoner prisoners detainee detainees captive captives"
+                          .split())
 # nouns that name a number without saying of what: 'declined to confirm the number'
 BARE_NUMBER_NOUNS = frozenset("number figure total estimate tally".split())
 
@@ -492,6 +497,14 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None) -> list[tu
     out: list[tuple[str, str]] = []
     for t in sent.span:
         lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in DISCLOSURE_VERBS | ASSESS_VERBS | SAYING_VERBS and \
+                _withholding(t) in ("refused", "premature"):
+            # "declined to say how many were arrested", "too early to tell whether the vaccine works"
+            for clause in _wh_clauses(t):
+                q = _embedded_question(clause, None)
+                if q:
+                    out.append((q, "A source says it cannot yet say." if _withholding(t) == "premature"
+                                else "A source declined to say."))
         public = lemma == "make" and any(c.dep_ in ("oprd", "acomp", "ccomp") and c.lower_ == "public"
                                          for c in t.children)
         if t.pos_ != "VERB" or not (public or lemma in RELEASE_VERBS | ASSESS_VERBS | {"confirm", "give"}):
@@ -508,7 +521,8 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None) -> list[tu
         if obj is None and subj is not None and subj.dep_ == "nsubjpass":
             resolved = subj.lower_ == "it"
             obj = _antecedent_object(subj) if resolved else subj if subj.pos_ == "NOUN" else None
-        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+                or obj.lemma_.lower() in CUSTODY_NOUNS | PERSON_NOUNS or obj.lower_ in CUSTODY_NOUNS:
             continue
         owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None:
@@ -516,7 +530,7 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None) -> list[tu
             if owner.lower_ != "its" or subj is None or subj.pos_ not in ("NOUN", "PROPN") or resolved:
                 continue
             obj_text = possessives_resolved(subtree_without(obj, frozenset({"relcl", "appos", "acl", "punct"})),
-                                            noun_phrase(subj))
+                                            lower_determiner(noun_phrase(subj)))
             plural = obj.tag_ in ("NNS", "NNPS")
             out.append((f"What {'are' if plural else 'is'} {obj_text}?", f"The sources say it has not been "
                         f"{'made public' if public else _participle(t)}."))
@@ -1524,8 +1538,8 @@ def asked_in_narrative(sent: "Sentence") -> list[str]:
         return []
     # "The question is/remains whether ...": the subject of 'be'/'remain' whose complement is an embedded question
     verb = noun.head
-    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in ("be", "remain"):
-        return []
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in ("be", "remain") or verb.tag_ not in ("VBZ", "VBP"):
+        return []  # "the question was whether ...": a question of the past, maybe answered since
     out = []
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "attr", "acomp") and c.pos_ in ("VERB", "AUX")
                    and c.doc[c.left_edge.i].lower_ in EMBEDDED_QUESTION_WORDS):
