@@ -267,3 +267,18 @@ def test_among_later_sentences_the_later_report_gives_the_count():
     event = build_event([doc("a", date(2031, 10, 14)), doc("b", date(2031, 10, 14)), doc("c", date(2031, 10, 15)),
                          doc("d", date(2031, 10, 15))], xs)
     assert "rose to 6" in event.summary and "killed 4" not in event.summary
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,headline", [
+    ("Two people were hurt when a crane collapsed onto a busy street in central Orlen on Friday morning.",
+     "Two people were hurt when a crane collapsed onto a busy street in central Orlen"),
+    ("Nine sailors were injured when a patrol boat rammed their trawler near the disputed reef in the northern sea "
+     "on Sunday, the navy said.", "Nine sailors were injured when a patrol boat rammed their trawler"),
+    ("The plant closed after the owner ran out of money to pay its suppliers in the south of the country, workers "
+     "said.", "The plant closed after the owner ran out of money"),
+])
+def test_a_short_main_clause_takes_its_when_clause_whole(nlp, sentence, headline):
+    from briefing.extract.lead import headline_clause
+
+    assert headline_clause(nlp(sentence)[:]) == headline

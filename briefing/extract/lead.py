@@ -28,6 +28,8 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "tha
 _SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "while", "because", "when", "once"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd"})
+SHORT_CLAUSE = 6  # a main clause of this many words or fewer takes its 'when' clause along if that fits
+_EVENT_MARKS = frozenset({"when", "after", "as", "because", "while"})
 
 
 def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
@@ -60,18 +62,52 @@ def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
     if subject is None or subject.lower_ in _PRONOUNS or subject.idx < span.start_char:
         return ""  # no one doing anything, or someone a headline cannot name ("it ruled ...")
     keep = [t for t in root.subtree if t.i not in drop and t.i >= span.start and t.i < span.end]
+    if _count(keep) <= SHORT_CLAUSE:
+        # "Nine sailors were injured" says little without its "when a patrol ship rammed their vessel"
+        fuller = _with_subordinate(root, span, drop, max_words)
+        if fuller is not None and subject.i in {t.i for t in fuller}:
+            return _render(fuller)
+    keep = _fit(root, keep, drop, max_words)
+    if keep is None or subject.i not in {t.i for t in keep}:
+        return ""
+    text = _render(keep)
+    return text if _count(keep) >= 4 else ""
+
+
+def _fit(root: "Token", keep: list["Token"], drop: set[int], max_words: int) -> "list[Token] | None":
+    """The kept words trimmed, last modifier first, until they fit; None when they cannot."""
+    drop = set(drop)
     while _count(keep) > max_words:
         last = _last_modifier(root, keep)
         if last is None:
-            return ""
+            return None
         drop |= {t.i for t in last.subtree}
         if last.dep_ == "conj":  # with its conjunction
             drop |= {c.i for c in last.head.children if c.dep_ == "cc" and c.i < last.i}
         keep = [t for t in keep if t.i not in drop]
-    if subject.i not in {t.i for t in keep}:
-        return ""
-    text = _render(keep)
-    return text if _count(keep) >= 4 else ""
+    return keep
+
+
+def _with_subordinate(root: "Token", span: "Span", drop: set[int], max_words: int) -> "list[Token] | None":
+    """The main clause with its first 'when'/'after'/'as' clause, whole (its subject, verb and object; only
+    trailing modifiers trimmed), when that fits; None otherwise."""
+    clause = next((c for c in root.children if c.dep_ == "advcl" and c.i > root.i and c.tag_ in _FINITE_TAGS
+                   and any(m.dep_ in ("mark", "advmod") and m.lower_ in _EVENT_MARKS and m.i < c.i
+                           for m in c.children)), None)
+    if clause is None or sum(1 for c in root.children if c.dep_ == "advcl" and c.i > root.i
+                             and c.tag_ in _FINITE_TAGS) > 1:
+        return None  # two clauses after the verb: often one clause the parser split ("a bus carrying | pilgrims")
+    own_marks = {m.i for m in clause.children if m.dep_ in ("mark", "advmod") and m.lower_ in _EVENT_MARKS}
+    restored = {t.i for t in clause.subtree} - (_side_material(clause, own=True) - own_marks)
+    fuller_drop = drop - restored
+    keep = [t for t in root.subtree if t.i not in fuller_drop and span.start <= t.i < span.end]
+    keep = _fit(root, keep, fuller_drop, max_words)
+    if keep is None or not {clause.i} | own_marks <= {t.i for t in keep}:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in _PRONOUNS or subject.i not in {t.i for t in keep}:
+        return None
+    return keep
 
 
 def _side_material(root: "Token", own: bool = False) -> set[int]:
