@@ -937,3 +937,19 @@ def test_a_partys_own_quote_shows_rather_than_a_procedural_line():
     merged = merge(found, [])
     assert [(r.stance, r.quote) for r in merged] == [("condemn", "They keep taking our rights away")]
     assert merged[0].summary.startswith('"They keep')
+
+
+@pytest.mark.parametrize("text, member, stance", [
+    ("Business groups welcomed the minister's move. The Business Council of Norland estimates the strike costs "
+     "$80 million a day.", "Business Council of Norland", "support"),
+    ("Farm groups condemned the levy. The Farm Credit Association said prices would rise.",
+     "Farm Credit Association", "condemn"),
+])
+def test_an_unnamed_group_goes_to_the_member_the_next_sentence_names(reactions_of, text, member, stance):
+    found = reactions_of(text)
+    assert stance in [r.stance for r in found if r.actor == member], stances_of(found)
+
+
+def test_an_unnamed_group_stays_when_the_next_body_is_of_another_kind(reactions_of):
+    found = reactions_of("Business groups welcomed the minister's move. The Harbour Council said it would appeal.")
+    assert ("Business groups", "support") in stances_of(found)

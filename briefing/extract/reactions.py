@@ -1410,7 +1410,8 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
     out: list[Reaction] = []
     commentators: set[str] = set()  # people the article presents as commentators: their words are no reactions
     accused: set[str] = set()  # acts the text so far accused someone of
-    for sent in ctx.sentences:
+    groups: list[tuple[int, int, set[str]]] = []  # (reaction index, sentence number, words) of unnamed groups
+    for number, sent in enumerate(ctx.sentences):
         memory.next_sentence()
         if TIMESTAMP_HEADING_RE.match(sent.text):
             continue
@@ -1445,8 +1446,14 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
                 out[-1].citations.append(sent.citation())
                 memory.spoke(speech.speaker, speech.is_person)
                 continue
+            member = _named_member(speech, groups, number, out)
+            if member is not None:  # "Business groups welcomed ... The Business Council of X estimates ..."
+                out[member].actor = speech.speaker
             if stance == "neutral" and not quote and _only_informs(speech, sent.span):
                 continue  # "residents described a frantic escape", "the toll reached 27, the agency said"
+            kind = _group_words(speech)
+            if kind:
+                groups.append((len(out), number, kind))
             out.append(Reaction(actor=speech.speaker, stance=stance, summary=sent.text.strip(), quote=quote,
                                 citations=[sent.citation()]))
             memory.spoke(speech.speaker, speech.is_person)
@@ -1454,6 +1461,29 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
         accused |= _accused_acts(sent.span)
     # a commentator quoted before the article said who they are
     return [r for r in out if not _one_of(r.actor, commentators)]
+
+
+def _group_words(speech: Speech) -> set[str]:
+    """The kind words of an unnamed group speaker ('Business groups' -> {'business'}), else an empty set."""
+    subj = _speaker_subject(speech.verbs[0]) if speech.verbs and not speech.according_to else None
+    if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NNS" or subj.ent_type_ \
+            or subj.lemma_.lower() not in STAKEHOLDER_GROUPS:
+        return set()
+    return {c.lower_ for c in subj.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
+            and len(c.text) > 3}
+
+
+def _named_member(speech: Speech, groups: list[tuple[int, int, set[str]]], number: int,
+                  out: list[Reaction]) -> int | None:
+    """The reaction of an unnamed group the next sentence names a member of: a body whose name holds the
+    group's kind word ('Business groups welcomed the move.' then 'The Business Council of X said ...')."""
+    if speech.is_person or not groups:
+        return None
+    at, said_in, kind = groups[-1]
+    if number - said_in != 1 or at >= len(out) or out[at].actor == speech.speaker:
+        return None
+    words = {w.lower() for w in speech.speaker.split()}
+    return at if kind & words and any(w.lower() in ORG_HEADS for w in speech.speaker.split()) else None
 
 
 def _one_of(name: str, people: set[str]) -> bool:
