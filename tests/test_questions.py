@@ -1005,3 +1005,13 @@ def test_an_unknown_joining_a_conflict_names_the_figure():
     figs = [fig(900, "a", "police", "900 troops"), fig(3000, "b", "organisers", "3,000 troops")]
     found = build(summary_with(figs), [unknown])
     assert found[0].kind == "conflict" and "The source lists the figure among what is not known." in found[0].reason
+
+
+def test_a_per_day_conflict_is_named_by_what_most_sides_call_the_sum(nlp):
+    found = _conflict_between(
+        nlp,
+        ("a", "The chamber says the blockade costs the economy €800 million a day.", "€800 million", 8e8, "EUR",
+         "money blockade", "the chamber"),
+        ("b", "The union puts the cost at roughly €250 million a day.", "roughly €250 million", 2.5e8, "EUR",
+         "money cost", "the union"))
+    assert [q.question for q in found] == ["What is the true cost per day?"]

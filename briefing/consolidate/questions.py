@@ -268,6 +268,7 @@ def _counted_by_frame(f: Figure, index: FrameIndex) -> str | None:
 # a sum given per period ('C$800 million a day', 'roughly C$250 million daily'): rival estimates of one rate
 RATE_AFTER = re.compile(r"^[^.;:!?]{0,45}?\b(?:(?:a|per|each|every(?:\s+single)?)\s+(day|week|month|year)|"
                         r"(daily|weekly|monthly|annually|yearly))\b", re.I)
+RATE_CONCEPTS = frozenset("cost damage price wage revenue profit".split())  # read well as 'the true X per day'
 RATE_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 
 
@@ -287,9 +288,18 @@ def _rate_key(f: Figure) -> str | None:
     return None
 
 
-def _rate_question(key: str) -> str | None:
+def _rate_question(key: str, members: list[Figure], index: FrameIndex) -> str | None:
+    """'What is the true cost per day?' when most sides' sentences say the sum per day is a cost."""
     m = re.fullmatch(r"money per (\w+)", key)
-    return f"What is the true figure per {m.group(1)}?" if m else None
+    if not m:
+        return None
+    votes: dict[str, int] = {}
+    for f in members:
+        for concept in (_measure(f, index) or {}).get("core", frozenset()) & AMOUNT_CONCEPTS:
+            votes[concept] = votes.get(concept, 0) + 1
+    best = max(sorted(votes), key=votes.get, default=None)
+    what = best if best is not None and 2 * votes[best] >= len(members) and best in RATE_CONCEPTS else "figure"
+    return f"What is the true {what} per {m.group(1)}?"
 
 
 def _grouped(figures: list[Figure], index: FrameIndex | None = None) -> dict[str, list[Figure]]:
@@ -729,8 +739,9 @@ def _conflict_question(key: str, buckets: list[list[Figure]], scope: frozenset[s
     members = [f for b in involved for f in b[:MAX_CLAIMANTS]]
     joined = len({keys.get(id(f)) for f in members}) > 1
     question = _scoped_question(scope, members) or ("What is the death toll?" if key == "deaths" else None) \
+        or _rate_question(key, members, index) \
         or (_concept_question(members, index) if joined else None) or _frame_for(members, index) \
-        or _amount_question(members, index) or _rate_question(key) or _fallback_question(key, members)
+        or _amount_question(members, index) or _fallback_question(key, members)
     if key in TOLL_KEYS and _rising_count(involved, sources):
         # higher counts in later reports: a toll that was updated, not (only) a disagreement
         if question == "What is the death toll?":
