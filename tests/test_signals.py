@@ -389,3 +389,21 @@ def test_declining_or_being_too_early_to_say_asks_the_embedded_question(signals_
 ])
 def test_custody_and_past_questions_are_no_unknowns(signals_of, text):
     assert signals_of(text, "unknown") == []
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Negotiators from Peru and Chile are due to hold a new round of talks in Lima next month.",
+     "Will negotiators from Peru and Chile hold a new round of talks in Lima next month?"),
+    ("France and Germany are expected to sign the accord on Friday.", "Will France and Germany sign the accord on Friday?"),
+])
+def test_a_forecast_keeps_every_party_of_its_subject(signals_of, text, question):
+    assert asked(signals_of(text, "next")) == [question]
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling widened the range of disputes that could, in theory, reach the supreme court.",
+    "The new rules could theoretically let regulators block the merger.",
+    "A wider strike could in principle halt all shipping on the river.",
+])
+def test_what_is_possible_in_principle_is_no_forecast(signals_of, text):
+    assert signals_of(text, "next") == []

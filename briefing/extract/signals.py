@@ -718,6 +718,26 @@ def _infinitive_target(head: "Token") -> "Token | None":
     return found
 
 
+# 'could, in theory, draw X into a war', 'could theoretically block': what is possible in principle, no forecast
+IN_PRINCIPLE_NOUNS = frozenset("theory principle".split())
+IN_PRINCIPLE_ADVERBS = frozenset("theoretically hypothetically conceivably".split())
+
+
+def _in_principle(verb: "Token") -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in IN_PRINCIPLE_ADVERBS or c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.lower_ in IN_PRINCIPLE_NOUNS for g in c.children) for c in verb.children)
+
+
+def _whole_subject(subj: "Token") -> str:
+    """A forecast's subject with every party it names: 'negotiators from ASEAN and China', 'France and Germany'
+    (the general noun phrase drops conjoined words). A subject with clauses or asides falls back to that."""
+    toks = list(subj.subtree)
+    if any(t.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") for t in toks) or \
+            any(t.is_punct and t.text != "," for t in toks) or not any(t.dep_ == "conj" for t in toks):
+        return noun_phrase(subj)
+    return tokens_text(toks)
+
+
 def _empty_without_clause(prep: "Token") -> bool:
     """'in a way that could cost jobs', 'in a manner that ...': an indefinite noun that says nothing once its
     relative clause is left out; the question drops the whole phrase."""
@@ -1024,7 +1044,8 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                 if _sentential_relative(verb):
                     continue
                 override = noun_phrase(verb.head)
-            if _generic_statement(verb, verb.head if override else subj) or _estimate(verb) or _garbled(verb):
+            if _generic_statement(verb, verb.head if override else subj) or _estimate(verb) or _garbled(verb) \
+                    or _in_principle(verb):
                 continue
             q = yes_no_question(verb, subject_text=override)
             if q and low in ("may", "might"):
@@ -1039,7 +1060,7 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
             subj = subject_of(head)
             if subj is None:
                 continue
-            subject = noun_phrase(subj)
+            subject = _whole_subject(subj)
             if subj.lower_ in ("which", "who", "that"):  # "the Parliament, which is expected to vote"
                 clause = subj.head
                 while clause.dep_ not in ("relcl",) and clause.head.i != clause.i and clause.i != head.head.i:
