@@ -58,6 +58,12 @@ def is_duration(expr: str) -> bool:
                              r"month|year|decade|hour|minute|second)s?(?:\s+(?:long|old))?", low))
 
 
+def count_word(word: str) -> int | None:
+    """'five' -> 5, '12' -> 12, 'a' -> 1; None for words that name no exact count ('several')."""
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
 def is_year_range(expr: str) -> bool:
     """'1950-53', 'the 1990s', '2019-2021': spans and decades, used as descriptors rather than happenings."""
     low = _clean(expr)

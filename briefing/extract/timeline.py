@@ -37,7 +37,8 @@ _DROP_DEPS = frozenset({"advcl", "relcl", "parataxis", "cc", "appos", "mark", "i
 _DISCOURSE = frozenset({"however", "also", "meanwhile", "then", "still", "only", "nonetheless", "moreover",
                         "though", "yet", "now", "later", "earlier", "already", "first", "finally", "just", "so"})
 _HEDGES = frozenset({"could", "might", "may", "would", "should", "likely", "possibly", "perhaps", "potentially",
-                     "probably", "if", "unless", "whether", "expected", "plan", "hope", "consider", "propose"})
+                     "probably", "if", "unless", "whether", "expected", "plan", "hope", "consider", "propose",
+                     "forecast", "predict", "project"})
 _FUTURE = frozenset({"will", "shall", "'ll", "scheduled", "set", "due", "upcoming", "next"})
 _VAGUE_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
@@ -84,15 +85,66 @@ class TimelineCandidate(TimelineEntry):
 
 def extract(ctx: "DocContext") -> list[TimelineEntry]:
     out: list[TimelineEntry] = []
+    offsets: list[tuple["Sentence", "Span"]] = []  # "comes five days after X declared ...": placed at the end
     for sent in ctx.sentences:
         seen_verbs: set[int] = set()
         for ent in date_spans(sent.span):
+            if _anchored_to_other_event(ent):
+                offsets.append((sent, ent))
             entry = happening(ctx, sent, ent)
             if entry is None or entry.verb_index in seen_verbs:
                 continue
             seen_verbs.add(entry.verb_index)
             out.append(entry.candidate)
+    for sent, ent in offsets:
+        earlier = _offset_happening(sent, ent, out)
+        if earlier is not None:
+            out.append(earlier)
     return out
+
+
+# "N days/weeks after": how many days one unit is (months and years are not counted back to a day)
+_OFFSET_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _offset_happening(sent: "Sentence", ent: "Span", found: list[TimelineCandidate]) -> TimelineCandidate | None:
+    """'The declaration comes five days after the regional agency declared the outbreak an emergency': the
+    clause after 'after' happened N days before the main clause's happening. Placed only when the main
+    clause's subject names a happening this article dates to one day already (the declaration -> the
+    candidate whose verb is 'declare'), and the clause after 'after' tells a past happening of its own."""
+    doc = ent.doc
+    words = ent.text.lower().split()
+    if len(words) != 2 or words[1] not in _OFFSET_UNITS or ent.end >= len(doc) or doc[ent.end].lower_ != "after":
+        return None
+    count = dates.count_word(words[0])
+    if count is None:
+        return None
+    main = sent.span.root
+    subject = _subject(main) if main.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.pos_ != "NOUN" or not main.is_ancestor(ent.root) or subject.i > ent.start:
+        return None
+    anchor_dates = {c.date for c in found if len(c.date) == 10 and c.verb and _same_root(c.verb, subject.lemma_)}
+    if len(anchor_dates) != 1:
+        return None  # the main happening is not dated in this article, or dated two ways
+    tail = doc[ent.end + 1:sent.span.end]
+    if not any(t.tag_ == "VBD" for t in tail) or len(tail) > MAX_EVENT_WORDS:
+        return None
+    text = _tidy(tail.text).rstrip(".")
+    if len(text.split()) < 3:
+        return None
+    from datetime import date as _date, timedelta
+
+    when = (_date.fromisoformat(anchor_dates.pop()) - timedelta(days=count * _OFFSET_UNITS[words[1]])).isoformat()
+    return TimelineCandidate(date=when, event=text, citations=[sent.citation()], expression=ent.text,
+                             verb=next(t.lemma_.lower() for t in tail if t.tag_ == "VBD"), subject="", subject_head="")
+
+
+def _same_root(verb_lemma: str, noun_lemma: str) -> bool:
+    """'declare' ~ 'declaration', 'attack' ~ 'attack', 'decide' ~ 'decision': a noun naming the verb's act."""
+    verb_lemma, noun_lemma = verb_lemma.lower(), noun_lemma.lower()
+    stem = re.sub(r"(?:e|ate)$", "", verb_lemma)
+    return noun_lemma == verb_lemma or len(stem) >= 4 and noun_lemma.startswith(stem[:max(4, len(stem) - 1)]) \
+        and re.fullmatch(r"e?(?:ation|ition|ion|ment|al|ure|ing|sion)?", noun_lemma[len(stem):]) is not None
 
 
 def date_spans(sent: "Span") -> list["Span"]:
@@ -195,16 +247,21 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         subject = _subject_after_dateline(verb, subject, dateline_end)
         if subject is None:
             return None
-    antecedent = _antecedent(ctx, sent, subject) if subject is not None and subject.lower_ in _VAGUE_SUBJECTS else None
-    if subject is not None and subject.lower_ in _VAGUE_SUBJECTS and antecedent is None:
+    # ('that' as a relative pronoun is no vague subject: "a heatwave that began last Wednesday")
+    vague = subject is not None and subject.lower_ in _VAGUE_SUBJECTS and subject.tag_ != "WDT"
+    antecedent = _antecedent(ctx, sent, subject) if vague else None
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ not in ("relcl", "acl"):
+        return None  # a relative pronoun shared by a coordinated verb ("that began ... and is forecast to ...")
+    if vague and antecedent is None:
         return None  # "this comes after ...": no line that stands on its own
     owner_word = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None) \
         if subject is not None else None
     owner = _antecedent(ctx, sent, owner_word) if owner_word is not None else None
     if owner_word is not None and owner is None:
         return None  # "its spokesman described ...", "her death was confirmed": whose, the line cannot say
-    if any(t.dep_ in ("dobj", "pobj") and t.lower_ in _OBJECT_PRONOUNS and t.tag_ in ("PRP", "DT")
-           for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
+    if any(t.lower_ in _OBJECT_PRONOUNS and t.tag_ in ("PRP", "DT") and (t.i == c.i or t.dep_ == "pobj"
+                                                                      and t.head.head.i == c.i)
+           for c in verb.children if c.dep_ == "dobj" for t in c.subtree):  # ("pledged a third of that")
         return None  # "described them as ...": what, the line cannot say
     if _quoted(verb, whole=True) and _stative(verb):
         return None  # someone's own words on how things stand ("our teams are on the ground"): no happening
@@ -745,7 +802,7 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
         if child.text == "," and child.i + 1 < len(child.doc) and child.nbor(1).lower_ == "according" \
                 and child.nbor(1).head == verb:
             continue  # the comma that sets off an attribution ("..., according to the agency")
-        if child.dep_ in _DROP_DEPS or (child.dep_ == "advmod" and child.lower_ in _DISCOURSE) \
+        if child.dep_ in _DROP_DEPS or (child.dep_ == "advmod" and child.lower_ in _DISCOURSE) or _tense_shift(verb, child) \
                 or (child.dep_ == "advmod" and child.tag_ == "WRB" and child.i == verb.left_edge.i) \
                 or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
                     and (_own_subject(child) is not None or _has_date(child, ent))):
@@ -818,6 +875,15 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
                 drop |= {t.i for t in child.subtree} | {c.i for c in verb.children if c.dep_ == "cc"}
         kept = [t for t in verb.subtree if t.i not in drop]
     return kept
+
+
+def _tense_shift(verb: "Token", conj: "Token") -> bool:
+    """'a heatwave that began last Wednesday and is forecast to last until the weekend': a coordinated verb
+    in the present or future beside a dated past verb is not part of the dated happening."""
+    if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not _is_past(verb):
+        return False
+    tags = {conj.tag_} | {c.tag_ for c in conj.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBZ", "VBP", "MD"}) and "VBD" not in tags
 
 
 def _side_phrase(prep: "Token") -> bool:
