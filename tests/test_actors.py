@@ -849,3 +849,20 @@ def test_a_town_ner_took_for_a_person_before_its_mayor_is_the_role(actors_of, te
     found = actors_of(text, entities=((town, "PERSON"),))
     assert town not in names(found)
     assert named(found, person).role.startswith(town)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,noun", [
+    ('The drought cut yields by a third. "Drought is becoming an uninsurable risk," Ana Ruiz told reporters.',
+     "Drought"),
+    ('Flooding closed two schools. "Flooding is now a yearly event," the mayor said.', "Flooding"),
+])
+def test_a_sentence_initial_common_noun_ner_took_for_a_person_is_no_actor(actors_of, text, noun):
+    assert noun not in names(actors_of(text, entities=((noun, "PERSON"),)))
+
+
+@pytest.mark.slow
+def test_a_speaking_name_also_written_as_a_common_word_stays(actors_of):
+    found = actors_of("Brown said the river would stay closed. The water turned brown after the spill.",
+                      entities=(("Brown", "PERSON"),))
+    assert "Brown" in names(found)

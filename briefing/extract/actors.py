@@ -542,6 +542,9 @@ def is_capitalised_common_noun(span: "Span", label: str, sent: "Sentence", words
     plural = tok.tag_ in ("NNS", "NNPS")
     if tok.pos_ == "NOUN" and tok.lemma_.islower() or low in words.lowercase and (plural or tok.pos_ != "PROPN"):
         return True  # a singular proper noun stays a name: "Brown said" beside "the river turned brown"
+    if label == "PERSON" and low in words.lowercase_nouns and low in ents.common_nouns() and \
+            low not in words.given_names and not speaks(span):
+        return True  # '"Drought is becoming a risk," X said' beside "the drought": the text's own noun
     if label in ("NORP", "PERSON"):
         return False  # "Democrats voted", "Pat said": names of groups and people are common words too
     if low in words.lowercase_nouns and not speaks(span):
