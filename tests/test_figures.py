@@ -928,6 +928,8 @@ def test_a_list_line_label_says_what_its_number_counts(figures_of, sentence, val
 @pytest.mark.parametrize("sentence", [
     "Meeting time: 14:30",
     "Page: 12",
+    "Comments: 14",
+    "Shares: 230",
     "The minister said the ruling had been the right one.",
     "Her proposal was a sensible one, the mayor said.",
 ])

@@ -1303,6 +1303,9 @@ def _group_noun(tok: "Token") -> "Token | None":
 
 
 _LABEL_MAX_TOKENS = 8
+# a web page's own counters, never the story's: "Comments: 14", "Shares: 230"
+WEB_COUNTER_NOUNS = frozenset("""comment share view like reply read follower subscriber retweet reaction photo image
+video slide result download""".split())
 
 
 def _label_noun(doc, span: "Span", a: Amount) -> "Token | None":
@@ -1325,7 +1328,7 @@ def _label_noun(doc, span: "Span", a: Amount) -> "Token | None":
     if noun is None or noun.pos_ == "PROPN" and not (noun.tag_ == "NNPS" and not noun.ent_type_):
         return None  # (a capitalised plural opening a line may be tagged a proper noun: "Households")
     lemma = noun.lemma_.lower()
-    if lemma in LABEL_NOUNS | DOCUMENT_NOUNS | TIME_UNITS or noun.lower_ in TIME_UNITS:
+    if lemma in LABEL_NOUNS | DOCUMENT_NOUNS | TIME_UNITS | WEB_COUNTER_NOUNS or noun.lower_ in TIME_UNITS:
         return None
     counted = noun.tag_ in ("NNS", "NNPS") or lemma in VAGUE_MEASURES or noun.lower_ in CASUALTY_STATES
     return noun if counted else None
