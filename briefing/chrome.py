@@ -94,6 +94,9 @@ _HOUSEKEEPING = re.compile(
     r"(?:ended|closed|over|finished|paused|concluded|no\s+longer\s+(?:being\s+)?updated)\b|"
     r"(?:that['’]s|that\s+is)\s+(?:it|all)\s+(?:for|from)\s+(?:us|now|today|tonight|this\s+\w+)\b)", re.I)
 HOUSEKEEPING_MAX_WORDS = 60
+# a word every housekeeping sentence has (tested first: most lines have none)
+_HOUSEKEEPING_HINT = re.compile(r"\b(?:we|we['’]\w+|our|thanks?|that['’]s|blog|coverage|page|feed|updates?)\b",
+                                re.I)
 _IMPERATIVE = re.compile(r"^(?:follow|subscribe|unsubscribe|opt|sign|log|click|tap|read|watch|listen|download|share|join|get|"
                          r"register|see|explore|discover|continue|skip|accept|allow|manage|support|donate|contact|"
                          r"send|tell|email|visit|check|learn|find|try|install|enable|like|leave|add|save|print|"
@@ -526,10 +529,11 @@ def _keep_transcript_turns(units: list[Unit]) -> list[tuple[int, int, str]]:
     a speaker's label, one speaker answers at least twice and at least two others ask."""
     labels = []
     for u in units:
-        if u.kind == META:
+        head = u.text[:80]
+        if u.kind == META or ":" not in head and head[:1] not in "QA*_":
             continue
         # '**Q:** ...' is matched with its marks blanked, so that the label's end stays in place
-        blanked = re.sub(r"[*_]", " ", u.text[:80])
+        blanked = re.sub(r"[*_]", " ", head)
         lead = len(blanked) - len(blanked.lstrip())
         m = _SPEAKER_LABEL.match(blanked[lead:])
         if m:
@@ -562,7 +566,7 @@ _FACT_REJUDGE = ("footer", "link list", "header", "date in a byline row", "off-t
 
 
 def _is_fact_line(u: Unit) -> bool:
-    m = _FACT_LINE.match(u.text)
+    m = _FACT_LINE.match(u.text) if u.n <= 30 and ":" in u.text else None
     label_words = [w.lower().strip(".,()") for w in m.group(1).split()] if m else []
     if m is None or len(label_words) > 8 or all(w in _CONTACT_LABEL_WORDS for w in label_words):
         return False
@@ -782,6 +786,8 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
 def _is_housekeeping(text: str) -> bool:
     """Every sentence of ``text`` is the newsroom talking about its own coverage ('We'll be back tomorrow with
     more updates. Thanks for following.'), and none reports anyone's words."""
+    if not _HOUSEKEEPING_HINT.search(text):
+        return False
     sentences = [t for t in re.split(r"(?<=[.!?])\s+", text.strip(" *_")) if WORD.search(t)]
     return bool(sentences) and all(_HOUSEKEEPING.match(t.lstrip("*_ ")) and not _REPORTED.search(t)
                                    for t in sentences)
