@@ -68,6 +68,27 @@ def subject_of(verb: "Token") -> "Token | None":
     return None
 
 
+# words that make a clause look ahead: modals of the future, and frames of expectation or schedule
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+LOOK_AHEAD_FRAMES = frozenset({"expect", "due", "set", "schedule", "forecast", "predict", "project", "plan", "slate"})
+
+
+def looks_ahead(verb: "Token") -> bool:
+    """Does the clause speak of what is still to come, so that a bare weekday or month in it names the next
+    one ("temperatures are expected to fall by Saturday", "the court will rule on Monday", "is due to open
+    on Friday")? Past frames ("was expected to", "was due to") do not."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
+        return True
+    frame = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else verb  # "expected to fall"
+    if frame is verb and not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    if frame.lemma_.lower() not in LOOK_AHEAD_FRAMES:
+        return False
+    holder = frame.head if frame.dep_ == "acomp" else frame  # "is due to sail": the tense is on 'is'
+    tenses = {holder.tag_} | {c.tag_ for t in (holder, frame) for c in t.children if c.dep_ in ("aux", "auxpass")}
+    return "VBD" not in tenses
+
+
 SPEECH_ACTS = frozenset("say deny reject dispute refute dismiss insist add claim accuse condemn denounce warn".split())
 
 
