@@ -953,3 +953,15 @@ def test_an_unnamed_group_goes_to_the_member_the_next_sentence_names(reactions_o
 def test_an_unnamed_group_stays_when_the_next_body_is_of_another_kind(reactions_of):
     found = reactions_of("Business groups welcomed the minister's move. The Harbour Council said it would appeal.")
     assert ("Business groups", "support") in stances_of(found)
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('French Agriculture Minister Claire Dufresne said Paris would "use every lever" against the pact.',
+     "Claire Dufresne", "condemn"),
+    ("Spanish Finance Minister Ana Ruiz said Madrid would vote against the budget.", "Ana Ruiz", "condemn"),
+    # another state's act is not the speaker's
+    ("German Trade Minister Olaf Brandt said Beijing would use every lever against the tariff.", "Olaf Brandt",
+     "neutral"),
+])
+def test_an_official_speaks_for_the_state_their_title_names(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance

@@ -132,7 +132,7 @@ DEFENCE_PATTERNS = (
 )
 # acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit
 DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill
-law motion resolution request demand ultimatum appointment nomination policy measure
+law motion resolution request demand ultimatum appointment nomination policy measure pact
 measures sanctions tariff tariffs treaty reform reforms""".split())
 # opposition one dismisses to stand by what is opposed: "dismissed the protests by farmers" backs the deal
 OPPOSITION_NOUNS = frozenset("protest protests objection objections complaint complaints opposition boycott".split())

@@ -76,7 +76,8 @@ class Speech:
 # ---------------------------------------------------------------- stance
 
 def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | None,
-                  speaker: str | None = None, accused: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
+                  speaker: str | None = None, accused: frozenset[str] | set[str] = frozenset(),
+                  country: str | None = None) -> dict[str, float]:
     """Evidence for each stance: the speaker's verbs weigh most, then words of what was said.
 
     accused: lemmas of acts the text so far accused someone of or had them deny ('accused X of hiding',
@@ -119,7 +120,7 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
     for t in content:
         if t.i in seen:
             continue
-        acted = act_stance(t) if t.pos_ == "VERB" and _acts_for_speaker(t, verbs, speaker) else None
+        acted = act_stance(t) if t.pos_ == "VERB" and _acts_for_speaker(t, verbs, speaker, country) else None
         if acted:
             scores[acted] += 2.0  # "said it would appeal", "said it stood by its decision"
         elif _solidarity(t):
@@ -135,7 +136,7 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             scores["support"] += 1.0
         if _rebuts(t):
             scores["deny"] += 1.5  # "has sent us no evidence", "no evidence that they hold it": a rebuttal
-        extra = _content_evidence(t, speaker)
+        extra = _content_evidence(t, speaker, country)
         if extra:
             scores[extra] += 1.5
     words = " ".join(t.lower_ for t in content)
@@ -155,7 +156,7 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
     return scores
 
 
-def _content_evidence(t: "Token", speaker: str | None) -> str | None:
+def _content_evidence(t: "Token", speaker: str | None, country: str | None = None) -> str | None:
     """Stance from the structure of what was said: a reported stance verb of the speaker's side ('said the
     agency fully backs the plan'), an exaggerated claim ('the figures are inflated'), an act done on purpose
     against something ('deliberately rammed the ship'), a chance wasted ('had years and wasted them')."""
@@ -170,7 +171,7 @@ def _content_evidence(t: "Token", speaker: str | None) -> str | None:
         # unless in the speaker's own quoted words, where an official speaks for a state or body ('"Spain opposes"')
         other = subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_) and not (
             speaker and (subj.text in speaker or speaker in tokens_text(subj.subtree))) \
-            and not (subj.ent_type_ in ("GPE", "ORG", "NORP") and _inside_quotes(t))
+            and not (subj.ent_type_ in ("GPE", "ORG", "NORP") and _inside_quotes(t)) and not _same_state(subj, country)
         if not other and lemma not in LIGHT_VERBS:
             return STANCE_VERBS[lemma]
     if lemma in EXAGGERATION_LEMMAS or t.lower_ in EXAGGERATION_LEMMAS:
@@ -183,6 +184,34 @@ def _content_evidence(t: "Token", speaker: str | None) -> str | None:
     if t.pos_ == "VERB" and lemma in MISHANDLING_VERBS and any(c.dep_ == "dobj" for c in t.children) \
             and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
         return "condemn"  # a chance wasted, not a cost foreseen ("the appeal would waste money")
+    return None
+
+
+def _same_state(subj: "Token", country: str | None) -> bool:
+    """Whether a subject names the speaker's own state ('French minister X said Paris would ...')."""
+    if country is None or subj.ent_type_ not in ("GPE", "NORP"):
+        return False
+    from briefing.extract import entities as ents
+
+    form = ents.country_of(subj.text)
+    return form is not None and form.country == country
+
+
+def _speaker_country(speech: "Speech") -> str | None:
+    """The state a speaker's own words present them as serving: 'French Agriculture Minister X', 'Ghana's
+    environment minister X'; None when the subject phrase names no state."""
+    if not speech.is_person or not speech.verbs or speech.according_to:
+        return None
+    subj = _speaker_subject(speech.verbs[0])
+    if subj is None:
+        return None
+    from briefing.extract import entities as ents
+
+    for t in subj.subtree:
+        if t.ent_type_ in ("GPE", "NORP") and t.i < subj.i:
+            form = ents.country_of(t.text)
+            if form is not None:
+                return form.country
     return None
 
 
@@ -575,7 +604,8 @@ def _solidarity(tok: "Token") -> bool:
     return subj is not None and subj.lemma_.lower() == tok.lemma_.lower()
 
 
-def _acts_for_speaker(verb: "Token", speech_verbs: list["Token"], speaker: str | None = None) -> bool:
+def _acts_for_speaker(verb: "Token", speech_verbs: list["Token"], speaker: str | None = None,
+                      country: str | None = None) -> bool:
     """Whether an act in what was said is the speaker's own: 'said it would appeal', 'we will appeal',
     'vowed to fight it', 'Acme will appeal, a company spokeswoman said' (Acme speaking);
     not 'said the appeal would waste money defending a law'."""
@@ -584,7 +614,7 @@ def _acts_for_speaker(verb: "Token", speech_verbs: list["Token"], speaker: str |
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             if subj.pos_ == "PROPN" and speaker:
-                return subj.text in speaker or speaker in tokens_text(subj.subtree)
+                return subj.text in speaker or speaker in tokens_text(subj.subtree) or _same_state(subj, country)
             return subj.pos_ == "PRON" and subj.lower_ in ("i", "we", "it", "he", "she", "they")
         if verb.head.i == verb.i or verb.i in speech_ids:
             return True
@@ -1437,7 +1467,8 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
                 if not quoted:
                     quote = None
             content = sorted(set(speech.content) | set(quoted), key=lambda t: t.i)
-            stance = stance_of_scores(stance_scores(speech.verbs, content, quote, speech.speaker, accused))
+            stance = stance_of_scores(stance_scores(speech.verbs, content, quote, speech.speaker, accused,
+                                                    _speaker_country(speech)))
             if stance == "neutral" and quote and out and out[-1].actor == speech.speaker and out[-1].quote is None \
                     and memory.speaker_age == 1 and out[-1].stance != "neutral" \
                     and any(v.lemma_.lower() in PERSISTING_VERBS for v in speech.verbs):
