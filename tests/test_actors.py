@@ -866,3 +866,16 @@ def test_a_speaking_name_also_written_as_a_common_word_stays(actors_of):
     found = actors_of("Brown said the river would stay closed. The water turned brown after the spill.",
                       entities=(("Brown", "PERSON"),))
     assert "Brown" in names(found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,body", [
+    ("Officials at the Trans-Alpine Rail Authority said the tunnel would reopen. The Trans-Alpine Rail Authority gave "
+     "no date.", "Trans-Alpine Rail Authority"),
+    ("The Pan-Nordic Fishers Federation said the quota cut was unfair. The Pan-Nordic Fishers Federation will "
+     "appeal.", "Pan-Nordic Fishers Federation"),
+])
+def test_a_hyphenated_body_name_is_kept_whole(actors_of, text, body):
+    found = actors_of(text)
+    assert named(found, body).kind == "organization"
+    assert not any(n in body and n != body for n in names(found))

@@ -419,8 +419,8 @@ def capitalised_org_names(sent: "Sentence") -> list["Span"]:
             continue
         j = i
         while j + 1 < len(toks) and (_name_word(toks[j + 1]) or toks[j + 1].text in ("'", "’", "'s", "’s") or
-                                     toks[j + 1].lower_ in ("of", "for", "and") and j + 2 < len(toks) and
-                                     _name_word(toks[j + 2])):
+                                     (toks[j + 1].lower_ in ("of", "for", "and") or is_inner_hyphen(toks[j + 1]))
+                                     and j + 2 < len(toks) and _name_word(toks[j + 2])):
             j += 1
         end = j
         while end > i and not (toks[end].lower_ in ORG_HEADS and toks[end].is_title):
@@ -430,6 +430,11 @@ def capitalised_org_names(sent: "Sentence") -> list["Span"]:
             runs.append(sent.span.doc[toks[i].i: toks[end].i + 1])
         i = j + 1
     return runs
+
+
+def is_inner_hyphen(tok: "Token") -> bool:
+    """A hyphen inside a word ("Trans-Alpine"), no space on either side."""
+    return tok.text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _name_word(tok: "Token") -> bool:
