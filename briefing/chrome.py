@@ -87,6 +87,8 @@ _HOUSEKEEPING = re.compile(
     + _WE + r"\s+(?:will\s+)?be\s+back\s+(?:here\s+)?(?:tomorrow|later|soon|shortly|tonight|in\s+the\s+morning|"
     r"next\s+\w+|on\s+\w+day|with\s+more)\b|"
     + _OUR_STAFF + r"\b[^.!?]{0,80}?\b(?:" + _COVERAGE + "|" + _STAFF_WORK + r")\b|"
+    r"(?:good\s*night|goodbye|bye\s+for\s+now)\b(?:[^.!?]{0,60}?\b(?:from\s+(?:us|all\s+of\s+us|the)|for\s+now|"
+    r"for\s+today))|"
     r"(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:all|so\s+much|very\s+much))?\s+for\s+(?:following|reading|"
     r"joining|staying|being\s+with)\b|"
     r"(?:this|our|the)\s+(?:live\s+)?(?:blog|page|coverage|feed|updates?)\b[^.!?]{0,60}?\s(?:has|have|is|are|was)\s+"
@@ -95,7 +97,8 @@ _HOUSEKEEPING = re.compile(
     r"(?:that['’]s|that\s+is)\s+(?:it|all)\s+(?:for|from)\s+(?:us|now|today|tonight|this\s+\w+)\b)", re.I)
 HOUSEKEEPING_MAX_WORDS = 60
 # a word every housekeeping sentence has (tested first: most lines have none)
-_HOUSEKEEPING_HINT = re.compile(r"\b(?:we|we['’]\w+|our|thanks?|that['’]s|blog|coverage|page|feed|updates?)\b",
+_HOUSEKEEPING_HINT = re.compile(r"\b(?:we|we['’]\w+|our|thanks?|that['’]s|blog|coverage|page|feed|updates?|"
+                                r"good\s*night|goodbye|bye)\b",
                                 re.I)
 _IMPERATIVE = re.compile(r"^(?:follow|subscribe|unsubscribe|opt|sign|log|click|tap|read|watch|listen|download|share|join|get|"
                          r"register|see|explore|discover|continue|skip|accept|allow|manage|support|donate|contact|"

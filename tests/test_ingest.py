@@ -1025,6 +1025,7 @@ LIVE_PARAGRAPHS = [
     "Many thanks for joining us. Our team will keep you posted as the board meets again on Friday.",
     "Our live coverage of the drought has ended for today.",
     "That's it for today's briefing. We'll be back tomorrow with more.",
+    "Good night from all of us on the live desk.",
 ])
 @pytest.mark.parametrize("where", ["top", "bottom"])
 def test_a_live_blogs_own_housekeeping_lines_are_chrome(housekeeping, where):
@@ -1040,6 +1041,7 @@ def test_a_live_blogs_own_housekeeping_lines_are_chrome(housekeeping, where):
     "Our teams are following up every contact of the confirmed cases in the three districts.",
     "We asked both the board and the farmers' union for the figures behind their estimates.",
     "Dr Ana Ruiz told our news desk that 27 cases had been confirmed in the district since Monday.",
+    "Goodbye to the old water rules: from Monday every farm must meter what it draws from the river.",
 ])
 def test_first_person_plural_news_is_not_housekeeping(kept):
     text = "\n\n".join(["# Drought: water board orders irrigation cuts", *LIVE_PARAGRAPHS, kept]) + "\n"
