@@ -1200,3 +1200,15 @@ def test_a_pronoun_giver_keeps_two_donors_sums_apart(figures_of):
     figs = figures_of("Norway has backed the fund for years. It pledged $300m in 2024. Japan pledged $200m.")
     assert len(figs) == 2 and figs[0].quantity != figs[1].quantity
     assert figs[0].quantity.endswith("norway")
+
+
+@pytest.mark.slow
+def test_the_number_of_people_a_participle_names_is_a_count_of_people(figures_of):
+    f = only(figures_of("Divers found two more survivors in the hull, bringing the number rescued to 41."))
+    assert (f.value, f.unit, f.quantity) == (41, "people", "people rescue")
+
+
+@pytest.mark.slow
+def test_a_list_labels_noun_is_never_its_own_claimant(figures_of):
+    f = only(figures_of("Deaths confirmed by officials: 47"))
+    assert (f.value, f.unit) == (47, "deaths") and f.claimed_by != "Deaths"

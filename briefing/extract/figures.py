@@ -590,6 +590,7 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
     noun = _counted_noun(doc, a, sent.span.end)
     root = _amount_root(doc, a)
     anchor = noun if noun is not None else root
+    label = None
     if noun is not None and noun.i < a.start:
         anchor = root  # "seven of whom have died": the number is the subject of its own verb
     subject = elided = None
@@ -597,8 +598,9 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
     if state is not None:
         noun = anchor = state  # "19 people were killed and 40 injured": 40 injured
     elif noun is None and not (a.currency or a.percent or a.unit):
-        subject = _level_subject(root) or _measure_noun(root) or _group_noun(root) \
-            or _label_noun(doc, sent.span, a)  # "deaths rose to 1,200", "a death toll of 56", "Deaths: 97"
+        subject = _level_subject(root) or _measure_noun(root) or _group_noun(root)  # "deaths rose to 1,200"
+        if subject is None:
+            subject = label = _label_noun(doc, sent.span, a)  # "Deaths: 97"
         elided = _elided_people(root, a) if subject is None else None
         parallel = _parallel_figure(root, previous, sent) if subject is None and elided is None else None
         if parallel is not None:
@@ -617,6 +619,11 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
         start = a.start
     text_end = _text_end(doc, a, noun)
     claim_verb, claimant = _claimant(ctx, index, sent, anchor)
+    if label is not None:  # "Deaths confirmed by X: 47": X's count; the label itself claims nothing
+        agent = _recording_agent(label)
+        claim_verb, claimant = agent if agent is not None else (claim_verb, claimant)
+        if claimant and claimant.split()[0] == label.text:
+            claim_verb, claimant = None, None
     expression, current = _as_of_evidence(anchor, verb, claim_verb)
     fig = FigureCandidate(
         value=a.value, low=a.low, high=a.high, unit=_unit(a, noun), text=doc[start:text_end].text,
@@ -989,6 +996,10 @@ def _measure_of_subject(fig: Figure, subject: "Token", previous: Figure | None) 
                 fig.description = previous.description
             elif lemma == "toll":  # a toll with nothing said of it is the death toll
                 fig.unit, fig.quantity = "deaths", "deaths"
+            elif (done := next((c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                and c.lemma_.lower() in PEOPLE_VERBS), None)) is not None:
+                fig.unit = "people"  # "the number rescued": the people the participle was done to
+                fig.quantity = _verb_quantity(done) or f"people {done.lemma_.lower()}"
             else:
                 fig.unit, fig.quantity = lemma, lemma
             return
