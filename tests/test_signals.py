@@ -407,3 +407,26 @@ def test_a_forecast_keeps_every_party_of_its_subject(signals_of, text, question)
 ])
 def test_what_is_possible_in_principle_is_no_forecast(signals_of, text):
     assert signals_of(text, "next") == []
+
+
+# ---------------------------------------------------------------- a question heading its section leaves open
+
+@pytest.mark.parametrize("heading, body", [
+    ("### 10.15am – Where is the audit?", "The mayor says the audit will be published once lawyers have read it. "
+                                         "No date was given. Reporters asked why it had been delayed."),
+    ("## When will the plant reopen?", "It is not clear. The owners say repairs are under way."),
+    ("## Who will pay for the clean-up?", "That remains unclear, and the insurers have said nothing."),
+])
+def test_a_question_heading_whose_section_says_it_is_not_known_is_an_unknown(signals_in, heading, body):
+    found = signals_in(ARTICLE + heading + "\n\n" + body + "\n", "unknown")
+    question = heading.lstrip("# ").split("– ")[-1]
+    assert question in asked(found)
+    assert len(next(q for q in found if q.question == question).citations) == 2
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("## When will the plant reopen?", "The owners say the plant will reopen on Monday after repairs."),
+    ("## Is there a vaccine?", "Yes. A vaccine made by a Danish firm protects against this strain."),
+])
+def test_a_question_heading_its_section_answers_is_no_unknown(signals_in, heading, body):
+    assert signals_in(ARTICLE + heading + "\n\n" + body + "\n", "unknown") == []

@@ -1533,6 +1533,93 @@ def _unknowns_by_heading(ctx: "DocContext") -> dict[int, list[str]]:
     return {k: v for k, v in out.items() if v or _announces_unknowns(ctx.sentences[k])}
 
 
+# ---------------------------------------------------------------- a question heading the section leaves open
+
+# a time or label before the question of a live blog's entry: "8.45am – Where's the video?"
+ENTRY_LABEL = re.compile(r"^[^–—]*\d[^–—]*\s[–—-]\s+(?=\S)")
+# verbs by which a date or a figure is given or set: "No timeline was given", "No date has been set"
+GIVEN_VERBS = DISCLOSURE_VERBS | frozenset("set announce fix".split())
+
+
+MAX_SECTION_CHARS = 1500  # text between a question heading and a sentence still read as its section
+MAX_CUE_TOKENS = 12  # a sentence that only says the answer is not known is short
+
+
+def _section_question(sent: "Sentence", text: str | None) -> tuple[str, int] | None:
+    """The question heading of the section a sentence stands in ('### 8.45am – Where's the video?', or 'When will
+    the strike end?' on a line of its own) and where its question starts in the text; None when the nearest
+    heading above is no question. Read from the text: a live blog's time-stamped headings are no article
+    blocks, so they are no sentences."""
+    if text is None:
+        text, start = sent.span.doc.text, sent.span.start_char
+    else:
+        start = sent.start
+    floor = max(0, start - MAX_SECTION_CHARS)
+    end = text.rfind("\n", floor, start)
+    while end > floor:
+        line_start = text.rfind("\n", floor, end) + 1
+        line = text[line_start:end]
+        stripped = line.strip()
+        heading = re.match(r"[ \t]*#{1,6}[ \t]+", line)
+        if heading or (stripped.endswith("?") and len(stripped.split()) <= MAX_HEADING_WORDS + 4
+                       and not LIST_MARK.match(line) and not TURN_LABEL.match(line)):
+            body = line[heading.end():] if heading else line
+            question = ENTRY_LABEL.sub("", body.strip().strip("*_ ").strip())
+            if not question.endswith("?") or len(question.split()) < 2 or any(q in question for q in QUOTE_MARKS):
+                return None
+            return question, line_start + line.index(question)
+        if line_start == 0:
+            return None
+        end = line_start - 1
+    return None
+
+
+def _says_not_known(sent: "Sentence") -> bool:
+    """A sentence that only says the answer is not known: 'It is not clear.', 'That remains unclear.', 'Nobody
+    knows.', 'It remains to be seen.', 'No timeline was given.'"""
+    for t in sent.span:
+        lemma = t.lemma_.lower()
+        if (lemma in UNKNOWN_ADJECTIVES or (lemma in KNOWN_ADJECTIVES and is_negated(t))) \
+                and t.dep_ in ("acomp", "ROOT") and not _wh_clauses(t) and not (t.dep_ == "acomp" and _wh_clauses(t.head)):
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ == "acomp" else None
+            if subj is None or subj.lower_ in ("it", "that", "this"):
+                return True
+        if lemma == "know" and t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "ccomp") for c in t.children):
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.lower_ in ("nobody", "noone") or any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):
+                return True
+        if lemma == "see" and t.head.lemma_.lower() == "remain" and not _wh_clauses(t):
+            return True
+        if lemma in GIVEN_VERBS and t.pos_ == "VERB":
+            subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lemma_.lower() in INFO_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in subj.children):
+                return True
+    return False
+
+
+def _unanswered_headings(ctx: "DocContext", text: str | None) -> list[OpenQuestion]:
+    """'### Where's the video?' over '... No timeline was given.': the section says its own question is open."""
+    out = []
+    asked: set[int] = set()
+    for sent in ctx.sentences:
+        if len(sent.span) > MAX_CUE_TOKENS or not _says_not_known(sent):
+            continue
+        found = _section_question(sent, text)
+        if found is None or found[1] in asked:
+            continue
+        question, at = found
+        asked.add(at)
+        source_text = text if text is not None else sent.span.doc.text
+        offset = 0 if text is not None else sent.start - sent.span.start_char
+        heading = Citation(source=sent.source, text=source_text[at:at + len(question)], start=at + offset,
+                           end=at + offset + len(question))
+        out.append(OpenQuestion(question=_cap(question), reason="The source asks it and says it is not known.",
+                                citations=[heading, sent.citation()], kind="unknown"))
+    return out
+
+
 # ---------------------------------------------------------------- a question the reporter asks
 
 # what a sentence says of a question it then asks: "the central question is still unanswered: which ship ...?"
@@ -1595,6 +1682,7 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
     out: list[OpenQuestion] = disputes(ctx)
     listed = _unknowns_by_heading(ctx)
     text = getattr(ctx.document, "text", None)
+    out.extend(_unanswered_headings(ctx, text))
     for k, sent in enumerate(ctx.sentences):
         cite: Citation = sent.citation()
         if k in listed:
