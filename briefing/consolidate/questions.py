@@ -161,6 +161,19 @@ def _restrictors(f: Figure) -> frozenset[str]:
     return frozenset(out)
 
 
+def _word_at(text: str, word: str) -> int:
+    """Where ``word`` stands alone in ``text`` (any case), or -1: plain string search, no per-figure regex."""
+    low, word = text.lower(), word.lower()
+    at = low.find(word)
+    while at >= 0:
+        before = low[at - 1] if at else " "
+        after = low[at + len(word)] if at + len(word) < len(low) else " "
+        if not (before.isalnum() or before in ",.") and not (after.isalnum() or after == ","):
+            return at
+        at = low.find(word, at + 1)
+    return -1
+
+
 def _said_as_part(f: Figure) -> bool:
     """A number its sentence gives as part of another count ('of which 38 cases are in X', 'X accounts for 38 of
     those cases', 'including five nurses')."""
@@ -169,8 +182,7 @@ def _said_as_part(f: Figure) -> bool:
         text = c.text
         at = text.find(f.text)
         if at < 0 and lead is not None:
-            m = re.search(r"(?<![\w,.])" + re.escape(lead.group(0)) + r"(?![\w,])", text, re.I)
-            at = m.start() if m else -1
+            at = _word_at(text, lead.group(0))
         if at < 0:
             continue
         end = at + (len(f.text) if text[at:at + len(f.text)] == f.text else len(lead.group(0)))
@@ -180,14 +192,22 @@ def _said_as_part(f: Figure) -> bool:
 
 
 CURRENCY_WORDS = "|".join(sorted(CURRENCY_FAMILIES))
+# a sum and the bracket opened right after it: 'C$800 million (', '40 billion rupees (about '
+SUM_BEFORE_BRACKET = re.compile(r"\d[\w.,]*(?:\s+(?:million|billion|trillion|[mbk]n?|" + CURRENCY_WORDS + r")s?){0,2}"
+                                r"\s*\(\s*(?:about\s+|roughly\s+|some\s+|around\s+)?$", re.I)
 
 
 def _conversion(f: Figure) -> bool:
     """A sum in brackets right after another sum ('C$800 million ($585 million) a day'): the same amount in
     another currency, not a second estimate."""
-    return any(re.search(r"\d[\w.,]*(?:\s+(?:million|billion|trillion|[mbk]n?|" + CURRENCY_WORDS + r")s?){0,2}\s*\(\s*"
-                         r"(?:about\s+|roughly\s+|some\s+|around\s+)?" + re.escape(f.text) + r"\s*\)", c.text, re.I)
-               for c in f.citations[:2])
+    for c in f.citations[:2]:
+        at = c.text.find(f.text)
+        if at < 0:
+            continue
+        before = c.text[max(0, at - 60):at]
+        if c.text[at + len(f.text):].lstrip().startswith(")") and SUM_BEFORE_BRACKET.search(before):
+            return True
+    return False
 
 
 def _bucket_scope(bucket: list[Figure]) -> frozenset[str]:
