@@ -53,7 +53,7 @@ _UI_TERMS = re.compile(r"\b(?:cookies?|newsletters?|subscribe|subscriptions?|uns
                        r"photos?|images?|credits?|caption|loading|toggle|back to top|next (?:article|story)|previous|"
                        r"show more|"
                        r"view all|load more|dismiss|accept|agree|consent|close|category|categories|section|tags?|"
-                       r"topics?|publication date|published|updated|author|contact|about us|feedback|download|"
+                       r"topics?|publication date|published|posted|updated|author|contact|about us|feedback|download|"
                        r"rss|feed|sitemap|careers|advertise|subscribers?|premium|paywall|free trial|"
                        r"min(?:ute)? read|reading time)\b", re.I)
 # Words that only the website itself uses; with a reader address or an imperative they mark UI prose.
@@ -766,7 +766,9 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
         return False
     ui_hits = _UI_TERMS.findall(text) if n <= 10 else []
     ui_words = sum(len(h.split()) for h in ui_hits)
-    if ui_hits and (ui_words >= n or not u.sentence_end and (n <= 3 or ui_words > n / 3)):
+    # the words of a time ('Updated 7:15 p.m. EST') are no content beside the UI words
+    n_content = len(WORD.findall(_CLOCK_TIME.sub(" ", text))) if ui_hits else n
+    if ui_hits and (ui_words >= n_content or not u.sentence_end and (n <= 3 or ui_words > n / 3)):
         u.mark(CHROME, f"UI word '{ui_hits[0]}'")
         return True
     reader = _READER.search(text) or _SITE_REF.search(text) or _US.search(text)
@@ -811,6 +813,10 @@ def _is_timestamp_heading(u: Unit) -> bool:
     if m is None or u.n > TIMESTAMP_HEADING_MAX_WORDS:
         return False
     return u.heading or not u.text.rstrip(_CLOSERS).endswith(".")
+
+
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)(?:\s+[A-Z]{2,4}T?\b)?|"
+                         r"\b\d{1,2}[:.]\d{2}(?:\s+[A-Z]{2,4}T?\b)?", re.I)
 
 
 def _sentence_starts(text: str) -> list[str]:

@@ -1214,3 +1214,9 @@ def test_text_without_markup_is_unchanged(plain):
 def test_the_outlet_of_a_name_and_date_row(row, outlet):
     doc = text_document("r.txt", "r.txt", f"Reservoirs fall to record low\n{row}\n\n{BODY}")
     assert doc.outlet == outlet
+
+
+@pytest.mark.parametrize("row", ["Published | Updated 7:15 p.m.", "Updated 10.45am BST", "Posted 9 a.m. | Updated 11 a.m."])
+def test_a_row_of_page_labels_and_times_is_chrome(row):
+    assert blocks_of(f"Reservoirs fall to record low\n{row}\n\n{BODY}") == [
+        b for b in BODY.split("\n") if b.strip()]
