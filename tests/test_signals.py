@@ -362,7 +362,9 @@ def test_a_bare_noun_phrase_under_the_heading_counts_only_as_a_list_item(signals
     ('Doctors also criticised statements that the outbreak is "contained".', "Is the outbreak contained?"),
 ])
 def test_criticising_a_claim_with_its_content_is_a_dispute(signals_of, text, question):
-    assert asked(signals_of(text, "dispute")) == [question]
+    found = signals_of(text, "dispute")
+    assert asked(found) == [question]
+    assert "dispute" in found[0].reason
 
 
 @pytest.mark.parametrize("text", [

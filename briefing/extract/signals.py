@@ -234,7 +234,9 @@ def disputes(ctx: "DocContext") -> list[OpenQuestion]:
             if question is None or _garbled(clause):
                 continue
             plural = denier_tok.tag_ in ("NNS", "NNPS")
-            denial = f"{lower_determiner(denier)} {deny.lemma_.lower() if plural else _third_person(deny.lemma_.lower())} it"
+            # "criticised statements that ...": in the reason, the claim is disputed, not its maker criticised
+            word = "dispute" if deny.lemma_.lower() in CONTEST_VERBS else deny.lemma_.lower()
+            denial = f"{lower_determiner(denier)} {word if plural else _third_person(word)} it"
             reason = f"{_cap(claimant)} says so; {denial}." if claimant else f"{_cap(denial)}."
             cites = [claim_sent.citation()] + ([sent.citation()] if claim_sent is not sent else [])
             q = OpenQuestion(question=question, reason=reason, citations=cites, kind="dispute")
