@@ -94,7 +94,8 @@ def block_terms(document: "Document") -> list[BlockTerms]:
     return out
 
 
-_LABELLED_QUESTION = re.compile(r"^\s*[^\n:?.!]{1,40}:\s+[^\n]*\?")  # "Daily Wire: Will the ministry ...?"
+# "Daily Wire: Will the ministry ...?" at the start of a block (read with match(text, start, end))
+_LABELLED_QUESTION = re.compile(r"\s*[^\n:?.!]{1,40}:\s+[^\n]*\?")
 
 
 def _question_turns(document: "Document") -> set[int]:
@@ -104,22 +105,23 @@ def _question_turns(document: "Document") -> set[int]:
     return {start for (start, label_end, _), end in zip(turns, ends) if "?" in document.text[label_end:end]}
 
 
-def topical_units(document: "Document", blocks: list[BlockTerms]) -> list[list[BlockTerms]]:
-    """A question-and-answer source (two labelled questions or more: a press conference, an interview) as its
-    topical units: each labelled question with the answers that follow it, each block before the first
-    question on its own. [] for any other source: an article keeps to its story."""
-    starts = [b.start in asking for b in blocks] if (asking := _question_turns(document)) else \
-        [bool(_LABELLED_QUESTION.match(document.text[b.start:b.end])) for b in blocks]
+def topical_units(document: "Document") -> list[list[int]]:
+    """A question-and-answer source (two questions or more: a press conference, an interview) as its topical
+    units, each a list of indexes into ``document.blocks``: each question with the answers that follow it,
+    each block before the first question on its own. [] for any other source: an article keeps to its story."""
+    asking = _question_turns(document)
+    starts = [s in asking for s, _ in document.blocks] if asking else \
+        [bool(_LABELLED_QUESTION.match(document.text, s, e)) for s, e in document.blocks]
     if sum(starts) < 2:
         return []
-    units: list[list[BlockTerms]] = []
+    units: list[list[int]] = []
     seen_question = False
-    for block, starts_unit in zip(blocks, starts):
+    for k, starts_unit in enumerate(starts):
         seen_question |= starts_unit
         if starts_unit or not seen_question or not units:
-            units.append([block])
+            units.append([k])
         else:
-            units[-1].append(block)
+            units[-1].append(k)
     return units
 
 
@@ -127,13 +129,15 @@ def off_topic_blocks(documents: list["Document"]) -> dict[str, list[tuple[int, i
     """Per source id, the (start, end) spans of its off-topic blocks (question-and-answer sources only)."""
     if len(documents) < MIN_SOURCES:
         return {}
+    units = [topical_units(d) for d in documents]
+    if not any(units):
+        return {}  # the usual case: no transcript, and no need to read every source's terms
     blocks = [block_terms(d) for d in documents]
     vocab = [frozenset().union(*(b.terms for b in bs)) for bs in blocks]
     used_by = Counter(t for v in vocab for t in v)
     out: dict[str, list[tuple[int, int]]] = {}
     for i, doc in enumerate(documents):
-        units = topical_units(doc, blocks[i])
-        if not units:
+        if not units[i]:
             continue
         others = len(documents) - 1
         need = max(2, (others + 1) // 2)
@@ -141,7 +145,8 @@ def off_topic_blocks(documents: list["Document"]) -> dict[str, list[tuple[int, i
         def elsewhere(term: str) -> int:  # in how many OTHER sources a term occurs
             return used_by[term] - (1 if term in vocab[i] else 0)
 
-        spans = [(b.start, b.end) for unit in units if _off_topic(unit, elsewhere, need) for b in unit]
+        spans = [(blocks[i][k].start, blocks[i][k].end) for unit in units[i]
+                 if _off_topic([blocks[i][k] for k in unit], elsewhere, need) for k in unit]
         if spans:
             out[doc.id] = spans
     return out
