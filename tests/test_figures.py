@@ -1212,3 +1212,13 @@ def test_the_number_of_people_a_participle_names_is_a_count_of_people(figures_of
 def test_a_list_labels_noun_is_never_its_own_claimant(figures_of):
     f = only(figures_of("Deaths confirmed by officials: 47"))
     assert (f.value, f.unit) == (47, "deaths") and f.claimed_by != "Deaths"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, as_of", [
+    ("The agency said that by late Sunday 1,900 flights had been cancelled.", 1900, "2025-04-27"),
+    ("Officials said that by Friday 640 schools had closed.", 640, "2025-04-25"),
+])
+def test_a_day_right_before_a_count_is_its_date_not_its_label(figures_of, sentence, value, as_of):
+    f = only(figures_of(sentence))
+    assert (f.value, f.as_of) == (value, as_of)

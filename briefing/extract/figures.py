@@ -1083,7 +1083,8 @@ def _is_label(doc, a: Amount, span: "Span") -> bool:
         before = doc[a.start - 1]
         if before.lower_.rstrip(".") in LABEL_NOUNS or before.lemma_.lower() in LABEL_NOUNS:
             return True
-        if before.pos_ == "PROPN" and before.i > span.start and before.ent_type_ not in ("GPE", "NORP", "LOC"):
+        if before.pos_ == "PROPN" and before.i > span.start \
+                and before.ent_type_ not in ("GPE", "NORP", "LOC", "DATE", "TIME"):  # ("by late Sunday 1,900 ...")
             return doc[a.start].head.i < a.start or doc[a.start].dep_ in ("appos", "npadvmod", "nummod")
     return False
 
