@@ -965,3 +965,11 @@ def test_an_unnamed_group_stays_when_the_next_body_is_of_another_kind(reactions_
 ])
 def test_an_official_speaks_for_the_state_their_title_names(reactions_of, text, speaker, stance):
     assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "Rwanda closed its border on Thursday, hours after the World Health Organization declared an emergency.",
+    "Markets fell after the Central Bank said rates would rise.",
+])
+def test_a_speech_in_a_clause_that_dates_the_sentence_is_no_reaction(reactions_of, text):
+    assert reactions_of(text) == []

@@ -1102,9 +1102,15 @@ def _in_main_clause(verb: "Token") -> bool:
 
 def _in_speech_position(verb: "Token") -> bool:
     """A main, conjoined or reported clause; or an infinitive of saying under 'declined to', 'refused to'."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children):
+        return False  # "Rwanda closed its border hours after the WHO declared an emergency": when, not a reaction
     if verb.dep_ in SPEECH_DEPS:
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SPEECH_CONTROL_VERBS
+
+
+# words opening a clause that dates the main one: a speech inside it is background, not the sentence's reaction
+TIME_MARKS = frozenset("after before since until once".split())
 
 
 def _speaker_subject(verb: "Token") -> "Token | None":
