@@ -363,7 +363,10 @@ def is_domain(line: str) -> bool:
 # '... – live updates', '... (updated)'. Upper case they may stand with a space alone ('LIVE  Port strike
 # enters third day'); in other cases a colon or bar must follow.
 _MARKER_WORDS = r"live(?: updates?| blog| coverage)?|breaking(?: news)?|updated?|watch|exclusive|opinion|just in"
-_LEADING_MARKER = re.compile(r"^(?:(?i:" + _MARKER_WORDS + r")\s*[:|]+|"
+# a wire service's slug before its headline: 'UPDATE 2-', 'REFILE-', 'CORRECTED-', 'WRAPUP 1-', 'FACTBOX-'
+_WIRE_SLUG = (r"(?:UPDATE|WRAPUP|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|FACTBOX|EXCLUSIVE|INSIGHT|ANALYSIS|"
+              r"TIMELINE|EXPLAINER|BREAKINGVIEWS|BRIEF|URGENT|FLASH)(?:\s?\d{1,2})?(?:\s?-\s?|\s[-–—]\s)")
+_LEADING_MARKER = re.compile(r"^(?:" + _WIRE_SLUG + r"|(?i:" + _MARKER_WORDS + r")\s*[:|]+|"
                              r"(?:LIVE|BREAKING(?: NEWS)?|UPDATED?|WATCH|EXCLUSIVE|OPINION|JUST IN)"
                              r"(?:\s*[|\-–—•·]+|(?=\s+[^\W\d_][^\s]*[a-z])))\s*")
 _TRAILING_MARKER = re.compile(r"\s*(?:[:|\-–—•·]+\s*|\()(?i:live(?: updates?| blog| coverage| news)?|"

@@ -1220,3 +1220,13 @@ def test_the_outlet_of_a_name_and_date_row(row, outlet):
 def test_a_row_of_page_labels_and_times_is_chrome(row):
     assert blocks_of(f"Reservoirs fall to record low\n{row}\n\n{BODY}") == [
         b for b in BODY.split("\n") if b.strip()]
+
+
+@pytest.mark.parametrize("slug", ["UPDATE 2-", "REFILE-", "WRAPUP 1-", "CORRECTED-"])
+def test_a_wire_slug_is_not_part_of_the_headline(slug):
+    headline = "Water board orders irrigation cuts as reservoirs hit record low"
+    doc = text_document("w.txt", "w.txt", f"Valley Wire | Business\n{slug}{headline}\nBy Ana Ruiz\n\n{BODY}")
+    assert doc.title == headline and doc.text[slice(*doc.title_span)] == headline
+    # a hyphen inside a name is no slug
+    kept = "U.S.-Vellandia talks on water rights resume in Geneva"
+    assert text_document("k.txt", "k.txt", f"{kept}\n\n{BODY}").title == kept
