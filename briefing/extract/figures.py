@@ -2106,6 +2106,8 @@ def _with_holder(doc, a: Amount, noun: "Token | None", description: str) -> str:
     prep, holder = noun.head, noun.head.head
     if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "among", "for") or holder.pos_ != "NOUN":
         return description
+    if _lemma(holder) in BACKGROUND_HOLDERS and _lemma(noun) in SIZE_UNITS and holder.head.pos_ == "VERB":
+        return f"{noun.text} {holder.head.text}"  # "burned an area of 12,400 hectares": hectares burned
     keep = _noun_phrase(holder, set(range(a.start, a.end)), complement=False) | {prep.i, noun.i}
     return _render(doc, keep) or description
 
