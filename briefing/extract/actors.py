@@ -94,6 +94,8 @@ turnover""".split())
 BODY_ACTION_VERBS = AGENT_VERBS | frozenset("""cut close hire invest recall raise pay comply cooperate challenge
 review open expand sell buy merge acquire file resume suspend halt cancel""".split())
 PERSON_PRONOUNS = frozenset(("he", "she"))
+# words before the colon of a press release's contact line ("Media contact: X")
+CONTACT_WORDS = frozenset("contact contacts enquiries inquiries".split())
 # titles of a place's office, after the place's name: "Varnakas mayor X" (NER may take the town for a person)
 PLACE_TITLES = frozenset("mayor governor prefect councillor councilor alderman".split())
 # common nouns for a state, which name none ("the Republic", "the Nation")
@@ -370,10 +372,13 @@ def name_start(ent: "Span") -> int:
 
 def of_place_after(ent: "Span", nxt: "Span") -> bool:
     """"the Geophysical Observatory" + "of" + "Quito": a capitalised body name NER ended before "of <place>"
-    (a body is named after the place it serves: "the Central Bank of X")."""
+    (a body is named after the place it serves: "the Central Bank of X"); not "the X Commission of <place>'s
+    Y Party", where the place owns what follows."""
     doc = ent.doc
+    owner = nxt.root.dep_ == "poss" or nxt[-1].tag_ == "POS" or \
+        nxt.end < len(doc) and doc[nxt.end].text in ("'s", "’s", "'", "’")
     return nxt.start == ent.end + 1 and doc[ent.end].text == "of" and nxt.label_ in ("GPE", "LOC") and \
-        ent[-1].is_title and ent[-1].pos_ in ("PROPN", "NOUN") and len(nxt) <= 3
+        ent[-1].is_title and ent[-1].pos_ in ("PROPN", "NOUN") and len(nxt) <= 3 and not owner
 
 
 def joined_by_and(run: "Span", found: list[tuple["Span", str]]) -> bool:
@@ -1043,6 +1048,8 @@ def is_byline(ent: "Span", sent: "Sentence") -> bool:
     before = ent.doc[max(sent.span.start, ent.start - 2): ent.start]
     if any(t.lower_ in BYLINE_WORDS or (t.lower_ == "by" and t.i == sent.span.start) for t in before):
         return True
+    if len(before) == 2 and before[-1].text == ":" and before[0].lower_ in CONTACT_WORDS:
+        return True  # "Media contact: X, Head of Communications": who answers the press, not a party
     root = ent.root
     if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ in PRESENTER_OBJECTS for c in root.head.children):
         return True
@@ -1212,7 +1219,7 @@ def _phrase(tok: "Token", stop: int | None = None) -> str | None:
                    tok.doc[t.i - 1].lower_ in TITLE_WORDS), None)
     if person is not None:
         toks = [t for t in toks if t.i < person]  # "spokesperson for Secretary-General X": X is another person
-    relative = next((t.i for t in toks if t.tag_ in ("WDT", "WP", "WP$") and t.i > tok.i), None)
+    relative = next((t.i for t in toks if t.tag_ in ("WDT", "WP$") and t.i > tok.i), None)
     if relative is not None:
         toks = [t for t in toks if t.i < relative]  # "a lobby group whose members include ...": the group
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "relcl"):
@@ -1226,10 +1233,10 @@ def _phrase(tok: "Token", stop: int | None = None) -> str | None:
 
 def clean_role(text: str) -> str | None:
     """A role phrase without edge punctuation or a trailing courtesy title ("Health Officer Dr.")."""
-    words = text.strip(" ,;:-—").split()
+    words = text.strip(" ,;:-—*_").split()  # "*" and "_" of markdown emphasis around a credit line
     while words and (words[-1].lower().strip(",") in HONORIFICS or words[-1] in (",", "-", "—")):
         words.pop()
-    text = " ".join(words).strip(" ,;:-—")
+    text = " ".join(words).strip(" ,;:-—*_")
     return text if 0 < len(text) <= MAX_ROLE_CHARS else None
 
 
