@@ -41,7 +41,7 @@ thursday friday saturday sunday january february march april may june july augus
 december mr ms mrs dr sir mister madam question questions answer comment comments thank thanks please""".split())
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+|de\s+|and\s+)?[A-Z][\w'’-]*)*")
 _WORD = re.compile(r"\b[A-Za-z][a-z'’-]{3,}\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”—–-]\s*|\n\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”—–-]\s*|\n\s*)$")  # read on the few characters before a word
 
 
 @dataclass
@@ -67,7 +67,7 @@ def salient_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
             words = words[:-1]
         if not words:
             continue
-        if len(words) == 1 and _SENTENCE_START.search(text[:m.start()]):
+        if len(words) == 1 and _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
             continue  # a capitalised first word of a sentence
         names.add(" ".join(words).lower())
         names.update(_stem(w) for w in words if w.lower() not in _GENERIC)
