@@ -282,3 +282,14 @@ def test_a_short_main_clause_takes_its_when_clause_whole(nlp, sentence, headline
     from briefing.extract.lead import headline_clause
 
     assert headline_clause(nlp(sentence)[:]) == headline
+
+
+def test_reaction_verbs_are_told_from_event_verbs():
+    from briefing.consolidate.event import _reacts
+
+    assert _reacts("Unions condemned the closure of the plant")
+    assert _reacts("The Growers Federation welcomed the ban")
+    assert _reacts("The minister said the port would reopen")
+    assert not _reacts("A landslide claimed the lives of twelve villagers")
+    assert not _reacts("Parliament rejected the budget bill")
+    assert not _reacts("The regulator blocked the merger")
