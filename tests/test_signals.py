@@ -432,3 +432,17 @@ def test_a_question_heading_whose_section_says_it_is_not_known_is_an_unknown(sig
 ])
 def test_a_question_heading_its_section_answers_is_no_unknown(signals_in, heading, body):
     assert signals_in(ARTICLE + heading + "\n\n" + body + "\n", "unknown") == []
+
+
+@pytest.mark.parametrize("text, question", [
+    ("It remains to be seen whether the ceasefire will hold.", "Will the ceasefire hold?"),
+    ("Nobody knows how many people were inside the building.", "How many people were inside the building?"),
+    ("No one knows whether the dam will hold.", "Will the dam hold?"),
+])
+def test_nobody_knowing_or_remaining_to_be_seen_is_an_unknown(signals_of, text, question):
+    assert asked(signals_of(text, "unknown")) == [question]
+
+
+@pytest.mark.parametrize("text", ["Nobody said anything about the plan.", "Everyone knows whether the dam held."])
+def test_saying_nothing_or_everyone_knowing_is_no_unknown(signals_of, text):
+    assert signals_of(text, "unknown") == []

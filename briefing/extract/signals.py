@@ -418,6 +418,7 @@ REFUSAL_VERBS = frozenset("decline refuse".split())
 PREMATURE_ADJECTIVES = frozenset("early soon".split())
 # determiners of a subject that nobody in it did the deed: 'Neither government has released the footage'
 NONE_DETERMINERS = frozenset("neither no".split())
+NOBODY_WORDS = frozenset("nobody none".split())  # 'nobody knows whether ...'
 # verbs of making a thing public: 'has not released the footage' -> 'Will the footage be released?'
 RELEASE_VERBS = frozenset("release publish disclose reveal".split())
 # verbs of putting a size on something, which 'too early to' leaves open: 'too early to estimate losses'
@@ -445,7 +446,8 @@ def _withholding(verb: "Token") -> str | None:
         # "has never published the orders": a habit, not a thing still awaited
         return None if any(c.lower_ == "never" for c in verb.children) else "not"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in subj.children):
+    if subj is not None and (subj.lower_ in NOBODY_WORDS or any(
+            c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in subj.children)):
         return "none"
     if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         head = verb.head
@@ -500,13 +502,21 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None) -> list[tu
     for t in sent.span:
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma in DISCLOSURE_VERBS | ASSESS_VERBS | SAYING_VERBS and \
-                _withholding(t) in ("refused", "premature"):
-            # "declined to say how many were arrested", "too early to tell whether the vaccine works"
+                _withholding(t) in ("refused", "premature", "none"):
+            # "declined to say how many were arrested", "too early to tell whether the vaccine works",
+            # "no one knows whether the dam will hold"
+            how = _withholding(t)
             for clause in _wh_clauses(t):
                 q = _embedded_question(clause, None)
                 if q:
-                    out.append((q, "A source says it cannot yet say." if _withholding(t) == "premature"
-                                else "A source declined to say."))
+                    out.append((q, {"premature": "A source says it cannot yet say.",
+                                    "refused": "A source declined to say."}.get(how, "The sources say nobody knows.")))
+        elif lemma == "see" and t.head.lemma_.lower() == "remain" and t.dep_ == "xcomp":
+            # "it remains to be seen whether the ceasefire will hold"
+            for clause in _wh_clauses(t):
+                q = _embedded_question(clause, None)
+                if q:
+                    out.append((q, "The sources say it remains to be seen."))
         public = lemma == "make" and any(c.dep_ in ("oprd", "acomp", "ccomp") and c.lower_ == "public"
                                          for c in t.children)
         if t.pos_ != "VERB" or not (public or lemma in RELEASE_VERBS | ASSESS_VERBS | {"confirm", "give"}):
