@@ -20,7 +20,7 @@ from briefing.extract.lexicon import REPORTING_VERBS as _REPORTING
 # ("X will not pay, a spokeswoman repeated" -> "X will not pay, according to a spokeswoman")
 REPORTING_VERBS = _REPORTING | MORE_REPORTING_VERBS | frozenset("repeat reiterate promise pledge tweet recall".split())
 from briefing.extract import dateline_end as end_of_dateline, in_dateline
-from briefing.extract.clauses import joins_words
+from briefing.extract.clauses import joins_words, subtree_without, tokens_text
 from briefing.pagemeta import DATELINE  # the wire dateline: its date is the filing date
 from briefing.summary import TimelineEntry
 
@@ -615,7 +615,7 @@ def _climb(verb: "Token") -> "Token":
         infinitive = any(c.tag_ == "TO" for c in verb.children)
         # "In its latest update, issued on Monday, the ministry said ...": the participle dates the main clause
         participle = verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and not any(
-            c.dep_ == "mark" for c in verb.children)
+            c.dep_ == "mark" for c in verb.children) and not _after_an_object(verb)
         if _subject(verb) is not None or verb.dep_ not in ("xcomp", "advcl", "acl") \
                 or not (infinitive or participle):
             return verb
@@ -626,6 +626,18 @@ def _climb(verb: "Token") -> "Token":
             return verb
         verb = head
     return verb
+
+
+def _after_an_object(participle: "Token") -> bool:
+    """'will challenge the minister's decision, announced on Monday, to ...': a participle set off right
+    after the main verb's object qualifies that object (the parser may hang it on the verb); its date is
+    not the main verb's."""
+    doc = participle.doc
+    head = participle.head
+    before = doc[participle.i - 2] if participle.i >= 2 else None
+    return participle.tag_ == "VBN" and participle.i > head.i and doc[participle.i - 1].text == "," \
+        and before is not None and before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("dobj", "pobj") \
+        and not before.ent_type_ in ("DATE", "TIME") and head.is_ancestor(before)
 
 
 def _subject(verb: "Token") -> "Token | None":
@@ -706,7 +718,8 @@ def event_text(verb: "Token", ent: "Span") -> str:
     prefix = _shared_subject_prefix(verb)
     if prefix:
         words = f"{prefix} {words}"
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")):
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")) \
+            or verb.dep_ == "advcl" and verb.tag_ == "VBN" and _after_an_object(verb):
         if verb.head.dep_ in ("nsubj", "nsubjpass") and verb.head.head.pos_ not in ("VERB", "AUX"):
             return ""  # a subject hung on no verb: a broken parse, no line to rebuild
         words = _with_antecedent(verb, ent, words)
@@ -720,7 +733,8 @@ def event_text(verb: "Token", ent: "Span") -> str:
     if source and "according to" not in words:
         words = f"{_tidy(words, capitalise=False)}, {source}"
     words = _tidy(words)
-    if len(words.split()) < 3 or (_subject(verb) is None and verb.dep_ not in ("relcl", "acl")):
+    if len(words.split()) < 3 or (_subject(verb) is None and verb.dep_ not in ("relcl", "acl")
+                                  and not _after_an_object(verb)):
         return ""  # no one doing anything ("Sign up for our newsletter", "again blocking the roads")
     return words
 
@@ -969,13 +983,22 @@ def _render(tokens: list["Token"], verb: "Token") -> str:
 
 def _with_antecedent(verb: "Token", ent: "Span", words: str) -> str:
     """'which was signed in June' -> 'the agreement ... was signed'; 'treaty signed in June' -> '... was signed'."""
-    noun = _modified_noun(verb)
+    noun = verb.doc[verb.i - 2] if verb.dep_ == "advcl" else _modified_noun(verb)  # (_after_an_object)
     side = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
             and not joins_words(c) for t in c.subtree}
     noun_phrase = _tidy("".join(t.text_with_ws for t in noun.subtree if t.i not in side and t.i < verb.left_edge.i
                                 and t.tag_ != "WRB"))  # "when a tunnel caved in", misread as a noun's clause
     if not noun_phrase:
         return words
+    # "the decision, announced on Monday, to refer the dispute ...": what was decided goes with the noun
+    # (the parser hangs the infinitive on the noun, or on the participle)
+    purpose = next((c for c in list(noun.children) + list(verb.children) if c.dep_ in ("acl", "xcomp")
+                    and c.i > verb.i and any(g.tag_ == "TO" for g in c.children)), None)
+    if purpose is not None and verb.dep_ in ("acl", "advcl"):
+        said = tokens_text(subtree_without(purpose, frozenset({"relcl", "appos", "advcl", "parataxis", "punct"})))
+        if len(said.split()) <= 20:
+            noun_phrase = f"{noun_phrase} {said}"
+            words = re.sub(r"\s*,?\s*" + re.escape(said) + r"\s*$", "", words) if purpose.head.i == verb.i else words
     noun_phrase = noun_phrase[:1].lower() + noun_phrase[1:] if noun.pos_ != "PROPN" and noun_phrase[:1] else noun_phrase
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ == "acl" and own_subject and any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in
