@@ -973,3 +973,17 @@ def test_an_official_speaks_for_the_state_their_title_names(reactions_of, text, 
 ])
 def test_a_speech_in_a_clause_that_dates_the_sentence_is_no_reaction(reactions_of, text):
     assert reactions_of(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('The Nurses Union called the tax cut "a gift to the oil companies".', "Nurses Union", "condemn"),
+    ("The Green Party described the subsidy as a handout for polluters.", "Green Party", "condemn"),
+    ('"Every time nurses use their right to protest, this board finds a way to take it away," said Ann Cole.',
+     "Ann Cole", "condemn"),
+    ('"They stripped the tenants of every freedom they had," Ann Cole said.', "Ann Cole", "condemn"),
+    # a real gift, or things taken away that are no rights
+    ("The Hospital Trust said the donation was a gift to the children.", "Hospital Trust", "neutral"),
+    ('"Rescuers took the debris away," said Ann Cole.', "Ann Cole", "neutral"),
+])
+def test_irony_and_taking_rights_away_are_criticism(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance

@@ -292,3 +292,8 @@ scholars academic academics lecturer lecturers commentator commentators strategi
 historians""".split())
 # heads of the places such commentators work at: "a researcher at the National Institute for ..."
 ACADEMIC_HEADS = frozenset("university institute school college academy centre center tank".split())
+# favours named in irony: calling a decision "a gift to the oil companies" or "a handout for the rich" condemns it
+IRONIC_FAVOUR_NOUNS = frozenset("gift giveaway handout windfall bonanza boon cheque check present favour favor".split())
+# taking rights away: "finds a way to take it away", "stripped workers of their rights"
+RIGHTS_NOUNS = frozenset("right rights freedom freedoms liberty liberties".split())
+REMOVAL_PATTERN = r"\b(?:take|takes|took|taken|taking|strip|strips|stripped|stripping) (?:\w+ ){0,3}(?:away|of)\b"

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from briefing.extract import dateline_end
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (ACADEMIC_HEADS, COMMENTATOR_ROLES, ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
+from briefing.extract.lexicon import (ACADEMIC_HEADS, COMMENTATOR_ROLES, IRONIC_FAVOUR_NOUNS, REMOVAL_PATTERN,
+                                      RIGHTS_NOUNS, ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
                                       AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, BLAME_PATTERNS, CHARGE_NOUNS,
                                       CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
                                       DEFENCE_PATTERNS, DEFEND_VERBS, DOCUMENT_NOUNS, ENACT_VERBS,
@@ -150,6 +151,8 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
     plain = " ".join(t.lower_ for t in content if not t.is_punct)
     if any(re.search(p, plain) for p in BLAME_PATTERNS):
         scores["condemn"] += 1.5  # "bore direct responsibility", "holds the board responsible"
+    if re.search(REMOVAL_PATTERN, plain) and RIGHTS_NOUNS & set(plain.split()):
+        scores["condemn"] += 1.5  # "uses its legal right to strike ... finds a way to take it away"
     if any(re.search(p, plain) for p in DEFENCE_PATTERNS):
         scores["support"] += 1.5  # "acted fully within her authority": defending the decision
     _weigh_contrast(content, scores)
@@ -181,6 +184,9 @@ def _content_evidence(t: "Token", speaker: str | None, country: str | None = Non
     if t.lower_ in INTENT_ADVERBS and t.head.pos_ == "VERB" and not is_negated(t.head) \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children):
         return "condemn"  # "deliberately rammed", not "the fire was deliberately set" (a finding)
+    if lemma in IRONIC_FAVOUR_NOUNS and t.pos_ == "NOUN" and _called(t) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "for") for c in t.children):
+        return "condemn"  # 'called the move "a gift to the shipping companies"'
     if t.pos_ == "VERB" and lemma in MISHANDLING_VERBS and any(c.dep_ == "dobj" for c in t.children) \
             and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
         return "condemn"  # a chance wasted, not a cost foreseen ("the appeal would waste money")
@@ -222,6 +228,13 @@ def _inside_quotes(tok: "Token") -> bool:
         if t.text in "\"“”„«»":
             marks += 1
     return marks % 2 == 1
+
+
+def _called(noun: "Token") -> bool:
+    """Whether a noun is what something was called: 'called the move a gift', 'described it as a handout'."""
+    if noun.dep_ in ("oprd", "xcomp", "attr", "dobj") and noun.head.lemma_.lower() in CALL_VERBS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_.lower() in DESCRIBE_VERBS
 
 
 def _weigh_contrast(content: list["Token"], scores: dict[str, float]) -> None:
