@@ -1222,3 +1222,10 @@ def test_a_list_labels_noun_is_never_its_own_claimant(figures_of):
 def test_a_day_right_before_a_count_is_its_date_not_its_label(figures_of, sentence, value, as_of):
     f = only(figures_of(sentence))
     assert (f.value, f.as_of) == (value, as_of)
+
+
+@pytest.mark.slow
+def test_a_stand_in_body_resolves_to_the_one_body_named_just_before(figures_of):
+    figs = figures_of("Those numbers are well below the World Meteorological Organization's. The UN agency counts "
+                      "300 stations with record highs.")
+    assert only([f for f in figs if f.value == 300]).claimed_by == "World Meteorological Organization"

@@ -1628,20 +1628,27 @@ def _body_named_before(ctx: "DocContext", index: int, noun: str, before: int) ->
     that word in its name ('the agency' -> 'Civil Protection Agency'), else, for a noun that fits any body,
     the latest one that said something ('the organisation' -> the charity quoted before)."""
     speakers: list[str] = []
+    nearby: set[str] = set()  # bodies named in this sentence (before the noun) and the one before it
     for at in range(index, max(0, index - 4) - 1, -1):
         span = ctx.sentences[at].span  # (each paragraph may be a Doc of its own: compare positions only within one)
         for ent in reversed([e for e in span.ents if e.label_ == "ORG" and (at < index or e.end <= before)]):
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            name = re.sub(r"['’]s?$", "", name)
             if noun in name.lower().split():
                 return name
+            if at >= index - 1 and not (ent.root.dep_ == "compound" and ent.root.head.lower_ == noun):
+                nearby.add(name)  # (not the "UN" of "the UN agency" itself)
             head = ent.root
             if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in REPORTING_VERBS \
                     and name not in speakers:
                 speakers.append(name)
     if noun in _ANY_BODY and speakers:
         return speakers[0]
-    # "the agency said", its name not holding the word: only when one body alone has spoken just before
-    return speakers[0] if noun in _ONE_SPEAKER_BODIES and len(speakers) == 1 else None
+    # "the agency said", its name not holding the word: only when one body alone has spoken just before, or
+    # (nobody having spoken) one body alone was named in the sentence before ("... the WHO's. The UN agency ...")
+    if noun in _ONE_SPEAKER_BODIES and len(speakers) == 1:
+        return speakers[0]
+    return next(iter(nearby)) if noun in _ONE_SPEAKER_BODIES and not speakers and len(nearby) == 1 else None
 
 
 def _claimant_in_sentence(ctx: "DocContext", index: int, sent: "Sentence",
