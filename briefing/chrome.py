@@ -509,6 +509,7 @@ def analyse(text: str, start: int = 0) -> Page:
     _drop_author_bio(units)
     _judge_in_context(units, page.title)
     _keep_fact_lists(units)
+    _keep_introduced_lists(units)
     kept = {u.start for u in units if u.kind == ARTICLE}
     page.turns = [turn for turn in page.turns if turn[0] in kept]
     return page
@@ -598,6 +599,24 @@ def _keep_fact_lists(units: list[Unit]) -> None:
                     u.mark(ARTICLE, "fact box line")
                     u.date = None           # 'Hearing: Monday, June 8' dates the hearing, not the page
         i = max(j, i + 1)
+
+
+LIST_ITEM_MIN_WORDS = 3
+
+
+def _keep_introduced_lists(units: list[Unit]) -> None:
+    """The items of a list that an article sentence introduces ('The union is demanding:', 'The schedule for
+    Friday:') are article, also when they have no final punctuation and close the page (where short lines are
+    otherwise footer links)."""
+    for i, intro in enumerate(units):
+        if intro.kind != ARTICLE or not intro.text.rstrip(_CLOSERS).endswith(":"):
+            continue
+        for u in units[i + 1:]:
+            if not u.list_item or u.kind == META:
+                break
+            if u.kind == CHROME and u.why in ("footer", "link list", "off-topic short line") and \
+                    u.n >= LIST_ITEM_MIN_WORDS and not _UI_TERMS.search(u.text):
+                u.mark(ARTICLE, "item of an introduced list")
 
 
 def _copy_judgement(source: Unit, u: Unit) -> None:
@@ -810,8 +829,8 @@ TIMESTAMP_HEADING_MAX_WORDS = 16
 def _is_timestamp_heading(u: Unit) -> bool:
     """A time-stamped line that is a heading: a Markdown heading, or a short line not closed by a full stop."""
     m = _TIMESTAMP.match(u.text)
-    if m is None or u.n > TIMESTAMP_HEADING_MAX_WORDS:
-        return False
+    if m is None or u.n > TIMESTAMP_HEADING_MAX_WORDS or u.list_item:
+        return False        # '- 21:00 – Polls close' is an item of a timetable, not an entry's heading
     return u.heading or not u.text.rstrip(_CLOSERS).endswith(".")
 
 

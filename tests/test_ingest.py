@@ -1142,6 +1142,12 @@ def test_a_time_stamped_sentence_is_article():
     entry = "14:05 — Police have closed the bridge after protesters gathered on both banks of the river."
     text = "\n\n".join(["# Drought: water board orders irrigation cuts – live", *LIVE_PARAGRAPHS, entry]) + "\n"
     assert entry in blocks_of(text)
+    # the items of a timetable are no entry headings
+    timetable = ["The board's emergency session on Friday:", "- 09:00 – Farmers' union presents its figures",
+                 "- 11:30 – Vote on the irrigation limits"]
+    blocks = blocks_of("\n".join(["# Drought: water board orders irrigation cuts", "", *LIVE_PARAGRAPHS, "",
+                                   *timetable]) + "\n")
+    assert "09:00 – Farmers' union presents its figures" in blocks
 
 
 # ---------------------------------------------------------------- fact boxes
