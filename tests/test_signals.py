@@ -446,3 +446,28 @@ def test_nobody_knowing_or_remaining_to_be_seen_is_an_unknown(signals_of, text, 
 @pytest.mark.parametrize("text", ["Nobody said anything about the plan.", "Everyone knows whether the dam held."])
 def test_saying_nothing_or_everyone_knowing_is_no_unknown(signals_of, text):
     assert signals_of(text, "unknown") == []
+
+
+# ---------------------------------------------------------------- phrasing details
+
+def test_a_denied_plan_loses_a_phrase_that_is_empty_without_its_clause(signals_of):
+    found = signals_of("Unions say the company plans to move production abroad in a way that would cut hundreds "
+                       "of jobs. The company has denied this.", "dispute")
+    assert [(q.question, q.reason) for q in found] == [
+        ("Does the company plan to move production abroad?", "Unions say so; the company denies it.")]
+
+
+@pytest.mark.parametrize("text, question", [
+    ("The chief executive declined to comment on whether job cuts were planned.", "Were job cuts planned?"),
+    ("Neither the company nor its auditors have published the review of the plants.",
+     "Will the review of the plants be published?"),
+    ("The company did not give a figure for the expected shortfall.",
+     "What is the figure for the expected shortfall?"),
+])
+def test_more_ways_of_withholding(signals_of, text, question):
+    assert question in asked(signals_of(text, "unknown"))
+
+
+def test_a_possessive_name_opening_the_sentence_keeps_its_capital(signals_of):
+    assert asked(signals_of("Acme's chairman is expected to step down at the annual meeting in May.", "next")) == [
+        "Will Acme's chairman step down at the annual meeting in May?"]

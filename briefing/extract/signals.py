@@ -231,13 +231,15 @@ def disputes(ctx: "DocContext") -> list[OpenQuestion]:
             stand_in = denier if clause_subj is not None and _agrees(clause_subj, denier_tok) \
                 and claim_sent is sent else None
             question = _with_time_clause(yes_no_question(clause, owner=claimant, subject_text=stand_in), clause)
+            question = _without_empty_phrases(question, clause)
             if question is None or _garbled(clause):
                 continue
             plural = denier_tok.tag_ in ("NNS", "NNPS")
             # "criticised statements that ...": in the reason, the claim is disputed, not its maker criticised
             word = "dispute" if deny.lemma_.lower() in CONTEST_VERBS else deny.lemma_.lower()
             denial = f"{lower_determiner(denier)} {word if plural else _third_person(word)} it"
-            reason = f"{_cap(claimant)} says so; {denial}." if claimant else f"{_cap(denial)}."
+            says = "say" if claimant_tok is not None and claimant_tok.tag_ in ("NNS", "NNPS") else "says"
+            reason = f"{_cap(claimant)} {says} so; {denial}." if claimant else f"{_cap(denial)}."
             cites = [claim_sent.citation()] + ([sent.citation()] if claim_sent is not sent else [])
             q = OpenQuestion(question=question, reason=reason, citations=cites, kind="dispute")
             # the two sides, for merging the same dispute across sources
@@ -300,7 +302,9 @@ def _info_question(noun: "Token") -> str | None:
         [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
     if not _indefinite(noun):
         return _what_question(noun, noun_phrase(noun))
-    text = tokens_text(subtree_without(noun, frozenset({"relcl", "appos", "acl", "det", "punct"})))
+    own_det = {c.i for c in noun.children if c.dep_ == "det"}
+    text = tokens_text(t for t in subtree_without(noun, frozenset({"relcl", "appos", "acl", "punct"}))
+                       if t.i not in own_det)
     # "gave no figure for the losses": the parser often hangs the 'for' phrase on the verb
     on_verb = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
                     and c.i == noun.right_edge.i + 1), None)
@@ -447,8 +451,8 @@ def _withholding(verb: "Token") -> str | None:
         return None if any(c.lower_ == "never" for c in verb.children) else "not"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and (subj.lower_ in NOBODY_WORDS or any(
-            c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in subj.children)):
-        return "none"
+            c.dep_ in ("det", "preconj") and c.lower_ in NONE_DETERMINERS for c in subj.children)):
+        return "none"  # "Neither government has ...", "Neither the company nor its auditors have ...", "Nobody"
     if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         head = verb.head
         if head.lemma_.lower() in REFUSAL_VERBS and head.pos_ == "VERB" and not is_negated(head):
@@ -506,7 +510,10 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None) -> list[tu
             # "declined to say how many were arrested", "too early to tell whether the vaccine works",
             # "no one knows whether the dam will hold"
             how = _withholding(t)
-            for clause in _wh_clauses(t):
+            # "declined to comment on whether job cuts were planned": the question under 'on'/'about'
+            about = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
+                     for g in c.children if g.dep_ == "pcomp" and g.doc[g.left_edge.i].lower_ in EMBEDDED_QUESTION_WORDS]
+            for clause in _wh_clauses(t) + about:
                 q = _embedded_question(clause, None)
                 if q:
                     out.append((q, {"premature": "A source says it cannot yet say.",
@@ -755,6 +762,18 @@ def _empty_without_clause(prep: "Token") -> bool:
     relative clause is left out; the question drops the whole phrase."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return pobj is not None and _indefinite(pobj) and any(c.dep_ == "relcl" for c in pobj.children)
+
+
+def _without_empty_phrases(question: str | None, verb: "Token") -> str | None:
+    """A question made by the general question-maker, less the phrases that say nothing once their relative
+    clause is left out ('... move production to Poland in a way?' -> '... move production to Poland?')."""
+    if question is None:
+        return None
+    for prep in (t for t in verb.subtree if t.dep_ == "prep" and _empty_without_clause(t)):
+        clause = {x.i for c in prep.subtree if c.dep_ == "relcl" for x in c.subtree}
+        phrase = tokens_text(t for t in prep.subtree if t.i not in clause)
+        question = question.replace(" " + phrase + "?", "?").replace(" " + phrase + " ", " ")
+    return question
 
 
 def _will_question(verb: "Token", subject: str) -> str:
@@ -1059,7 +1078,7 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
             if _generic_statement(verb, verb.head if override else subj) or _estimate(verb) or _garbled(verb) \
                     or _in_principle(verb):
                 continue
-            q = yes_no_question(verb, subject_text=override)
+            q = _without_empty_phrases(yes_no_question(verb, subject_text=override), verb)
             if q and low in ("may", "might"):
                 q = "Will" + q[len(low):]  # "Might X meet?" reads oddly; the cue goes in the reason
             if q:
@@ -1085,7 +1104,7 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
             if _estimate(target) or _writers_own(subj):
                 continue
             cue = _hedged(head, subj, f"it is {CUE_WORDING.get(low, low)}") or low
-            if subj.left_edge.is_sent_start and subj.pos_ != "PROPN" and subject[:1].isupper() \
+            if subj.left_edge.is_sent_start and subj.left_edge.pos_ != "PROPN" and subject[:1].isupper() \
                     and not subject[:2].isupper():
                 subject = subject[:1].lower() + subject[1:]  # "Temperatures are ..." -> "Will temperatures ...?"
             out.append((_will_question(target, subject), cue, _topic(subj, target.lemma_.lower())))
