@@ -399,3 +399,15 @@ def test_an_instrument_only_ever_named_as_pending_is_no_legal_basis():
 ])
 def test_a_name_keeps_its_brackets_balanced_and_holds_no_second_instrument(treaties_of, text, name):
     assert only(treaties_of(text)).name == name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Ships must comply with Annex VI of the MARPOL Convention (the International Convention for the Prevention of "
+     "Pollution from Ships).", "MARPOL Convention"),
+    ("Airlines must follow Annex 9 of the Chicago Convention (the Convention on International Civil Aviation).",
+     "Chicago Convention"),
+])
+def test_a_bracketed_long_form_is_no_second_instrument_nor_a_provision(treaties_of, text, name):
+    t = only(treaties_of(text))
+    assert t.name == name and t.provision is None

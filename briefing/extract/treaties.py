@@ -159,7 +159,7 @@ def _inside_other_name(tok: "Token") -> bool:
 
 def _instrument_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: list[TreatyCandidate]) -> None:
     if _is_description(tok) or _inside_other_name(tok) or tok.dep_ == "pobj" and _holds_a_number(tok.head.head) \
-            or _inside_instrument_name(tok):
+            or _inside_instrument_name(tok) or _bracketed_alias(tok):
         return  # "considered the largest defense agreement"; "Article 4 of the treaty" is handled by the article
     name_tokens = name_span(tok)
     target = None
@@ -444,6 +444,18 @@ def _inside_instrument_name(tok: "Token") -> bool:
     return outer.pos_ in ("NOUN", "PROPN") and noun_lemma(outer) in INSTRUMENT_NOUNS and tok in name_span(outer)
 
 
+def _bracketed_alias(tok: "Token") -> bool:
+    """'the MARPOL Convention (the International Convention for the Prevention of Pollution from Ships)': the
+    bracketed name right after an instrument's name is another name of it, not a second instrument."""
+    j = tok.i - 1  # back over the words of its own phrase ("the International") to the bracket
+    while j > tok.sent.start and tok.doc[j].text != "(" and tok.left_edge.i <= j and tok.doc[j].head.i >= j:
+        j -= 1
+    if j <= tok.sent.start or tok.doc[j].text != "(":
+        return False
+    before = tok.doc[j - 1]
+    return before.pos_ in ("NOUN", "PROPN") and noun_lemma(before) in INSTRUMENT_NOUNS
+
+
 def _pending(tok: "Token") -> bool:
     """Is the instrument named as one not in force: still being made ("talks on a Code of Conduct", "the
     proposed treaty", "a new wage agreement", "the pact is being negotiated") or run out ("... expired")?"""
@@ -665,6 +677,8 @@ def _text(first: "Token", last: "Token") -> str | None:
             if doc[j].text in ('"', "”"):
                 text = doc.text[first.idx: doc[j].idx + len(doc[j].text)].strip()
                 break
+    if text.count("(") != text.count(")"):
+        return None  # a clause cut through a bracket ("... Convention (the International ...)") is no provision
     return text if len(text.split()) >= 4 else None
 
 
