@@ -895,6 +895,8 @@ def test_a_body_of_a_place_owned_by_the_place_is_not_joined_to_it(actors_of):
     ("Halden Foods recalled the syrup on Monday. The company said no one was hurt.\n\n"
      "Media contact: Maria Lund, Head of Communications, +00 20 555 0147", "Maria Lund"),
     ("The council approved the plan. Press contacts: Tom Berg, spokesman, +00 11 222 333", "Tom Berg"),
+    ("The council approved the plan.\n\nMedia contacts:\nTom Berg, Director, Communications\nHarbour Council\n",
+     "Tom Berg"),
 ])
 def test_the_press_contact_of_a_release_is_no_actor(actors_of, text, person):
     assert person not in names(actors_of(text, entities=((person, "PERSON"),)))
@@ -904,3 +906,11 @@ def test_the_press_contact_of_a_release_is_no_actor(actors_of, text, person):
 def test_a_role_in_markdown_emphasis_loses_its_asterisks(actors_of):
     found = actors_of("*Posted on Feb 21, 2026 by Ana Lima, Executive Director*\n\nAna Lima said the court erred.")
     assert all("*" not in (a.role or "") for a in found)
+
+
+@pytest.mark.slow
+def test_a_body_gets_no_person_title_as_its_role(actors_of):
+    text = ("The Harbour Employers Council said talks had failed. The Harbour Employers Council will meet on Monday.\n\n"
+            "Media contacts:\nTom Berg, Director, Communications\nHarbour Employers Council\n555-0142")
+    actor = named(actors_of(text), "Harbour Employers Council")
+    assert actor.role is None

@@ -527,6 +527,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
     if kind == "organization" and titled and not body_of_title and \
             (looks_like_person_name(span) or len(span) == 1 and span[0].is_title and span[0].lower_ not in ORG_HEADS):
         kind = "person"  # "Rosa Elena Quispe, Peru's trade minister": NER said ORG
+    elif kind == "organization" and titled:
+        role, titled = None, False  # "X, Director, Communications <Body>": the title is a person's, not the body's
     sure = bool(title) or cue is not None or kind == "person" and titled or body_of_title
     owned = with_country_possessor(span) if kind == "organization" else None
     # "Gavi, the Vaccine Alliance, said": the name beside it is another form of the same body's name
@@ -1048,7 +1050,8 @@ def is_byline(ent: "Span", sent: "Sentence") -> bool:
     before = ent.doc[max(sent.span.start, ent.start - 2): ent.start]
     if any(t.lower_ in BYLINE_WORDS or (t.lower_ == "by" and t.i == sent.span.start) for t in before):
         return True
-    if len(before) == 2 and before[-1].text == ":" and before[0].lower_ in CONTACT_WORDS:
+    lead = [t for t in ent.doc[max(sent.span.start, ent.start - 4): ent.start] if not t.is_space][-2:]
+    if len(lead) == 2 and lead[-1].text == ":" and lead[0].lower_ in CONTACT_WORDS:
         return True  # "Media contact: X, Head of Communications": who answers the press, not a party
     root = ent.root
     if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ in PRESENTER_OBJECTS for c in root.head.children):
@@ -1114,7 +1117,10 @@ def body_role(span: "Span") -> str | None:
     """What the text calls an organisation ("X, an environmental group"), or the person's title it gives a name
     NER took for an organisation ("X, Peru's trade minister"); never the words around the name that belong to
     the name or to someone else ("National Observatory" + "of Athens", "Director of X")."""
-    return appositive(span) or title_before(span) or title_before_comma(span)
+    role = appositive(span) or title_before(span) or title_before_comma(span)
+    if role is not None and ents.normalize(span.text) in ents.normalize(role):
+        return None  # the name again ("About the X Council\nThe X Council ..." read as an apposition)
+    return role
 
 
 def titled_by_of(span: "Span") -> bool:
