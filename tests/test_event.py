@@ -293,3 +293,21 @@ def test_reaction_verbs_are_told_from_event_verbs():
     assert not _reacts("A landslide claimed the lives of twelve villagers")
     assert not _reacts("Parliament rejected the budget bill")
     assert not _reacts("The regulator blocked the merger")
+
+
+def test_a_headline_leaves_no_bracket_open():
+    from briefing.extract.lead import _balanced
+
+    assert _balanced("The measures were taken under the Public Health (") == "The measures were taken under the Public Health"
+    assert _balanced("The Agency (IAEA inspected the plant") == "The Agency"
+    assert _balanced("The Agency IAEA) inspected the plant") == "The Agency IAEA inspected the plant"
+    assert _balanced("The Food Safety (Imports) Act") == "The Food Safety (Imports) Act"
+
+
+@pytest.mark.slow
+def test_a_headline_cut_inside_brackets_drops_the_open_one(nlp):
+    from briefing.extract.lead import headline_clause
+
+    clause = headline_clause(nlp("The measures were taken under the Public Health (Control of Disease) Act 1984, "
+                                 "officials said.")[:])
+    assert clause.count("(") == clause.count(")")

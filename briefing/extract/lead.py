@@ -198,6 +198,17 @@ def _count(tokens: list["Token"]) -> int:
                                                                          or t.doc[t.i - 1].text in "-–/")))
 
 
+def _balanced(text: str) -> str:
+    """No bracket left open or closed alone: an unclosed '(' goes with what follows it ('under the Public
+    Health (' -> 'under the Public Health'), a lone ')' goes."""
+    while text.count("(") > text.count(")"):
+        text = text[:text.rfind("(")].rstrip(" ,;:")
+    while text.count(")") > text.count("("):
+        cut = text.find(")")
+        text = (text[:cut] + text[cut + 1:]).replace("  ", " ")
+    return text
+
+
 def _render(tokens: list["Token"]) -> str:
     kept = {t.i for t in tokens}
     tokens = [t for pos, t in enumerate(tokens)
@@ -209,6 +220,7 @@ def _render(tokens: list["Token"]) -> str:
         out.append(tok.text + (tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " "))
     text = re.sub(r"\s+", " ", "".join(out)).strip(" ,;:—–-")
     text = re.sub(r"\s*\(\s*\)|\s*\[\s*\]", "", text)     # brackets whose aside was dropped: 'the Agency ( )'
+    text = _balanced(text)
     text = DATELINE.sub("", text)
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         text = text.replace('"', "").replace("“", "").replace("”", "")
