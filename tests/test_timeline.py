@@ -671,3 +671,20 @@ def test_an_offset_from_a_dated_happening_places_the_earlier_one(timeline_of, te
 ])
 def test_offsets_without_a_dated_anchor_are_left_out(timeline_of, text):
     assert all("seized" not in e.event for e in timeline_of(text))
+
+
+def test_a_line_that_says_who_acted_wins_over_an_agentless_passive():
+    entries = merge([
+        cand("a", "2031-10-14", "The outbreak was declared", "declare", "The outbreak"),
+        cand("b", "2031-10-14", "The regional health office declared the outbreak", "declare", "The regional health office"),
+    ])
+    assert [e.event for e in entries] == ["The regional health office declared the outbreak"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Crews battled a blaze that has burned through the valley since Sunday.",   # a noun's background
+    "Two dozen have been infected since October, the agency said.",              # two dozen what
+])
+def test_background_and_bare_counts_are_no_lines(timeline_of, text):
+    assert timeline_of(text) == []

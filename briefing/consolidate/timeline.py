@@ -206,13 +206,20 @@ def _importance(cluster: _Cluster) -> tuple:
     return (-len(cluster.sources), -len(cluster.date))
 
 
+def _agentless_passive(line: str) -> bool:
+    """'The outbreak was declared': a line that says what was done but not by whom."""
+    return re.search(r"\b(?:was|were|been)\s+\w+(?:ed|en|wn|ne)\b(?:\s+\w+){0,5}$", line) is not None \
+        and not re.search(r"\bby\b|\baccording to\b", line)
+
+
 def _entry(cluster: _Cluster) -> TimelineEntry:
     best_date = cluster.date
     precise = [e for e in cluster.entries if e.date == best_date]
     # the line most like the others' (what the sources agree on), shorter on ties
     # a line with its own subject ("the ministry declared the outbreak") over a passive one ("the outbreak
     # was declared"), then the line most like the others' (what the sources agree on), shorter on ties
-    line = max(precise, key=lambda e: (len(e.event.split()) > 1, bool(getattr(e, "subject", "")),
+    line = max(precise, key=lambda e: (len(e.event.split()) > 1, not _agentless_passive(e.event),
+                                       bool(getattr(e, "subject", "")),
                                        sum(fuzz.token_set_ratio(_words(e.event), _words(o.event))
                                            for o in cluster.entries), -len(e.event)))
     citations: list[Citation] = []

@@ -43,6 +43,8 @@ _FUTURE = frozenset({"will", "shall", "'ll", "scheduled", "set", "due", "upcomin
 _VAGUE_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# nouns that only count ("two dozen have been infected"): a subject of them alone names nothing
+_COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "score"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 _OBJECT_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
 MAX_EVENT_WORDS = 30
@@ -237,6 +239,8 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     if _opens_a_span(ent) and dates.granularity(when) == "year" and ctx.published is not None \
             and when < str(ctx.published.year):
         return None  # "spending had doubled since 2021": a change over years, not a happening of that year
+    if _opens_a_span(ent) and verb.dep_ == "relcl":
+        return None  # "a wildfire that has raged since Sunday": a noun's background, not a happening
     if _ongoing(verb, ent) and not scheduled:
         return None  # "38 ships were waiting at anchor on Wednesday": a state at that time, not a happening
     dated_verb = verb
@@ -250,6 +254,9 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     # ('that' as a relative pronoun is no vague subject: "a heatwave that began last Wednesday")
     vague = subject is not None and subject.lower_ in _VAGUE_SUBJECTS and subject.tag_ != "WDT"
     antecedent = _antecedent(ctx, sent, subject) if vague else None
+    if subject is not None and (subject.pos_ == "NUM" or subject.lemma_.lower() in _COUNT_NOUNS) \
+            and not any(c.pos_ in ("NOUN", "PROPN") or c.lower_ == "of" for c in subject.children):
+        return None  # "two dozen have been infected": of what, the line cannot say
     if subject is not None and subject.tag_ == "WDT" and verb.dep_ not in ("relcl", "acl"):
         return None  # a relative pronoun shared by a coordinated verb ("that began ... and is forecast to ...")
     if vague and antecedent is None:
