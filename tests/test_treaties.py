@@ -411,3 +411,8 @@ def test_a_name_keeps_its_brackets_balanced_and_holds_no_second_instrument(treat
 def test_a_bracketed_long_form_is_no_second_instrument_nor_a_provision(treaties_of, text, name):
     t = only(treaties_of(text))
     assert t.name == name and t.provision is None
+
+
+@pytest.mark.slow
+def test_an_instrument_discussed_is_not_thereby_pending(treaties_of):
+    assert not only(treaties_of("Ministers discussed the Arctic Shipping Treaty in Oslo on Monday.")).pending

@@ -66,7 +66,8 @@ _DESCRIBING_VERBS = frozenset({"consider", "call", "describe", "dub", "label", "
 # an instrument still being made is no legal basis: "talks on a code", "the draft of a treaty", "is being negotiated"
 PENDING_NOUNS = frozenset({"talk", "negotiation", "negotiator", "draft", "drafting", "proposal", "conclusion",
                            "finalisation", "finalization"})
-PENDING_VERBS = frozenset({"negotiate", "draft", "propose", "discuss", "finalise", "finalize"})
+# (not "discuss": ministers discuss treaties in force as well)
+PENDING_VERBS = frozenset({"negotiate", "draft", "propose", "finalise", "finalize"})
 PENDING_ADJECTIVES = frozenset({"proposed", "draft", "planned", "future", "potential", "possible", "envisaged"})
 # ... or one that has run out: "the collective agreement expired in March"
 EXPIRY_VERBS = frozenset({"expire", "lapse"})
