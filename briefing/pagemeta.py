@@ -193,7 +193,9 @@ _NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){1,3}"
 _OUTLET = r"(?:The |the )?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4}"
 _SIGNOFF = re.compile(r"^(?:(?:[Bb]y|BY|[Rr]eporting by|[Ww]ritten by)\s+)?(" + _NAME + r"),\s*(" + _OUTLET + r")\s*[.]?$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY)\s+(" + _NAME + r"(?:(?:,\s*|\s+and\s+|\s*&\s*)" + _NAME + r")*)(?:\s*(?:,|\||for|-|–|—)\s*(" + _OUTLET + r"))?\s*[.]?$")
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(" + _OUTLET + r")",
+# a copyright holder may be a long official name ('Ministry of Commerce of the Republic of Vellandia')
+_HOLDER = r"(?:The |the )?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the|for)){0,8}"
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(" + _HOLDER + r")",
                         re.I)
 _COMPANY_SUFFIX = re.compile(r"(?:\s+(?:publishing|publications|media|group|holdings|company|co\.?|corp\.?|"
                              r"ltd\.?|limited|llc|inc\.?|plc|gmbh|s\.?a\.?|pty|b\.?v\.?))+\.?$", re.I)
@@ -306,6 +308,7 @@ def copyright_outlet(line: str) -> str | None:
     name = _NAME_END.sub("", _FOOTER_LINK.sub("", m.group(1)))
     name = re.split(r"\s*[.|,]\s*(?:all rights|$)", name, maxsplit=1, flags=re.I)[0].strip()
     name = _COMPANY_SUFFIX.sub("", name).strip(" ,.")
+    name = re.sub(r"(?:\s+(?:of|and|&|the|for))+$", "", name)       # 'Ministry of Commerce of the' is cut short
     return name or None
 
 
