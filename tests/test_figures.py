@@ -1229,3 +1229,8 @@ def test_a_stand_in_body_resolves_to_the_one_body_named_just_before(figures_of):
     figs = figures_of("Those numbers are well below the World Meteorological Organization's. The UN agency counts "
                       "300 stations with record highs.")
     assert only([f for f in figs if f.value == 300]).claimed_by == "World Meteorological Organization"
+
+
+@pytest.mark.slow
+def test_the_owner_of_a_toll_is_whose_deaths_not_who_counts(figures_of):
+    assert only(figures_of("Italy's death toll rose to 300 on Monday.")).claimed_by is None

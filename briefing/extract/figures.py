@@ -1743,7 +1743,9 @@ def _semicolon_between(doc, i: int, j: int) -> bool:
 
 
 # nouns for a count or demand that its owner gives: "the union's C$250 million demand", "the fire service's tally"
-OWNED_CLAIM_NOUNS = VAGUE_MEASURES | frozenset("demand offer proposal bid claim forecast projection request".split())
+# (not a toll, total or level: "Italy's death toll" is Italy's deaths, not Italy's count)
+OWNED_CLAIM_NOUNS = frozenset("""figure tally count estimate demand offer proposal bid claim forecast projection
+request""".split())
 
 
 def _owner_of_count(anchor: "Token") -> "Token | None":
