@@ -483,6 +483,11 @@ class Page:
     def blocks(self) -> list[tuple[int, int]]:
         return [(u.start, u.end) for u in self.units if u.kind == ARTICLE]
 
+    def headings(self) -> list[tuple[int, int]]:
+        """The blocks that are subheads (a Markdown heading or a lone short line between paragraphs): headline
+        grammar, not sentences of the story."""
+        return [(u.start, u.end) for u in self.units if u.kind == ARTICLE and (u.heading or u.why == "subhead")]
+
 
 def analyse(text: str, start: int = 0) -> Page:
     """Label every unit of ``text`` (from ``start``, after any front matter) and find the title."""

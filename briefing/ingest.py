@@ -49,6 +49,9 @@ class Document:
     # a transcript's turns (press conference, interview): (start of the turn, end of its speaker label,
     # speaker as labelled: 'Q', 'Ana Ruiz', 'Daily Wire'); empty for any other page
     turns: list[tuple[int, int, str]] = field(default_factory=list)
+    # the blocks that are subheads ('## What we don't know', 'Who is paying?' alone between paragraphs): headline
+    # grammar, for stages that read sentences to skip or weigh apart
+    headings: list[tuple[int, int]] = field(default_factory=list)
 
     def parse_text(self) -> str:
         """``text`` with its Markdown markup blanked out (see :func:`markup_mask`): the same length, so every
@@ -277,6 +280,7 @@ def _analysed_document(doc_id: str, path: str, text: str) -> tuple[Document, chr
     doc.blocks = page.blocks()
     doc.language = page.language
     doc.turns = page.turns
+    doc.headings = page.headings()
     _page_metadata(doc, page)
     _front_matter_metadata(doc, values)
     _language_warning(doc)
@@ -354,6 +358,7 @@ def _drop_chrome_lines(doc: Document, page: chrome.Page) -> None:
         s, e = doc.title_span
         doc.title_span = (moved(s), moved(s) + (e - s))
     doc.turns = [(moved(s), moved(s) + (e - s), who) for s, e, who in doc.turns]
+    doc.headings = [(moved(s), moved(s) + (e - s)) for s, e in doc.headings]
 
 
 def _title_suffix(html: str, title: str | None) -> str | None:

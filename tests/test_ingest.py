@@ -1243,3 +1243,12 @@ def test_a_wire_slug_is_not_part_of_the_headline(slug):
     # a hyphen inside a name is no slug
     kept = "U.S.-Vellandia talks on water rights resume in Geneva"
     assert text_document("k.txt", "k.txt", f"{kept}\n\n{BODY}").title == kept
+
+
+def test_subheads_are_listed_as_headings_of_the_blocks():
+    text = "\n\n".join(["# Drought: water board orders irrigation cuts", LIVE_PARAGRAPHS[0], "## Who pays?",
+                        LIVE_PARAGRAPHS[1], "What farmers say", LIVE_PARAGRAPHS[2]]) + "\n"
+    doc = text_document("h.md", "h.md", text)
+    assert [text[s:e] for s, e in doc.headings] == ["Who pays?", "What farmers say"]
+    assert set(doc.headings) <= set(doc.blocks)
+    assert text_document("p.txt", "p.txt", "\n\n".join(["Water board orders cuts", *LIVE_PARAGRAPHS])).headings == []
