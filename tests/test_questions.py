@@ -1015,3 +1015,18 @@ def test_a_per_day_conflict_is_named_by_what_most_sides_call_the_sum(nlp):
         ("b", "The union puts the cost at roughly €250 million a day.", "roughly €250 million", 2.5e8, "EUR",
          "money cost", "the union"))
     assert [q.question for q in found] == ["What is the true cost per day?"]
+
+
+def test_a_count_placed_in_one_country_is_no_rival_of_the_whole():
+    def case(value, src, who, text, sentence):
+        return Figure(value=value, unit="cases", text=text, description="cases", claimed_by=who, quantity="cases",
+                      citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+    figs = [case(420, "a", "the agency", "420 cases", "The agency has recorded 420 cases so far."),
+            case(35, "b", "the ministry", "35 cases", "There are 35 cases in Malawi, the ministry said."),
+            case(610, "c", "the charity", "610 cases", "The charity counts 610 cases across the region.")]
+    found = conflicts(figs, [], {})
+    assert len(found) == 1 and "35 cases" not in found[0].reason
+    # the country of whoever gives the count is no restriction
+    figs[1] = case(350, "b", "Malawi's ministry", "350 cases", "There are 350 cases in Malawi, Malawi's ministry said.")
+    assert "350 cases" in conflicts(figs, [], {})[0].reason

@@ -18,7 +18,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from briefing.consolidate.figures import CURRENCY_FAMILIES, compatible_claimants, currency_codes, quantity_key, quantity_of, same_unit, singular
-from briefing.extract.entities import common_nouns, country_of, looks_like_demonym
+from briefing.extract.entities import common_nouns, country_of, country_words, looks_like_demonym
 from briefing.consolidate.reactions import party_name
 from briefing.extract.figures import PEOPLE_NOUNS
 from briefing.extract.lexicon import INCREMENT_WORDS, TITLE_WORDS
@@ -213,7 +213,25 @@ def _conversion(f: Figure) -> bool:
 def _bucket_scope(bucket: list[Figure]) -> frozenset[str]:
     """The subset a value is said of: one number of one thing said of the Chinese crew in one source and
     bare in another is the same subset."""
-    return frozenset().union(*(_restrictors(f) for f in bucket))
+    return frozenset().union(*(_restrictors(f) | _placed(f) for f in bucket))
+
+
+# a country right after the counted noun ('38 cases in Uganda'): the count of that country only
+PLACE_AFTER = re.compile(r"^\s+(?:in|across|inside|within)\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _placed(f: Figure) -> frozenset[str]:
+    """'in:Uganda' for a count its sentence places in one country, unless that country is who gives it."""
+    for c in f.citations[:2]:
+        at = c.text.find(f.text)
+        m = PLACE_AFTER.match(c.text[at + len(f.text):]) if at >= 0 else None
+        if m is None:
+            continue
+        country = country_of(re.sub(r"^the\s+", "", m.group(1)))
+        if country is not None and country.form != "seat" and not (
+                f.claimed_by and country.country in country_words(re.sub(r"['’]s\b", "", f.claimed_by))):
+            return frozenset({"in:" + country.country})
+    return frozenset()
 
 
 # units of measure (not counted things): a number in one is comparable only to a number in the same one
@@ -737,7 +755,7 @@ def _rising_count(involved: list[list[Figure]], sources: dict[str, Source]) -> b
 
 def _scoped_question(scope: frozenset[str], members: list[Figure]) -> str | None:
     """'How many health workers?' for counts of a subset the noun phrase names with a compounded noun."""
-    nouns = {w for w in scope if w.islower()}
+    nouns = {w for w in scope if w.islower() and ":" not in w}
     for f in members:
         words = _noun_phrase(f)
         first = next((i for i, w in enumerate(words) if w in nouns), None)
