@@ -414,7 +414,7 @@ def test_what_is_possible_in_principle_is_no_forecast(signals_of, text):
 # ---------------------------------------------------------------- a question heading its section leaves open
 
 @pytest.mark.parametrize("heading, body", [
-    ("### 10.15am – Where is the audit?", "The mayor says the audit will be published once lawyers have read it. "
+    ("### 10.15am – Where is the audit?", "The mayor says lawyers are still reading it. "
                                          "No date was given. Reporters asked why it had been delayed."),
     ("## When will the plant reopen?", "It is not clear. The owners say repairs are under way."),
     ("## Who will pay for the clean-up?", "That remains unclear, and the insurers have said nothing."),
@@ -471,3 +471,23 @@ def test_more_ways_of_withholding(signals_of, text, question):
 def test_a_possessive_name_opening_the_sentence_keeps_its_capital(signals_of):
     assert asked(signals_of("Acme's chairman is expected to step down at the annual meeting in May.", "next")) == [
         "Will Acme's chairman step down at the annual meeting in May?"]
+
+
+@pytest.mark.parametrize("text, question", [
+    ('The spokesman says footage recorded on the bridge will be released "once it has been reviewed by the council". '
+     "No timeline was given.", "When will footage recorded on the bridge be released?"),
+    ("The ministry said the new rules would be published soon. No date has been set.",
+     "When will the new rules be published?"),
+    ("The mayor said the bridge will reopen. No timetable was announced.", "When will the bridge reopen?"),
+])
+def test_no_date_given_for_a_step_announced_just_before_asks_when(signals_of, text, question):
+    assert question in asked(signals_of(text, "unknown"))
+
+
+@pytest.mark.parametrize("text", [
+    "No timeline was given.",
+    "The minister will visit the region next week. No date was given for the talks.",
+    "The mayor said the bridge had reopened. No timetable was announced.",
+])
+def test_no_date_given_without_an_undated_step_before_asks_nothing(signals_of, text):
+    assert signals_of(text, "unknown") == []

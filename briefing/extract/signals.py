@@ -1630,12 +1630,49 @@ def _says_not_known(sent: "Sentence") -> bool:
     return False
 
 
+# nouns of when something is to happen: 'No timeline was given', 'no date has been set'
+# adverbs that say 'when' without a date, left out of a question that asks when: 'would be published soon'
+VAGUE_TIME_ADVERBS = frozenset("soon shortly eventually later promptly".split())
+TIMING_NOUNS = frozenset("timeline timetable date time schedule deadline".split())
+
+
+def _timing_question(sent: "Sentence", previous: "Sentence | None") -> str | None:
+    """'X says the footage will be released once it has been reviewed. No timeline was given.' -> 'When will
+    footage recorded ... be released?': the step of the sentence before, asked for its date."""
+    if previous is None or len(sent.span) > MAX_CUE_TOKENS:
+        return None
+    given = next((t for t in sent.span if t.lemma_.lower() in GIVEN_VERBS and t.pos_ == "VERB" and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in TIMING_NOUNS and any(
+            d.dep_ == "det" and d.lower_ in NONE_DETERMINERS for d in c.children) for c in t.children)), None)
+    if given is None:
+        return None
+    for modal in previous.span:
+        if modal.lower_ not in ("will", "would") or modal.tag_ != "MD" or modal.dep_ != "aux":
+            continue
+        verb = modal.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or is_negated(verb) or _dated(verb):
+            continue
+        q = yes_no_question(verb)
+        if q and q.startswith(("Will ", "Would ")):
+            q = "When will " + q[q.index(" ") + 1:]
+            for adverb in (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in VAGUE_TIME_ADVERBS):
+                q = q.replace(" " + adverb.text + " ", " ").replace(" " + adverb.text + "?", "?")
+            return q
+    return None
+
+
 def _unanswered_headings(ctx: "DocContext", text: str | None) -> list[OpenQuestion]:
     """'### Where's the video?' over '... No timeline was given.': the section says its own question is open."""
     out = []
     asked: set[int] = set()
-    for sent in ctx.sentences:
+    for k, sent in enumerate(ctx.sentences):
         if len(sent.span) > MAX_CUE_TOKENS or not _says_not_known(sent):
+            continue
+        when = _timing_question(sent, ctx.sentences[k - 1] if k else None)
+        if when is not None:  # the step the sentence before announces, asked for its date
+            out.append(OpenQuestion(question=when, reason="The sources say no date was given.",
+                                    citations=[ctx.sentences[k - 1].citation(), sent.citation()], kind="unknown"))
             continue
         found = _section_question(sent, text)
         if found is None or found[1] in asked:
