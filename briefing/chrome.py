@@ -958,6 +958,11 @@ def _pick_title(page: Page) -> None:
         words = WORD.findall(page_text(u, span))
         if 3 <= len(words) <= 30:
             candidates.append((u, span))
+    # a transcript is headed by its dated name ('Regular Press Briefing by Spokesperson X, 14 October 2027'),
+    # under the institution's name
+    dated_name = next((u for u in units[:first_article] if page.turns and _is_dated_name(u)), None)
+    if dated_name is not None:
+        candidates.insert(0, (dated_name, (dated_name.start, dated_name.end)))
     if not candidates:
         return
     keys = Counter(_norm(u.text) for u in units)
@@ -971,7 +976,8 @@ def _pick_title(page: Page) -> None:
     coherent = [c for c in candidates if _coherence(c[0], vocabulary) >= 0.3]
     # a Markdown page names its headline: the first '# ' heading (a '## ' one when it has none)
     top_level = min((c[0].heading_level for c in candidates if c[0].heading), default=0)
-    chosen = next((c for c in candidates if c[0].heading and c[0].heading_level == top_level <= 2), None) or \
+    chosen = (candidates[0] if dated_name is not None else None) or \
+        next((c for c in candidates if c[0].heading and c[0].heading_level == top_level <= 2), None) or \
         next((c for c in candidates if repeated(c)), None) or \
         max(reversed(coherent), key=lambda c: _coherence(c[0], vocabulary), default=None) or \
         next((c for c in candidates if len(WORD.findall(page_text(*c))) >= 4), None)
@@ -988,6 +994,16 @@ def _pick_title(page: Page) -> None:
     for u in units:
         if u is not unit and _norm(u.text) == key:
             u.mark(CHROME, "repeats the title")
+
+
+def _is_dated_name(u: Unit) -> bool:
+    """A header line of four or more capitalised-name words closed by its date, with no byline or label."""
+    if u.kind != META or u.date is None or u.date.label or u.why != "date in a byline row":
+        return False
+    hit = pagemeta.find_date(u.text)
+    if hit is None or u.text[hit[2]:].strip(" .") or _SEPARATORS.search(u.text) or re.match(r"(?i)by\b", u.text):
+        return False
+    return len(WORD.findall(u.text[:hit[1]])) >= 4
 
 
 def page_text(u: Unit, span: tuple[int, int]) -> str:

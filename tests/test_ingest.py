@@ -152,8 +152,8 @@ PAGE_META = {
     # a live blog (newest entry first), a press conference with off-topic questions, a company's release
     "volcano_live.md": ("Mount Karsa erupts: ash cloud closes two airports", date(2026, 5, 9),
                         "Northfield Tribune"),
-    "trade_press_conference.txt": ("Ministry of Commerce of the Republic of Vellandia", date(2027, 10, 14),
-                                   "Ministry of Commerce of the Republic of Vellandia"),
+    "trade_press_conference.txt": ("Regular Press Briefing by Ministry Spokesperson Ilse Marken, 14 October 2027",
+                                   date(2027, 10, 14), "Ministry of Commerce of the Republic of Vellandia"),
     "release_vaccine_maker.txt": ("Keldan Biologics wins approval for malaria vaccine in three countries",
                                   date(2026, 3, 3), None),
 }
