@@ -1234,3 +1234,18 @@ def test_a_stand_in_body_resolves_to_the_one_body_named_just_before(figures_of):
 @pytest.mark.slow
 def test_the_owner_of_a_toll_is_whose_deaths_not_who_counts(figures_of):
     assert only(figures_of("Italy's death toll rose to 300 on Monday.")).claimed_by is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, claimant", [
+    ('"We have counted 800 displaced families," said Ana Ruiz, the mayor.', "Ana Ruiz"),
+    ('"We recorded 1,300 landslides," the survey\'s director, Omar Haddad, told reporters.', "Omar Haddad"),
+])
+def test_a_quoted_we_leaves_the_claim_to_the_speaker(figures_of, sentence, claimant):
+    assert only(figures_of(sentence)).claimed_by == claimant
+
+
+@pytest.mark.slow
+def test_as_of_a_clock_time_on_a_day_dates_the_figure(figures_of):
+    f = only(figures_of("As of 5 p.m. on Sunday, 1,240 people had been vaccinated, the ministry said."))
+    assert f.as_of == "2025-04-27"

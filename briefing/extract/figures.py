@@ -1687,6 +1687,12 @@ def _claimant_in_sentence(ctx: "DocContext", index: int, sent: "Sentence",
                     return tok, _phrase(author)  # "a review by the institute put it at 54%": the institute's
             if subj is not None:
                 name = _name_of(ctx, index, subj)
+                if name is None and subj.pos_ == "PRON":
+                    # '"We have counted 800," said X': an unresolved pronoun leaves the claim to the speaker above
+                    if tok.head.i == tok.i:
+                        break
+                    tok, below = tok.head, tok
+                    continue
                 found = (tok, name)
                 # "its count puts her on 49 percent", says the campaign: the one who says it is the source
                 if not _owned_by_pronoun(subj) or tok.lemma_.lower() in REPORTING_VERBS and name:
@@ -1718,10 +1724,11 @@ def _source_name(ctx: "DocContext", index: int, tok: "Token") -> str:
     """The name of a source phrase: the appositive name ('Its president, Julie Roy'), the body a possessive
     pronoun owns ('its latest update' -> the body), the author of a work ('data compiled by the group',
     'an estimate by a bank'), the name owning a count ('WHO figures', 'the ministry's data')."""
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and (c.ent_type_ in ("PERSON", "ORG") or _owned_by_pronoun(tok))), None)
+    if tok.pos_ == "NOUN" and named is not None:
+        return _phrase(named)  # "the survey's director, Omar Haddad, said": the person named
     if _owned_by_pronoun(tok):
-        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if named is not None:
-            return _phrase(named)
         poss = next(t for t in tok.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and t.i < tok.i)
         if poss.lower_ in ("its", "their"):
             return _resolve_owner(ctx, index, poss) or _resolve_pronoun(ctx, index, poss) or _phrase(tok)
@@ -2019,7 +2026,7 @@ def _dates_of(head: "Token") -> list["Span"]:
         attached = {up.i} | ({up.head.i} if up.pos_ == "ADP" else set())
         # "as of Wednesday afternoon", "by Tuesday evening": through the time-of-day noun and the prepositions
         tok = ent.root
-        for _ in range(4):
+        for _ in range(6):  # ("as of 5 p.m. on Monday": Monday, on, p.m., of, as, the verb)
             if tok.dep_ not in ("compound", "pobj", "prep", "npadvmod") or tok.head.i == tok.i:
                 break
             tok = tok.head
