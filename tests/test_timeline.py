@@ -688,3 +688,11 @@ def test_a_line_that_says_who_acted_wins_over_an_agentless_passive():
 ])
 def test_background_and_bare_counts_are_no_lines(timeline_of, text):
     assert timeline_of(text) == []
+
+
+def test_an_event_noun_phrase_joins_the_line_of_its_day():
+    noun = cand("a", "2031-10-13", "Drone attack on the Tarsk dam", "attack", "Drone attack on the Tarsk dam")
+    told = cand("b", "2031-10-13", "Drones struck the Tarsk hydroelectric dam", "strike", "Drones")
+    other = cand("c", "2031-10-13", "Drone attack on the Vell pipeline", "attack", "Drone attack on the Vell pipeline")
+    entries = merge([noun, told, other])
+    assert sorted(e.event for e in entries) == ["Drone attack on the Vell pipeline", "Drones struck the Tarsk hydroelectric dam"]

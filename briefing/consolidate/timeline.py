@@ -110,8 +110,9 @@ def _same_day_same_act(a: TimelineEntry, b: TimelineEntry) -> bool:
     if a.date != b.date or dates.granularity(a.date) != "day":
         return False
     verb_a, verb_b = getattr(a, "verb", ""), getattr(b, "verb", "")
-    if not verb_a or not verb_b or verb_a in _SPEECH or _verb_class(verb_a) != _verb_class(verb_b):
-        return False
+    if not verb_a or not verb_b or verb_a in _SPEECH or _verb_class(verb_a) != _verb_class(verb_b) \
+            or getattr(a, "subject", None) == a.event or getattr(b, "subject", None) == b.event:
+        return False  # (an event's noun phrase is no act: _noun_line_of compares those)
     verb_stems = {_root(verb_a), _root(verb_b)}
     stems_a, stems_b = _stems(a.event), _stems(b.event)
     shared = (stems_a & stems_b) - verb_stems
@@ -131,7 +132,8 @@ def _same_happening(cluster: _Cluster, entry: TimelineEntry) -> bool:
     for other in cluster.entries:
         if _same_words(other.event, entry.event):
             return True
-        if _same_day_same_act(other, entry) or _bare_noun_of(other, entry) or _bare_noun_of(entry, other):
+        if _same_day_same_act(other, entry) or _bare_noun_of(other, entry) or _bare_noun_of(entry, other) \
+                or _noun_line_of(other, entry) or _noun_line_of(entry, other):
             return True
         if other.date == entry.date and dates.granularity(entry.date) == "day" \
                 and _shared_share(other.event, entry.event) >= SAME_DAY_WORDS / 100:
@@ -162,6 +164,15 @@ def _bare_noun_of(bare: TimelineEntry, full: TimelineEntry) -> bool:
         return False
     verb = getattr(full, "verb", "")
     return bool(verb) and _root(words[0]) == _root(verb)
+
+
+def _noun_line_of(noun: TimelineEntry, full: TimelineEntry) -> bool:
+    """An event's noun phrase ('Drone attack on the Harran refinery') and a line of the same day telling it
+    ('Drones struck the Harran oil refinery'): two content words in common besides the event's noun."""
+    if getattr(noun, "subject", None) != noun.event or noun.date != full.date or dates.granularity(noun.date) != "day":
+        return False
+    head = _root(getattr(noun, "verb", "") or "")
+    return len((_stems(noun.event) & _stems(full.event)) - {head}) >= 2
 
 
 def _shared_share(a: str, b: str) -> float:
@@ -218,7 +229,8 @@ def _entry(cluster: _Cluster) -> TimelineEntry:
     # the line most like the others' (what the sources agree on), shorter on ties
     # a line with its own subject ("the ministry declared the outbreak") over a passive one ("the outbreak
     # was declared"), then the line most like the others' (what the sources agree on), shorter on ties
-    line = max(precise, key=lambda e: (len(e.event.split()) > 1, not _agentless_passive(e.event),
+    line = max(precise, key=lambda e: (len(e.event.split()) > 1, getattr(e, "subject", None) != e.event,
+                                       not _agentless_passive(e.event),
                                        bool(getattr(e, "subject", "")),
                                        sum(fuzz.token_set_ratio(_words(e.event), _words(o.event))
                                            for o in cluster.entries), -len(e.event)))
