@@ -491,3 +491,11 @@ def test_no_date_given_for_a_step_announced_just_before_asks_when(signals_of, te
 ])
 def test_no_date_given_without_an_undated_step_before_asks_nothing(signals_of, text):
     assert signals_of(text, "unknown") == []
+
+
+def test_questions_about_releasing_one_recording_share_a_topic(signals_of):
+    found = signals_of("Neither side has released the footage. The navy said it had filmed video of the chase, but "
+                       "it had not been made public by Monday. The admiral says the recording will be released "
+                       "once lawyers have seen it. No timeline was given.", "unknown")
+    assert len(found) == 3
+    assert {getattr(q, "topic", None) for q in found} == {("footage", "release")}

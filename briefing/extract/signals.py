@@ -498,10 +498,11 @@ def _definite_phrase(noun: "Token") -> str:
     return "the " + (text[:1].lower() + text[1:] if first.is_sent_start or first.i == first.sent.start else text)
 
 
-def withheld_in(sent: "Sentence", previous: "Sentence | None" = None) -> list[tuple[str, str]]:
+def withheld_in(sent: "Sentence", previous: "Sentence | None" = None,
+                topics: dict[str, tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """(question, reason) pairs for what a sentence says nobody has yet released, confirmed or put a size on:
     'Neither side has released the footage', 'it had not been made public', 'declined to confirm the number',
-    'too early to estimate losses'."""
+    'too early to estimate losses'. ``topics`` receives what a release question is about, to ask it once."""
     out: list[tuple[str, str]] = []
     for t in sent.span:
         lemma = t.lemma_.lower()
@@ -566,6 +567,8 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None) -> list[tu
             if not resolved and (_indefinite(obj) or obj.tag_ in ("NNS", "NNPS") and obj.left_edge.i == obj.i):
                 continue  # 'has not released any figures': nothing in particular
             question = f"Will {_definite_phrase(obj)} be {done}?"
+            if topics is not None:
+                topics[question] = _release_topic(obj)
         else:
             continue
         if question is None:
@@ -1630,13 +1633,23 @@ def _says_not_known(sent: "Sentence") -> bool:
     return False
 
 
+# words for one recorded thing, folded so that 'the video' and 'the footage' are asked about once
+RECORDING_NOUNS = frozenset("video videos footage recording recordings film tape tapes images".split())
+
+
+def _release_topic(noun: "Token") -> tuple[str, str]:
+    """What a question about making a thing public is about: ('footage', 'release') for 'the video', 'footage'."""
+    lemma = noun.lemma_.lower()
+    return ("footage" if lemma in RECORDING_NOUNS else lemma), "release"
+
+
 # nouns of when something is to happen: 'No timeline was given', 'no date has been set'
 # adverbs that say 'when' without a date, left out of a question that asks when: 'would be published soon'
 VAGUE_TIME_ADVERBS = frozenset("soon shortly eventually later promptly".split())
 TIMING_NOUNS = frozenset("timeline timetable date time schedule deadline".split())
 
 
-def _timing_question(sent: "Sentence", previous: "Sentence | None") -> str | None:
+def _timing_question(sent: "Sentence", previous: "Sentence | None") -> tuple[str, tuple[str, str] | None] | None:
     """'X says the footage will be released once it has been reviewed. No timeline was given.' -> 'When will
     footage recorded ... be released?': the step of the sentence before, asked for its date."""
     if previous is None or len(sent.span) > MAX_CUE_TOKENS:
@@ -1658,7 +1671,8 @@ def _timing_question(sent: "Sentence", previous: "Sentence | None") -> str | Non
             q = "When will " + q[q.index(" ") + 1:]
             for adverb in (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in VAGUE_TIME_ADVERBS):
                 q = q.replace(" " + adverb.text + " ", " ").replace(" " + adverb.text + "?", "?")
-            return q
+            topic = _release_topic(subj) if verb.lemma_.lower() in RELEASE_VERBS else _topic(subj, verb.lemma_.lower())
+            return q, topic
     return None
 
 
@@ -1671,8 +1685,10 @@ def _unanswered_headings(ctx: "DocContext", text: str | None) -> list[OpenQuesti
             continue
         when = _timing_question(sent, ctx.sentences[k - 1] if k else None)
         if when is not None:  # the step the sentence before announces, asked for its date
-            out.append(OpenQuestion(question=when, reason="The sources say no date was given.",
-                                    citations=[ctx.sentences[k - 1].citation(), sent.citation()], kind="unknown"))
+            q = OpenQuestion(question=when[0], reason="The sources say no date was given.",
+                             citations=[ctx.sentences[k - 1].citation(), sent.citation()], kind="unknown")
+            setattr(q, "topic", when[1])
+            out.append(q)
             continue
         found = _section_question(sent, text)
         if found is None or found[1] in asked:
@@ -1763,10 +1779,14 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
             out.extend(frames(sent, cite))  # its numbers still have their frames; it raises no question itself
             continue
         found = unknowns_in(sent) + [(q, "The source asks it and says it is open.") for q in asked_in_narrative(sent)]
-        found += [(q, r) for q, r in withheld_in(sent, ctx.sentences[k - 1] if k else None)
+        topics: dict[str, tuple[str, str]] = {}
+        found += [(q, r) for q, r in withheld_in(sent, ctx.sentences[k - 1] if k else None, topics)
                   if q not in {f[0] for f in found}]
         for question, reason in _with_counted_noun(found):
-            out.append(OpenQuestion(question=question, reason=reason, citations=[cite], kind="unknown"))
+            q = OpenQuestion(question=question, reason=reason, citations=[cite], kind="unknown")
+            if question in topics:  # 'the video' and 'the footage' not yet released: one question across sources
+                setattr(q, "topic", topics[question])
+            out.append(q)
         for question, cue, topic in next_steps(sent):
             q = OpenQuestion(question=question, reason=_next_reason(cue), citations=[cite], kind="next")
             setattr(q, "topic", topic)
