@@ -1249,3 +1249,14 @@ def test_a_quoted_we_leaves_the_claim_to_the_speaker(figures_of, sentence, claim
 def test_as_of_a_clock_time_on_a_day_dates_the_figure(figures_of):
     f = only(figures_of("As of 5 p.m. on Sunday, 1,240 people had been vaccinated, the ministry said."))
     assert f.as_of == "2025-04-27"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, low, unit", [
+    ("Two more climbers died overnight, pushing the death toll past 60.", 60, 60, "deaths"),
+    ("The number of displaced has climbed to nearly 18,000.", 18000, None, "displaced"),
+    ("The floods took the number of homeless to more than 9,000, the agency said.", 9000, 9000, "homeless"),
+])
+def test_a_count_pushed_past_a_number_and_counts_of_adjectives(figures_of, sentence, value, low, unit):
+    f = only([f for f in figures_of(sentence) if f.value == value])
+    assert (f.value, f.low, f.unit) == (value, low, unit)

@@ -562,12 +562,18 @@ def _is_difference(doc, a: Amount, noun: "Token | None", text_end: int, limit: i
 
 def _figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount, previous: Figure | None) -> Figure | None:
     fig = _figure_of_amount(ctx, index, sent, a, previous)
-    if fig is not None and a.high is None and a.tally is None and a.qualifier_start is not None:
+    if fig is None or a.high is not None or a.tally is not None:
+        return fig
+    if a.qualifier_start is not None:
         bound = sent.span.doc[a.qualifier_start:a.start].text.lower()
         if bound in LOWER_BOUNDS:  # "more than a dozen": 12 is the floor, not the value
             fig.low = fig.value
         elif bound in UPPER_BOUNDS:  # "no more than 300": 300 is the ceiling
             fig.high = fig.value
+        return fig
+    head = _amount_root(sent.span.doc, a).head
+    if head.lower_ in _CHANGE_PREPS - {"to"} and head.head.pos_ == "VERB":
+        fig.low = fig.value  # "pushing the death toll past 60": beyond 60
     return fig
 
 
@@ -1003,8 +1009,10 @@ def _measure_of_subject(fig: Figure, subject: "Token", previous: Figure | None) 
             else:
                 fig.unit, fig.quantity = lemma, lemma
             return
-    if thing.lower_ in CASUALTY_STATES:  # "the number of injured": the casualty word stands for the people
-        fig.unit, fig.quantity = thing.lower_, _STATE_QUANTITY.get(thing.lower_, thing.lower_)
+    if thing.lower_ in CASUALTY_STATES or thing.pos_ in ("ADJ", "VERB"):
+        # "the number of injured", "of displaced", "of homeless": the word stands for the people it describes
+        quantity = _STATE_QUANTITY.get(thing.lower_) or VERB_QUANTITY.get(thing.lemma_.lower()) or thing.lower_
+        fig.unit, fig.quantity = thing.lower_, quantity
         return
     fig.unit = _plural(thing)
     fig.quantity = QUANTITY_SYNONYMS.get(_lemma(thing), QUANTITY_SYNONYMS.get(fig.unit, fig.unit))
@@ -1365,7 +1373,7 @@ def _level_subject(root: "Token") -> "Token | None":
     subject the number measures; 'bringing the death toll to four', 'raising the number of people killed in
     X to nine': the object a change verb moves to the number."""
     head = root.head
-    if head.pos_ == "ADP" and head.lower_ == "to" and head.head.pos_ == "VERB":
+    if head.pos_ == "ADP" and head.lower_ in _CHANGE_PREPS and head.head.pos_ == "VERB":
         changed = _changed_object(head.head)
         if changed is not None:
             return changed
@@ -1393,6 +1401,8 @@ def _level_subject(root: "Token") -> "Token | None":
 
 # verbs that move what they act on to a new level: "bringing the toll to four", "raised the number to 35"
 CHANGE_VERBS = frozenset("bring raise push take lift drive boost lower reduce cut revise increase".split())
+# prepositions a change verb moves a count with: "bringing the toll to 4", "pushing the toll past 60"
+_CHANGE_PREPS = frozenset("to past beyond above over".split())
 # prepositions of a level given as a bound: "the number is well over 700", "is under 50"
 _BOUND_PREPS = frozenset("over above under below around about near".split())
 
