@@ -574,6 +574,8 @@ def test_layout_marks_never_open_a_line():
     ("Two more pumps are arriving on Wednesday.", ("2031-10-22", "Two more pumps are arriving")),
     ("The carrier said it will resume flights to the island on Monday.",
      ("2031-10-20", "The carrier will resume flights to the island")),
+    ("Local 12 chair Rosa Dunn confirmed the drivers would walk out on Friday.",
+     ("2031-10-24", "The drivers would walk out, according to Local 12 chair Rosa Dunn")),
     ("Transport Secretary Lina Park confirmed the ferry operator would appeal against the fine on Friday.",
      ("2031-10-24", "The ferry operator would appeal against the fine, according to Transport Secretary Lina Park")),
 ])

@@ -1093,8 +1093,10 @@ def _phrase(tok: "Token", limit: int = 12) -> str:
 def _lower_common(tok: "Token", phrase: str) -> str:
     """'The South Korean military' -> 'the South Korean military' inside a line; names stay as written."""
     first = tok.left_edge
-    if first.text[:1].isupper() and not first.is_sent_start and first.pos_ != "DET":
-        return phrase  # capitalised mid-sentence in the source: part of a name or title ("Local 40 president")
+    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    if first.text[:1].isupper() and first.pos_ != "DET" and (
+            not first.is_sent_start or nxt is not None and nxt.pos_ in ("NUM", "PROPN") and first.pos_ in ("ADJ", "PROPN")):
+        return phrase  # capitalised mid-sentence, or opening a name ("Local 40 president"): part of a name or title
     return phrase[:1].lower() + phrase[1:] if first.pos_ in ("DET", "NOUN", "ADJ", "PRON") and phrase else phrase
 
 
