@@ -384,7 +384,8 @@ def unknowns_in(sent: "Sentence") -> list[tuple[str, str]]:
                     out.append((q, reason))
             wh_obj = next((c for c in t.children if c.dep_ == "dobj" and c.doc[c.left_edge.i].lower_ in WH_WORDS), None)
             # "What we don't know (is ...)": a free relative that opens the sentence asks nothing by itself
-            if wh_obj is not None and wh_obj.left_edge.i > sent.span.start:  # "did not say how many jobs it expects ...", parsed with the wh-phrase as object
+            # "did not say how many jobs it expects ...", parsed with the wh-phrase as object
+            if wh_obj is not None and wh_obj.left_edge.i > sent.span.start:
                 inner = next((c for c in t.children if c.dep_ == "ccomp" and c.i > wh_obj.i), None)
                 q = _wh_object_question(wh_obj, t)
                 q = _pronoun_resolved(q, inner, subj if who else None) if inner is not None else q
@@ -513,7 +514,8 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None,
             how = _withholding(t)
             # "declined to comment on whether job cuts were planned": the question under 'on'/'about'
             about = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
-                     for g in c.children if g.dep_ == "pcomp" and g.doc[g.left_edge.i].lower_ in EMBEDDED_QUESTION_WORDS]
+                     for g in c.children
+                     if g.dep_ == "pcomp" and g.doc[g.left_edge.i].lower_ in EMBEDDED_QUESTION_WORDS]
             for clause in _wh_clauses(t) + about:
                 q = _embedded_question(clause, None)
                 if q:
@@ -746,8 +748,13 @@ IN_PRINCIPLE_ADVERBS = frozenset("theoretically hypothetically conceivably".spli
 
 
 def _in_principle(verb: "Token") -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in IN_PRINCIPLE_ADVERBS or c.dep_ == "prep" and c.lower_ == "in" and any(
-        g.dep_ == "pobj" and g.lower_ in IN_PRINCIPLE_NOUNS for g in c.children) for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in IN_PRINCIPLE_ADVERBS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ in IN_PRINCIPLE_NOUNS
+                                                         for g in c.children):
+            return True
+    return False
 
 
 def _whole_subject(subj: "Token") -> str:
@@ -1614,7 +1621,8 @@ def _says_not_known(sent: "Sentence") -> bool:
     for t in sent.span:
         lemma = t.lemma_.lower()
         if (lemma in UNKNOWN_ADJECTIVES or (lemma in KNOWN_ADJECTIVES and is_negated(t))) \
-                and t.dep_ in ("acomp", "ROOT") and not _wh_clauses(t) and not (t.dep_ == "acomp" and _wh_clauses(t.head)):
+                and t.dep_ in ("acomp", "ROOT") and not _wh_clauses(t) \
+                and not (t.dep_ == "acomp" and _wh_clauses(t.head)):
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ == "acomp" else None
             if subj is None or subj.lower_ in ("it", "that", "this"):
                 return True
