@@ -499,3 +499,17 @@ def test_questions_about_releasing_one_recording_share_a_topic(signals_of):
                        "once lawyers have seen it. No timeline was given.", "unknown")
     assert len(found) == 3
     assert {getattr(q, "topic", None) for q in found} == {("footage", "release")}
+
+
+@pytest.mark.parametrize("text, question, reason", [
+    ("The real toll is likely to be higher, aid groups warned.", "What is the real toll?",
+     "A source says it is likely to be higher."),
+    ("Analysts said the final cost was expected to be far lower.", "What is the final cost?",
+     "A source says it is expected to be lower."),
+])
+def test_a_count_said_to_be_understated_is_an_unknown_not_a_forecast(signals_of, text, question, reason):
+    assert [(q.question, q.reason) for q in signals_of(text)] == [(question, reason)]
+
+
+def test_a_level_of_something_else_stays_a_forecast(signals_of):
+    assert asked(signals_of("Prices are likely to be higher next year.", "next")) == ["Will prices be higher next year?"]

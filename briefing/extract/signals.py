@@ -757,6 +757,41 @@ def _in_principle(verb: "Token") -> bool:
     return False
 
 
+# what a count or a sum is called: 'the real toll is likely to be higher' says the count is understated
+QUANTITY_NOUNS = BARE_NUMBER_NOUNS | frozenset("toll cost loss damage count".split())
+
+
+def _said_understated(target: "Token", subj: "Token") -> str | None:
+    """'The real toll is likely to be higher': no step to watch for but a count the sources doubt; the
+    comparative ('higher') when so, else None."""
+    if target.lemma_ != "be" or subj.lemma_.lower() not in QUANTITY_NOUNS:
+        return None
+    return next((c.lower_ for c in target.children if c.dep_ in ("acomp", "advmod") and c.tag_ in ("JJR", "RBR")),
+                None)
+
+
+def understated_in(sent: "Sentence") -> list[tuple[str, str]]:
+    """'The real toll is likely to be higher, aid groups warned.' -> ('What is the real toll?', 'A source says it
+    is likely to be higher.')."""
+    out = []
+    for t in sent.span:
+        if t.lower_ not in LIKELY_HEADS or t.dep_ not in ("acomp", "ROOT", "xcomp", "ccomp", "conj") or is_negated(t):
+            continue
+        target = _infinitive_target(t)
+        head = t.head if t.dep_ == "acomp" else t
+        subj = subject_of(head)
+        if target is None or subj is None or subj.pos_ != "NOUN":
+            continue
+        more = _said_understated(target, subj)
+        if more is not None:
+            np_text = lower_determiner(noun_phrase(subj))
+            if not np_text.lower().startswith(("the ", "its ", "their ")) and "'s" not in np_text:
+                np_text = "the " + np_text
+            plural = subj.tag_ == "NNS"
+            out.append((f"What {'are' if plural else 'is'} {np_text}?", f"A source says it is {t.lower_} to be {more}."))
+    return out
+
+
 def _whole_subject(subj: "Token") -> str:
     """A forecast's subject with every party it names: 'negotiators from ASEAN and China', 'France and Germany'
     (the general noun phrase drops conjoined words). A subject with clauses or asides falls back to that."""
@@ -1111,7 +1146,7 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
                 subject = noun_phrase(clause.head)
             elif subj.lower_ in PRONOUN_SUBJECTS or _generic_statement(head, subj):
                 continue
-            if _estimate(target) or _writers_own(subj):
+            if _estimate(target) or _writers_own(subj) or _said_understated(target, subj) is not None:
                 continue
             cue = _hedged(head, subj, f"it is {CUE_WORDING.get(low, low)}") or low
             if subj.left_edge.is_sent_start and subj.left_edge.pos_ != "PROPN" and subject[:1].isupper() \
@@ -1787,6 +1822,7 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
             out.extend(frames(sent, cite))  # its numbers still have their frames; it raises no question itself
             continue
         found = unknowns_in(sent) + [(q, "The source asks it and says it is open.") for q in asked_in_narrative(sent)]
+        found += understated_in(sent)
         topics: dict[str, tuple[str, str]] = {}
         found += [(q, r) for q, r in withheld_in(sent, ctx.sentences[k - 1] if k else None, topics)
                   if q not in {f[0] for f in found}]
