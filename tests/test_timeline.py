@@ -548,6 +548,8 @@ def test_lines_that_cannot_stand_on_their_own(timeline_of, text):
 def test_person_pronouns_name_only_a_person_who_acts(timeline_of):
     entries = timeline_of("Mayor Anna Berg visited the harbour. She opened the new pier on Tuesday.")
     assert [(e.date, e.event) for e in entries] == [("2031-10-14", "Anna Berg opened the new pier")]
+    entries = timeline_of("The recall was ordered by Health Minister Paul Amos himself. He signed the order on Tuesday.")
+    assert [e.event for e in entries] == ["Paul Amos signed the order"]  # the doer of a passive acts too
     entries = timeline_of("Senator Paula Grant fell ill in Geneva. Her resignation was accepted on Tuesday.")
     assert [e.event for e in entries] == ["Paula Grant's resignation was accepted"]
 

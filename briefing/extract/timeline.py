@@ -342,7 +342,8 @@ def _antecedent(ctx: "DocContext", sent: "Sentence", pronoun: "Token") -> str | 
         pools.append(list(ctx.sentences[index - 1].span.ents))
     for pool in pools:
         named = [e for e in pool if e.label_ == "PERSON"
-                 and (e.root.dep_ in _PERSON_SLOTS or e.root.head.dep_ in _PERSON_SLOTS and e.root.dep_ == "compound")]
+                 and (e.root.dep_ in _PERSON_SLOTS or e.root.head.dep_ in _PERSON_SLOTS and e.root.dep_ == "compound"
+                      or e.root.dep_ == "pobj" and e.root.head.dep_ == "agent")]  # ("ordered by Kim himself")
         if named:
             return re.sub(r"(?:'s|’s)$", "", named[-1].text).strip()
         if any(e.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG") for e in pool):
