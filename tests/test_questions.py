@@ -6,6 +6,7 @@ two small article sets run through the whole pipeline, one of them with nothing 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -1030,3 +1031,21 @@ def test_a_count_placed_in_one_country_is_no_rival_of_the_whole():
     # the country of whoever gives the count is no restriction
     figs[1] = case(350, "b", "Malawi's ministry", "350 cases", "There are 350 cases in Malawi, Malawi's ministry said.")
     assert "350 cases" in conflicts(figs, [], {})[0].reason
+
+
+@pytest.mark.parametrize("sentence, asked", [
+    ("{claimant} said it would deploy another 40 engineers to the region.", False),
+    ("{claimant} will send 900 fishermen to help, its director said.", False),
+    ("{claimant} pledged to donate 900 tents.", False),
+    # a claim about the event, or a forecast of an effect, is still a side's figure to check
+    ("{claimant} said 900 fishermen lost their boats.", True),
+    ("{claimant} said the ban would cost 900 jobs.", True),
+])
+def test_a_sides_promise_of_its_own_action_is_not_questioned(sentence, asked):
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union",
+                             sentence=sentence)
+    number = re.search(r"(?:another )?\d+ \w+", sentence.format(claimant="x")).group(0)
+    summary.figures[0].text = number
+    assert bool([q for q in build(summary, []) if q.kind == "single_source"]) is asked

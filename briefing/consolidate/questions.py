@@ -945,6 +945,21 @@ def _background_figure(f: Figure) -> bool:
                and not MODAL_WORDS.search(c.text) for c in f.citations[:1] if f.text in c.text)
 
 
+# a party's promise of its own action ('would deploy another 40 epidemiologists'): a commitment to watch, not a
+# claim about the event that another source could confirm
+PLEDGE = re.compile(r"\b(?:will|would|'ll|plans? to|planned to|pledged to|promised to|vowed to|is to|are to)\s+"
+                    r"(?:also\s+|soon\s+|now\s+)?(?:deploy|send|donate|provide|supply|dispatch|hire|recruit|contribute|"
+                    r"allocate|release|build|open|give|train|add|fly|ship)\b[^.;]{0,40}$", re.I)
+
+
+def _own_pledge(f: Figure) -> bool:
+    for c in f.citations[:1]:
+        at = c.text.find(f.text)
+        if at >= 0 and PLEDGE.search(c.text[max(0, at - 80):at]):
+            return True
+    return False
+
+
 def _independent_sources(f: Figure, sources: dict[str, Source]) -> set[str]:
     return {getattr(sources.get(c.source), "duplicate_of", None) or c.source for c in f.citations}
 
@@ -966,7 +981,7 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
     out = []
     for f in summary.figures:
         if id(f) in in_conflict or not f.claimed_by or len(_independent_sources(f, sources)) != 1 \
-                or _background_figure(f):
+                or _background_figure(f) or _own_pledge(f):
             continue
         party = canonical_name(f.claimed_by, summary.actors)
         if party is None or party not in stances:
