@@ -576,6 +576,7 @@ def test_layout_marks_never_open_a_line():
     ("Two more pumps are arriving on Wednesday.", ("2031-10-22", "Two more pumps are arriving")),
     ("The carrier said it will resume flights to the island on Monday.",
      ("2031-10-20", "The carrier will resume flights to the island")),
+    ("The president is to visit the flooded region on Friday.", ("2031-10-24", "The president is to visit the flooded region")),
     ("Local 12 chair Rosa Dunn confirmed the drivers would walk out on Friday.",
      ("2031-10-24", "The drivers would walk out, according to Local 12 chair Rosa Dunn")),
     ("Transport Secretary Lina Park confirmed the ferry operator would appeal against the fine on Friday.",
@@ -595,6 +596,9 @@ def test_a_plan_with_its_day_is_on_the_timeline_dated_forward(timeline_of, text,
     "The vote was scheduled for Tuesday.",                     # a past plan: whether it took place is not said
     "The spokesman said on Monday that the mayor would resign on Friday.",  # which Friday depends on Monday
     "The agency will publish its findings by Friday.",         # a deadline
+    "The union said its members would strike on Monday if talks failed.",  # only on a condition
+    "Dockers will walk out on Monday unless the port raises its offer.",
+    "Officials hope the bridge will reopen on Tuesday.",
     "The talks ran on long after the summit was due to close on Friday evening.",  # a plan of the past
 ])
 def test_plans_that_are_not_timeline_entries(timeline_of, text):

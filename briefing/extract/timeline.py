@@ -557,8 +557,9 @@ def _scheduled(verb: "Token", ent: "Span", published: "date | None") -> bool:
     head = verb.head
     near = {c.lower_ for c in verb.children} | ({head.lower_} | {c.lower_ for c in head.children}
                                                 if verb.dep_ in ("xcomp", "ccomp") else set())
-    if near & _MAYBE:
-        return False
+    conditions = {m.lower_ for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    if near & _MAYBE or conditions & {"if", "unless"}:
+        return False  # ("will strike on Monday if talks fail")
     when = dates.resolve(ent.text, published, future=True)
     if dates.granularity(when) != "day" or when < published.isoformat():
         return False
@@ -569,6 +570,9 @@ def _scheduled(verb: "Token", ent: "Span", published: "date | None") -> bool:
     if verb.dep_ == "xcomp" and ({head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ == "acomp"}) \
             & PLANNING_VERBS and not _is_past(frame):
         return True  # "is due to hear", "is set to vote", "is scheduled to meet" (not "was due to close")
+    if verb.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") \
+            and any(c.tag_ == "TO" for c in verb.children) and not any(c.dep_ == "acomp" for c in head.children):
+        return True  # "the president is to visit the region on Friday"
     if verb.lemma_.lower() in PLANNING_VERBS and prep is not None and prep.lower_ == "for" and not _is_past(verb):
         return True  # "has scheduled a hearing for Monday", "the vote is set for Tuesday" (not "was set for")
     if "would" in auxes and verb.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS and ent.start > verb.i \
