@@ -656,7 +656,8 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
     if noun is not None and noun.i < a.start and verb is not None:
         # "at least nine of whom have died": a part of the group named before, counted by its own verb
         fate = _verb_quantity(verb)
-        fig.quantity = fate or f"{fig.quantity} {verb.lemma_.lower()}"
+        # a part of that group, never a rival of the whole count ("nine of whom died" is no death toll)
+        fig.quantity = f"{fate or verb.lemma_.lower()} among {_plural(noun)}"
         fig.description = _render(doc, _noun_phrase(noun, set(range(start, text_end)), complement=False)
                                   | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")})
     giver = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
@@ -1132,8 +1133,9 @@ def _counted_noun(doc, a: Amount, limit: int) -> "Token | None":
 
 
 _COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
-# pronouns after "N of" that point back to a counted group: "nine of whom", "three of which", "two of them"
-_RELATIVE_PARTITIVES = frozenset("whom which them".split())
+# relative pronouns after "N of" that point back to a counted group: "nine of whom", "three of which" (not "11 of
+# them fatal", whose count is said by an adjective, not a verb of its own)
+_RELATIVE_PARTITIVES = frozenset("whom which".split())
 
 
 def _antecedent(doc, a: Amount) -> "Token | None":
