@@ -987,3 +987,30 @@ def test_a_speech_in_a_clause_that_dates_the_sentence_is_no_reaction(reactions_o
 ])
 def test_irony_and_taking_rights_away_are_criticism(reactions_of, text, speaker, stance):
     assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("The Alpine Red Cross launched an emergency appeal on Monday for $2 million to provide shelter to 5,000 "
+     "families.", "Alpine Red Cross", "support"),
+    ("The Mining Union said it would launch an appeal against the ruling.", "Mining Union", "condemn"),
+    ("Friends of the Volta praised the methane target but condemned the summit.", "Friends of the Volta", "condemn"),
+    # equal evidence for support and condemnation otherwise keeps the support
+    ("Rivland praised the rescuers and accused nobody.", "Rivland", "support"),
+])
+def test_pleas_contrasts_and_ties(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Countries are clapping for money they already promised," said Priya Raman, the group\'s lead analyst.',
+     "Priya Raman"),
+    ("Estrian steelmakers say exports are worth about $1.2 billion a year.", "Estrian"),
+    ("Organisers from the Farmers' Council said 3,000 tractors took part.", "Organisers from the Farmers' Council"),
+])
+def test_members_and_interested_groups_stay_parties(reactions_of, text, speaker):
+    assert [r.actor for r in reactions_of(text)] == [speaker]
+
+
+def test_a_group_named_only_by_origin_goes_to_no_member(reactions_of):
+    found = reactions_of("Kenyan groups welcomed the levy. The Kenyan Tea Council said exports would fall.")
+    assert "Kenyan Tea Council" not in [r.actor for r in found if r.stance == "support"]

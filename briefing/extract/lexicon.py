@@ -297,3 +297,9 @@ IRONIC_FAVOUR_NOUNS = frozenset("gift giveaway handout windfall bonanza boon che
 # taking rights away: "finds a way to take it away", "stripped workers of their rights"
 RIGHTS_NOUNS = frozenset("right rights freedom freedoms liberty liberties".split())
 REMOVAL_PATTERN = r"\b(?:take|takes|took|taken|taking|strip|strips|stripped|stripping) (?:\w+ ){0,3}(?:away|of)\b"
+# people who live through an event rather than take a side in it: their plain accounts are no reactions
+# ("Residents described a frantic escape", "Traders said the closure had stranded hundreds")
+BYSTANDER_NOUNS = frozenset("""resident villager volunteer witness eyewitness trader shopkeeper passenger commuter
+neighbour neighbor onlooker local evacuee survivor tourist visitor motorist driver customer shopper""".split())
+# what makes an appeal a plea for help, not a legal one: "an emergency appeal", "a fundraising appeal"
+PLEA_MODIFIERS = frozenset("emergency urgent fundraising funding donation humanitarian flash public aid relief".split())

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefing.extract import dateline_end
 from briefing.extract.clauses import is_negated, tokens_text
 from briefing.extract.lexicon import (ACADEMIC_HEADS, COMMENTATOR_ROLES, IRONIC_FAVOUR_NOUNS, REMOVAL_PATTERN,
-                                      RIGHTS_NOUNS, ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
+                                      RIGHTS_NOUNS, BYSTANDER_NOUNS, PLEA_MODIFIERS, ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
                                       AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, BLAME_PATTERNS, CHARGE_NOUNS,
                                       CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
                                       DEFENCE_PATTERNS, DEFEND_VERBS, DOCUMENT_NOUNS, ENACT_VERBS,
@@ -244,6 +244,10 @@ def _weigh_contrast(content: list["Token"], scores: dict[str, float]) -> None:
         if t.lower_ != "but" or t.dep_ != "cc":
             continue
         first, second = t.head, next((c for c in t.head.children if c.dep_ == "conj" and c.i > t.i), None)
+        if second is not None and first.pos_ == "VERB" and STANCE_VERBS.get(first.lemma_.lower()) == "support" \
+                and STANCE_VERBS.get(second.lemma_.lower()) == "condemn" and not is_negated(second):
+            scores["condemn"] += 0.5  # "praised the target but condemned the summit": the criticism is the news
+            continue
         # only a judgment split in one predicate; "welcomed the recall but said it came too late" keeps the
         # welcome its speaker acted on
         if second is None or first.pos_ not in ("ADJ", "NOUN") or not (first.lemma_.lower() in POSITIVE_EVALUATIONS
@@ -350,8 +354,9 @@ def _accused_acts(span: "Span") -> set[str]:
 
 # words that make what follows "but" a criticism: "welcome but late", "a start but not enough", "too little"
 CONTRAST_CRITICISM = frozenset("late slow little few short not no too never".split())
-# on equal evidence the more pointed stance wins: "denied ramming the ship and accused X of provoking" is a denial
-TIE_ORDER = ("deny", "condemn", "concern", "support")
+# on equal evidence a denial wins ("denied ramming the ship and accused X of provoking"); otherwise the order
+# stance words were always weighed in (support before condemn before concern)
+TIE_ORDER = ("deny", "support", "condemn", "concern")
 
 
 def stance_of_scores(scores: dict[str, float]) -> str:
@@ -504,8 +509,9 @@ def _goes_to_law(verb: "Token") -> bool:
         return False
     for obj in objs:
         lemma = obj.lemma_.lower()
-        if lemma == "appeal" and any(c.dep_ == "prep" and c.lower_ == "for" for c in obj.children):
-            continue  # an appeal for donations is a plea
+        if lemma == "appeal" and (any(c.dep_ == "prep" and c.lower_ == "for" for c in [*obj.children, *verb.children])
+                                  or any(c.lower_ in PLEA_MODIFIERS for c in obj.children)):
+            continue  # an appeal for donations, an emergency appeal: a plea
         if lemma in LEGAL_ACTION_NOUNS:
             return True
         if lemma in LEGAL_WHEN_QUALIFIED and any(c.lemma_.lower() in LEGAL_QUALIFIERS for c in obj.children):
@@ -1138,6 +1144,8 @@ def _speaker_subject(verb: "Token") -> "Token | None":
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SPEECH_CONTROL_VERBS:
             verb = verb.head
+        elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            verb = verb.head  # "launched an appeal to provide shelter": who launched it provides it
         elif verb.dep_ in ("advcl", "conj") and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") \
                 and not any(c.dep_ == "mark" for c in verb.children):
             if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_LEMMAS:
@@ -1391,7 +1399,7 @@ def _only_informs(speech: Speech, span: "Span") -> bool:
     containers ...')."""
     subj = _speaker_subject(speech.verbs[0]) if speech.verbs and not speech.according_to else None
     if subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NNS" and not subj.ent_type_ \
-            and subj.lemma_.lower() not in PERSON_NOUNS and subj.lower_ not in PERSON_NOUNS:
+            and subj.lemma_.lower() in BYSTANDER_NOUNS:
         return True  # "Residents described ...", "Volunteers at the hall say ...": people telling what they saw
     if speech.speaker[:1].islower():
         return True  # "a person familiar with the talks", "health ministry": no named party
@@ -1421,6 +1429,8 @@ def _is_commentator(speech: Speech) -> bool:
         return True
     if any(r.lemma_.lower() in SPOKESPERSON_WORDS | LEADING_ROLES for r in roles):
         return False  # "a spokeswoman at the Health Institute", "director of the institute": it speaks for it
+    if any(c.dep_ == "poss" for r in roles for c in r.children):
+        return False  # "the group's lead analyst": a member speaking for the group
     described = [t for r in roles for t in r.subtree]
     for t in described:
         if t.lower_ in COMMENTATOR_ROLES and t.dep_ in ("appos", "ROOT", "conj", "attr"):
@@ -1519,8 +1529,9 @@ def _group_words(speech: Speech) -> set[str]:
     if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NNS" or subj.ent_type_ \
             or subj.lemma_.lower() not in STAKEHOLDER_GROUPS:
         return set()
+    # the kind of group, not where it is from: "business groups", not "European" groups
     return {c.lower_ for c in subj.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
-            and len(c.text) > 3}
+            and len(c.text) > 3 and c.ent_type_ not in ("NORP", "GPE")}
 
 
 def _named_member(speech: Speech, groups: list[tuple[int, int, set[str]]], number: int,
