@@ -1049,3 +1049,22 @@ def test_a_sides_promise_of_its_own_action_is_not_questioned(sentence, asked):
     number = re.search(r"(?:another )?\d+ \w+", sentence.format(claimant="x")).group(0)
     summary.figures[0].text = number
     assert bool([q for q in build(summary, []) if q.kind == "single_source"]) is asked
+
+
+def test_a_bare_number_is_shown_with_what_it_counts():
+    figs = [fig(6200, "a", "the ministry", "6,200", unit="evacuees", quantity="evacuee"),
+            fig(9000, "b", "the fire service", "about 9,000 evacuees", unit="evacuees", quantity="evacuee")]
+    reason = conflicts(figs, [], {})[0].reason
+    assert "6,200 evacuees (per the ministry)" in reason and "about 9,000 evacuees" in reason
+    shares = [fig(41, "a", "the commission", "41", unit="percent", quantity="percent vote"),
+              fig(48, "b", "the campaign", "48", unit="percent", quantity="percent vote")]
+    assert "41 (per the commission)" in conflicts(shares, [], {})[0].reason
+
+
+def test_a_figure_worded_as_a_part_is_not_asked_on_its_own():
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union",
+                             sentence="{claimant} said 30 boats sank, at least nine of which were trawlers.")
+    summary.figures[0].text = "at least nine of which"
+    assert not [q for q in build(summary, []) if q.kind == "single_source"]

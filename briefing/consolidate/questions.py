@@ -445,7 +445,20 @@ def _side(bucket: list[Figure], sources: dict[str, Source], dated: bool = False)
         named.setdefault(re.sub(r"^the\s+", "", name.lower()), name)
     who = list(named.values())
     more = f"; {len(who) - MAX_CLAIMANTS} more" if len(who) > MAX_CLAIMANTS else ""
-    return f"{bucket[0].text} (per {'; '.join(who[:MAX_CLAIMANTS])}{more})"
+    return f"{_with_unit(bucket)} (per {'; '.join(who[:MAX_CLAIMANTS])}{more})"
+
+
+def _with_unit(bucket: list[Figure]) -> str:
+    """The value as written, with what it counts when it was written bare ('6,200' -> '6,200 evacuees')."""
+    text = bucket[0].text
+    worded = next((f.text for f in bucket if re.search(r"[a-z]{3,}\s*$", f.text) and f.text[:1].isdigit()), None)
+    unit = bucket[0].unit or ""
+    if re.fullmatch(r"[\d.,]+", text.strip()):
+        if worded:
+            return worded
+        if unit.isalpha() and unit.islower() and unit not in ("percent", "number"):
+            return f"{text} {unit}"
+    return text
 
 
 # ---------------------------------------------------------------- one quantity, worded differently
@@ -952,6 +965,10 @@ PLEDGE = re.compile(r"\b(?:will|would|'ll|plans? to|planned to|pledged to|promis
                     r"allocate|release|build|open|give|train|add|fly|ship)\b[^.;]{0,40}$", re.I)
 
 
+# a figure written as a part of another ('at least nine of whom'): no phrase to ask about on its own
+PART_WORDING = re.compile(r"\bof\s+(?:whom|which|them|those|these)\b", re.I)
+
+
 def _own_pledge(f: Figure) -> bool:
     for c in f.citations[:1]:
         at = c.text.find(f.text)
@@ -981,7 +998,7 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
     out = []
     for f in summary.figures:
         if id(f) in in_conflict or not f.claimed_by or len(_independent_sources(f, sources)) != 1 \
-                or _background_figure(f) or _own_pledge(f):
+                or _background_figure(f) or _own_pledge(f) or PART_WORDING.search(f.text):
             continue
         party = canonical_name(f.claimed_by, summary.actors)
         if party is None or party not in stances:
