@@ -1480,6 +1480,7 @@ QUESTION_NOUNS = frozenset({"question", "questions"})
 OPEN_QUESTION_WORDS = frozenset("open outstanding remaining remain lingering".split())
 MAX_HEADING_WORDS = 8
 MAX_LISTED_UNKNOWNS = 8  # items read under such a heading before the list is taken to have ended
+LINE_WINDOW = 2000  # characters searched either side of a sentence for the ends of its line
 HEADING_MARK = re.compile(r"[ \t]*#{1,6}[ \t]*$")  # what opens a Markdown heading's line
 LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+$")  # what opens a list item's line
 SENTENCE_END = ".!?\"”’'"
@@ -1492,8 +1493,12 @@ def _line_around(sent: "Sentence", text: str | None) -> tuple[str, str]:
     else:
         start = sent.start
     end = start + len(sent.text)
-    line_end = text.find("\n", end)
-    return text[text.rfind("\n", 0, start) + 1:start], text[end:line_end if line_end >= 0 else len(text)]
+    # looked for within a window: a scraped text may be one line of megabytes, and this runs for every sentence
+    line_end = text.find("\n", end, end + LINE_WINDOW)
+    line_start = text.rfind("\n", max(0, start - LINE_WINDOW), start) + 1
+    if line_start == 0 and start > LINE_WINDOW:
+        line_start = start - LINE_WINDOW  # a longer line than any heading or list mark needs
+    return text[line_start:start], text[end:line_end if line_end >= 0 else min(len(text), end + LINE_WINDOW)]
 
 
 def _heading_like(sent: "Sentence", text: str | None) -> bool:
@@ -1578,7 +1583,7 @@ def _items_left_before(text: str | None, start: int) -> int:
     is extracted in parts, and a part may begin inside such a list."""
     if not text:
         return 0
-    lines = text[:start].rstrip().split("\n")[-MAX_LISTED_UNKNOWNS - 1:]
+    lines = text[max(0, start - MAX_SECTION_CHARS):start].rstrip().split("\n")[-MAX_LISTED_UNKNOWNS - 1:]
     items = 0
     for line in reversed(lines):
         mark = re.match(r"[ \t]*#{1,6}[ \t]+(.*)", line)
@@ -1797,9 +1802,11 @@ def _questioners_turn(sent: "Sentence", text: str | None) -> bool:
         text, start = sent.span.doc.text, sent.span.start_char
     else:
         start = sent.start
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line_start = text.rfind("\n", max(0, start - LINE_WINDOW), start) + 1
+    if line_start == 0 and start > LINE_WINDOW:
+        return False  # a line longer than any transcript turn
+    line_end = text.find("\n", start, start + LINE_WINDOW)
+    line = text[line_start:line_end if line_end >= 0 else min(len(text), start + LINE_WINDOW)]
     return "?" in line and TURN_LABEL.match(line) is not None
 
 
