@@ -182,7 +182,8 @@ _BOILERPLATE = re.compile(
     r"\b(?:for (?:general )?information(?:al)? purposes only|does not constitute (?:financial|investment|"
     r"legal|medical|professional|tax) advice|not (?:intended as|a substitute for) (?:professional )?"
     r"(?:financial|investment|legal|medical|tax) advice)\b|"
-    r"\bthis (?:article|story|report|post|page|piece|version) (?:was|has been|is|had been) (?:\w+ly )?"
+    r"\b(?:this|today['’]s) (?:article|story|report|post|page|piece|version|newsletter|edition|(?:live )?blog) "
+    r"(?:was|has been|is|had been) (?:\w+ly )?"
     r"(?:amended|corrected|updated|edited|produced|written|generated|translated|published|republished)\b|"
     r"\bthis (?:article|story|piece|post) (?:first|originally) appeared\b|"
     r"\bunder a creative commons licen[cs]e\b|"
@@ -199,7 +200,9 @@ BOILERPLATE_MAX_WORDS = 60      # a notice is a sentence or two, not a paragraph
 _BOILERPLATE_HINTS = ("responsib", "liable", "accountable", "reserved", "not be ", "no part", "not for ",
                       "reproduc", "redistribut", "republica", "reuse", "re-use", "copying", "expressed",
                       "purposes only", "constitute", "substitute", "intended as", "this article", "this story",
-                      "this report", "this post", "this page", "this piece", "this version", "creative commons",
+                      "this report", "this post", "this page", "this piece", "this version", "this newsletter",
+                      "this edition", "this blog", "this live blog", "today's newsletter", "today’s newsletter",
+                      "today's edition", "today’s edition", "today's blog", "today’s blog", "creative commons",
                       "contributed", "conditions apply", "forward-looking", "forward looking", "differ materially",
                       "undertake", "safe harb", "safe-harb")
 _BOILERPLATE_HINT = re.compile("|".join(map(re.escape, _BOILERPLATE_HINTS)))     # on lower-cased text

@@ -1252,3 +1252,15 @@ def test_subheads_are_listed_as_headings_of_the_blocks():
     assert [text[s:e] for s, e in doc.headings] == ["Who pays?", "What farmers say"]
     assert set(doc.headings) <= set(doc.blocks)
     assert text_document("p.txt", "p.txt", "\n\n".join(["Water board orders cuts", *LIVE_PARAGRAPHS])).headings == []
+
+
+@pytest.mark.parametrize("credit", [
+    "Today's newsletter was written by Ana Ruiz and edited by Tom Lee.",
+    "This live blog was edited by Ana Ruiz.",
+    "This edition was produced by the Ledger climate desk.",
+])
+def test_a_newsletters_or_blogs_own_credit_is_boilerplate(credit):
+    text = "\n\n".join(["# Drought: board orders cuts", *LIVE_PARAGRAPHS, credit]) + "\n"
+    assert blocks_of(text) == LIVE_PARAGRAPHS
+    news = "Today's vote was struck from the record by the clerk, the opposition said."
+    assert news in blocks_of("\n\n".join(["# Drought: board orders cuts", *LIVE_PARAGRAPHS, news]) + "\n")
