@@ -11,6 +11,7 @@ a role phrase from the text when there is one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
@@ -169,7 +170,25 @@ class DocWords:
     given_names: set[str] = field(default_factory=set)  # first words of people's full names (normalised)
 
 
-def document_words(ctx: "DocContext") -> DocWords:
+def entities_by_sentence(ctx: "DocContext") -> list[list["Span"]]:
+    """Each sentence's entities, read in one pass over each parsed text's entities: ``Span.ents`` scans all of
+    its text's entities on every call, which cost more than the rest of the extraction on long pages."""
+    out: list[list["Span"]] = [[] for _ in ctx.sentences]
+    by_doc: dict[int, list[int]] = {}
+    for k, sent in enumerate(ctx.sentences):
+        by_doc.setdefault(id(sent.span.doc), []).append(k)
+    for indices in by_doc.values():
+        indices.sort(key=lambda k: ctx.sentences[k].span.start)
+        starts = [ctx.sentences[k].span.start for k in indices]
+        for ent in ctx.sentences[indices[0]].span.doc.ents:
+            pos = bisect_right(starts, ent.start) - 1
+            if pos >= 0 and ent.end <= ctx.sentences[indices[pos]].span.end:
+                out[indices[pos]].append(ent)
+    return out
+
+
+def document_words(ctx: "DocContext", sentence_ents: list[list["Span"]] | None = None) -> DocWords:
+    sentence_ents = entities_by_sentence(ctx) if sentence_ents is None else sentence_ents
     lowercase, lowercase_nouns, capitalised, places, adjectives = set(), set(), set(), {}, {}
     for sent in ctx.sentences:
         for tok in sent.span:
@@ -185,18 +204,19 @@ def document_words(ctx: "DocContext") -> DocWords:
                 places.setdefault(tok.text, None)
             if tok.is_title and (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP") and not starts_sentence(tok, sent):
                 adjectives.setdefault(tok.text, None)
-    return DocWords(surnames=person_name_words(ctx), lowercase=lowercase, capitalised_inside=capitalised,
+    surnames, given_names = person_name_words(sentence_ents)
+    return DocWords(surnames=surnames, lowercase=lowercase, capitalised_inside=capitalised,
                     place_names=list(places), adjectives=list(adjectives), lowercase_nouns=lowercase_nouns,
-                    things=names_said_to_be_things(ctx), given_names=person_given_names(ctx))
+                    things=names_said_to_be_things(ctx, sentence_ents), given_names=given_names)
 
 
-def names_said_to_be_things(ctx: "DocContext") -> set[str]:
+def names_said_to_be_things(ctx: "DocContext", sentence_ents: list[list["Span"]]) -> set[str]:
     """Names the text says are a product, an illness or a place, by a noun before them ("the vaccine X",
     "its malaria drug X"), in apposition ("X, a cholera vaccine", "its app, X"), after "X is a", or as the
     name of an illness ("X virus disease", "X fever")."""
     found = set()
-    for sent in ctx.sentences:
-        for ent in sent.span.ents:
+    for sent, sent_ents in zip(ctx.sentences, sentence_ents):
+        for ent in sent_ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
             root = ent.root
@@ -286,14 +306,15 @@ def starts_sentence(tok: "Token", sent: "Sentence") -> bool:
 
 
 def extract(ctx: "DocContext") -> list[Actor]:
-    words = document_words(ctx)
+    sentence_ents = entities_by_sentence(ctx)
+    words = document_words(ctx, sentence_ents)
     surnames = words.surnames
     mentions: list[Mention] = []
     bylined: set[str] = set()
     outlet_words = ents.normalize(getattr(ctx.document, "outlet", None) or "").split()
-    for sent in ctx.sentences:
+    for sent, sent_ents in zip(ctx.sentences, sentence_ents):
         byline_line = is_byline_line(sent)
-        found = sentence_entities(sent)
+        found = sentence_entities(sent, sent_ents)
         for ent, label in found:
             if label == "PERSON" and (byline_line or is_byline(ent, sent)):
                 bylined.add(ents.normalize(ent.text))
@@ -315,31 +336,30 @@ def extract(ctx: "DocContext") -> list[Actor]:
     return [to_actor(c) for c in candidates if worth_keeping(c)]
 
 
-def person_given_names(ctx: "DocContext") -> set[str]:
-    """First words of the multi-word person names in the document ("georgia" of "Georgia Bakali")."""
-    return {ents.normalize(ent.text).split()[0] for sent in ctx.sentences for ent in sent.span.ents
-            if ent.label_ == "PERSON" and len(ents.normalize(ent.text).split()) >= 2}
-
-
-def person_name_words(ctx: "DocContext") -> set[str]:
-    """First and last words of the multi-word person names in the document (to relabel a lone surname)."""
-    words = set()
-    for sent in ctx.sentences:
-        for ent in sent.span.ents:
+def person_name_words(sentence_ents: list[list["Span"]]) -> tuple[set[str], set[str]]:
+    """Of the multi-word person names in the document: their last words (to relabel a lone surname) and
+    their first words ("georgia" of "Georgia Bakali": a country's name used as a first name)."""
+    words, given = set(), set()
+    for sent_ents in sentence_ents:
+        for ent in sent_ents:
+            if ent.label_ != "PERSON":
+                continue
             toks = ents.normalize(ent.text).split()
-            if ent.label_ == "PERSON" and len(toks) >= 2 and toks[-1] not in COMPANY_SUFFIXES | ORG_HEADS:
-                words.update((toks[-1], " ".join(toks[-2:])))
-    return words
+            if len(toks) >= 2:
+                given.add(toks[0])
+                if toks[-1] not in COMPANY_SUFFIXES | ORG_HEADS:
+                    words.update((toks[-1], " ".join(toks[-2:])))
+    return words, given
 
 
 # ---------------------------------------------------------------------------------------------- mentions
 
-def sentence_entities(sent: "Sentence") -> list[tuple["Span", str]]:
+def sentence_entities(sent: "Sentence", sent_ents: list["Span"] | None = None) -> list[tuple["Span", str]]:
     """The sentence's entities with two NER slips mended: an organisation cut before its "of X"
     ("The Defence Ministry of" + "Tarsia") is joined up, and a capitalised name ending in an organisation
     word that NER missed or cut ("the Southern African Editors' Council") is added as an organisation."""
     found: list[tuple["Span", str]] = []
-    doc_ents = list(sent.span.ents)
+    doc_ents = list(sent.span.ents) if sent_ents is None else sent_ents
     i = 0
     while i < len(doc_ents):
         ent = doc_ents[i]
