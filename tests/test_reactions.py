@@ -1014,3 +1014,16 @@ def test_members_and_interested_groups_stay_parties(reactions_of, text, speaker)
 def test_a_group_named_only_by_origin_goes_to_no_member(reactions_of):
     found = reactions_of("Kenyan groups welcomed the levy. The Kenyan Tea Council said exports would fall.")
     assert "Kenyan Tea Council" not in [r.actor for r in found if r.stance == "support"]
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('"We will respond in proportion and without delay," Prime Minister Ana Ruiz told parliament.', "Ana Ruiz",
+     "condemn"),
+    ("The Trade Ministry said it would respond firmly to the tariffs.", "Trade Ministry", "condemn"),
+    ("The Trade Ministry said it would hit back.", "Trade Ministry", "condemn"),
+    # a promised reply to a request is no countermeasure
+    ('"We will respond in due course," the Trade Ministry said.', "Trade Ministry", "neutral"),
+    ("The Trade Ministry said it would respond to the letter next week.", "Trade Ministry", "neutral"),
+])
+def test_a_forceful_promised_response_is_a_countermeasure(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[0].stance == stance

@@ -303,3 +303,8 @@ BYSTANDER_NOUNS = frozenset("""resident villager volunteer witness eyewitness tr
 neighbour neighbor onlooker local evacuee survivor tourist visitor motorist driver customer shopper""".split())
 # what makes an appeal a plea for help, not a legal one: "an emergency appeal", "a fundraising appeal"
 PLEA_MODIFIERS = frozenset("emergency urgent fundraising funding donation humanitarian flash public aid relief".split())
+# a promised answer to another's act, said with force, is a countermeasure: "we will respond in kind",
+# "will react firmly", "will retaliate without delay"; not "will respond in due course"
+RESPONSE_VERBS = frozenset("respond react reply answer retaliate hit strike".split())
+RESPONSE_MANNER = frozenset("""proportion kind firmly decisively resolutely forcefully strongly robustly
+accordingly appropriately swiftly delay measure measures""".split())

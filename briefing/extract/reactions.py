@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefing.extract import dateline_end
 from briefing.extract.clauses import is_negated, tokens_text
 from briefing.extract.lexicon import (ACADEMIC_HEADS, COMMENTATOR_ROLES, IRONIC_FAVOUR_NOUNS, REMOVAL_PATTERN,
-                                      RIGHTS_NOUNS, BYSTANDER_NOUNS, PLEA_MODIFIERS, ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
+                                      RIGHTS_NOUNS, BYSTANDER_NOUNS, RESPONSE_MANNER, RESPONSE_VERBS, PLEA_MODIFIERS, ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
                                       AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, BLAME_PATTERNS, CHARGE_NOUNS,
                                       CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
                                       DEFENCE_PATTERNS, DEFEND_VERBS, DOCUMENT_NOUNS, ENACT_VERBS,
@@ -654,9 +654,21 @@ def _acts_against(verb: "Token") -> bool:
         for p in places for c in p.children)
 
 
+def _threatens_response(verb: "Token") -> bool:
+    """'We will respond in proportion and without delay', 'will react firmly': a promised countermeasure."""
+    if verb.lemma_.lower() not in RESPONSE_VERBS or is_negated(verb) or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in ("hit", "strike") and not any(c.lower_ == "back" for c in verb.children):
+        return False  # only "hit back", "strike back"
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children):
+        return False
+    return any(t.lower_ in RESPONSE_MANNER for c in verb.children if c.dep_ in ("advmod", "prep", "conj", "prt")
+               for t in c.subtree) or any(c.lower_ == "back" for c in verb.children)
+
+
 def act_stance(verb: "Token") -> str | None:
     """The stance of a verb that acts rather than speaks: contesting, standing by, urging, giving aid."""
-    if _acts_against(verb):
+    if _acts_against(verb) or _threatens_response(verb):
         return "condemn"
     if _contests(verb):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
