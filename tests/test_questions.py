@@ -1059,6 +1059,11 @@ def test_a_bare_number_is_shown_with_what_it_counts():
     shares = [fig(41, "a", "the commission", "41", unit="percent", quantity="percent vote"),
               fig(48, "b", "the campaign", "48", unit="percent", quantity="percent vote")]
     assert "41 (per the commission)" in conflicts(shares, [], {})[0].reason
+    homes = [fig(90, "a", "firefighters", "around 90", unit="homes", quantity="home"),
+             fig(140, "b", "the governor", "at least 140 homes", unit="homes", quantity="home"),
+             fig(60, "c", "the mayor", "sixty", unit="homes", quantity="home")]
+    reason = conflicts(homes, [], {})[0].reason
+    assert "around 90 homes (per firefighters)" in reason and "sixty homes" in reason
 
 
 def test_a_figure_worded_as_a_part_is_not_asked_on_its_own():

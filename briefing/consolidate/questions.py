@@ -453,8 +453,9 @@ def _with_unit(bucket: list[Figure]) -> str:
     text = bucket[0].text
     worded = next((f.text for f in bucket if re.search(r"[a-z]{3,}\s*$", f.text) and f.text[:1].isdigit()), None)
     unit = bucket[0].unit or ""
-    if re.fullmatch(r"[\d.,]+", text.strip()):
-        if worded:
+    last = text.split()[-1] if text.split() else ""
+    if re.fullmatch(r"[\d.,]+", last) or NUMBER_WORD.match(last):  # '6,200', 'around 90', 'six'
+        if worded and re.fullmatch(r"[\d.,]+", text.strip()):
             return worded
         if unit.isalpha() and unit.islower() and unit not in ("percent", "number"):
             return f"{text} {unit}"
