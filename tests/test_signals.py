@@ -513,3 +513,18 @@ def test_a_count_said_to_be_understated_is_an_unknown_not_a_forecast(signals_of,
 
 def test_a_level_of_something_else_stays_a_forecast(signals_of):
     assert asked(signals_of("Prices are likely to be higher next year.", "next")) == ["Will prices be higher next year?"]
+
+
+def test_a_number_declined_and_one_too_early_to_estimate_share_a_topic(signals_of):
+    found = signals_of("The insurers' first estimate of flood losses is about $2 billion, a person familiar with the "
+                       "matter said. The association declined to confirm the number. Its chairman said it was too "
+                       "early to estimate losses.", "unknown")
+    assert {getattr(q, "topic", None) for q in found} == {("loss", "size")} and len(found) == 2
+
+
+@pytest.mark.parametrize("text, question", [
+    ("The board has scheduled a hearing for Monday.", "Will the hearing on Monday go ahead?"),
+    ("Organisers planned a rally for next week.", "Will the rally next week go ahead?"),
+])
+def test_an_announced_event_keeps_its_date_as_a_date_is_said(signals_of, text, question):
+    assert asked(signals_of(text, "next")) == [question]

@@ -463,7 +463,7 @@ def _withholding(verb: "Token") -> str | None:
     return None
 
 
-def _named_number(noun: "Token", previous: "Sentence | None") -> str | None:
+def _named_number(noun: "Token", previous: "Sentence | None") -> tuple[str, "Token"] | None:
     """What 'the number' a refusal is about stands for: the 'estimate of insured losses' of the sentence before
     ('... insured losses are put at EUR300 million. The federation declined to confirm the number.')."""
     if previous is None:
@@ -475,7 +475,7 @@ def _named_number(noun: "Token", previous: "Sentence | None") -> str | None:
             if pobj is not None and pobj.pos_ == "NOUN":
                 text = tokens_text(subtree_without(pobj, frozenset({"relcl", "appos", "acl", "det", "punct"})))
                 plural = pobj.tag_ == "NNS"
-                return f"What {'are' if plural else 'is'} the {text}?"
+                return f"What {'are' if plural else 'is'} the {text}?", pobj
     return None
 
 
@@ -559,12 +559,17 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None,
             continue
         if obj.lemma_.lower() in BARE_NUMBER_NOUNS | INFO_NOUNS and not any(
                 c.dep_ in ("prep", "amod", "compound", "poss") for c in obj.children):
-            question = _named_number(obj, previous)  # 'the number' alone says nothing of what it counts
+            named = _named_number(obj, previous)  # 'the number' alone says nothing of what it counts
+            question = named[0] if named else None
+            if named and topics is not None:  # 'the insured losses' and 'too early to estimate losses': one
+                topics[named[0]] = (named[1].lemma_.lower(), "size")
         elif obj.lemma_.lower() in INFO_NOUNS | BARE_NUMBER_NOUNS or lemma in ASSESS_VERBS:
             np_text = _definite_phrase(obj)
             plural = obj.tag_ in ("NNS", "NNPS")
             question = _what_question(obj, np_text) if obj.lemma_.lower() == "number" \
                 else f"What {'are' if plural else 'is'} {np_text}?"
+            if topics is not None and lemma in ASSESS_VERBS:
+                topics[question] = (obj.lemma_.lower(), "size")
         elif public or lemma in RELEASE_VERBS:
             if not resolved and (_indefinite(obj) or obj.tag_ in ("NNS", "NNPS") and obj.left_edge.i == obj.i):
                 continue  # 'has not released any figures': nothing in particular
@@ -854,6 +859,18 @@ def _event_np(noun: "Token", drop: "Token") -> str:
     return tokens_text(toks)
 
 
+def _dated_event_np(noun: "Token") -> str:
+    """'scheduled a hearing for Monday' -> 'hearing on Monday': the event with its date as a date is said."""
+    date_for = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)), None)
+    if date_for is None:
+        return _event_np(noun, None)
+    when = _date_with_preposition([t for t in date_for.subtree if t.i != date_for.i])
+    rest = _event_np(noun, None)
+    phrase = tokens_text(date_for.subtree)
+    return rest.replace(phrase, when) if when and phrase in rest else rest
+
+
 def _topic(noun: "Token | None", verb: str) -> tuple[str, str] | None:
     """What a next step is about, to ask it once across sources: (head noun, verb) with near-synonyms folded."""
     if noun is None or noun.pos_ == "PRON":
@@ -880,6 +897,7 @@ PUBLISHED_NOUNS = frozenset("""data findings finding results result report repor
 assessment audit evaluation analysis recommendations conclusions verdict estimates""".split())
 # words opening a time phrase that needs no preposition: "for next week" -> "next week"
 RELATIVE_TIME_WORDS = frozenset("next this later early late mid coming following".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("""january february march april may june july august september october november december""".split())
 
 
@@ -908,8 +926,9 @@ def _date_with_preposition(date: list["Token"]) -> str | None:
     first = date[0].lower_
     if first in RELATIVE_TIME_WORDS:
         return text
-    if date[0].like_num and len(date) > 1 or (first in MONTHS and any(t.like_num and len(t.text) <= 2 for t in date)):
-        return "on " + text  # a day: '3 March', 'March 3'
+    if date[0].like_num and len(date) > 1 or (first in MONTHS and any(t.like_num and len(t.text) <= 2 for t in date)) \
+            or first in WEEKDAYS:
+        return "on " + text  # a day: '3 March', 'March 3', 'Monday'
     return "in " + text
 
 
@@ -1156,7 +1175,7 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
         elif t.lemma_.lower() in ANNOUNCE_EVENT_VERBS and t.pos_ == "VERB" and not is_negated(t) \
                 and _announced_event(t) is not None:
             event = _announced_event(t)
-            out.append((f"Will the {_event_np(event, None)} go ahead?", "planned", _topic(event, "happen")))
+            out.append((f"Will the {_dated_event_np(event)} go ahead?", "planned", _topic(event, "happen")))
         elif t.lemma_.lower() == "expect" and t.tag_ == "VBN" and not is_negated(t) and not _past_expectation(t) \
                 and (any(
                 c.dep_ == "nsubjpass" and _is_event_noun(c) for c in t.children)
