@@ -513,6 +513,8 @@ def test_a_participle_right_after_a_name_qualifies_the_head_of_the_phrase(timeli
      ("2031-10-13", "The agriculture minister's decision to cut the grain subsidy by half was announced")),
     ("Unions want the tribunal to review the ministry's order, issued on Monday, to suspend the strike.",
      ("2031-10-13", "The ministry's order was issued")),
+    ("The agency has used the measure for cholera in August 2029, and for measles in January 2024.",
+     ("2029-08", "The agency has used the measure for cholera")),
     ("The agency has previously used the measure for cholera, most recently in August 2029.",
      ("2029-08", "The agency has previously used the measure for cholera")),
     ("Shops will stay shut until the curfew, imposed on 3 October under the emergency law, is lifted.",

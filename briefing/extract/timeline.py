@@ -837,6 +837,8 @@ def _clause_tokens(verb: "Token", ent: "Span") -> list["Token"]:
             drop |= {t.i for t in child.subtree}
         elif child.dep_ == "prep" and _side_phrase(child):
             drop |= {t.i for t in child.subtree}
+        elif child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX") and _with_another_date(child, ent):
+            drop |= {t.i for t in child.subtree}  # "... for mpox in 2024, and for COVID-19 in 2020": another date's
         elif child.dep_ in ("prep", "agent") and _dates_directly(child) \
                 and not (_opens_a_span(ent) and child == ent.root.head):
             drop |= {t.i for t in child.subtree}
@@ -910,6 +912,19 @@ def _tense_shift(verb: "Token", conj: "Token") -> bool:
         return False
     tags = {conj.tag_} | {c.tag_ for c in conj.children if c.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBZ", "VBP", "MD"}) and "VBD" not in tags
+
+
+def _with_another_date(conj: "Token", ent: "Span") -> bool:
+    """A coordinated phrase that carries a date other than ``ent``, inside it or right after it ('..., and for
+    measles in January 2024', where the parser hangs 'in January 2024' on the verb)."""
+    if any(t.ent_type_ == "DATE" and not ent.start <= t.i < ent.end for t in conj.subtree):
+        return True
+    after = conj.right_edge.i + 1
+    if after >= len(conj.doc):
+        return False
+    nxt = conj.doc[after]
+    return nxt.dep_ == "prep" and nxt.head.i == conj.head.i and not ent.start <= nxt.i + 1 < ent.end \
+        and _dates_directly(nxt)
 
 
 def _side_phrase(prep: "Token") -> bool:
