@@ -1260,3 +1260,15 @@ def test_as_of_a_clock_time_on_a_day_dates_the_figure(figures_of):
 def test_a_count_pushed_past_a_number_and_counts_of_adjectives(figures_of, sentence, value, low, unit):
     f = only([f for f in figures_of(sentence) if f.value == value])
     assert (f.value, f.low, f.unit) == (value, low, unit)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value, claimant", [
+    ("The ministry reported 143 deaths, which included 12 children.", 12, "ministry"),
+    ("The company announced a deal under which 400 jobs will go.", 400, "company"),
+    ("China claims the whole Spratly archipelago, where 40 outposts have been built.", 40, None),
+])
+def test_a_clause_about_a_reported_thing_is_reported_but_one_about_a_claimed_place_is_not(
+        figures_of, sentence, value, claimant):
+    f = only([f for f in figures_of(sentence) if f.value == value])
+    assert f.claimed_by == claimant

@@ -1788,6 +1788,11 @@ def _in_clause_of(tok: "Token", noun: "Token") -> bool:
     return False
 
 
+# nouns for a place or territory: a clause about one says where, not what a verb claims
+_PLACE_NOUNS = frozenset("""sea archipelago island islands territory region area zone waters strait shoal reef
+border coast land province basin bay gulf lake river valley ocean peninsula channel""".split())
+
+
 def _inside_object_clause(anchor: "Token", below: "Token") -> bool:
     """'X claims almost the entire sea, through which $3 trillion of trade passes': a number in a clause about
     the verb's noun object is no part of what the verb claims."""
@@ -1796,6 +1801,11 @@ def _inside_object_clause(anchor: "Token", below: "Token") -> bool:
         return any(t.tag_ in ("WDT", "WP", "WP$") for t in edge.doc[edge.i:min(edge.i + 2, below.i)])
     if below.dep_ not in ("dobj", "attr", "oprd"):
         return False
+    place = _lemma(below) in _PLACE_NOUNS or below.pos_ == "PROPN" or below.ent_type_ in ("GPE", "LOC", "FAC")
+    claimed = below.head.lemma_.lower() == "claim" and not any(c.dep_ == "nummod" for c in below.children) \
+        and _lemma(below) not in VAGUE_MEASURES | STUDY_NOUNS  # "claims the basin", "claimed responsibility"
+    if not (place or claimed):
+        return False  # "reported 143 deaths, which included 12 children": still what was reported
     tok = anchor
     while tok.i != below.i and tok.head.i != tok.i:
         if tok.dep_ in ("relcl", "acl"):
