@@ -1073,3 +1073,15 @@ def test_a_figure_worded_as_a_part_is_not_asked_on_its_own():
                              sentence="{claimant} said 30 boats sank, at least nine of which were trawlers.")
     summary.figures[0].text = "at least nine of which"
     assert not [q for q in build(summary, []) if q.kind == "single_source"]
+
+
+def test_a_number_written_without_its_noun_has_no_subset():
+    figs = [fig(412, "a", "the ministry", "412 cases", unit="cases", quantity="cases"),
+            fig(700, "b", "the charity", "well over 700", unit="infections", quantity="cases", low=700)]
+    figs[1].description = "real number of infections"
+    found = conflicts(figs, [], {})
+    assert len(found) == 1 and "well over 700" in found[0].reason
+    # a plural the unit writes differently is still the counted noun ('crew' / 'crews')
+    crews = [fig(7, "a", "the navy", "seven Argentine crew", unit="crews", quantity="injured"),
+             fig(3, "b", "the embassy", "three Brazilian crew", unit="crews", quantity="injured")]
+    assert conflicts(crews, [], {}) == []

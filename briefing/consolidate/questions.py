@@ -133,13 +133,14 @@ def _noun_phrase(f: Figure) -> list[str]:
     unit = (f.unit or "").lower()
     lowered = [w.lower() for w in words]
     # up to the counted noun: '1.2 billion tonnes of carbon dioxide' (unit 'tonnes dioxide') is no subset of tonnes
-    at = next((i for i, w in enumerate(lowered) if w == unit or w in unit.split()), None)
+    counted = {singular(u) for u in unit.split()}
+    at = next((i for i, w in enumerate(lowered) if w == unit or w in unit.split() or singular(w) in counted), None)
     if at is not None:
         return words[:at + 1]
     desc = re.findall(r"[A-Za-z][A-Za-z'-]*", f.description or "")
     if unit and unit in [w.lower() for w in desc[:3]]:
         return desc[:[w.lower() for w in desc].index(unit) + 1]
-    return words
+    return []  # no counted noun written ('well over 700'): nothing narrows it
 
 
 def _restrictors(f: Figure) -> frozenset[str]:
