@@ -1027,3 +1027,19 @@ def test_a_group_named_only_by_origin_goes_to_no_member(reactions_of):
 ])
 def test_a_forceful_promised_response_is_a_countermeasure(reactions_of, text, speaker, stance):
     assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('Mercosur said on Monday it was following the dispute. The bloc added that it was "seriously concerned".',
+     "Mercosur", "concern"),
+    ("The Meteo Service said the storm would hit on Friday. The agency warned that winds could reach 150 km/h.",
+     "Meteo Service", "concern"),
+])
+def test_a_generic_noun_after_a_body_that_spoke_is_that_body(reactions_of, text, speaker, stance):
+    assert by_actor(reactions_of(text), speaker)[-1].stance == stance
+
+
+def test_the_government_is_not_the_body_that_spoke_last(reactions_of):
+    found = reactions_of("The Meteo Service said the storm would hit on Friday. Later the government said it "
+                         "was ready.")
+    assert [r.actor for r in found] == ["Meteo Service"]

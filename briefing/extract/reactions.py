@@ -750,6 +750,10 @@ def clean_name(text: str) -> str:
     return text.strip(" ,.")
 
 
+# generic nouns that stand in for a body just named ("the bloc", "the agency"); not "the government" or "the
+# army", which name a state's own organs
+STAND_IN_NOUNS = frozenset("""bloc agency body organisation organization alliance coalition federation association
+group company firm charity""".split())
 # words that join the parts of one name: an entity that ends in one runs on into the next
 NAME_JOINERS = frozenset({"and", "&", "of", "for"})
 
@@ -952,6 +956,9 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         body = _body_by_head_noun(subj.lower_, ctx, sent.start)
         if body:  # "the regulator said" after "the Digital Content Regulator"
             return body, False
+        if subj.lower_ in STAND_IN_NOUNS and memory.speaker and not memory.speaker_is_person and memory.speaker_age <= 2 \
+                and len(list(subj.children)) == 1:
+            return memory.speaker, False  # "ASEAN said ... The bloc added": the body that just spoke
     if ent is not None and subj.pos_ == "NOUN" and subj.lower_ not in PERSON_NOUNS and subj.lower_ not in TITLE_WORDS \
             and not any(c.dep_ in ("compound", "poss", "amod") for c in subj.children if ent.start <= c.i < ent.end) \
             and not ent.start <= subj.i < ent.end:
