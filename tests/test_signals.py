@@ -133,7 +133,7 @@ def test_refusing_a_named_number_asks_about_it(signals_of, text, question):
 
 @pytest.mark.parametrize("text", [
     "Our reporters in the capital will keep following the election count tomorrow.",
-    "Our correspondents could travel to the border region next week.",
+    "Our film crew could travel to the border region next week.",
     "My colleagues are expected to file from the summit next month.",
 ])
 def test_the_writers_own_plans_are_no_next_step(signals_of, text):
@@ -146,7 +146,7 @@ def test_a_partys_plans_stay_next_steps(signals_of):
 
 
 @pytest.mark.parametrize("text", [
-    'The charity says the real number of cases is likely to be "well over 2,000".',
+    'The charity says the true count of cases is likely to be "far above 2,000".',
     "Analysts said the final toll was expected to be above 300.",
     "The true cost is likely to be 40 percent higher.",
 ])
@@ -194,11 +194,11 @@ def test_what_nobody_has_released_is_an_unknown(signals_of, text, question):
 
 
 @pytest.mark.parametrize("text, question", [
-    ("The bankers' association said it was too early to estimate losses from the collapse.",
+    ("The bankers' association said it was too soon to quantify losses from the collapse.",
      "What are the losses from the collapse?"),
     ("Farm groups said it was too soon to assess the damage to the harvest.", "What is the damage to the harvest?"),
     ("The insurers' initial estimate of storm losses is about $2 billion, a person familiar with the matter said. "
-     "The association declined to confirm the number.", "What are the storm losses?"),
+     "The association refused to confirm the figure.", "What are the storm losses?"),
     ("The company declined to give a figure for the job cuts.", "What is the figure for the job cuts?"),
 ])
 def test_what_is_too_early_to_size_or_declined_is_an_unknown(signals_of, text, question):
@@ -209,9 +209,9 @@ def test_what_is_too_early_to_size_or_declined_is_an_unknown(signals_of, text, q
     "The ministry released the report on Monday.",  # done
     "The agency has not released any figures.",  # nothing in particular
     "The spokesman declined to comment.",  # no object
-    "The union declined to confirm the number.",  # which number? nothing before says
+    "The union refused to confirm the figure.",  # which figure? nothing before says
     "It is too early in the season to plant maize.",  # not a size
-    "Both governments have released the footage.",
+    "Both airlines have published the flight recordings.",
 ])
 def test_what_was_released_or_named_nothing_is_no_unknown(signals_of, text):
     assert signals_of(text, "unknown") == []
@@ -243,9 +243,8 @@ def test_a_list_of_unknowns_read_in_a_later_part_of_a_long_document(signals_in, 
 @pytest.mark.parametrize("text, question", [
     ("The flood is expected to recede from Monday, officials said, though heavy storms forecast for Wednesday "
      "could swell the river again.", "Could heavy storms forecast for Wednesday swell the river again?"),
-    ("The heatwave is expected to ease from Saturday, meteorologists said, though strong northerly winds "
-     "forecast for Thursday could fan the flames again.",
-     "Could strong northerly winds forecast for Thursday fan the flames again?"),
+    ("The drought is expected to ease in May, farmers said, though hot dry winds forecast for April could "
+     "wither the young crops.", "Could hot dry winds forecast for April wither the young crops?"),
     ("Officials said heavy rain forecast for Friday could wash out the roads again.",
      "Could heavy rain forecast for Friday wash out the roads again?"),
 ])
@@ -289,7 +288,7 @@ def test_an_indefinite_phrase_whose_clause_is_left_out_goes_whole(signals_of):
 # ---------------------------------------------------------------- a question the article itself poses
 
 @pytest.mark.parametrize("text, question", [
-    ("Two days after the crash, the central question is still unanswered: which driver ran the red light?",
+    ("A week after the crash, the main question remains unanswered: which driver ran the red light?",
      "Which driver ran the red light?"),
     ("A week on, one question remains open — who authorised the payments?", "Who authorised the payments?"),
     ("The key question remains whether the dam can hold.", "Can the dam hold?"),
@@ -474,8 +473,8 @@ def test_a_possessive_name_opening_the_sentence_keeps_its_capital(signals_of):
 
 
 @pytest.mark.parametrize("text, question", [
-    ('The spokesman says footage recorded on the bridge will be released "once it has been reviewed by the council". '
-     "No timeline was given.", "When will footage recorded on the bridge be released?"),
+    ('The spokesman says the tapes made in the cockpit will be released "after investigators have heard them". '
+     "No schedule was announced.", "When will the tapes made in the cockpit be released?"),
     ("The ministry said the new rules would be published soon. No date has been set.",
      "When will the new rules be published?"),
     ("The mayor said the bridge will reopen. No timetable was announced.", "When will the bridge reopen?"),
@@ -485,7 +484,7 @@ def test_no_date_given_for_a_step_announced_just_before_asks_when(signals_of, te
 
 
 @pytest.mark.parametrize("text", [
-    "No timeline was given.",
+    "No schedule was announced.",
     "The minister will visit the region next week. No date was given for the talks.",
     "The mayor said the bridge had reopened. No timetable was announced.",
 ])
@@ -494,9 +493,9 @@ def test_no_date_given_without_an_undated_step_before_asks_nothing(signals_of, t
 
 
 def test_questions_about_releasing_one_recording_share_a_topic(signals_of):
-    found = signals_of("Neither side has released the footage. The navy said it had filmed video of the chase, but "
-                       "it had not been made public by Monday. The admiral says the recording will be released "
-                       "once lawyers have seen it. No timeline was given.", "unknown")
+    found = signals_of("Neither airline has published the tapes. The pilots' union said it had a recording of the "
+                       "landing, but it had not been made public by Friday. The regulator says the video will be "
+                       "released after the hearing. No schedule was announced.", "unknown")
     assert len(found) == 3
     assert {getattr(q, "topic", None) for q in found} == {("footage", "release")}
 
@@ -517,8 +516,8 @@ def test_a_level_of_something_else_stays_a_forecast(signals_of):
 
 def test_a_number_declined_and_one_too_early_to_estimate_share_a_topic(signals_of):
     found = signals_of("The insurers' first estimate of flood losses is about $2 billion, a person familiar with the "
-                       "matter said. The association declined to confirm the number. Its chairman said it was too "
-                       "early to estimate losses.", "unknown")
+                       "matter said. The association refused to confirm the figure. Its chairman said it was too "
+                       "soon to quantify losses.", "unknown")
     assert {getattr(q, "topic", None) for q in found} == {("loss", "size")} and len(found) == 2
 
 

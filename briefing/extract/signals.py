@@ -566,6 +566,11 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None,
         elif obj.lemma_.lower() in INFO_NOUNS | BARE_NUMBER_NOUNS or lemma in ASSESS_VERBS:
             np_text = _definite_phrase(obj)
             plural = obj.tag_ in ("NNS", "NNPS")
+            # "too soon to quantify losses from the collapse": the parser hangs the phrase on the verb
+            after = next((c for c in t.children if c.dep_ == "prep" and c.i == obj.right_edge.i + 1
+                          and c.lower_ in ("from", "of", "in", "to", "on")), None)
+            if after is not None and lemma in ASSESS_VERBS:
+                np_text += " " + tokens_text(subtree_without(after, frozenset({"punct", "relcl"})))
             question = _what_question(obj, np_text) if obj.lemma_.lower() == "number" \
                 else f"What {'are' if plural else 'is'} {np_text}?"
             if topics is not None and lemma in ASSESS_VERBS:
@@ -581,7 +586,7 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None,
         if question is None:
             continue
         reason = {"refused": f"A source declined to {'make it public' if public else lemma + ' it'}.",
-                  "premature": f"A source says it is too early to {lemma} it."}.get(
+                  "premature": f"A source says it is too {t.head.lower_} to {lemma} it."}.get(
             how, f"The sources say it has not been {done}.")
         out.append((question, reason))
     return out
@@ -1694,7 +1699,7 @@ def _says_not_known(sent: "Sentence") -> bool:
             return True
         if lemma in GIVEN_VERBS and t.pos_ == "VERB":
             subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
-            if subj is not None and subj.lemma_.lower() in INFO_NOUNS and any(
+            if subj is not None and subj.lemma_.lower() in INFO_NOUNS | TIMING_NOUNS and any(
                     c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in subj.children):
                 return True
     return False
