@@ -914,3 +914,44 @@ def test_a_body_gets_no_person_title_as_its_role(actors_of):
             "Media contacts:\nTom Berg, Director, Communications\nHarbour Employers Council\n555-0142")
     actor = named(actors_of(text), "Harbour Employers Council")
     assert actor.role is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,person,country", [
+    ('"Stocks are low," World Food Programme spokesperson Ana Lima told reporters.', "Ana Lima", "Peru"),
+    ('"Stocks are low," relief coordinator Mara Sofia told reporters.', "Mara Sofia", "Bulgaria"),
+])
+def test_a_surname_ner_took_for_a_capital_is_a_person(actors_of, text, person, country):
+    found = actors_of(text, entities=((person.split()[1], "GPE"),))
+    assert named(found, person).kind == "person"
+    assert country not in names(found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,place,country", [
+    ("The summit opened in New Delhi. New Delhi said it would host talks.", "New Delhi", "India"),
+    ("Berlin said the talks would resume. Protesters marched in West Berlin.", "Berlin", "Germany"),
+])
+def test_a_capital_with_its_place_words_stays_the_country(actors_of, text, place, country):
+    assert named(actors_of(text), country).kind == "country"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,body", [
+    ('"We are ready," Red Crescent spokesman Omar Said told reporters. The Red Crescent has sent 40 trucks.',
+     "Red Crescent"),
+    ('"Stocks are low," UNHCR spokesperson Ana Lima said. The UNHCR has cut rations twice this year.', "UNHCR"),
+    ('"The port is shut," Harbour Authority spokesman Tom Berg said. The Harbour Authority closed the port on '
+     'Monday.', "Harbour Authority"),
+])
+def test_a_body_before_its_spokesperson_is_an_actor(actors_of, text, body):
+    found = actors_of(text)
+    assert named(found, body).kind == "organization"
+    assert len(named(found, body).citations) == 2
+
+
+@pytest.mark.slow
+def test_words_of_a_capitalised_title_are_no_body(actors_of):
+    found = actors_of("European Climate Commissioner Wopke Hoekstra said the target would hold. Hoekstra spoke "
+                      "to the European Climate Commissioner's staff.")
+    assert "European Climate" not in names(found)

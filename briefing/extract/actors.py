@@ -97,6 +97,9 @@ review open expand sell buy merge acquire file resume suspend halt cancel""".spl
 PERSON_PRONOUNS = frozenset(("he", "she"))
 # words before the colon of a press release's contact line ("Media contact: X")
 CONTACT_WORDS = frozenset("contact contacts enquiries inquiries".split())
+# words before a place's name that make part of it or say which part: "West Berlin", "New Delhi"
+PLACE_MODIFIERS = frozenset("""north south east west northern southern eastern western central greater new old
+upper lower inner outer downtown metropolitan""".split())
 # titles of a place's office, after the place's name: "Varnakas mayor X" (NER may take the town for a person)
 PLACE_TITLES = frozenset("mayor governor prefect councillor councilor alderman".split())
 # common nouns for a state, which name none ("the Republic", "the Nation")
@@ -529,7 +532,7 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         names_a_state(span, words)
     if state:
         kind = "country"  # "Vestria will impose a tariff" in a text that speaks of "Vestrian" steel
-    if not acting and (is_location_use(span) or in_person_title(span) and not has_abbreviation(span)):
+    if not acting and (is_location_use(span) or in_person_title(span) and not names_employer(span, label)):
         return None  # "an isolation unit in Bwera"; "District Health Officer Dr. X" ("WFP spokesperson X": a body)
     if kind == "organization" and precedes_person_in_title(span):
         return None  # "Chief of the General Staff of the Army X": the person acts, the body is their role
@@ -804,8 +807,8 @@ def country_meant(span: "Span", label: str, surface: str, surnames: set[str],
                   given_names: set[str] = frozenset()) -> ents.CountryForm | None:
     """The country a name stands for, if the name is a country's, its capital's, seat's or people's."""
     form = ents.country_of(surface)
-    if form is None or form.form == "capital" and ents.normalize(surface) in surnames:
-        return None
+    if form is None or form.form == "capital" and (ents.normalize(surface) in surnames or given_name_before(span)):
+        return None  # "Lima" of "Ana Lima" (NER took the surname for the capital)
     if form.form in ("capital", "seat"):
         return form  # NER tags capitals as anything ("Kyiv" as a person): the name decides
     if form.form == "abbreviation" and not ents.is_abbreviation(surface.replace(" ", "")):
@@ -832,9 +835,22 @@ def country_mention(span: "Span", sent: "Sentence", surface: str, form: ents.Cou
     return Mention(sent=sent, surface=surface, key=form.country, kind="country", acting=acting)
 
 
+def given_name_before(span: "Span") -> bool:
+    """A capitalised word NER left out that the parse joins to a one-word place name as its first name:
+    "spokesperson Ana Lima" (not "West Berlin", "New Delhi")."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == span.start and prev.is_title \
+        and not prev.ent_type_ and prev.lower_ not in TITLE_WORDS | HONORIFICS | ORG_HEADS | PLACE_MODIFIERS \
+        and ents.country_of(prev.text) is None
+
+
 def kind_of(span: "Span", label: str, surface: str, surnames: set[str], title: str | None) -> str | None:
     """person / organization / country / group from the NER label, corrected by head noun and title."""
     last = span[-1].lower_
+    if label in ("GPE", "LOC") and given_name_before(span):
+        return "person"  # "Ana Lima told reporters": NER took the surname for a place
     if ents.normalize(surface) in surnames and label != "PERSON" and len(span) <= 3:
         return "person"  # "Baluku said" tagged as a place after "Dr. Yosia Baluku"
     if last in ORG_HEADS and label != "NORP" or last in COMPANY_SUFFIXES and len(span) >= 2:
@@ -1004,6 +1020,15 @@ def ends_before_number(span: "Span") -> bool:
     """The name goes on with a number the parse hangs on it ("Local" of "Local 40", "Gate" of "Gate 9")."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].like_num and doc[span.end].head.i in range(span.start, span.end)
+
+
+def names_employer(span: "Span", label: str) -> bool:
+    """A body before the title of the person who speaks for it, not words of a title written in capitals:
+    "WFP spokesperson X", "Red Crescent spokesman X" (a lower-case title after an organisation), not
+    "European Climate Commissioner X"."""
+    doc = span.doc
+    lower_title = span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in TITLE_WORDS
+    return has_abbreviation(span) or label == "ORG" and lower_title
 
 
 def has_abbreviation(span: "Span") -> bool:
