@@ -65,8 +65,8 @@ def party_name(name: str, actors: list[Actor]) -> str:
 
 
 # words of a rank or office that may stand before a person's name: "Commodore X Y", "Deputy Prime Minister X Y"
-RANK_WORDS = TITLE_WORDS | HONORIFICS | frozenset({"prime", "foreign", "defence", "defense", "interior", "labour",
-                                                   "labor", "health", "finance", "state", "rear", "vice", "affairs", "cabinet"})
+RANK_WORDS = TITLE_WORDS | HONORIFICS | frozenset("""prime foreign defence defense interior labour labor health finance
+state rear vice affairs cabinet""".split())
 
 
 def untitled(name: str) -> str:

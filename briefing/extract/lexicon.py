@@ -127,7 +127,8 @@ BLAME_PATTERNS = (
 )
 # defending one's own act as lawful or proper: "acted fully within her authority", "acted in accordance with the law"
 DEFENCE_PATTERNS = (
-    r"\bacted (?:\w+ ){0,2}(?:within|in line with|in accordance with) (?:\w+ ){0,2}(?:authority|powers?|mandate|law|rules|rights)\b",
+    r"\bacted (?:\w+ ){0,2}(?:within|in line with|in accordance with) (?:\w+ ){0,2}"
+    r"(?:authority|powers?|mandate|law|rules|rights)\b",
     r"\bacted (?:lawfully|legally|properly|responsibly|appropriately|correctly|in good faith)\b",
 )
 # acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit

@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING
 
 from briefing.extract import dateline_end
 from briefing.extract.clauses import is_negated, tokens_text
-from briefing.extract.lexicon import (ACADEMIC_HEADS, COMMENTATOR_ROLES, IRONIC_FAVOUR_NOUNS, REMOVAL_PATTERN,
-                                      RIGHTS_NOUNS, BYSTANDER_NOUNS, RESPONSE_MANNER, RESPONSE_VERBS, PLEA_MODIFIERS, ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS, AID_NOUNS,
-                                      AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, BLAME_PATTERNS, CHARGE_NOUNS,
-                                      CLAIM_NOUNS, CONTEST_VERBS, DECIDED_ACT_NOUNS, DECISION_NOUNS,
-                                      DEFENCE_PATTERNS, DEFEND_VERBS, DOCUMENT_NOUNS, ENACT_VERBS,
-                                      EXAGGERATION_LEMMAS, FORESEEING_MODALS, GENERIC_BODY_NOUNS, INFO_NOUNS,
-                                      INTENT_ADVERBS, MISHANDLING_VERBS,
-                                      HARM_VERBS, HONORIFICS, LEGAL_ACTION_NOUNS, LEGAL_ACTION_VERBS,
-                                      LEGAL_QUALIFIERS, LEGAL_WHEN_QUALIFIED, MEDIA_NOUNS, MISFORTUNE_WORDS,
+from briefing.extract.lexicon import (ACADEMIC_HEADS, ACCUSATION_NOUNS, ACCUSING_VERBS, ADJECTIVE_ONLY_EVALUATIONS,
+                                      AID_NOUNS, AID_VERBS, AUTHORING_VERBS, BACKING_VERBS, BLAME_PATTERNS,
+                                      BYSTANDER_NOUNS, CHARGE_NOUNS, CLAIM_NOUNS, COMMENTATOR_ROLES, CONTEST_VERBS,
+                                      DECIDED_ACT_NOUNS, DECISION_NOUNS, DEFENCE_PATTERNS, DEFEND_VERBS,
+                                      DOCUMENT_NOUNS, ENACT_VERBS, EXAGGERATION_LEMMAS, FORESEEING_MODALS,
+                                      GENERIC_BODY_NOUNS, HARM_VERBS, HONORIFICS, INFO_NOUNS, INTENT_ADVERBS,
+                                      IRONIC_FAVOUR_NOUNS, LEGAL_ACTION_NOUNS, LEGAL_ACTION_VERBS, LEGAL_QUALIFIERS,
+                                      LEGAL_WHEN_QUALIFIED, MEDIA_NOUNS, MISFORTUNE_WORDS, MISHANDLING_VERBS,
                                       MORE_REPORTING_VERBS, NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS,
-                                      ORG_HEADS, PERSON_NOUNS, POSITIVE_EVALUATIONS, REBUTTAL_NOUNS,
-                                      REPORTING_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS, SPEECH_CONTROL_VERBS,
+                                      ORG_HEADS, PERSON_NOUNS, PLEA_MODIFIERS, POSITIVE_EVALUATIONS, REBUTTAL_NOUNS,
+                                      REMOVAL_PATTERN, REPORTING_VERBS, RESPONSE_MANNER, RESPONSE_VERBS,
+                                      RESPONSIBILITY_NOUNS, REVERSAL_VERBS, RIGHTS_NOUNS, SPEECH_CONTROL_VERBS,
                                       SPOKESPERSON_WORDS, STAKEHOLDER_GROUPS, STANCE_LEMMAS, STANCE_PHRASES,
                                       STANCE_VERBS, STATEMENT_NOUNS, SYMPATHY_PHRASES, SYMPATHY_WORDS, TITLE_WORDS,
                                       URGE_VERBS)
@@ -268,7 +268,8 @@ def _in_relative_clause(word: "Token") -> bool:
     for _ in range(8):
         if tok.dep_ in ("relcl", "acl"):
             if _content_clause_on_noun(tok):
-                return False  # "told a press conference that X was concerned": a content clause the parser hung on the noun
+                # "told a press conference that X was concerned": a content clause the parser hung on the noun
+                return False
             # "..., which it called 'implausible'": a relative clause of saying carries the speaker's own judgment
             return tok.lemma_.lower() not in SPEECH_LEMMAS | CALL_VERBS
         if tok.head.i == tok.i:
@@ -384,7 +385,8 @@ def _denies_a_claim(verb: "Token") -> bool:
     if not objs:
         return True
     # "denied ramming the ship": denying an act one is accused of
-    return any(o.dep_ in ("ccomp", "xcomp") or o.tag_ == "VBG" or o.lemma_.lower() in CLAIM_NOUNS | RESPONSIBILITY_NOUNS | ACCUSATION_NOUNS
+    return any(o.dep_ in ("ccomp", "xcomp") or o.tag_ == "VBG"
+               or o.lemma_.lower() in CLAIM_NOUNS | RESPONSIBILITY_NOUNS | ACCUSATION_NOUNS
                or o.lower_ in ("it", "this", "that", "them") for o in objs)
 
 
@@ -739,8 +741,10 @@ class SpeakerMemory:
 
 
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}\s+[-–—]+\s+")
-# a live blog's entry heading: "18:10 — Insurers warn of ...", "9.45am - Minister arrives": a headline, not a statement
-TIMESTAMP_HEADING_RE = re.compile(r"^\s*(?:#+\s*|[*-]\s+)?\**\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[-–—|:]")
+# a live blog's entry heading: "18:10 — Insurers warn of ...", "9.45am - Minister arrives": a headline, not a
+# statement (behind markdown heading or bullet marks, with an optional am/pm and time zone)
+TIMESTAMP_HEADING_RE = re.compile(
+    r"^\s*(?:#+\s*|[*-]\s+)?\**\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[-–—|:]")
 
 
 def clean_name(text: str) -> str:
@@ -910,8 +914,8 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         if low == "it" and memory.speaker and not memory.speaker_is_person and memory.speaker_age <= 1:
             return memory.speaker, False
         return None
-    if subj.pos_ == "NOUN" and subj.lemma_.lower() in GENERIC_BODY_NOUNS | ORG_HEADS and _entity_for(subj, span) is None \
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some") for c in subj.children):
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in GENERIC_BODY_NOUNS | ORG_HEADS \
+            and _entity_for(subj, span) is None and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some") for c in subj.children):
         return None  # "an estimate by a major Canadian bank": an unnamed body, not the country its adjective names
     if subj.lemma_.lower() in STATEMENT_NOUNS:
         agent = next((t for t in subj.subtree if t.dep_ == "pobj" and t.head.lower_ == "by"), None)
@@ -956,8 +960,8 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         body = _body_by_head_noun(subj.lower_, ctx, sent.start)
         if body:  # "the regulator said" after "the Digital Content Regulator"
             return body, False
-        if subj.lower_ in STAND_IN_NOUNS and memory.speaker and not memory.speaker_is_person and memory.speaker_age <= 2 \
-                and len(list(subj.children)) == 1:
+        if subj.lower_ in STAND_IN_NOUNS and memory.speaker and not memory.speaker_is_person \
+                and memory.speaker_age <= 2 and len(list(subj.children)) == 1:
             return memory.speaker, False  # "ASEAN said ... The bloc added": the body that just spoke
     if ent is not None and subj.pos_ == "NOUN" and subj.lower_ not in PERSON_NOUNS and subj.lower_ not in TITLE_WORDS \
             and not any(c.dep_ in ("compound", "poss", "amod") for c in subj.children if ent.start <= c.i < ent.end) \
@@ -1411,11 +1415,11 @@ def _remember_people(sent: "Sentence", memory: SpeakerMemory) -> None:
 FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
-def _only_informs(speech: Speech, span: "Span") -> bool:
+def _only_informs(speech: Speech) -> bool:
     """A neutral, unquoted statement that is not a reaction: bystanders telling what they saw ('Residents
-    described a frantic escape', 'Traders said the closure had stranded hundreds') or a body that only
-    supplies a figure ('the toll rose to 27, the ministry said', 'according to the port authority, 45,000
-    containers ...')."""
+    described a frantic escape', 'Traders said the closure had stranded hundreds'), a speaker with no name
+    ('a person familiar with the talks'), or a body that only supplies a figure ('according to the port
+    authority, 45,000 containers ...', 'X says 22,300')."""
     subj = _speaker_subject(speech.verbs[0]) if speech.verbs and not speech.according_to else None
     if subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NNS" and not subj.ent_type_ \
             and subj.lemma_.lower() in BYSTANDER_NOUNS:
@@ -1528,7 +1532,7 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
             member = _named_member(speech, groups, number, out)
             if member is not None:  # "Business groups welcomed ... The Business Council of X estimates ..."
                 out[member].actor = speech.speaker
-            if stance == "neutral" and not quote and _only_informs(speech, sent.span):
+            if stance == "neutral" and not quote and _only_informs(speech):
                 continue  # "residents described a frantic escape", "the toll reached 27, the agency said"
             kind = _group_words(speech)
             if kind:
