@@ -547,6 +547,15 @@ def test_lines_that_cannot_stand_on_their_own(timeline_of, text):
 
 
 @pytest.mark.slow
+def test_a_quotation_is_dated_with_its_speaker(timeline_of):
+    entries = timeline_of('"The council shut the harbour on Monday," said harbour master Lena Voss.')
+    assert [(e.date, e.event) for e in entries] == [
+        ("2031-10-13", "The council shut the harbour, according to harbour master Lena Voss")]
+    assert timeline_of('"On Monday night nobody from the council came to the flooded streets. People waded out '
+                       'alone," he said.') == []  # whose words, the sentence does not say
+
+
+@pytest.mark.slow
 def test_person_pronouns_name_only_a_person_who_acts(timeline_of):
     entries = timeline_of("Mayor Anna Berg visited the harbour. She opened the new pier on Tuesday.")
     assert [(e.date, e.event) for e in entries] == [("2031-10-14", "Anna Berg opened the new pier")]

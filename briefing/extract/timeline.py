@@ -270,14 +270,20 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
                                                                       and t.head.head.i == c.i)
            for c in verb.children if c.dep_ == "dobj" for t in c.subtree):  # ("pledged a third of that")
         return None  # "described them as ...": what, the line cannot say
-    if _quoted(verb, whole=True) and _stative(verb):
+    quoted = _quoted(verb, whole=True)
+    if quoted and _stative(verb):
         return None  # someone's own words on how things stand ("our teams are on the ground"): no happening
+    quoted_by = _quote_speaker(sent.span) if quoted else None
+    if quoted and quoted_by is None:
+        return None  # a quotation whose speaker this sentence does not name: the line cannot say whose words
     if verb.lemma_.lower() == "be" and not scheduled or _is_question(sent, verb) or (subject is not None and in_dateline(subject)):
         return None  # a state ("was worth ..."), a question, or a parse thrown by a dateline
     text = event_text(verb, ent)
     if not text:
         return None
     text, naming = _name_the_instrument(ctx, sent, verb, text)
+    if quoted_by is not None and "according to" not in text:
+        text = f"{text}, according to {quoted_by}"
     if re.search(r"\b(?:[Ww]e|us|[Oo]urs?|I|me|[Mm]y)\b", text):
         return None  # "the court agreed with us": the writer's own voice, not a line for a neutral timeline
     if owner is not None:
@@ -757,6 +763,17 @@ def _stative(verb: "Token") -> bool:
     return verb.lemma_.lower() in ("be", "have") or bool(tenses & {"VBP", "VBZ"}) and not tenses & {"VBD", "MD"}
 
 
+def _quote_speaker(sent: "Span") -> str | None:
+    """Who speaks the quotation in a sentence ('"...," said Priya Raman'): the subject of a reporting verb
+    outside the quotation marks; None when it is only a pronoun or not named."""
+    for tok in sent:
+        if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB" and not _quoted(tok, whole=True):
+            speaker = _subject(tok)
+            if speaker is not None and speaker.pos_ in ("PROPN", "NOUN") and not _quoted(speaker, whole=True):
+                return _lower_common(speaker, _phrase(speaker, limit=8))
+    return None
+
+
 def _quoted(clause: "Token", whole: bool = False) -> bool:
     """Is the clause inside quotation marks (an odd number of quote marks before it in its sentence; or, for
     a ``whole`` sentence, none before it and an unmatched closing one after it: a quotation that opened in
@@ -765,7 +782,7 @@ def _quoted(clause: "Token", whole: bool = False) -> bool:
     first = clause.i if whole else clause.left_edge.i
     before = clause.doc[sent.start:first].text
     opens = before.count('"') + before.count("“") - before.count("”")
-    if opens % 2 == 1 or first > sent.start and clause.doc[first - 1].text in ('"', "“"):
+    if opens % 2 == 1 or not whole and first > sent.start and clause.doc[first - 1].text in ('"', "“"):
         return True
     if not whole or before.count('"') or before.count("“") or before.count("”"):
         return False
