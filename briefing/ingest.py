@@ -586,24 +586,39 @@ def mark_near_duplicates(documents: list[Document]) -> list[str]:
 
 def load_documents(paths: list[str | Path]) -> tuple[list[Document], list[str]]:
     """Read every article file. With several files, one that cannot be read (binary, locked) is skipped
-    with a warning so the others still make a briefing; a single unreadable file is an error."""
+    with a warning so the others still make a briefing; a single unreadable file is an error.
+    (briefing.prefetch reads them in a helper process, by the same two functions below.)"""
     files, warnings = discover(paths)
     docs = []
     for f in files:
-        try:
-            doc = read_document(f)
-        except InputError as err:
-            if len(files) == 1:
-                raise
-            warnings.append(f"skipped a source: {err.message}")
+        doc, warning = read_source(f, alone=len(files) == 1)
+        if doc is None:
+            warnings.append(warning)
             continue
         warnings.extend(doc.warnings)
         docs.append(doc)
+    warnings.extend(check_documents(docs, warnings))
+    return docs, warnings
+
+
+def read_source(path: Path, alone: bool) -> tuple[Document | None, str | None]:
+    """(document, None), or (None, warning) when the file cannot be read and other files can still make a
+    briefing; a file that is the only source raises its InputError."""
+    try:
+        return read_document(path), None
+    except InputError as err:
+        if alone:
+            raise
+        return None, f"skipped a source: {err.message}"
+
+
+def check_documents(docs: list[Document], warnings: list[str]) -> list[str]:
+    """The checks made once every file is read (an error if nothing usable is left); marks near-duplicates
+    and returns their warnings."""
     if not docs:
         raise InputError("none of the source files could be read: " + "; ".join(
             w.removeprefix("skipped a source: ") for w in warnings if w.startswith("skipped a source: ")))
     if not any(d.blocks for d in docs):
         names = ", ".join(d.id for d in docs[:5]) + (" ..." if len(docs) > 5 else "")
         raise InputError(f"no article text found in {names}")
-    warnings.extend(mark_near_duplicates(docs))
-    return docs, warnings
+    return mark_near_duplicates(docs)

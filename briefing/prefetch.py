@@ -38,29 +38,9 @@ def wanted() -> bool:
 
 
 def read_one(path: Path, alone: bool) -> "tuple[Document | None, str | None]":
-    """One file as ``load_documents`` treats it: (document, None), or (None, warning) when it cannot be read
-    and other files can still make a briefing; a file that is the only source raises its InputError."""
-    from briefing.ingest import read_document
+    from briefing.ingest import read_source
 
-    try:
-        return read_document(path), None
-    except InputError as err:
-        if alone:
-            raise
-        return None, f"skipped a source: {err.message}"
-
-
-def check_documents(documents: "list[Document]", warnings: list[str]) -> list[str]:
-    """The checks ``load_documents`` makes once every file is read; returns the near-duplicate warnings."""
-    from briefing.ingest import mark_near_duplicates
-
-    if not documents:
-        raise InputError("none of the source files could be read: " + "; ".join(
-            w.removeprefix("skipped a source: ") for w in warnings if w.startswith("skipped a source: ")))
-    if not any(d.blocks for d in documents):
-        names = ", ".join(d.id for d in documents[:5]) + (" ..." if len(documents) > 5 else "")
-        raise InputError(f"no article text found in {names}")
-    return mark_near_duplicates(documents)
+    return read_source(path, alone)
 
 
 class DocumentStream:
@@ -129,6 +109,8 @@ class DocumentStream:
             self.warnings.extend(document.warnings)
             self.documents.append(document)
             yield document
+        from briefing.ingest import check_documents
+
         self.warnings.extend(check_documents(self.documents, self.warnings))
 
     def close(self) -> None:
