@@ -955,3 +955,21 @@ def test_words_of_a_capitalised_title_are_no_body(actors_of):
     found = actors_of("European Climate Commissioner Wopke Hoekstra said the target would hold. Hoekstra spoke "
                       "to the European Climate Commissioner's staff.")
     assert "European Climate" not in names(found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,words", [
+    ("Norland's Chief Cabinet Secretary said Lorvik was concerned about the incident. The Chief Cabinet Secretary "
+     "gave no details.", {"Cabinet", "Chief Cabinet"}),
+    ("The Deputy Senate Speaker said the vote would be held on Friday. The Deputy Senate Speaker gave no date.",
+     {"Senate", "Deputy Senate"}),
+])
+def test_a_body_word_inside_a_capitalised_title_is_no_body(actors_of, text, words):
+    assert not names(actors_of(text, entities=((sorted(words)[0], "ORG"),))) & words
+
+
+@pytest.mark.slow
+def test_a_body_before_a_capitalised_title_of_a_named_person_stays_when_it_acts(actors_of):
+    found = actors_of("The European Commission said it would appeal. European Commission President Ana Berg said "
+                      "the ruling was wrong.")
+    assert "European Commission" in names(found)

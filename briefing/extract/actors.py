@@ -454,7 +454,9 @@ def capitalised_org_names(sent: "Sentence") -> list["Span"]:
         while end > i and not (toks[end].lower_ in ORG_HEADS and toks[end].is_title):
             end -= 1
         words = [t for t in toks[i: end + 1] if t.is_alpha]
-        if end > i and 2 <= len(words) <= 8:
+        after = toks[end + 1] if end + 1 < len(toks) else None
+        title = after is not None and after.is_title and after.lower_ in TITLE_WORDS - ORG_HEADS
+        if end > i and 2 <= len(words) <= 8 and not title:  # "Chief Cabinet Secretary": a title, no body
             runs.append(sent.span.doc[toks[i].i: toks[end].i + 1])
         i = j + 1
     return runs
@@ -520,6 +522,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         return None  # "the Director-General of X": a title without its holder's name
     if kind == "person" and (span[-1].like_num or ends_before_number(span)):
         return None  # "Local 40", "Unit 7": a numbered branch or thing, no person's name has a number
+    if inside_capitalised_title(span):
+        return None  # "Chief Cabinet Secretary", "Deputy Council Chair": words of a title, not the body
     if kind == "organization" and is_unnamed_state_body(surface):
         return None  # "the Government of the Republic": a communiqué's own state, which it does not name
     cue = kind_cue(span, label, surnames)
@@ -1006,6 +1010,17 @@ def looks_like_person_name(span: "Span") -> bool:
     words = [t for t in span if not t.is_punct]
     return 2 <= len(words) <= 4 and all(t.text[:1].isupper() and t.lower_ not in ORG_HEADS | NOT_PARTIES
                                         and not ents.country_of(t.text) for t in words)
+
+
+def inside_capitalised_title(span: "Span") -> bool:
+    """The name stands between two capitalised title words: "Chief Cabinet Secretary", "Vice Senate Speaker"."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+    if len(span) > 1 and span[0].is_title and span[0].lower_ in TITLE_WORDS - ORG_HEADS:
+        before = span[0]  # NER took the title's first word in: "Deputy Senate" of "Deputy Senate Speaker"
+    return all(t.is_title and t.lower_ in TITLE_WORDS - ORG_HEADS for t in (before, after))
 
 
 def is_unnamed_state_body(name: str) -> bool:
