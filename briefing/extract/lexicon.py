@@ -220,8 +220,13 @@ reckless betrayal travesty scandal insult affront blunder injustice baseless arb
 excessive heavy-handed unwarranted wrongheaded indefensible disappointed disappointing disappointment regrettable
 dismayed dismay angry anger angered furious fury frustration frustrated cowardly cowardice senseless
 cruel cruelty despicable heinous vile callous cynical abhorrent contemptible monstrous failure preventable
-avoidable negligent negligence incompetent incompetence inexcusable unforgivable inadequate insufficient
-underfunded belated overdue fragmented chaotic""".split())
+avoidable negligent negligence incompetent incompetence inexcusable unforgivable belated""".split())
+# words of a shortfall: condemnation when said of what someone does ("the response was slow and underfunded"),
+# concern when said of what there is ("supplies are insufficient")
+SHORTFALL_WORDS = frozenset("inadequate insufficient underfunded overdue fragmented chaotic".split())
+# doings of those in charge that shortfall words judge: "the relief effort", "the government's handling"
+RESPONSE_NOUNS = frozenset("""response effort efforts operation operations handling preparation preparations
+management coordination reaction rollout relief evacuation""".split())
 # misfortune words: condemnation when said of a decision ("this ruling is a disaster"), concern when said of
 # what happened ("the flooding is a disaster")
 MISFORTUNE_WORDS = frozenset("""disaster catastrophe catastrophic disastrous tragedy tragic devastating terrible

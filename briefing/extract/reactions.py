@@ -23,11 +23,11 @@ from briefing.extract.lexicon import (ACADEMIC_HEADS, ACCUSATION_NOUNS, ACCUSING
                                       LEGAL_WHEN_QUALIFIED, MEDIA_NOUNS, MISFORTUNE_WORDS, MISHANDLING_VERBS,
                                       MORE_REPORTING_VERBS, NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS,
                                       ORG_HEADS, PERSON_NOUNS, PLEA_MODIFIERS, POSITIVE_EVALUATIONS, REBUTTAL_NOUNS,
-                                      REMOVAL_PATTERN, REPORTING_VERBS, RESPONSE_MANNER, RESPONSE_VERBS,
-                                      RESPONSIBILITY_NOUNS, REVERSAL_VERBS, RIGHTS_NOUNS, SPEECH_CONTROL_VERBS,
-                                      SPOKESPERSON_WORDS, STAKEHOLDER_GROUPS, STANCE_LEMMAS, STANCE_PHRASES,
-                                      STANCE_VERBS, STATEMENT_NOUNS, SYMPATHY_PHRASES, SYMPATHY_WORDS, TITLE_WORDS,
-                                      URGE_VERBS)
+                                      REMOVAL_PATTERN, REPORTING_VERBS, RESPONSE_MANNER, RESPONSE_NOUNS,
+                                      RESPONSE_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS, RIGHTS_NOUNS,
+                                      SHORTFALL_WORDS, SPEECH_CONTROL_VERBS, SPOKESPERSON_WORDS, STAKEHOLDER_GROUPS,
+                                      STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS, SYMPATHY_PHRASES,
+                                      SYMPATHY_WORDS, TITLE_WORDS, URGE_VERBS)
 from briefing.summary import Actor, Reaction
 
 if TYPE_CHECKING:
@@ -441,6 +441,8 @@ def _quoted_fragment(word: "Token") -> bool:
 def _judged_thing(word: "Token") -> "Token | None":
     """What an evaluative word is said of: the copula's subject ('this ruling is a disaster'), the object
     of 'call' ('called the ruling wrong'), the noun an adjective qualifies ('a wrong decision')."""
+    if word.dep_ == "conj" and word.head.i != word.i and word.head.i < word.i:
+        return _judged_thing(word.head)  # "was slow, fragmented and underfunded": all said of the same thing
     if word.head.lower_ == "as" and word.head.head.i != word.head.i:  # "described the plan as a disaster"
         return next((c for c in word.head.head.children if c.dep_ == "dobj"), None)
     if word.dep_ == "amod" and word.i > word.head.i and word.head.dep_ == "dobj":  # 'called the fine "unjust"'
@@ -454,6 +456,13 @@ def _judged_thing(word: "Token") -> "Token | None":
     return pred if pred.pos_ in ("NOUN", "PROPN") else None
 
 
+# judgment nouns that, with a modifier, may name a plain fault ("heart failure", "a power failure") unless the
+# modifier is something one governs ("a policy failure", "a leadership failure", "a total failure")
+FACTUAL_WHEN_MODIFIED = frozenset({"failure"})
+JUDGED_DOMAINS = frozenset("""policy leadership political government governance management regulatory moral
+intelligence security planning total complete utter abject systemic institutional collective""".split())
+
+
 def _evaluation(word: "Token") -> str | None:
     """The stance a judging word states ('good day' support, 'deeply wrong' condemn), or None.
 
@@ -463,6 +472,9 @@ def _evaluation(word: "Token") -> str | None:
     lemma, low = word.lemma_.lower(), word.lower_
     if low in ADJECTIVE_ONLY_EVALUATIONS and word.pos_ != "ADJ":
         return None
+    if lemma in FACTUAL_WHEN_MODIFIED and any(c.dep_ in ("compound", "amod") for c in word.children) \
+            and not any(c.lemma_.lower() in JUDGED_DOMAINS for c in word.children):
+        return None  # "heart failure", "an equipment failure" name a fault; "a policy failure" judges
     if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("acomp", "amod", "oprd"):
         return None  # "said they would win the appeal" is a forecast; "was disappointed" is a judgment
     if lemma in POSITIVE_EVALUATIONS or low in POSITIVE_EVALUATIONS:
@@ -471,9 +483,12 @@ def _evaluation(word: "Token") -> str | None:
         thing = _judged_thing(word)
         # "the figures are wrong" disputes a claim; "the ruling is wrong" condemns a decision
         stance = "deny" if thing is not None and thing.lemma_.lower() in CLAIM_NOUNS else "condemn"
-    elif lemma in MISFORTUNE_WORDS or low in MISFORTUNE_WORDS:
+    elif lemma in MISFORTUNE_WORDS or low in MISFORTUNE_WORDS or lemma in SHORTFALL_WORDS or low in SHORTFALL_WORDS:
         thing = _judged_thing(word)
-        decided = thing is not None and (thing.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS)
+        judged = DECISION_NOUNS | DECIDED_ACT_NOUNS
+        if lemma in SHORTFALL_WORDS or low in SHORTFALL_WORDS:
+            judged = judged | RESPONSE_NOUNS
+        decided = thing is not None and thing.lemma_.lower() in judged
         stance = "condemn" if decided else "concern"
     else:
         return None
