@@ -715,3 +715,12 @@ def test_an_event_noun_phrase_joins_the_line_of_its_day():
     other = cand("c", "2031-10-13", "Drone attack on the Vell pipeline", "attack", "Drone attack on the Vell pipeline")
     entries = merge([noun, told, other])
     assert sorted(e.event for e in entries) == ["Drone attack on the Vell pipeline", "Drones struck the Tarsk hydroelectric dam"]
+
+
+def test_a_plan_and_its_act_on_one_day_are_one_entry():
+    entries = merge([cand("a", "2031-10-20", "The tribunal has scheduled a hearing", "schedule", "The tribunal"),
+                     cand("b", "2031-10-20", "The tribunal will hear the two airlines", "hear", "The tribunal")])
+    assert len(entries) == 1
+    entries = merge([cand("a", "2031-10-20", "The council has scheduled a vote on the budget", "schedule", "The council"),
+                     cand("b", "2031-10-20", "Police closed the bridge to the budget office", "close", "Police")])
+    assert len(entries) == 2

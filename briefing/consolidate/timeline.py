@@ -32,6 +32,8 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "this", "that", "we", "i", "yo
 SAME_VERBS = (("declare", "announce", "proclaim"), ("begin", "start", "commence"), ("close", "shut", "seal"),
               ("end", "finish", "conclude"), ("arrive", "land", "reach"), ("approve", "adopt", "pass"),
               ("kill", "slay"), ("confirm", "verify"), ("reopen", "resume"))
+# verbs that set a plan up: 'scheduled a hearing' is the plan of the act 'hear'
+_PLANNING = frozenset({"schedule", "plan", "set", "slate", "arrange", "call"})
 SAME_DAY_WORDS = 50  # % of stems two lines of one day must share (stems, not words: 'refers' ~ 'referring')
 
 
@@ -96,7 +98,10 @@ def _stems(text: str) -> set[str]:
 
 def _root(word: str) -> str:
     """'ruling', 'ruled', 'rule' -> 'rul'; 'elections', 'elected' -> 'elect' (rough, for comparing lines)."""
-    return re.sub(r"(?:'s|ings?|ions?|ed|es|e|s)$", "", word) or word
+    root = re.sub(r"(?:'s|ings?|ions?|ed|es|e|s)$", "", word) or word
+    if root != word and re.search(r"([bdfglmnprt])\1$", root):
+        root = root[:-1]  # 'referring' -> 'refer', 'planned' -> 'plan'
+    return root
 
 
 def _verb_class(lemma: str) -> str:
@@ -110,11 +115,14 @@ def _same_day_same_act(a: TimelineEntry, b: TimelineEntry) -> bool:
     if a.date != b.date or dates.granularity(a.date) != "day":
         return False
     verb_a, verb_b = getattr(a, "verb", ""), getattr(b, "verb", "")
-    if not verb_a or not verb_b or verb_a in _SPEECH or _verb_class(verb_a) != _verb_class(verb_b) \
+    if not verb_a or not verb_b or verb_a in _SPEECH \
             or getattr(a, "subject", None) == a.event or getattr(b, "subject", None) == b.event:
         return False  # (an event's noun phrase is no act: _noun_line_of compares those)
-    verb_stems = {_root(verb_a), _root(verb_b)}
     stems_a, stems_b = _stems(a.event), _stems(b.event)
+    if _verb_class(verb_a) != _verb_class(verb_b):
+        # "the board has scheduled a hearing" ~ "the board will hear the parties": a plan and its act
+        return verb_a in _PLANNING and _root(verb_b) in stems_a or verb_b in _PLANNING and _root(verb_a) in stems_b
+    verb_stems = {_root(verb_a), _root(verb_b)}
     shared = (stems_a & stems_b) - verb_stems
     return bool(shared) or min(len(stems_a), len(stems_b)) <= 2
 
