@@ -1058,3 +1058,11 @@ def test_the_government_is_not_the_body_that_spoke_last(reactions_of):
 ])
 def test_shortfalls_judge_those_in_charge_and_worry_about_what_there_is(reactions_of, text, speaker, stance):
     assert by_actor(reactions_of(text), speaker)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"It was too late to save the house," said Fire Chief Ana Ruiz.', "Ana Ruiz"),
+    ("It is too early to say who is to blame, Ana Ruiz said.", "Ana Ruiz"),
+])
+def test_too_late_to_act_and_who_is_to_blame_lay_no_blame(reactions_of, text, speaker):
+    assert by_actor(reactions_of(text), speaker)[0].stance == "neutral"

@@ -91,7 +91,7 @@ STANCE_LEMMAS = {
     **dict.fromkeys("""criminal crime illegal unlawful inhumane immoral outrage outrageous unacceptable violation
                        violate provocation provocative reckless atrocity aggression shameful irresponsible
                        barbaric condemnation countermeasure countermeasures retaliation retaliatory reprisal
-                       reprisals blame""".split(), "condemn"),
+                       reprisals""".split(), "condemn"),
     **dict.fromkeys("""false untrue baseless fabricated fake groundless unfounded fabrication fiction nonsense
                        inaccurate misleading exaggerated overstated distorted""".split(), "deny"),
     **dict.fromkeys("""concern concerned worried alarming alarmed alarm dangerous danger troubling fear
@@ -115,8 +115,7 @@ STANCE_PHRASES = {
     "turning point": "support", "game changer": "support", "game-changer": "support",
     # rebutting a claim: "there is no evidence that they hold the files", "no proof of any leak"
     "no evidence that": "deny", "no evidence to support": "deny", "no proof that": "deny",
-    # laying blame: "is entirely to blame", "comes too late"
-    "to blame": "condemn", "too late": "condemn", "too slow": "condemn", "too little too late": "condemn",
+    "too little too late": "condemn",
 }
 # laying responsibility on someone (regular expressions over the lower-case words): "bore direct responsibility",
 # "bears full responsibility", "is solely responsible for", "holds the ministry responsible"
@@ -124,6 +123,10 @@ BLAME_PATTERNS = (
     r"\b(?:bear|bears|bore|borne|bearing|carry|carries|carried) (?:\w+ ){0,2}responsibility\b",
     r"\b(?:fully|directly|solely|entirely|squarely|wholly|largely) responsible for\b",
     r"\b(?:hold|holds|held|holding) (?:\w+ ){1,4}responsible\b",
+    # "is entirely to blame", not "who is to blame is unclear" or "is not to blame"
+    r"(?<!who )(?<!what )\b(?:is|are|was|were|be) (?:entirely |solely |partly |largely |wholly |squarely )?to blame\b",
+    # "comes weeks too late", not "it was too late to evacuate"
+    r"\btoo (?:late|slow)\b(?! to\b)",
 )
 # defending one's own act as lawful or proper: "acted fully within her authority", "acted in accordance with the law"
 DEFENCE_PATTERNS = (
