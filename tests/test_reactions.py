@@ -723,6 +723,8 @@ def test_a_spokesperson_whose_words_are_about_the_last_speaker_does_not_speak_fo
     ("The trawler deliberately rammed the research vessel, Norway said.", "Norway", "condemn"),
     ('"The truck sped up and drove into our barrier deliberately," Tom Hale said.', "Tom Hale", "condemn"),
     ("The fire was deliberately set, Inspector Tom Hale said.", "Tom Hale", "neutral"),
+    ('"We deliberately kept the price low," Tom Hale said.', "Tom Hale", "neutral"),
+    ('"Crews wasted no time clearing the road," Tom Hale said.', "Tom Hale", "neutral"),
     # a cost foreseen is no charge of waste; a plain cause is no failure of policy
     ("Tom Hale said the appeal would waste money.", "Tom Hale", "neutral"),
 ])

@@ -182,12 +182,15 @@ def _content_evidence(t: "Token", speaker: str | None, country: str | None = Non
         if noun is not None and noun.lemma_.lower() in CLAIM_NOUNS | INFO_NOUNS:
             return "deny"  # "the figures circulating abroad are inflated"
     if t.lower_ in INTENT_ADVERBS and t.head.pos_ == "VERB" and not is_negated(t.head) \
-            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children):
-        return "condemn"  # "deliberately rammed", not "the fire was deliberately set" (a finding)
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children) \
+            and not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.head.children):
+        # "deliberately rammed", not "the fire was deliberately set" (a finding) or "we deliberately kept it low"
+        return "condemn"
     if lemma in IRONIC_FAVOUR_NOUNS and t.pos_ == "NOUN" and _called(t) and any(
             c.dep_ == "prep" and c.lower_ in ("to", "for") for c in t.children):
         return "condemn"  # 'called the move "a gift to the shipping companies"'
-    if t.pos_ == "VERB" and lemma in MISHANDLING_VERBS and any(c.dep_ == "dobj" for c in t.children) \
+    if t.pos_ == "VERB" and lemma in MISHANDLING_VERBS and any(
+            c.dep_ == "dobj" and not any(d.lower_ == "no" for d in c.children) for c in t.children) \
             and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
         return "condemn"  # a chance wasted, not a cost foreseen ("the appeal would waste money")
     return None
