@@ -973,3 +973,13 @@ def test_a_body_before_a_capitalised_title_of_a_named_person_stays_when_it_acts(
     found = actors_of("The European Commission said it would appeal. European Commission President Ana Berg said "
                       "the ruling was wrong.")
     assert "European Commission" in names(found)
+
+
+def test_shortlist_keeps_every_reacting_party_beyond_the_cap():
+    from briefing.consolidate import actors as consolidate_actors
+    from briefing.summary import Actor
+
+    many = [Actor(name=f"Person {chr(65 + i)}", kind="person", mentions=30 - i) for i in range(25)]
+    kept = consolidate_actors.shortlist(many, {"Person Y", "Nobody Listed"}, limit=20)
+    assert [a.name for a in kept] == [a.name for a in many[:20]] + ["Person Y"]
+    assert consolidate_actors.shortlist(many, set(), limit=20) == many[:20]

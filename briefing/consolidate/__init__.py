@@ -28,11 +28,13 @@ def consolidate(documents: list["Document"], extractions: list["DocumentExtracti
                       duplicate_of=getattr(d, "duplicate_of", None)) for d in documents]
     summary = EventSummary(event=make_event(documents, extractions), sources=sources,
                            warnings=list(warnings or []))
-    summary.actors = actors.merge([a for x in extractions for a in x.actors])
+    every_actor = actors.merge([a for x in extractions for a in x.actors], limit=None)
     summary.treaty_basis = treaties.merge([t for x in extractions for t in x.treaties], reference=reference_date(documents))
     summary.figures = figures.merge([f for x in extractions for f in x.figures], sources,
                                     reference=reference_date(documents))
-    summary.reactions = reactions.merge([r for x in extractions for r in x.reactions], summary.actors)
+    # speakers are matched against every actor, and the list keeps each party that reacts
+    summary.reactions = reactions.merge([r for x in extractions for r in x.reactions], every_actor)
+    summary.actors = actors.shortlist(every_actor, {r.actor for r in summary.reactions})
     summary.timeline = timeline.merge([t for x in extractions for t in x.timeline], reference=reference_date(documents))
     summary.open_questions = questions.build(summary, [q for x in extractions for q in x.signals])
     return summary

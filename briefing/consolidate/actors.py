@@ -297,15 +297,23 @@ def best_role(roles: list[str]) -> str | None:
 
 # ------------------------------------------------------------------------------------------------ merging
 
-def merge(candidates: list[Actor]) -> list[Actor]:
-    """One actor per group of candidates, citing every source that names it, most important first."""
+def merge(candidates: list[Actor], limit: int | None = MAX_ACTORS) -> list[Actor]:
+    """One actor per group of candidates, citing every source that names it, most important first (the
+    first ``limit`` of them; None: all)."""
     if not candidates:
         return []
     candidates = _short_country_names_resolved(candidates)
     sets = [NameSet(kind=a.kind, names=[a.name] + list(a.aliases), weight=a.mentions) for a in candidates]
     merged = [_combine([candidates[i] for i in group]) for group in link_groups(sets)]
     merged.sort(key=lambda a: (-len({c.source for c in a.citations}), -a.mentions, a.name))
-    return merged[:MAX_ACTORS]
+    return merged if limit is None else merged[:limit]
+
+
+def shortlist(actors: list[Actor], parties: set[str], limit: int = MAX_ACTORS) -> list[Actor]:
+    """The ``limit`` most important actors, and beyond them every one that is a party to a reaction: the
+    summary never quotes a party its actor list leaves out."""
+    wanted = {p.casefold() for p in parties}
+    return [a for i, a in enumerate(actors) if i < limit or a.name.casefold() in wanted]
 
 
 def _short_country_names_resolved(candidates: list[Actor]) -> list[Actor]:
