@@ -789,6 +789,8 @@ def test_holding_to_ones_own_finding_backs_no_decision(reactions_of, text):
     ('Lena Marsh said the agency "fully backs" the plan.', "Lena Marsh", "support"),
     # another named party's stance is not the speaker's
     ("Lena Marsh said Kenya opposes the levy.", "Lena Marsh", "neutral"),
+    ("Lena Marsh said the floods threaten homes along the river.", "Lena Marsh", "neutral"),
+    ("Lena Marsh said the ministry denied access to the site.", "Lena Marsh", "neutral"),
 ])
 def test_a_stance_inside_a_reported_clause_counts(reactions_of, text, speaker, stance):
     found = by_actor(reactions_of(text), speaker)

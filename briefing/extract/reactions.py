@@ -175,8 +175,10 @@ def _content_evidence(t: "Token", speaker: str | None, country: str | None = Non
         other = subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_) and not (
             speaker and (subj.text in speaker or speaker in tokens_text(subj.subtree))) \
             and not (subj.ent_type_ in ("GPE", "ORG", "NORP") and _inside_quotes(t)) and not _same_state(subj, country)
-        if not other and lemma not in LIGHT_VERBS:
-            return STANCE_VERBS[lemma]
+        stance = STANCE_VERBS[lemma]
+        # "floods threaten homes" is a danger, not a threat made; "denied access" denies no claim
+        if not other and lemma != "threaten" and (stance != "deny" or _denies_a_claim(t)):
+            return stance
     if lemma in EXAGGERATION_LEMMAS or t.lower_ in EXAGGERATION_LEMMAS:
         noun = _own_subject(t) if t.pos_ in ("VERB", "AUX") else (t.head if t.dep_ == "amod" else _own_subject(t.head))
         if noun is not None and noun.lemma_.lower() in CLAIM_NOUNS | INFO_NOUNS:
