@@ -1272,3 +1272,40 @@ def test_a_clause_about_a_reported_thing_is_reported_but_one_about_a_claimed_pla
         figures_of, sentence, value, claimant):
     f = only([f for f in figures_of(sentence) if f.value == value])
     assert f.claimed_by == claimant
+
+
+# --- extraction: claimant and date rules that must not reach too far ---------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, value, claimant", [
+    ("Mara Quist chairs the growers' union. She said the farms needed at least $40 million a year to recover.",
+     4e7, "Mara Quist"),
+    ("Lindqvist said fishing crews would gain access to the bay and put the annual catch for local boats at "
+     "9,000 tonnes.", 9000, "Lindqvist"),
+    ("Exports to the region were worth 12 billion euros last year, according to Statec figures cited by the "
+     "ministry.", 1.2e10, "Statec"),
+    ("Ortiz's campaign says its tally from 3,100 precincts puts him on 52 percent.", 52, "Ortiz's campaign"),
+    ("The Port Authority of Veldt said the strike was over. The terminal handles about 90,000 containers a "
+     "month, according to the state shipping company.", 90000, "state shipping company"),
+    ("The Supreme Court sat on Monday. Ramos said the levies came to 40 million pesos, not the 75 million pesos "
+     "claimed by the growers in court.", 7.5e7, "growers"),
+])
+def test_claimant_rules_do_not_reach_past_the_claim(figures_of, text, value, claimant):
+    f = only([f for f in figures_of(text) if f.value == value])
+    assert f.claimed_by and f.claimed_by.startswith(claimant)
+
+
+@pytest.mark.slow
+def test_a_quoted_we_never_stands_for_a_subject_named_before(figures_of):
+    figs = figures_of("The Supreme Court heard the appeal on Monday. We also told the judges that farmers had "
+                      "been fined 80 million pesos.")
+    assert only(figs).claimed_by is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "About 1.2 million tickets were sold since January, according to the operator.",
+    "The inspectors will question the managers at a hearing next Tuesday, after six days of flooding.",
+])
+def test_a_period_start_or_another_events_date_does_not_date_the_figure(figures_of, sentence):
+    assert only(figures_of(sentence, published=None)).as_of is None

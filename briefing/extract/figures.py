@@ -1597,13 +1597,17 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
     if name and name.lower() in NOT_CLAIMANTS:
         return None, None
     words = name.lower().split() if name else []
-    if words and words[-1] in GENERIC_BODIES and len(words) <= 3 and not any(w[:1].isupper() for w in
-                                                                             name.split()[-1:]):
-        # "the agency", "the UN agency", "the health ministry": the body of that kind named before
-        name = _body_named_before(ctx, index, words[-1], anchor.i) or name
+    if words and words[-1] in GENERIC_BODIES and len(words) <= 3 and not name.split()[-1][:1].isupper() \
+            and not set(words) & _PHRASE_LINKS:  # (the body word must head the phrase: not "applicants in court")
+        # "the agency", "the UN agency", "the health ministry": the body of that kind named before; a
+        # description with common words ("the state energy company") only a body with that word in its name
+        loose = all(w.isupper() for w in name.split()[:-1])
+        name = _body_named_before(ctx, index, words[-1], anchor.i, loose) or name
     return verb, name
 
 
+# words linking a head noun to a complement: a phrase holding one is headed by its first noun
+_PHRASE_LINKS = frozenset("of in for at by from to with on and".split())
 # words that never name a source: "Nobody disputes that ...", "everyone agrees ..."
 NOT_CLAIMANTS = frozenset("""nobody no-one noone none everyone everybody anyone anybody someone somebody nothing
 no one""".split()) | {"no one"}
@@ -1635,10 +1639,15 @@ _ANY_BODY = frozenset("organisation organization group body charity company firm
 _ONE_SPEAKER_BODIES = frozenset("agency institute office service authority".split())
 
 
-def _body_named_before(ctx: "DocContext", index: int, noun: str, before: int) -> str | None:
+# sentences looked back through for a body whose name holds the word of 'the authority', 'the agency'
+NAMED_BODY_WINDOW = 40
+
+
+def _body_named_before(ctx: "DocContext", index: int, noun: str, before: int, loose: bool = True) -> str | None:
     """The organisation a definite description refers to: the latest one named in the last few sentences with
     that word in its name ('the agency' -> 'Civil Protection Agency'), else, for a noun that fits any body,
-    the latest one that said something ('the organisation' -> the charity quoted before)."""
+    the latest one that said something ('the organisation' -> the charity quoted before); the same name further
+    back in the article comes before any guess from who spoke."""
     speakers: list[str] = []
     nearby: set[str] = set()  # bodies named in this sentence (before the noun) and the one before it
     for at in range(index, max(0, index - 4) - 1, -1):
@@ -1654,6 +1663,13 @@ def _body_named_before(ctx: "DocContext", index: int, noun: str, before: int) ->
             if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in REPORTING_VERBS \
                     and name not in speakers:
                 speakers.append(name)
+    for at in range(max(0, index - 5), max(0, index - NAMED_BODY_WINDOW) - 1, -1):
+        for ent in reversed([e for e in ctx.sentences[at].span.ents if e.label_ == "ORG"]):
+            name = re.sub(r"['’]s?$", "", ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
+            if noun in name.lower().split():
+                return name
+    if not loose:
+        return None
     if noun in _ANY_BODY and speakers:
         return speakers[0]
     # "the agency said", its name not holding the word: only when one body alone has spoken just before, or
@@ -1745,13 +1761,15 @@ def _source_name(ctx: "DocContext", index: int, tok: "Token") -> str:
         if poss.lower_ in ("its", "their"):
             return _resolve_owner(ctx, index, poss) or _resolve_pronoun(ctx, index, poss) or _phrase(tok)
     if _lemma(tok) in STUDY_NOUNS | VAGUE_MEASURES:
+        owner = next((c for c in tok.children if c.i < tok.i and (
+            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
+            or c.dep_ == "amod" and c.text[:1].isupper() and c.ent_type_ not in ("NORP", "GPE")
+            and c.i > c.sent.start)), None)  # ("Statec figures": a name the tagger took for an adjective)
+        if owner is not None:  # "WHO figures", "Eurostat figures cited by X": the name owning the count
+            return re.sub(r"\s*['’]s?$", "", _phrase(owner))
         author = _author_of(tok)
         if author is not None:
             return _phrase(author)
-        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
-                      and c.i < tok.i), None)
-        if owner is not None:  # "WHO figures", "the ministry's data"
-            return re.sub(r"\s*['’]s?$", "", _phrase(owner))
     return _phrase(tok)
 
 
@@ -1799,8 +1817,8 @@ def _inside_object_clause(anchor: "Token", below: "Token") -> bool:
     if below.dep_ == "ccomp":  # (a relative clause the parser took for a clausal object: ", through which ...")
         edge = below.left_edge
         return any(t.tag_ in ("WDT", "WP", "WP$") for t in edge.doc[edge.i:min(edge.i + 2, below.i)])
-    if below.dep_ not in ("dobj", "attr", "oprd"):
-        return False
+    if below.dep_ not in ("dobj", "attr", "oprd") or below.head.lemma_.lower() in ATTRIBUTION_VERBS:
+        return False  # ("He said the islands needed $300bn": a clause the parser hung on 'islands')
     place = _lemma(below) in _PLACE_NOUNS or below.pos_ == "PROPN" or below.ent_type_ in ("GPE", "LOC", "FAC")
     claimed = below.head.lemma_.lower() == "claim" and not any(c.dep_ == "nummod" for c in below.children) \
         and _lemma(below) not in VAGUE_MEASURES | STUDY_NOUNS  # "claims the basin", "claimed responsibility"
@@ -1902,6 +1920,10 @@ trial research poll census paper model estimate projection forecast modelling mo
 statistics""".split())
 
 
+# verbs of making a piece of work: "data compiled by X" are X's (not "figures cited by X")
+AUTHORING_VERBS = frozenset("compile produce publish release collect gather prepare conduct issue commission".split())
+
+
 def _author_of(study: "Token") -> "Token | None":
     """'a review of the data by X', 'a survey by X': the one who made the study, named in its own phrase
     (not in a clause about it)."""
@@ -1910,11 +1932,14 @@ def _author_of(study: "Token") -> "Token | None":
         if by and tok.dep_ in ("prep", "agent") and tok.head.i >= study.i:
             up, inside = tok.head, True
             while up.i != study.i:  # only through the study's own complements (and "compiled by", "published by")
-                if up.dep_ in ("relcl", "advcl", "appos") or up.dep_ == "acl" and up.tag_ != "VBN":
+                if up.dep_ in ("relcl", "advcl", "appos") \
+                        or up.dep_ == "acl" and not (up.tag_ == "VBN" and up.lemma_.lower() in AUTHORING_VERBS):
                     inside = False
                     break
                 up = up.head
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if tok.lower_ == "from" and obj is not None and not (obj.pos_ == "PROPN" or _lemma(obj) in GENERIC_BODIES):
+                continue  # "estimates from the X service" (not "its count from 6,200 polling stations")
             if inside and obj is not None and obj.pos_ in ("PROPN", "NOUN"):
                 return obj
     return None
@@ -1932,7 +1957,8 @@ def _claim_subject(verb: "Token") -> "Token | None":
             if p is not None and not _is_time(p):
                 return p
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i \
-            and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            and verb.head.dep_ not in ("ccomp", "xcomp", "advcl") \
+            and not any(c.dep_ == "nsubjpass" for c in verb.children):  # (inside a reported clause: its speaker)
         return _claim_subject(verb.head)  # "X put the figure at 120 and said ...": X said it
     before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     if before is not None and before.dep_ == "appos" and before.pos_ in ("NOUN", "PROPN") \
@@ -1999,6 +2025,8 @@ def _resolve_owner(ctx: "DocContext", index: int, pron: "Token") -> str | None:
 
 def _resolve_pronoun(ctx: "DocContext", index: int, pron: "Token") -> str | None:
     """'he said' -> the nearest person named before; 'it says' -> the last named subject of a claim."""
+    if pron.lower_ in ("we", "i", "you", "our", "my", "your"):
+        return None  # the speaker of a quote, not a subject named before
     person = pron.lower_ in ("he", "she", "him", "her", "his")
     singular = pron.lower_ in ("it", "its")
     for sent in [ctx.sentences[index]] + ctx.sentences[max(0, index - 2):index][::-1]:
@@ -2036,6 +2064,10 @@ def _as_of_evidence(anchor: "Token", verb: "Token | None", claim_verb: "Token | 
     return "", tense_verb is not None and _present(tense_verb)
 
 
+# prepositions whose date starts, ends or spans a period rather than dating a count: "since December"
+_NOT_AS_OF_PREPS = frozenset("since from after before until till for during within over".split())
+
+
 def _dates_of(head: "Token") -> list["Span"]:
     """DATE entities attached to a verb or noun (directly, through a preposition, or in its subject)."""
     subjects = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")} if head.pos_ in ("VERB", "AUX") \
@@ -2049,8 +2081,10 @@ def _dates_of(head: "Token") -> list["Span"]:
         # "as of Wednesday afternoon", "by Tuesday evening": through the time-of-day noun and the prepositions
         tok = ent.root
         for _ in range(6):  # ("as of 5 p.m. on Monday": Monday, on, p.m., of, as, the verb)
-            if tok.dep_ not in ("compound", "pobj", "prep", "npadvmod") or tok.head.i == tok.i:
-                break
+            time_word = tok.dep_ in ("compound", "npadvmod", "nmod") and tok.head.ent_type_ in ("DATE", "TIME")
+            through = tok.dep_ == "pobj" or tok.dep_ == "prep" and tok.lower_ not in _NOT_AS_OF_PREPS
+            if not (time_word or through) or tok.head.i == tok.i:
+                break  # ("since December" starts a period; "a hearing next Tuesday" dates the hearing)
             tok = tok.head
             attached.add(tok.i)
         if head.i in attached or attached & subjects:
