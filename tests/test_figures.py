@@ -1309,3 +1309,14 @@ def test_a_quoted_we_never_stands_for_a_subject_named_before(figures_of):
 ])
 def test_a_period_start_or_another_events_date_does_not_date_the_figure(figures_of, sentence):
     assert only(figures_of(sentence, published=None)).as_of is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, claimant", [
+    ("The union, the Coastal Dock Workers Union, has a different complaint. Its Local 12 says the council plans "
+     "to automate two terminals in a way that could cost up to 900 jobs.", "Local 12"),
+    ("The union, the Coastal Dock Workers Union, has a different complaint. Its latest estimate puts the losses "
+     "at 900 jobs.", "Coastal Dock Workers Union"),
+])
+def test_its_name_stays_a_name_and_its_estimate_is_the_named_bodys(figures_of, text, claimant):
+    assert only(figures_of(text)).claimed_by == claimant

@@ -1756,6 +1756,10 @@ def _source_name(ctx: "DocContext", index: int, tok: "Token") -> str:
                   and (c.ent_type_ in ("PERSON", "ORG") or _owned_by_pronoun(tok))), None)
     if tok.pos_ == "NOUN" and named is not None:
         return _phrase(named)  # "the survey's director, Omar Haddad, said": the person named
+    if _owned_by_pronoun(tok) and tok.pos_ == "PROPN":  # "Its Local 40 says": a name of its own
+        parts = [tok.i] + [t.i for c in tok.children if c.dep_ in ("compound", "nummod", "amod", "appos")
+                           and c.i - tok.i <= 2 and (c.dep_ != "appos" or c.like_num) for t in c.subtree]
+        return tok.doc[min(parts):max(parts) + 1].text
     if _owned_by_pronoun(tok):
         poss = next(t for t in tok.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and t.i < tok.i)
         if poss.lower_ in ("its", "their"):
@@ -2018,7 +2022,8 @@ def _resolve_owner(ctx: "DocContext", index: int, pron: "Token") -> str | None:
         for t in reversed(cands):
             if t.dep_ in ("nsubj", "nsubjpass") and (t.ent_type_ == "ORG" or _lemma(t) in GENERIC_BODIES):
                 ent = _ent_of(t) if t.ent_type_ == "ORG" else None
-                name = ent.text if ent is not None else _phrase(t)
+                named = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+                name = ent.text if ent is not None else _phrase(named if named is not None else t)
                 return name[4:] if name.lower().startswith("the ") else name
     return None
 
