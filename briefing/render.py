@@ -653,8 +653,13 @@ def url_fetcher():
 
 @lru_cache(maxsize=1)
 def _font_config():
+    import atexit
+
     from weasyprint.text.fonts import FontConfiguration
 
+    # let it go while the interpreter is whole: freed at shutdown, its __del__ finds its C helpers gone and
+    # prints a TypeError
+    atexit.register(_font_config.cache_clear)
     return FontConfiguration()
 
 
