@@ -1070,3 +1070,22 @@ def test_shortfalls_judge_those_in_charge_and_worry_about_what_there_is(reaction
 ])
 def test_too_late_to_act_and_who_is_to_blame_lay_no_blame(reactions_of, text, speaker):
     assert by_actor(reactions_of(text), speaker)[0].stance == "neutral"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ('"The sky went black at four in the afternoon," said Jane Roe, 61.', False),
+    ("Tom Hale, 45, a teacher, said the school had closed.", False),
+    # an official given an age still speaks for office; a witness who takes a side is a party
+    ("Prime Minister Ana Ruiz, 61, said the school had closed.", True),
+    ('"The council is entirely to blame for this," said Jane Roe, 61.', True),
+])
+def test_a_witness_introduced_by_age_gives_an_account_not_a_reaction(reactions_of, text, kept):
+    assert bool(reactions_of(text)) == kept
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Governor Ana Ruiz defended the operation on Wednesday but promised an inquiry.", "Ana Ruiz"),
+    ("The Harbour Board defended its handling of the spill.", "Harbour Board"),
+])
+def test_defending_the_handling_of_an_event_is_support(reactions_of, text, speaker):
+    assert by_actor(reactions_of(text), speaker)[0].stance == "support"

@@ -580,9 +580,9 @@ def _stands_by(verb: "Token") -> bool:
         # "stands by its analysis" holds to one's own claim, it backs no decision
         return any(c.dep_ == "prep" and c.lower_ == "by" and not any(
             g.dep_ == "pobj" and g.lemma_.lower() in CLAIM_NOUNS for g in c.children) for c in verb.children)
-    if lemma in DEFEND_VERBS:
+    if lemma in DEFEND_VERBS:  # "defended the ruling", "defended the government's handling of the fire"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return obj is not None and obj.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS
+        return obj is not None and obj.lemma_.lower() in DECISION_NOUNS | DECIDED_ACT_NOUNS | RESPONSE_NOUNS
     return False
 
 
@@ -1459,6 +1459,17 @@ LEADING_ROLES = frozenset("""director head chief president chair chairman chairw
 minister founder executive""".split())
 
 
+def _private_person(speech: Speech) -> bool:
+    """A person the article introduces by age and no office ('Jane Roe, 61', 'Tom Hale, 45, a teacher'):
+    someone living through the event, whose account is not a party's reaction."""
+    if not speech.is_person or not speech.verbs or speech.according_to:
+        return False
+    subj = _speaker_subject(speech.verbs[0])
+    if subj is None or not any(c.dep_ == "appos" and c.pos_ == "NUM" for c in subj.children):
+        return False
+    return not any(t.lower_ in TITLE_WORDS or t.lower_ in PERSON_NOUNS for t in subj.subtree)
+
+
 def _is_commentator(speech: Speech) -> bool:
     """A speaker the sentence presents as a commentator, not a party: 'X, a senior fellow at the Y School',
     'X, an analyst', 'X, who teaches law at the University of Y', 'an epidemiologist at the Z Institute'."""
@@ -1552,6 +1563,8 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
             member = _named_member(speech, groups, number, out)
             if member is not None:  # "Business groups welcomed ... The Business Council of X estimates ..."
                 out[member].actor = speech.speaker
+            if stance == "neutral" and _private_person(speech):
+                continue  # '"The sky went black," said Jane Roe, 61': a witness's account, not a party's reaction
             if stance == "neutral" and not quote and _only_informs(speech):
                 continue  # "residents described a frantic escape", "the toll reached 27, the agency said"
             kind = _group_words(speech)
