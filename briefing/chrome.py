@@ -18,9 +18,9 @@ Every kept unit is a ``(start, end)`` span of the original text, so offsets stay
 """
 from __future__ import annotations
 
+import mmap
 import re
 import unicodedata
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -217,7 +217,7 @@ _SENTENCE_END = (".", "!", "?", "…")
 
 # jusText's stop-word lists for ~100 languages, indexed by word (briefing/data/stopword-languages.txt, made by
 # build_stopword_index): reading all of jusText's files into sets on every run cost more than the rest of
-# ingest, while one sorted list answers the few hundred lookups of a page by bisection
+# ingest, while one sorted file answers the few hundred lookups of a page by bisection on its bytes
 STOPWORD_INDEX = "stopword-languages.txt"
 
 
@@ -237,23 +237,53 @@ def build_stopword_index() -> str:
 
 
 @lru_cache(maxsize=1)
-def _stopword_index() -> tuple[tuple[str, ...], list[str]]:
-    """(language names, sorted ``word<TAB>mask`` lines)."""
+def _stopword_index() -> tuple[tuple[str, ...], bytes | mmap.mmap, int]:
+    """(language names, the index file's bytes, the offset of its first word line). The file is mapped
+    read-only, not read: a run looks up a few hundred words, so splitting its 200,000 lines cost more than
+    every lookup together."""
     from importlib import resources
 
-    lines = resources.files("briefing.data").joinpath(STOPWORD_INDEX).read_text("utf-8").split("\n")
-    return tuple(lines[0].split("\t")), lines[1:-1]
+    resource = resources.files("briefing.data").joinpath(STOPWORD_INDEX)
+    try:
+        with open(str(resource), "rb") as handle:
+            data: bytes | mmap.mmap = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):     # not a plain file (a zipped package): its bytes serve the same way
+        data = resource.read_bytes()
+    header_end = data.find(b"\n")
+    return tuple(data[:header_end].decode("utf-8").split("\t")), data, header_end + 1
+
+
+def _first_line_at_or_after(data: bytes | mmap.mmap, lo: int, key: bytes) -> int:
+    """The start of the first line, from offset ``lo`` on, whose bytes are not below ``key`` (the lines are
+    sorted, and UTF-8 byte order is code-point order, the order the index was sorted in)."""
+    hi = len(data)                   # lo and hi are line starts; every line before lo is below key
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", lo, mid) + 1 or lo
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        if data[start:end] < key:
+            lo = end + 1
+        else:
+            hi = start
+    return lo
 
 
 @lru_cache(maxsize=65536)
 def _languages_of(word: str) -> tuple[str, ...]:
     """The languages whose stop-word list has ``word``, in name order."""
-    languages, lines = _stopword_index()
-    key = word + "\t"
-    i = bisect_left(lines, key)
-    if i == len(lines) or not lines[i].startswith(key):
+    if not word or min(word) <= "\t":    # the index holds no such word (and its TAB ends every word)
         return ()
-    mask = int(lines[i][len(key):], 16)
+    try:
+        key = word.encode("utf-8") + b"\t"
+    except UnicodeEncodeError:           # a lone surrogate is no word of any list
+        return ()
+    languages, data, first_line = _stopword_index()
+    i = _first_line_at_or_after(data, first_line, key)
+    if data[i:i + len(key)] != key:
+        return ()
+    end = data.find(b"\n", i)
+    mask = int(data[i + len(key):len(data) if end < 0 else end], 16)
     return tuple(language for bit, language in enumerate(languages) if mask >> bit & 1)
 
 

@@ -1264,3 +1264,32 @@ def test_a_newsletters_or_blogs_own_credit_is_boilerplate(credit):
     assert blocks_of(text) == LIVE_PARAGRAPHS
     news = "Today's vote was struck from the record by the clerk, the opposition said."
     assert news in blocks_of("\n\n".join(["# Drought: board orders cuts", *LIVE_PARAGRAPHS, news]) + "\n")
+
+
+# ---------------------------------------------------------------- stop-word index lookup
+
+def test_languages_of_by_bisection_on_the_file_bytes_matches_a_dict_of_the_file():
+    """The lookup bisects the mapped file's bytes; it must answer as a plain dict built from the same file does,
+    for listed words (ASCII and not), prefixes and extensions of them, and words absent from the file."""
+    import random
+    from importlib import resources
+
+    from briefing import chrome
+
+    lines = resources.files("briefing.data").joinpath(chrome.STOPWORD_INDEX).read_text("utf-8").split("\n")
+    languages = lines[0].split("\t")
+    table = {}
+    for line in lines[1:-1]:
+        word, mask = line.split("\t")
+        table[word] = tuple(name for bit, name in enumerate(languages) if int(mask, 16) >> bit & 1)
+    words = sorted(table)
+    rng = random.Random(7)
+    sample = rng.sample(words, 2000)
+    sample += [w for w in words if not w.isascii()][:500]
+    sample += words[:20] + words[-20:]                                    # both ends of the file
+    sample += [w[:-1] for w in sample[:800] if len(w) > 1]                # prefixes: often absent
+    sample += [w + "q" for w in sample[:500]] + [w + "é" for w in sample[:200]]
+    sample += ["", "zzzzzz", "\uffff", "ab\tcd", "a\nb", "\x00", "\ud800", "ÿÿÿ", "Ωμέγα", "аааа", "的的的"]
+    assert len(set(sample)) > 2500
+    for word in sample:
+        assert chrome._languages_of(word) == table.get(word, ()), repr(word)
