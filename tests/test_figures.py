@@ -1320,3 +1320,17 @@ def test_a_period_start_or_another_events_date_does_not_date_the_figure(figures_
 ])
 def test_its_name_stays_a_name_and_its_estimate_is_the_named_bodys(figures_of, text, claimant):
     assert only(figures_of(text)).claimed_by == claimant
+
+
+# --- a weekday in a clause that looks ahead is the coming one ----------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, as_of", [
+    ("River levels are expected to reach 6.2 metres by Thursday, the agency said.", "2025-05-01"),
+    ("The utility will restore power to 40,000 homes on Friday.", "2025-05-02"),
+    ("The court will hear 14 appeals on Wednesday.", "2025-04-30"),
+    # negative: a past clause keeps the weekday before publication
+    ("River levels reached 6.2 metres on Thursday, the agency said.", "2025-04-24"),
+])
+def test_a_weekday_of_a_future_clause_resolves_forward(figures_of, sentence, as_of):
+    assert only(figures_of(sentence)).as_of == as_of

@@ -185,7 +185,8 @@ def _plain(f: Figure, reference: date | None) -> Figure:
         return f
     as_of = None
     if not f.as_of and (f.as_of_expression or f.as_of_current):
-        as_of = resolve_as_of(f.as_of_expression, f.as_of_current, reference, exact=False)
+        as_of = resolve_as_of(f.as_of_expression, f.as_of_current, reference, exact=False,
+                              future=f.as_of_future)
     return f.to_figure(as_of)
 
 

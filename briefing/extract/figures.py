@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from briefing import dates
-from briefing.extract.clauses import tokens_text
+from briefing.extract.clauses import looks_ahead, tokens_text
 from briefing.extract.lexicon import REPORTING_VERBS
 from briefing.pagemeta import dateline_end
 from briefing.summary import Figure
@@ -154,6 +154,7 @@ class FigureCandidate(Figure):
 
     as_of_expression: str = ""
     as_of_current: bool = False
+    as_of_future: bool = False  # the date words sit in a clause that looks ahead ("will rule on Monday")
     verb_index: int = -1  # the governing verb's token index (for ellipsis within one sentence)
     anchor_index: int = -1  # the counted noun's (or the number's) token index, likewise
     difference: bool = False  # a gap from another value ("2.1 metres above flood stage"), not a level
@@ -518,14 +519,15 @@ def _ordinal_counts(ctx: "DocContext", index: int, sent: "Sentence") -> list[Fig
             continue
         unit = _IRREGULAR_PLURALS.get(_lemma(noun), _plural(noun))
         claim_verb, claimant = _claimant(ctx, index, sent, noun)
-        expression, current = _as_of_evidence(noun, clause, claim_verb)
+        expression, current, future = _as_of_evidence(noun, clause, claim_verb)
         description = _render(doc, (_noun_phrase(noun, {tok.i}, complement=False) | {t.i for t in clause.subtree})
                               - {tok.i})
         out.append(FigureCandidate(
             value=float(m.group(1)), unit=unit, text=doc[tok.i:noun.i + 1].text, description=description,
-            claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
+            claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published, future=future),
             citations=[sent.citation()], quantity=f"{unit} {window.group(1).lower()}",
-            as_of_expression=expression, as_of_current=current, verb_index=clause.i, anchor_index=noun.i))
+            as_of_expression=expression, as_of_current=current, as_of_future=future, verb_index=clause.i,
+            anchor_index=noun.i))
     return out
 
 
@@ -630,14 +632,15 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
         claim_verb, claimant = agent if agent is not None else (claim_verb, claimant)
         if claimant and claimant.split()[0] == label.text:
             claim_verb, claimant = None, None
-    expression, current = _as_of_evidence(anchor, verb, claim_verb)
+    expression, current, future = _as_of_evidence(anchor, verb, claim_verb)
     fig = FigureCandidate(
         value=a.value, low=a.low, high=a.high, unit=_unit(a, noun), text=doc[start:text_end].text,
         description=_with_holder(doc, a, noun, _description(doc, a, noun, anchor, verb, start, text_end, topic,
                                                            subject)) or doc[start:text_end].text,
-        claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
+        claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published, future=future),
         citations=[sent.citation()], quantity=_quantity(a, noun, verb, topic, doc, start, text_end),
-        as_of_expression=expression, as_of_current=current, verb_index=verb.i if verb is not None else -1,
+        as_of_expression=expression, as_of_current=current, as_of_future=future,
+        verb_index=verb.i if verb is not None else -1,
         anchor_index=anchor.i,
     )
     if _is_difference(doc, a, noun, text_end, sent.span.end):
@@ -733,11 +736,13 @@ def _with_parallel_noun(ctx: "DocContext", index: int, sent: "Sentence", a: Amou
     own = _own_according_to(doc, a.end)  # "27 people according to X, or 31 according to Y": Y's
     if own is not None:
         claimant = clean_claimant(_source_name(ctx, index, own))
-    expression, current = _as_of_evidence(root, verb, claim_verb)
+    expression, current, future = _as_of_evidence(root, verb, claim_verb)
     return FigureCandidate(value=a.value, low=a.low, high=a.high, unit=parallel.unit, text=doc[start:a.end].text,
                            description=parallel.description, claimed_by=claimant or parallel.claimed_by,
-                           as_of=resolve_as_of(expression, current, ctx.published), citations=[sent.citation()],
+                           as_of=resolve_as_of(expression, current, ctx.published, future=future),
+                           citations=[sent.citation()],
                            quantity=parallel.quantity, as_of_expression=expression, as_of_current=current,
+                           as_of_future=future,
                            verb_index=parallel.verb_index, anchor_index=root.i)
 
 
@@ -787,11 +792,11 @@ def _compound_figure(ctx: "DocContext", index: int, sent: "Sentence", a: Amount,
         end = noun.i + 1  # "four-dose vaccine"
     verb = _governing_verb(noun)
     claim_verb, claimant = _claimant(ctx, index, sent, noun)
-    expression, current = _as_of_evidence(noun, verb, claim_verb)
+    expression, current, future = _as_of_evidence(noun, verb, claim_verb)
     return FigureCandidate(value=a.value, unit=unit_name, text=doc[start:end].text, description=what,
-                           claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
+                           claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published, future=future),
                            citations=[sent.citation()], quantity=f"{unit_name} {kind}",
-                           as_of_expression=expression, as_of_current=current,
+                           as_of_expression=expression, as_of_current=current, as_of_future=future,
                            verb_index=verb.i if verb is not None else -1)
 
 
@@ -835,12 +840,12 @@ def _vote_tally(ctx: "DocContext", index: int, sent: "Sentence", a: Amount) -> F
     if claim_verb is not None and verb is not None and claim_verb.i == verb.i:
         claimant = None  # "the court ruled 4-1": the ruling body is not a claimant of its own count
     text = doc[a.start:a.end].text
-    expression, current = _as_of_evidence(root, verb, claim_verb)
+    expression, current, future = _as_of_evidence(root, verb, claim_verb)
     return FigureCandidate(value=a.value, unit="votes", text=text,
                            description=f"{verb.text} {text}" if verb is not None else text,
-                           claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published),
+                           claimed_by=claimant, as_of=resolve_as_of(expression, current, ctx.published, future=future),
                            citations=[sent.citation()], quantity="vote tally",
-                           as_of_expression=expression, as_of_current=current)
+                           as_of_expression=expression, as_of_current=current, as_of_future=future)
 
 
 _SHARE_NOUNS = frozenset("vote votes seat seats ballot ballots delegate delegates elector electors".split())
@@ -2048,25 +2053,29 @@ def _resolve_pronoun(ctx: "DocContext", index: int, pron: "Token") -> str | None
     return None
 
 
-def resolve_as_of(expression: str, current: bool, reference: "date | None", exact: bool = True) -> str | None:
+def resolve_as_of(expression: str, current: bool, reference: "date | None", exact: bool = True,
+                  future: bool = False) -> str | None:
     if expression:
-        return dates.resolve(expression, reference, exact_reference=exact) or None
+        return dates.resolve(expression, reference, exact_reference=exact, future=future) or None
     if current and reference is not None:
         # a present-tense claim holds as of publication; an undated article's only to the event's month
         return reference.isoformat() if exact else reference.strftime("%Y-%m")
     return None
 
 
-def _as_of_evidence(anchor: "Token", verb: "Token | None", claim_verb: "Token | None") -> tuple[str, bool]:
-    """The date words of the claim or of what is counted, and whether the claim is in the present tense."""
+def _as_of_evidence(anchor: "Token", verb: "Token | None", claim_verb: "Token | None") -> tuple[str, bool, bool]:
+    """The date words of the claim or of what is counted, whether the claim is in the present tense, and
+    whether the clause holding the date words looks ahead (so that 'by Saturday' is the coming one)."""
     for head in (anchor, claim_verb, verb):  # "from 2.9% in February" before "in March, X said"
         if head is None:
             continue
         for ent in _dates_of(head):
             if dates.resolve(ent.text, None) is not None or dates.resolve(ent.text, _SOME_DAY):
-                return ent.text, False
+                # a date on the counted noun belongs to the clause of the verb the number hangs on
+                clause_verb = head if head is not anchor else (verb or claim_verb)
+                return ent.text, False, clause_verb is not None and looks_ahead(clause_verb)
     tense_verb = claim_verb or verb
-    return "", tense_verb is not None and _present(tense_verb)
+    return "", tense_verb is not None and _present(tense_verb), False
 
 
 # prepositions whose date starts, ends or spans a period rather than dating a count: "since December"
