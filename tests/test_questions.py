@@ -1085,3 +1085,25 @@ def test_a_number_written_without_its_noun_has_no_subset():
     crews = [fig(7, "a", "the navy", "seven Argentine crew", unit="crews", quantity="injured"),
              fig(3, "b", "the embassy", "three Brazilian crew", unit="crews", quantity="injured")]
     assert conflicts(crews, [], {}) == []
+
+
+def _counted(value, src, by, text, sentence, unit, quantity):
+    return Figure(value=value, unit=unit, text=text, description=text, claimed_by=by, quantity=quantity,
+                  citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+
+@pytest.mark.parametrize("part", [
+    _counted(40, "b", "the union", "40 deaths", "The union has counted 40 deaths among nurses.", "deaths",
+             "deaths among nurses"),
+    _counted(35, "b", "the charity", "35 children", "Of the dead, 35 were children, the charity said.", "children",
+             "deaths among children"),
+])
+def test_a_count_among_a_group_never_rivals_the_overall_count(part):
+    toll = [_counted(97, "a", "the ministry", "97 deaths", "The ministry has recorded 97 deaths.", "deaths", "deaths"),
+            _counted(143, "c", "the agency", "143 deaths", "The agency has counted 143 deaths.", "deaths", "deaths")]
+    found = conflicts(toll + [part], [], {})
+    assert [q.question for q in found] == ["What is the death toll?"]
+    assert part.text not in found[0].reason
+    # negative: a plain rival toll still joins the question
+    rival = _counted(60, "b", "the union", "60 deaths", "The union has counted 60 deaths.", "deaths", "deaths")
+    assert "60 deaths" in conflicts(toll + [rival], [], {})[0].reason

@@ -346,7 +346,10 @@ def _grouped(figures: list[Figure], index: FrameIndex | None = None) -> dict[str
     except for coarse keys (money, percent) where that would pool unrelated sums."""
     groups: dict[str, list[Figure]] = {}
     for f in figures:
-        key = _rate_key(f) or _counted_by_frame(f, index or {}) or _group_key(f)
+        # a count among a group ('deaths among nurses') keeps its own key: the frame only says 'deaths'
+        own = _group_key(f)
+        part = own is not None and _among_group(own)
+        key = own if part else _rate_key(f) or _counted_by_frame(f, index or {}) or own
         key = quantity_key(key) if key is not None else None  # 'ship' and 'vessel', 'box' and 'container'
         if key is not None and f.citations and not _is_part(f):
             groups.setdefault(key, []).append(f)
@@ -355,9 +358,15 @@ def _grouped(figures: list[Figure], index: FrameIndex | None = None) -> dict[str
         if words & COARSE_UNITS or key not in groups:
             continue
         for other in list(groups):
-            if other != key and words < set(other.split()) and not set(other.split()) & COARSE_UNITS:
+            if other != key and words < set(other.split()) and not set(other.split()) & COARSE_UNITS \
+                    and not _among_group(other):  # the deaths among nurses never rival the death toll
                 groups[key].extend(groups.pop(other))
     return groups
+
+
+def _among_group(key: str) -> bool:
+    """'deaths among nurses', 'cases among children': a count of a part of a group, not the overall count."""
+    return " among " in f" {key} "
 
 
 SHARE_OF = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent)\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)", re.I)
@@ -602,7 +611,9 @@ def _link_keys(groups: dict[str, list[Figure]], index: FrameIndex,
                     continue
                 pair = (min(ka, kb), max(ka, kb))
                 rivals = _different_claimants(fa, fb)
-                if not rivals and _same_sentence(fa, fb):
+                if _among_group(ka) != _among_group(kb):
+                    clash.add(pair)  # the deaths among nurses are a part of the death toll, never a rival of it
+                elif not rivals and _same_sentence(fa, fb):
                     clash.add(pair)  # one source's 'her on 49 percent and him on 46 percent': two quantities
                 elif rivals and _related(ma, mb) and _same_time(fa, fb, ma, mb):
                     related.add(pair)
