@@ -1334,3 +1334,23 @@ def test_its_name_stays_a_name_and_its_estimate_is_the_named_bodys(figures_of, t
 ])
 def test_a_weekday_of_a_future_clause_resolves_forward(figures_of, sentence, as_of):
     assert only(figures_of(sentence)).as_of == as_of
+
+
+# --- a toll of a subgroup is keyed with the subgroup ---------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, quantity", [
+    ("At least 45 health workers have been infected since March, the ministry said.", "cases among health workers"),
+    ("Three aid workers were killed in the strike, the charity said.", "deaths among aid workers"),
+    ("Some 60 children have died of the fever, according to the charity.", "deaths among children"),
+    ("Eight police officers were injured, the ministry said.", "injured among police officers"),
+    ("The virus has infected 300 people, including 25 health workers, four of whom have died, the ministry said.",
+     "deaths among health workers"),
+    # negative: plain people, or a modifier that names the event, are the toll itself
+    ("The storm has killed 230 people, the agency said.", "deaths"),
+    ("Twenty flood victims died overnight, officials said.", "deaths"),
+    ("At least 14 miners were killed in the blast, the company said.", "deaths"),
+])
+def test_a_toll_of_a_subgroup_is_keyed_with_it(figures_of, sentence, quantity):
+    figs = [f for f in figures_of(sentence) if f.quantity.split()[0] in ("cases", "deaths", "injured")]
+    assert figs[-1].quantity == quantity

@@ -660,7 +660,7 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
         # "at least nine of whom have died": a part of the group named before, counted by its own verb
         fate = _verb_quantity(verb)
         # a part of that group, never a rival of the whole count ("nine of whom died" is no death toll)
-        fig.quantity = f"{fate or verb.lemma_.lower()} among {_plural(noun)}"
+        fig.quantity = f"{fate or verb.lemma_.lower()} among {_subgroup(noun) or _plural(noun)}"
         fig.description = _render(doc, _noun_phrase(noun, set(range(start, text_end)), complement=False)
                                   | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")})
     giver = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
@@ -2327,6 +2327,9 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
         hurt = sorted({q for v in _shared_verbs(verb) if (q := _verb_quantity(v))}) if verb is not None else []
         if {"deaths", "injured"} <= set(hurt) or key == "casualties":
             return "casualties"  # killed or wounded
+        group = _subgroup(noun) if hurt else None
+        if group:  # "45 health workers infected", "60 children died": a part of the toll, keyed apart
+            return f"{hurt[0]} among {group}"
         if hurt:
             return hurt[0]
     if key == "troops" and mods & INCREMENT_MODIFIERS:
@@ -2338,6 +2341,32 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
         of = _of_object(noun)
         return f"{key} {_lemma(of)}" if of is not None else key
     return key
+
+
+# people who are a part of those a toll counts wherever they are named ('60 children died', 'nurses infected')
+SUBGROUP_NOUNS = frozenset("""child children woman women girl girls boy boys nurse nurses doctor doctors medic medics
+journalist journalists reporter reporters teacher teachers firefighter firefighters""".split())
+# people nouns that name everyone a toll may count: a modifier of theirs names the event, not a part
+# ('flood victims', 'camp residents')
+GENERIC_PEOPLE = frozenset("person people civilian resident inhabitant villager victim survivor citizen individual".split())
+
+
+def _subgroup(noun: "Token | None") -> str | None:
+    """The part of the people a toll counts that a counted noun names: a role compounded with a person noun
+    ('health workers', 'aid workers', 'police officers', 'government soldiers') or a word for such a part
+    ('children', 'nurses'); None for plain people ('230 people', 'flood victims')."""
+    if noun is None:
+        return None
+    lemma = _lemma(noun)
+    if noun.lower_ in SUBGROUP_NOUNS or lemma in SUBGROUP_NOUNS:
+        return _plural(noun)
+    if lemma in GENERIC_PEOPLE or not (lemma in PEOPLE_NOUNS or QUANTITY_SYNONYMS.get(lemma) == "troops"):
+        return None
+    roles = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN"
+             and c.is_lower and not c.like_num]
+    if not roles:
+        return None
+    return " ".join([c.lower_ for c in roles] + [_plural(noun)])
 
 
 def _per_unit(doc, a: Amount) -> "Token | None":
