@@ -293,6 +293,13 @@ ACCUSING_VERBS = frozenset("deny accuse allege blame suspect charge".split())
 CHARGE_NOUNS = ACCUSATION_NOUNS | frozenset("claim claims suggestion suggestions".split())
 # a spokesperson's own words are their body's: "spokeswoman X of Y" speaks for Y
 SPOKESPERSON_WORDS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
+# roles of one who runs a body and speaks for it when the body is named with them: "Acme chief executive X",
+# "its secretary-general, X" ('general' of secretary-general is matched apart); political titles such as
+# president or minister are not here: a head of state is a party of their own
+BODY_LEADER_WORDS = frozenset("""executive ceo chairman chairwoman chairperson secretary-general director-general
+managing""".split())
+# capitalised words inside a title that are neither the role nor the body: "Chief Executive Officer"
+TITLE_MODIFIERS = frozenset("chief deputy acting senior executive officer managing press trade".split())
 # nouns whose absence rebuts a claim: "has sent us no evidence", "the claims have no basis"
 REBUTTAL_NOUNS = frozenset("evidence proof basis".split())
 # roles of people who comment on an event rather than take part in it: "X, a senior fellow at ...", "an analyst"

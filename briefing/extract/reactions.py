@@ -26,6 +26,7 @@ from briefing.extract.lexicon import (ACADEMIC_HEADS, ACCUSATION_NOUNS, ACCUSING
                                       REMOVAL_PATTERN, REPORTING_VERBS, RESPONSE_MANNER, RESPONSE_NOUNS,
                                       RESPONSE_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS, RIGHTS_NOUNS,
                                       SHORTFALL_WORDS, SPEECH_CONTROL_VERBS, SPOKESPERSON_WORDS, STAKEHOLDER_GROUPS,
+                                      BODY_LEADER_WORDS, TITLE_MODIFIERS,
                                       STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS, SYMPATHY_PHRASES,
                                       SYMPATHY_WORDS, TITLE_WORDS, URGE_VERBS)
 from briefing.summary import Actor, Reaction
@@ -746,10 +747,17 @@ class SpeakerMemory:
         self.speaker: str | None = None
         self.speaker_is_person = False
         self.speaker_age = 99
+        self.body: str | None = None  # the body last named as a sentence's subject: who 'its chief' works for
+        self.body_age = 99
+        self.speaks_for: dict[str, str] = {}  # person -> the body they were named speaking for or leading
 
     def next_sentence(self) -> None:
         self.person_age += 1
         self.speaker_age += 1
+        self.body_age += 1
+
+    def saw_body(self, name: str) -> None:
+        self.body, self.body_age = name, 0
 
     def saw_person(self, name: str) -> None:
         self.person, self.person_age = name, 0
@@ -758,6 +766,8 @@ class SpeakerMemory:
         self.speaker, self.speaker_is_person, self.speaker_age = name, is_person, 0
         if is_person:
             self.saw_person(name)
+        else:
+            self.saw_body(name)
 
 
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}\s+[-–—]+\s+")
@@ -916,7 +926,20 @@ def _is_carrier(name: str, head: "Token", ctx: "DocContext") -> bool:
 
 def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                     memory: SpeakerMemory) -> tuple[str, bool] | None:
-    """(speaker name, is a person) for a subject token, or None when it names nobody we can tell."""
+    """(speaker name, is a person) for a subject token, or None when it names nobody we can tell. A person the
+    article named speaking for a body ('Acme spokeswoman Ana Ruiz') speaks for it again as 'she' or 'Ms Ruiz'."""
+    who = _resolve_subject(subj, sent, ctx, actors, memory)
+    if who and who[1] and memory.speaks_for:
+        last = who[0].split()[-1]
+        body = memory.speaks_for.get(who[0]) or next(
+            (b for p, b in memory.speaks_for.items() if p.split()[-1] == last), None)
+        if body:
+            return body, False
+    return who
+
+
+def _resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: list[Actor],
+                     memory: SpeakerMemory) -> tuple[str, bool] | None:
     span = sent.span
     low = subj.lower_
     if low in PERSON_PRONOUNS:
@@ -949,8 +972,15 @@ def resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors: 
         return None
     heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
     if subj.pos_ in ("PROPN", "NOUN"):
-        body = _spokesperson_body(heads, span)
+        recent_body = memory.body if memory.body_age <= 2 else None
+        body = _spokesperson_body(heads, span, recent_body)
         if body:  # "spokeswoman Ana Ruiz of the Port Authority": her words are the body's
+            person = next((e for e in (_entity_for(h, span) for h in heads) if e is not None
+                           and e.label_ == "PERSON"), None)
+            if person is not None:
+                name = _person_name(clean_name(_widened(person)))
+                memory.speaks_for[name] = body
+                memory.saw_person(name)  # 'she said' next is this person, so her body again
             return body, False
         if body == "" and memory.speaker and not memory.speaker_is_person and memory.speaker_age == 1 \
                 and not _names_party(span, memory.speaker):
@@ -1041,20 +1071,61 @@ def _names_party(sent: "Span", party: str) -> bool:
     return False
 
 
-def _spokesperson_body(heads: list["Token"], sent: "Span") -> str | None:
-    """The body a named spokesperson speaks for when the sentence states it: 'spokeswoman X of Y',
-    'X, a spokesman for Y', 'Y's spokesperson X'; "" when the sentence names no body at all."""
-    words = [t for h in heads for t in [h, *h.children] if t.lower_ in SPOKESPERSON_WORDS]
-    if not words:
+def _is_role_word(tok: "Token") -> bool:
+    """A word naming one who speaks for or runs a body: 'spokeswoman', 'chief executive', 'secretary-general'."""
+    low = tok.lower_
+    if low in SPOKESPERSON_WORDS or low in BODY_LEADER_WORDS:
+        return True
+    # "secretary-general", "director-general" come as three tokens
+    return low == "general" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ in ("secretary", "director")
+
+
+def _body_before_role(role: "Token", heads: list["Token"]) -> str | None:
+    """The body a name before the role words stands for: 'Harbour Authority port spokesperson X', 'Acme chief
+    executive X', 'Ministry of Health spokeswoman X', 'EBMA Secretary-General X'; None for 'Chief Executive
+    Officer X' or 'Russian foreign ministry spokesman X' (no proper name of a body before the title)."""
+    inside = {t.i for h in heads for t in h.subtree}
+    doc = role.doc
+    i = role.i - 1
+    # back over the rest of the title: lower-case words ('trade', 'chief') and capitalised title words
+    while i >= 0 and i in inside and (doc[i].is_lower or doc[i].text == "-" or doc[i].lower_ in TITLE_WORDS
+                                      or _is_role_word(doc[i]) or doc[i].lower_ in TITLE_MODIFIERS):
+        i -= 1
+    end = i + 1
+    while i >= 0 and i in inside and (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+                                      or doc[i].lower_ in NAME_JOINERS and i + 1 < end):
+        i -= 1
+    start = i + 1
+    while start < end and doc[start].lower_ in NAME_JOINERS:
+        start += 1
+    if start >= end or doc[start].ent_type_ == "PERSON" and doc[end - 1].ent_type_ == "PERSON" \
+            and any(t.ent_iob_ == "I" for t in doc[start + 1:end]):
+        return None  # "Mayor Lin spokesperson": a person's spokesperson is not handled here
+    return clean_name(doc[start:end].text) or None
+
+
+def _spokesperson_body(heads: list["Token"], sent: "Span", recent_body: str | None = None) -> str | None:
+    """The body a named spokesperson or head of a body speaks for when the sentence states it: 'spokeswoman X
+    of Y', 'X, a spokesman for Y', 'Y's spokesperson X', 'Y chief executive X', 'its secretary-general, X'
+    (the body just named); "" when the sentence names no body at all for a spokesperson."""
+    roles = [t for h in heads for t in [h, *h.children] if _is_role_word(t)]
+    roles += [t for h in heads for t in h.subtree if t.i < h.i and t.dep_ in ("compound", "nmod", "amod")
+              and _is_role_word(t) and t not in roles]
+    if not roles:
         return None
+    words = [t for t in roles if t.lower_ in SPOKESPERSON_WORDS]
     stated = False
-    for word in words + heads:
+    for word in roles + heads:
         for c in word.children:
             owner = c if c.dep_ == "poss" else next(
                 (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ in ("of", "for") else None
             if owner is None:
                 continue
             stated = True
+            if owner.lower_ in ("its", "their"):
+                if recent_body:  # "The association stands by its figures. Its secretary-general, X, said"
+                    return recent_body
+                continue
             ent = _entity_for(owner, sent)
             if ent is not None and ent.label_ == "PERSON":
                 if any(h.pos_ == "PROPN" for h in heads):
@@ -1064,6 +1135,13 @@ def _spokesperson_body(heads: list["Token"], sent: "Span") -> str | None:
                 return clean_name(_widened(ent))
             if owner.pos_ == "PROPN" and owner.text[:1].isupper():
                 return clean_name(_proper_name(owner))
+    if not stated and any(h.pos_ == "PROPN" for h in heads):
+        first = min(roles, key=lambda t: t.i)
+        body = _body_before_role(first, heads)
+        if body:
+            return body
+    if not words:
+        return None  # a leader with no body stated stays the person ("Chief Executive Officer X said")
     # "" for a spokesperson with no body named at all (not "of the ministry", not "Acme spokesman X"),
     # None when one is named that we cannot resolve
     first = min(w.i for w in words)
@@ -1423,12 +1501,17 @@ def _remember_issuer(sent: "Sentence", ctx: "DocContext", actors: list[Actor], m
 
 
 def _remember_people(sent: "Sentence", memory: SpeakerMemory) -> None:
-    """A person who is the subject of a sentence is who a following 'he' most likely means."""
+    """A person who is the subject of a sentence is who a following 'he' most likely means; a body that is the
+    main subject is whom a following 'its chief executive' works for."""
     for t in sent.span:
         if t.dep_ in ("nsubj", "nsubjpass"):
             ent = _entity_for(t, sent.span)
             if ent is not None and ent.label_ == "PERSON":
                 memory.saw_person(clean_name(ent.text))
+            elif t.head.dep_ == "ROOT" and memory.body_age > 0:
+                ent = ent or _entity_in_phrase(t, sent.span)
+                if ent is not None and ent.label_ == "ORG":
+                    memory.saw_body(clean_name(_widened(ent)))
 
 
 # entity labels of a figure: a neutral sentence that reports one supplies a fact, it reacts to nothing
