@@ -1354,3 +1354,20 @@ def test_a_weekday_of_a_future_clause_resolves_forward(figures_of, sentence, as_
 def test_a_toll_of_a_subgroup_is_keyed_with_it(figures_of, sentence, quantity):
     figs = [f for f in figures_of(sentence) if f.quantity.split()[0] in ("cases", "deaths", "injured")]
     assert figs[-1].quantity == quantity
+
+
+# --- a named giver of a sum vouches for it ----------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, claimant", [
+    ("The World Bank said the region needed urgent help. It pledged US$500m to the reconstruction fund.",
+     "World Bank"),
+    ("Japan announced new aid on Tuesday. It pledged $20 million for emergency shelters.", "Japan"),
+    ("The European Union has released 12 million euros in emergency aid.", "European Union"),
+    # a reporter named in the sentence stays the claimant
+    ("The European Union has released 12 million euros in emergency aid, the ministry said.", "ministry"),
+    # negative: a description of a body is not named, two companies leave 'it' open
+    ("The two companies announced the merger on Monday. It will pay $3 billion in cash.", None),
+])
+def test_a_named_giver_claims_its_own_sum(figures_of, text, claimant):
+    assert only(figures_of(text)).claimed_by == claimant

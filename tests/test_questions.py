@@ -1107,3 +1107,24 @@ def test_a_count_among_a_group_never_rivals_the_overall_count(part):
     # negative: a plain rival toll still joins the question
     rival = _counted(60, "b", "the union", "60 deaths", "The union has counted 60 deaths.", "deaths", "deaths")
     assert "60 deaths" in conflicts(toll + [rival], [], {})[0].reason
+
+
+@pytest.mark.parametrize("sentence, asked", [
+    ("{claimant} pledged US$40 million to rebuild the harbour.", False),
+    ("{claimant} has committed a further US$40 million to the relief fund.", False),
+    ("{claimant} donated about US$40 million in food aid.", False),
+    # negative: a sum the side says something else cost is its claim, still questioned
+    ("{claimant} said the closure had cost traders US$40 million.", True),
+])
+def test_a_donors_own_gift_is_no_claim_to_confirm(sentence, asked):
+    from dataclasses import replace
+
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union",
+                             sentence=sentence)
+    cites = summary.figures[0].citations
+    summary.figures = [replace(summary.figures[0], value=4e7, unit="USD", text="US$40 million",
+                               description="sum", quantity="money", citations=cites)]
+    found = [q for q in build(summary, []) if q.kind == "single_source"]
+    assert bool(found) == asked, found

@@ -982,10 +982,18 @@ PLEDGE = re.compile(r"\b(?:will|would|'ll|plans? to|planned to|pledged to|promis
 PART_WORDING = re.compile(r"\bof\s+(?:whom|which|them|those|these)\b", re.I)
 
 
+# a sum right after a verb of giving it ('pledged US$500m', 'has committed a further €20 million'): the giver's
+# own gift, which it vouches for itself
+GIVEN_SUM = re.compile(r"\b(?:pledge[ds]?|promise[ds]?|commit(?:s|ted)?|donate[ds]?|allocate[ds]?|earmark(?:s|ed)?|"
+                       r"contribute[ds]?|grant(?:s|ed)?|release[ds]?)\s+"
+                       r"(?:(?:a|an)\s+(?:further|additional|extra)\s+|another\s+|some\s+|about\s+|around\s+|"
+                       r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
+
+
 def _own_pledge(f: Figure) -> bool:
     for c in f.citations[:1]:
         at = c.text.find(f.text)
-        if at >= 0 and PLEDGE.search(c.text[max(0, at - 80):at]):
+        if at >= 0 and (PLEDGE.search(c.text[max(0, at - 80):at]) or GIVEN_SUM.search(c.text[max(0, at - 40):at])):
             return True
     return False
 

@@ -665,11 +665,18 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
                                   | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")})
     giver = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
         if a.currency and verb is not None and verb.lemma_.lower() in MONEY_VERBS else None
+    giver_name = None
     if giver is not None and giver.lower_ in ("it", "they", "we"):
         # "It pledged US$500m": the giver the pronoun stands for keeps two donors' sums apart
-        name = _resolve_owner(ctx, index, giver) or _resolve_pronoun(ctx, index, giver)
-        if name:
-            fig.quantity = f"{fig.quantity} {name.split()[-1].lower()}"
+        giver_name = _resolve_owner(ctx, index, giver) or _resolve_pronoun(ctx, index, giver)
+        if giver_name:
+            fig.quantity = f"{fig.quantity} {giver_name.split()[-1].lower()}"
+    elif giver is not None and giver.ent_type_ in GIVER_ENTITIES:
+        named = _ent_of(giver)
+        giver_name = re.sub(r"^the\s+", "", named.text, flags=re.I) if named is not None else None
+    if fig.claimed_by is None and giver_name and giver_name[:1].isupper():
+        # "The World Bank pledged US$500m", "It (Japan) pledged $20m": a named giver vouches for its own sum
+        fig.claimed_by = clean_claimant(giver_name)
     if elided is not None:
         fig.unit = "people"  # "forcing about 12,000 from their homes": the people the verb acts on
         fig.quantity = _verb_quantity(elided) or f"people {elided.lemma_.lower()}"
@@ -2400,6 +2407,10 @@ def _whose(topic: "Token | None") -> str | None:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 names = [pobj.lower_] if pobj.pos_ == "PROPN" else proper(pobj)
     return " ".join(names) or None
+
+
+# named subjects of a money verb that give or get a sum themselves: a body, a country, a people
+GIVER_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 
 
 def _giver(verb: "Token | None", topic: "Token | None") -> str | None:
