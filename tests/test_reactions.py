@@ -1131,3 +1131,44 @@ def test_a_pronoun_after_someone_else_is_named_is_not_the_body(reactions_of):
     found = reactions_of('"We will not pay," Kestrel Airways chairman Jon Pike said. Ann Colt, a lawyer, '
                          'disagreed. "The fine is lawful," she said.')
     assert found[-1].actor == "Ann Colt"
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('Governor Lisa Marr said the curfew was "hard but necessary" and urged drivers to stay off the roads.',
+     "support"),
+    ("Mayor Tom Hale said the fare increase was painful but unavoidable.", "support"),
+    ('"This is a vital first step to restore fair competition," said Tom Hale.', "support"),
+    # said of a happening or a thing, not of a measure: no side taken
+    ("The engineer Tom Hale said the flooding was inevitable after a week of rain.", "neutral"),
+    ('"Rain is essential for the harvest," said Tom Hale.', "neutral"),
+])
+def test_calling_a_measure_necessary_backs_it(reactions_of, text, stance):
+    assert reactions_of(text)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Lena Ortiz said she had serious reservations about the scope of the plan.", "concern"),
+    ('Dan Roy said the council had "strong reservations" about the new stadium.', "concern"),
+    ("Lena Ortiz said hotel reservations had fallen by a third.", "neutral"),
+])
+def test_reservations_about_something_are_concern(reactions_of, text, stance):
+    assert reactions_of(text)[0].stance == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('"We warned last year that this would happen," said opposition leader Tom Hale.', "condemn"),
+    ('"I had warned the council in 2019 that the bridge was unsafe," said Tom Hale.', "condemn"),
+    # an instruction, or a warning given now, blames nobody
+    ('"We warned residents to stay indoors," said Tom Hale.', "concern"),
+    ('"We warn that prices will rise," said Tom Hale.', "concern"),
+])
+def test_recalling_an_unheeded_warning_of_ones_own_blames(reactions_of, text, stance):
+    assert reactions_of(text)[0].stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Airways said it was disappointed but relieved by the ruling.",
+    'Tarn Energy said it was "angry but relieved" after the verdict.',
+])
+def test_a_mixed_feeling_takes_no_side(reactions_of, text):
+    assert reactions_of(text)[0].stance == "neutral"

@@ -105,7 +105,9 @@ STANCE_PHRASES = {
     "didn't happen": "deny",
     "against humanity": "condemn", "bear responsibility": "condemn", "bears responsibility": "condemn",
     "war crime": "condemn", "criminal act": "condemn", "an attack on": "condemn",
-    "deeply concerned": "concern", "gravely concerned": "concern", "not enough": "concern",
+    "deeply concerned": "concern", "gravely concerned": "concern", "serious reservations": "concern",
+    "reservations about": "concern", "strong reservations": "concern", "deep reservations": "concern",
+    "expressed reservations": "concern", "not enough": "concern",
     "not sufficient": "concern", "falls short": "concern", "fall short": "concern", "too little": "concern",
     "falls far short": "concern", "fall far short": "concern", "fell short": "concern", "fell far short": "concern",
     "legal action": "condemn", "legal challenge": "condemn", "file a lawsuit": "condemn",
@@ -214,7 +216,7 @@ SPEECH_CONTROL_VERBS = frozenset("decline refuse go rush hasten move".split())
 # as lemmas; they count in the predicate of what was said, not as plain modifiers
 POSITIVE_EVALUATIONS = frozenset("""good great excellent wonderful fantastic fair right sensible wise
 correct just landmark milestone breakthrough win victory relief delighted pleased glad happy thrilled
-encouraged encouraging confident welcome beneficial triumph success satisfied satisfaction constructive
+encouraged encouraging confident welcome beneficial relieved triumph success satisfied satisfaction constructive
 productive appreciation approval""".split())
 # moral or legal judgments of something done: saying them of a decision or an act condemns it
 NEGATIVE_JUDGMENTS = frozenset("""wrong unjust unfair unjustified unjustifiable unlawful illegal mistake error
@@ -253,7 +255,10 @@ implement introduce enforce stop prohibit restrict tighten""".split())
 # acts that are decided and can be judged: misfortune words said of them condemn them
 DECIDED_ACT_NOUNS = frozenset("""move veto ban fine penalty action step cut cuts hike increase closure rule budget
 programme program scheme project merger takeover acquisition order directive quota levy duty tax fee cap subsidy
-regulation embargo curfew lockdown mandate""".split())
+regulation embargo curfew lockdown mandate restriction restrictions rationing cutback cutbacks""".split())
+# words calling a decided measure needed: saying them of one's own or another's measure backs it ("the curfew
+# is hard but necessary", "an unavoidable step"); said of a happening ("the flooding was inevitable") they do not
+NECESSITY_WORDS = frozenset("necessary unavoidable inevitable essential vital justified warranted needed".split())
 # verbs of asking someone to act: "urged the regulator to ...", "called on the agency to ..."
 URGE_VERBS = frozenset("urge call press ask push petition lobby implore encourage demand".split())
 # standing by a decision: "defended the ruling", "stood by its decision"

@@ -20,7 +20,7 @@ from briefing.extract.lexicon import (ACADEMIC_HEADS, ACCUSATION_NOUNS, ACCUSING
                                       DOCUMENT_NOUNS, ENACT_VERBS, EXAGGERATION_LEMMAS, FORESEEING_MODALS,
                                       GENERIC_BODY_NOUNS, HARM_VERBS, HONORIFICS, INFO_NOUNS, INTENT_ADVERBS,
                                       IRONIC_FAVOUR_NOUNS, LEGAL_ACTION_NOUNS, LEGAL_ACTION_VERBS, LEGAL_QUALIFIERS,
-                                      LEGAL_WHEN_QUALIFIED, MEDIA_NOUNS, MISFORTUNE_WORDS, MISHANDLING_VERBS,
+                                      LEGAL_WHEN_QUALIFIED, MEDIA_NOUNS, MISFORTUNE_WORDS, MISHANDLING_VERBS, NECESSITY_WORDS,
                                       MORE_REPORTING_VERBS, NEGATIVE_JUDGMENTS, NEWS_OUTLETS, OPPOSITION_NOUNS,
                                       ORG_HEADS, PERSON_NOUNS, PLEA_MODIFIERS, POSITIVE_EVALUATIONS, REBUTTAL_NOUNS,
                                       REMOVAL_PATTERN, REPORTING_VERBS, RESPONSE_MANNER, RESPONSE_NOUNS,
@@ -136,6 +136,8 @@ def stance_scores(verbs: list["Token"], content: list["Token"], quote: str | Non
             scores["concern"] += 1.0  # foreseen harm: "the cuts would hurt rural schools"
         if t.lemma_.lower() in SYMPATHY_WORDS:
             scores["support"] += 1.0
+        if _warned_in_vain(t):
+            scores["condemn"] += 2.0  # "we warned in the spring that this was coming": blame for a warning ignored
         if _rebuts(t):
             scores["deny"] += 1.5  # "has sent us no evidence", "no evidence that they hold it": a rebuttal
         extra = _content_evidence(t, speaker, country)
@@ -250,6 +252,12 @@ def _weigh_contrast(content: list["Token"], scores: dict[str, float]) -> None:
         if t.lower_ != "but" or t.dep_ != "cc":
             continue
         first, second = t.head, next((c for c in t.head.children if c.dep_ == "conj" and c.i > t.i), None)
+        if second is not None and first.pos_ == "ADJ" and first.lemma_.lower() in NEGATIVE_JUDGMENTS \
+                and (second.lemma_.lower() in POSITIVE_EVALUATIONS or second.lower_ in POSITIVE_EVALUATIONS):
+            # "disappointed but relieved": a mixed feeling takes no side
+            scores["condemn"] = max(0.0, scores["condemn"] - 1.5)
+            scores["support"] = max(0.0, scores["support"] - 1.5)
+            continue
         if second is not None and first.pos_ == "VERB" and STANCE_VERBS.get(first.lemma_.lower()) == "support" \
                 and STANCE_VERBS.get(second.lemma_.lower()) == "condemn" and not is_negated(second):
             scores["condemn"] += 0.5  # "praised the target but condemned the summit": the criticism is the news
@@ -265,6 +273,19 @@ def _weigh_contrast(content: list["Token"], scores: dict[str, float]) -> None:
                    or STANCE_LEMMAS.get(w.lemma_.lower()) in ("condemn", "concern", "deny") for w in second.subtree):
             continue  # "welcomed the plan but said talks would go on": no criticism after the "but"
         scores["condemn"] = max(scores["condemn"], scores["support"] + 0.5)
+
+
+def _warned_in_vain(verb: "Token") -> bool:
+    """'We warned last year that this would happen', 'I had warned the council that the bridge was unsafe': the
+    speaker recalls a warning of theirs that went unheeded, which blames those who did not act on it. Not an
+    instruction ('we warned residents to stay indoors') nor a warning given now ('we warn that ...')."""
+    if verb.lemma_.lower() != "warn" or verb.pos_ != "VERB" or is_negated(verb):
+        return False
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                                             for c in verb.children)
+    own = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+    told_of = any(c.dep_ == "ccomp" for c in verb.children) and not any(c.dep_ == "xcomp" for c in verb.children)
+    return past and own and told_of
 
 
 def _in_relative_clause(word: "Token") -> bool:
@@ -496,6 +517,13 @@ def _evaluation(word: "Token") -> str | None:
             judged = judged | RESPONSE_NOUNS
         decided = thing is not None and thing.lemma_.lower() in judged
         stance = "condemn" if decided else "concern"
+    elif lemma in NECESSITY_WORDS or low in NECESSITY_WORDS:
+        measures = DECISION_NOUNS | DECIDED_ACT_NOUNS | RESPONSE_NOUNS
+        thing = _judged_thing(word)
+        if not (thing is not None and thing.lemma_.lower() in measures
+                or word.dep_ == "amod" and word.head.lemma_.lower() in measures):
+            return None  # "the flooding was inevitable", "rain is essential": no measure backed
+        stance = "support"
     else:
         return None
     if word.dep_ == "amod" and word.head.lower_ != "as":
