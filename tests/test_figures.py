@@ -1371,3 +1371,24 @@ def test_a_toll_of_a_subgroup_is_keyed_with_it(figures_of, sentence, quantity):
 ])
 def test_a_named_giver_claims_its_own_sum(figures_of, text, claimant):
     assert only(figures_of(text)).claimed_by == claimant
+
+
+# --- a scale word counted by a vague word states no number ----------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "Several hundred protesters gathered outside parliament.",
+    "A few thousand fans attended the match, police said.",
+    "Many thousands of commuters were stranded overnight.",
+])
+def test_a_vague_multiple_of_a_scale_word_is_no_figure(figures_of, sentence):
+    assert figures_of(sentence) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value", [
+    ("Two hundred protesters gathered outside parliament.", 200),
+    ("A hundred protesters gathered outside parliament.", 100),
+])
+def test_a_stated_multiple_of_a_scale_word_is_a_figure(figures_of, sentence, value):
+    assert only(figures_of(sentence)).value == value

@@ -273,10 +273,23 @@ def read_amounts(span: "Span") -> list[Amount]:
             i += 1
             continue
         a = _join_range(doc, a, span.end)
+        if _vague_multiple(doc, a, span.start):
+            i = a.end  # "several hundred farmers" states no number, like "hundreds of farmers"
+            continue
         a.qualifier_start = _qualifier_start(doc, a.start, span.start)
         out.append(a)
         i = a.end
     return out
+
+
+# words that multiply a bare scale word by an unstated number: "several hundred", "a few thousand"
+VAGUE_MULTIPLIERS = frozenset("several few many countless numerous".split())
+
+
+def _vague_multiple(doc, a: "Amount", sent_start: int) -> bool:
+    """'several hundred', 'a few thousand', 'many millions': a scale word counted by a vague word."""
+    return a.in_words and a.start > sent_start and doc[a.start].lower_.rstrip("s") in SCALE_WORDS \
+        and doc[a.start - 1].lower_ in VAGUE_MULTIPLIERS
 
 
 # fractions in words, by denominator: "two-thirds of", "a quarter of", "half of"
