@@ -548,6 +548,7 @@ def analyse(text: str, start: int = 0) -> Page:
     _judge_in_context(units, page.title)
     _keep_fact_lists(units)
     _keep_introduced_lists(units)
+    _keep_subheads_between_kept_lines(units)
     kept = {u.start for u in units if u.kind == ARTICLE}
     page.turns = [turn for turn in page.turns if turn[0] in kept]
     return page
@@ -627,10 +628,13 @@ def _keep_fact_lists(units: list[Unit]) -> None:
         while j < len(units) and _is_fact_line(units[j]):
             j += 1
         run = units[i + 1:j]
-        if (len(run) >= MIN_FACT_LINES and intro.text.rstrip(_CLOSERS).endswith(":") and intro.why != "label"
+        # headed by a label ('The situation is as follows:') or, inside the article, by a subheading
+        colon = intro.text.rstrip(_CLOSERS).endswith(":")
+        subheading = not colon and _is_list_subheading(intro) and any(u.kind == ARTICLE for u in units[j:])
+        if (len(run) >= MIN_FACT_LINES and (colon or subheading) and intro.why != "label"
                 and not _UI_TERMS.search(intro.text) and any(u.kind == ARTICLE for u in units[:i])):
-            if intro.n >= 6 and intro.kind != ARTICLE:
-                intro.mark(ARTICLE, "introduces a fact box")
+            if intro.kind != ARTICLE and (subheading or intro.n >= 6):
+                intro.mark(ARTICLE, "subhead" if subheading else "introduces a fact box")
                 intro.date = None
             for u in run:
                 if u.kind != ARTICLE and u.why in _FACT_REJUDGE:
@@ -640,21 +644,83 @@ def _keep_fact_lists(units: list[Unit]) -> None:
 
 
 LIST_ITEM_MIN_WORDS = 3
+LIST_HEAD_MAX_WORDS = 12        # a subheading over a list ('What we don't know', 'Key figures') is short
+LIST_COHERENCE = 0.3            # share of a list's content words the article uses (related headlines: ~0.1)
+# the judgements a list's head or item gets as a short line standing where chrome stands
+_LIST_REJUDGE = ("footer", "link list", "off-topic short line", "header", "date in a byline row",
+                 "after the end of the article")
+
+
+def _list_items(units: list[Unit], i: int) -> list[Unit]:
+    """The run of list items ('- item', '• item', '1. item') right after ``units[i]``."""
+    items = []
+    for u in units[i + 1:]:
+        if not u.list_item or u.kind == META:
+            break
+        items.append(u)
+    return items
+
+
+def _is_list_subheading(u: Unit) -> bool:
+    """A short line without a final stop that may head a list: a Markdown (or HTML) heading, or a plain
+    line such as 'What happens next' or 'Key figures'; never a label, a link-list label or web UI."""
+    if u.list_item or u.n == 0 or u.n > LIST_HEAD_MAX_WORDS or u.text.rstrip(_CLOSERS).endswith("."):
+        return False
+    if u.kind == ARTICLE:
+        return u.heading or u.why == "subhead"
+    return (u.kind == CHROME and u.why in _LIST_REJUDGE or u.kind == SHORT) and \
+        not _UI_TERMS.search(u.text) and not _LIST_LABEL.search(u.text) and not _SEPARATORS.search(u.text)
 
 
 def _keep_introduced_lists(units: list[Unit]) -> None:
     """The items of a list that an article sentence introduces ('The union is demanding:', 'The schedule for
     Friday:') are article, also when they have no final punctuation and close the page (where short lines are
-    otherwise footer links)."""
-    for i, intro in enumerate(units):
-        if intro.kind != ARTICLE or not intro.text.rstrip(_CLOSERS).endswith(":"):
+    otherwise footer links). So are two or more items under a subheading ('What we don't know', '## Key
+    figures') or right after an article paragraph, when the list is about the article's subject (its words
+    are the article's; a related-headlines list's are not) or, for a fact box, the article goes on after
+    it. The subheading is then kept as a subhead (a heading line of the text)."""
+    vocabulary = _article_vocabulary(units)
+    for i, head in enumerate(units):
+        items = _list_items(units, i)
+        if not items:
             continue
-        for u in units[i + 1:]:
-            if not u.list_item or u.kind == META:
-                break
-            if u.kind == CHROME and u.why in ("footer", "link list", "off-topic short line") and \
-                    u.n >= LIST_ITEM_MIN_WORDS and not _UI_TERMS.search(u.text):
+        introduced = head.kind == ARTICLE and head.text.rstrip(_CLOSERS).endswith(":")
+        if not introduced:
+            under_heading = _is_list_subheading(head)
+            under_paragraph = head.kind == ARTICLE and not head.heading and head.why != "subhead"
+            candidates = [u for u in items if u.n >= LIST_ITEM_MIN_WORDS or _is_fact_line(u)]
+            if not (under_heading or under_paragraph) or len(candidates) < 2 or len(candidates) < len(items) or \
+                    any(_UI_TERMS.search(u.text) or "http" in u.text or "](" in u.text for u in items) or \
+                    not any(u.kind == ARTICLE for u in units[:i]):
+                continue
+            listed = [head, *items] if under_heading else items
+            words = frozenset().union(*(u.content for u in listed))
+            on_topic = bool(words) and sum(vocabulary[w] > 0 for w in words) / len(words) >= LIST_COHERENCE
+            article_after = any(u.kind == ARTICLE for u in units[i + 1 + len(items):])
+            facts = all(_is_fact_line(u) for u in items)
+            if not (on_topic or facts and article_after):
+                continue
+            if under_heading and head.kind != ARTICLE:
+                head.mark(ARTICLE, "subhead")
+                head.date = None
+        for u in items:
+            if u.kind == CHROME and u.why in _LIST_REJUDGE and (u.n >= LIST_ITEM_MIN_WORDS or _is_fact_line(u)) \
+                    and not _UI_TERMS.search(u.text):
                 u.mark(ARTICLE, "item of an introduced list")
+                u.date = None
+
+
+def _keep_subheads_between_kept_lines(units: list[Unit]) -> None:
+    """A lone heading between a kept list and the next paragraph ('- Who will pay' / '## Farmers push back' /
+    'The board said ...') was judged with the list's items as one run of short lines; once the items are kept
+    it stands alone between article lines, and is a subhead as any such line is."""
+    vocabulary = _article_vocabulary(units)
+    for before, u, after in zip(units, units[1:], units[2:]):
+        if u.kind == CHROME and u.why in ("link list", "off-topic short line") and not u.list_item and \
+                before.kind == ARTICLE and after.kind == ARTICLE and u.n <= 20 and \
+                not _LIST_LABEL.search(u.text) and \
+                (u.heading or u.sentence_end or _coherence(u, vocabulary) >= SUBHEAD_COHERENCE):
+            u.mark(ARTICLE, "subhead")
 
 
 def _copy_judgement(source: Unit, u: Unit) -> None:

@@ -300,6 +300,8 @@ def _html_document(path: Path, html: str) -> Document:
     body = (getattr(extracted, "text", None) or "") if extracted is not None else ""
     if not body.strip():
         body, how = _html_to_text(html), "all page text (no article found)"
+    else:
+        body = _mark_headings(body, getattr(extracted, "body", None))
     doc, page = _analysed_document(path.name, str(path), body)
     _drop_chrome_lines(doc, page)
     doc.warnings = [w for w in doc.warnings if "no article text" not in w]
@@ -321,6 +323,30 @@ def _html_document(path: Path, html: str) -> Document:
     if not doc.blocks:
         doc.warnings.append(f"{path.name}: no article text found")
     return doc
+
+
+def _mark_headings(text: str, tree) -> str:
+    """trafilatura's text with each heading of the page (<h1>-<h6>, in its tree as <head rend="h2">) marked
+    as in Markdown ('## What we don't know'): the text keeps a page's subheadings as heading lines, so that a
+    list under one is read with its heading, the way a Markdown article's is."""
+    if tree is None:
+        return text
+    headings = []
+    for element in tree.iter("head"):
+        level = re.fullmatch(r"h([1-6])", element.get("rend") or "")
+        words = " ".join(" ".join(element.itertext()).split())
+        if level and words and not words.startswith("#"):
+            headings.append((words, int(level.group(1))))
+    if not headings:
+        return text
+    lines = text.split("\n")
+    at = 0
+    for words, level in headings:
+        found = next((k for k in range(at, len(lines)) if " ".join(lines[k].split()) == words), None)
+        if found is not None:               # a heading trafilatura left out of the text is skipped
+            lines[found] = "#" * level + " " + lines[found].strip()
+            at = found + 1
+    return "\n".join(lines)
 
 
 def _drop_chrome_lines(doc: Document, page: chrome.Page) -> None:

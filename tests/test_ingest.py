@@ -1293,3 +1293,101 @@ def test_languages_of_by_bisection_on_the_file_bytes_matches_a_dict_of_the_file(
     assert len(set(sample)) > 2500
     for word in sample:
         assert chrome._languages_of(word) == table.get(word, ()), repr(word)
+
+
+# ---------------------------------------------------------------- lists under a subheading or a paragraph
+
+BRIDGE = [
+    "Engineers closed the Kelso river bridge to all traffic on Tuesday after inspectors found cracks in two of "
+    "its steel girders, the county roads department said.",
+    "The department said repairs to the girders could take months and that buses would be diverted through "
+    "the town centre while the bridge stays closed to traffic.",
+    "Shop owners on both banks said the closure of the bridge would cut trade, and asked the county to speed up "
+    "the repairs before the holiday season.",
+]
+PROBE = [
+    "The space agency lost contact with its lunar probe on Friday, hours before it was due to fire its engine "
+    "and slow into orbit around the Moon, mission controllers said.",
+    "Controllers said the probe's batteries could keep its radio alive for about ten days, and that they would "
+    "keep sending commands to the probe through three ground stations.",
+    "The mission cost about $180m and was the agency's first attempt to put a probe into orbit around the Moon.",
+]
+
+
+@pytest.mark.parametrize("paragraphs, heading, items", [
+    (BRIDGE, "What we don't know",
+     ["How long the repairs to the girders will take", "Whether buses will run at night", "Who pays for the repairs"]),
+    (BRIDGE, "## What happens next",
+     ["- Inspectors return to the bridge on Monday", "- The county publishes a repair plan in May"]),
+    (PROBE, "Open questions",
+     ["• Whether the probe's batteries hold out", "• Why the engine did not fire on command"]),
+])
+def test_a_list_under_a_subheading_is_kept_with_its_heading(paragraphs, heading, items):
+    items = [i if i[:1] in "-•" else "- " + i for i in items]
+    text = "\n\n".join([paragraphs[0], paragraphs[1], "\n".join([heading, *items]), paragraphs[2]]) + "\n"
+    doc = text_document("l.txt", "l.txt", text)
+    bare = heading.lstrip("# ")
+    assert bare in doc.block_texts() and bare in [doc.text[s:e] for s, e in doc.headings]
+    assert [i.lstrip("-• ") for i in items] == [b for b in doc.block_texts() if b not in paragraphs + [bare]]
+
+
+@pytest.mark.parametrize("paragraphs, heading, items", [
+    (BRIDGE, "What happens next", ["- Inspectors return to the bridge on Monday",
+                                   "- Buses are diverted through the town centre"]),
+    (PROBE, "", ["- The probe's batteries could last ten days", "- Ground stations keep sending commands"]),
+])
+def test_a_list_on_the_subject_closing_the_article_is_kept(paragraphs, heading, items):
+    text = "\n\n".join([*paragraphs, "\n".join(filter(None, [heading, *items]))]) + "\n"
+    assert blocks_of(text) == paragraphs + ([heading] if heading else []) + [i[2:] for i in items]
+
+
+@pytest.mark.parametrize("heading, items", [
+    ("More from the county", ["- Council approves new cycle lanes", "- Library reopens after repairs",
+                              "- School bus routes change next term"]),
+    ("Elsewhere", ["- Footballers sign new contracts at the club", "- Festival tickets sell out in an hour"]),
+    ("", ["- Council approves new cycle lanes", "- Festival tickets sell out in an hour"]),
+    ("In pictures", ["- Share this story on social media", "- Sign up for our morning newsletter"]),
+])
+def test_a_list_of_other_stories_after_the_article_stays_chrome(heading, items):
+    text = "\n\n".join([*BRIDGE, "\n".join(filter(None, [heading, *items]))]) + "\n"
+    assert blocks_of(text) == BRIDGE
+
+
+@pytest.mark.parametrize("marker", ["- ", "• ", "  - ", ""])
+@pytest.mark.parametrize("heading", ["Key figures", "## Mission in numbers", "Status as of Friday:"])
+def test_a_fact_box_under_a_heading_or_label_with_list_markers_is_kept(marker, heading):
+    facts = ["Ground stations listening: 3", "Days of battery left: about 10", "Mission cost: $180m"]
+    text = "\n\n".join([PROBE[0], PROBE[1], "\n".join([heading, *(marker + f for f in facts)]), PROBE[2]]) + "\n"
+    blocks = blocks_of(text)
+    assert all(f in blocks for f in facts)
+    assert heading.lstrip("# ") in blocks or heading.endswith(":")
+
+
+def test_html_subheadings_are_heading_lines_of_the_text(tmp_path):
+    """An HTML article's <h2>/<h3> keep their place in the text as Markdown heading lines, with the lists under
+    them, and a subheading after a list is a subhead too; an aside's list of other stories is not kept."""
+    page = tmp_path / "bridge.html"
+    page.write_text(
+        "<html><head><title>Kelso bridge closed after cracks found | County Courier</title></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav><article>"
+        "<h1>Kelso bridge closed after cracks found in girders</h1>"
+        f"<p>{BRIDGE[0]}</p><p>{BRIDGE[1]}</p>"
+        "<h2>What we don't know</h2><ul><li>How long the repairs to the girders will take</li>"
+        "<li>Whether buses will run at night</li></ul>"
+        "<h2>Traders worried</h2>"
+        f"<p>{BRIDGE[2]}</p>"
+        "<h3>Bridge in numbers</h3><ul><li>Girders cracked: 2</li><li>Daily crossings: 14,000</li></ul>"
+        f"<p>{PROBE[2]}</p></article>"
+        "<aside><h2>More from the county</h2><ul><li><a href='/a'>Council approves new cycle lanes</a></li>"
+        "<li><a href='/b'>Festival tickets sell out in an hour</a></li></ul></aside></body></html>",
+        encoding="utf-8")
+    doc = read_document(page)
+    lines = doc.text.splitlines()
+    assert "## What we don't know" in lines and "## Traders worried" in lines and "### Bridge in numbers" in lines
+    headings = [doc.text[s:e] for s, e in doc.headings]
+    assert headings == ["What we don't know", "Traders worried", "Bridge in numbers"]
+    blocks = doc.block_texts()
+    assert {"How long the repairs to the girders will take", "Whether buses will run at night",
+            "Girders cracked: 2", "Daily crossings: 14,000"} <= set(blocks)
+    assert not any("cycle lanes" in b or "Festival" in b for b in blocks)
+    assert doc.title == "Kelso bridge closed after cracks found in girders"
