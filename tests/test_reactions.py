@@ -1172,3 +1172,14 @@ def test_recalling_an_unheeded_warning_of_ones_own_blames(reactions_of, text, st
 ])
 def test_a_mixed_feeling_takes_no_side(reactions_of, text):
     assert reactions_of(text)[0].stance == "neutral"
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('Tom Hale insisted the ban was "fully in line with EU rules".', "support"),
+    ('"The levy is consistent with our international obligations," said Tom Hale.', "support"),
+    # a negated conformity, or one with no rules, defends nothing
+    ('"The levy is not consistent with our international obligations," said Tom Hale.', "neutral"),
+    ("Tom Hale said the new plant was in line with expectations.", "neutral"),
+])
+def test_saying_a_measure_conforms_to_the_rules_defends_it(reactions_of, text, stance):
+    assert reactions_of(text)[0].stance == stance

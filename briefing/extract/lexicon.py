@@ -135,6 +135,10 @@ DEFENCE_PATTERNS = (
     r"\bacted (?:\w+ ){0,2}(?:within|in line with|in accordance with) (?:\w+ ){0,2}"
     r"(?:authority|powers?|mandate|law|rules|rights)\b",
     r"\bacted (?:lawfully|legally|properly|responsibly|appropriately|correctly|in good faith)\b",
+    # "the decision was fully in line with the rules"; "is not consistent with" does not match
+    r"\b(?:is|was|are|were|remains?|be) (?:fully |entirely |completely |strictly )?(?:in line with|in accordance with|"
+    r"consistent with|compliant with|in compliance with|in keeping with) (?:\w+ ){0,3}(?:rules|law|laws|obligations|"
+    r"regulations|agreements?|standards)\b",
 )
 # acts one rejects by opposing them (condemn), unlike criticism or protests one rejects by denying their merit
 DECISION_NOUNS = frozenset("""ruling decision verdict judgment judgement plan proposal offer deal agreement accord bill
