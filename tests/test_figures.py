@@ -1392,3 +1392,31 @@ def test_a_vague_multiple_of_a_scale_word_is_no_figure(figures_of, sentence):
 ])
 def test_a_stated_multiple_of_a_scale_word_is_a_figure(figures_of, sentence, value):
     assert only(figures_of(sentence)).value == value
+
+
+# --- a share's description names what it is of, not a word of comparison or summary ---------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, quantity, words", [
+    ("The region has received 35% less rain than normal since March, forecasters said.", "percent rain",
+     {"less", "rain"}),
+    ("The hotel had 20% more visitors this summer, the owner said.", "percent visitor", {"more", "visitors"}),
+    ("Imports grew by an average of 12% a year, the federation said.", "percent import", {"Imports", "grew"}),
+    ("Prices were undercut by an average of 23%, the association said.", "percent price", {"Prices"}),
+    # negative: an adjective the share measures stays the topic
+    ("The vaccine is 95% effective, the company said.", "percent effective", {"effective"}),
+])
+def test_a_share_is_of_the_noun_compared_or_averaged(figures_of, sentence, quantity, words):
+    f = only(figures_of(sentence))
+    assert f.quantity == quantity and words <= set(f.description.split()), f.description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, quantity", [
+    ("The union says wages fell by 8%; the employers' group puts the figure at 3%.", "percent wage"),
+    ("Analysts said exports took 40% of the market. The ministry put the number at 35%.", "percent market"),
+])
+def test_the_figure_put_at_a_share_is_the_share_just_stated(figures_of, text, quantity):
+    figs = figures_of(text)
+    assert [f.quantity for f in figs] == [quantity, quantity]
+    assert figs[1].description == figs[0].description

@@ -699,7 +699,17 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
             and _elliptic(topic, root) and previous.citations[0] == fig.citations[0] \
             and previous.unit == fig.unit and previous.verb_index == fig.verb_index:
         fig.quantity = previous.quantity  # "on 92% of tariff lines ..., and on 97% within ten years"
+    elif not holder and (a.percent or a.currency) and previous is not None and previous.unit == fig.unit \
+            and _stands_for_a_number(topic):
+        # "took nearly 30% of the market - it puts the figure at 27%": the share just stated, of the same thing
+        fig.quantity, fig.description = previous.quantity, previous.description
     return fig
+
+
+def _stands_for_a_number(topic: "Token | None") -> bool:
+    """'the figure', 'the number', 'its estimate': a noun that only refers to a number, of nothing it names."""
+    return topic is not None and _lemma(topic) in VAGUE_MEASURES and _of_object(topic) is None \
+        and not any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN") for c in topic.children)
 
 
 # words that link a number to a parallel one it is compared with: "40 million ... compared with 15 million"
@@ -1474,12 +1484,20 @@ def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None
         return _subject_or_object(head.head, exclude=root)  # "trade was worth 68 billion euros"
     if head.pos_ in ("ADJ", "ADV") and head.lower_ in _VALUE_ADJECTIVES and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head  # "exports worth $5bn"
+    if a.percent and head.pos_ == "ADJ" and head.tag_ == "JJR" and head.dep_ == "amod" \
+            and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        return head.head  # "35% less rain than normal", "20% more visitors": of the noun compared
     if a.percent and head.pos_ == "ADJ" and head.i >= a.end and a.value < 100 \
             and head.lemma_.lower() not in _RHETORICAL_ADJECTIVES:
         return head  # "95% effective", "40 percent higher"
+    if head.pos_ == "ADP" and head.head.pos_ == "NOUN" and head.lower_ == "of" \
+            and _lemma(head.head) in STATISTIC_NOUNS and head.head.head.i != head.head.i:
+        # "grew by an average of 12%": what grew, not 'average'
+        return _topic(doc, a, None, head.head) or head.head
     if head.pos_ == "ADP" and head.head.pos_ == "NOUN":
         return head.head  # "tariffs of up to 25%", "a quota of 45,000 tonnes"
-    if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+    passive = head.head.pos_ == "ADJ" and any(c.dep_ == "nsubjpass" for c in head.head.children)
+    if head.pos_ == "ADP" and (head.head.pos_ in ("VERB", "AUX") or passive):  # ('were undercut' read as ADJ)
         # "raised its key rate to 5.25%": the object moved to the level; "inflation fell to 2.4%": the subject
         # ("launched an appeal for $4 million": a sum 'for' goes with the object, as a level 'to' does)
         return _subject_or_object(head.head, exclude=root,
@@ -1489,6 +1507,8 @@ def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None
     return None
 
 
+# nouns of a statistic that say how a number was summed up, not what it is of: "by an average of 12%"
+STATISTIC_NOUNS = frozenset("average mean median maximum minimum peak total".split())
 # what a sum is paid in, not what it is for: "$4.5 million in cryptocurrency", "$2m in cash"
 MEANS_OF_PAYMENT = frozenset("""cash cryptocurrency crypto bitcoin bitcoins coin coins gold bond bonds share shares
 stock stocks banknote banknotes note notes cheque cheques check checks token tokens currency""".split())
@@ -2153,6 +2173,8 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
     keep: set[int] = set()
     if core is not None:
         keep |= _noun_phrase(core, amount)
+        if head.head.tag_ == "JJR" and head.head.dep_ == "amod" and head.head.head.i == core.i:
+            keep.add(head.head.i)  # "35% less rain": the comparison is what the share says
         clause = next((c for c in core.children if c.dep_ in ("relcl", "acl") and c.i > core.i), None)
         if clause is not None and len(list(clause.subtree)) <= 8 and not amount & {t.i for t in clause.subtree}:
             keep |= {t.i for t in clause.subtree if t.ent_type_ not in ("DATE", "TIME")}
