@@ -983,3 +983,112 @@ def test_shortlist_keeps_every_reacting_party_beyond_the_cap():
     kept = consolidate_actors.shortlist(many, {"Person Y", "Nobody Listed"}, limit=20)
     assert [a.name for a in kept] == [a.name for a in many[:20]] + ["Person Y"]
     assert consolidate_actors.shortlist(many, set(), limit=20) == many[:20]
+
+
+# --- round 2: office words, names in other languages, vessels, member bodies ---------------------------
+
+@pytest.mark.parametrize("text,person,role_words", [
+    ("Minister of State Ana Ruiz said the talks would resume on Friday.", "Ana Ruiz", "Minister of State"),
+    ("Secretary of State for the Environment Tomas Eguren told reporters in Lyon that the money would fund new "
+     "wells.", "Tomas Eguren", "Secretary of State for the Environment"),
+    ("Minister of Justice Rose Bush said the court would sit again in March.", "Rose Bush", None),
+])
+def test_the_office_of_a_title_is_no_part_of_the_name(actors_of, text, person, role_words):
+    found = actors_of(text)
+    assert person in names(found) and not any(n.endswith(person) and n != person for n in names(found))
+    assert not {"State", "Environment", "Justice"} & names(found)
+    if role_words:
+        assert named(found, person).role == role_words
+
+
+def test_a_title_without_an_office_keeps_the_body_it_is_of(actors_of):
+    found = actors_of("Maria Lind, Director of the Nordic Climate Alliance, said the fire was a policy failure.")
+    assert {"Maria Lind", "Nordic Climate Alliance"} <= names(found)
+
+
+def test_the_accented_spelling_of_a_name_wins_over_one_without_accents():
+    from briefing.consolidate.actors import best_name
+
+    assert best_name(["Jose Nuñez", "José Nuñez"], ["Jose Nuñez", "Jose Nuñez", "José Nuñez"]) == "José Nuñez"
+    assert best_name(["Rocio Pardo", "Rocío Pardo"]) == "Rocío Pardo"
+    assert best_name(["Ana Lima", "Anna Lima"], ["Ana Lima", "Ana Lima", "Anna Lima"]) == "Ana Lima"
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Environmental group Verdes en Marcha blamed the council for the losses.", "Verdes en Marcha"),
+    ("Verdes en Marcha insists that a third of the grain is lost before it reaches the mills.", "Verdes en Marcha"),
+    ("The Banco de Portugal said inflation would ease next year.", "Banco de Portugal"),
+    ("Germany's Institut für Meeresforschung said the survey would resume.", "Institut für Meeresforschung"),
+])
+def test_a_lower_case_connector_inside_a_foreign_name_keeps_it_whole(actors_of, text, body):
+    assert any(n.endswith(body) for n in names(actors_of(text)))
+
+
+def test_a_person_with_a_connector_in_the_name_stays_a_person(actors_of):
+    found = actors_of("Jan van Dijk, a farmer, said the harvest was the worst in a decade.")
+    assert named(found, "Jan van Dijk").kind == "person"
+
+
+def test_a_name_cut_short_of_its_bracketed_abbreviation_is_taken_back(actors_of):
+    found = actors_of("Aguas Claras de Murcia (ACM) informs customers that night cuts have been applied.")
+    assert "Aguas Claras de Murcia" in names(found) and "Claras de Murcia" not in names(found)
+
+
+@pytest.mark.parametrize("text,person,body", [
+    ("Professor Annelies de Groot of Erasmus University Rotterdam said the case looked solid.",
+     "Annelies de Groot", "Erasmus University Rotterdam"),
+    ("Dr Pieter Claes of Ghent University Hospital said the trial was sound.", "Pieter Claes", None),
+])
+def test_a_person_of_a_body_speaks_and_the_body_keeps_its_town(actors_of, text, person, body):
+    found = actors_of(text)
+    assert person in names(found)
+    assert "Rotterdam" not in names(found) and "University Rotterdam" not in names(found)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Hydrologist Elena Varga told us the gap was a month of supply.", "Elena Varga"),
+    ("Spokeswoman Nuria Salas said the group would appeal the ruling.", "Nuria Salas"),
+])
+def test_an_occupation_opening_the_sentence_is_no_part_of_the_name(actors_of, text, person):
+    found = actors_of(text)
+    assert named(found, person).kind == "person"
+
+
+@pytest.mark.parametrize("text,body", [
+    ("The independent Observatorio Andino del Clima says usable reserves are low.", "Observatorio Andino del Clima"),
+    ("The Tagus River Basin Confederation (TRBC), which manages the basin, did not respond.",
+     "Tagus River Basin Confederation"),
+])
+def test_a_name_after_the_is_a_body_not_a_person(actors_of, text, body):
+    assert named(actors_of(text), body).kind == "organization"
+
+
+def test_the_late_person_stays_a_person(actors_of):
+    found = actors_of("The late Mark Dunn said in 2019 that the dam would fail.")
+    assert all(a.kind == "person" for a in found if "Dunn" in a.name)
+
+
+@pytest.mark.parametrize("text,ship", [
+    ("The BRP Mabini Star was struck by a cutter, the navy said. The Mabini Star later returned to port.",
+     "Mabini Star"),
+    ("Helios Shipping said the MT Aurora Crest had been seized. The Aurora Crest was towed to Bandar Abbas.",
+     "Aurora Crest"),
+    ("The patrol ship Rio Verde was hit near the shoal. The Rio Verde sailed home on Monday.", "Rio Verde"),
+])
+def test_a_vessel_is_no_party(actors_of, text, ship):
+    assert ship not in names(actors_of(text))
+
+
+@pytest.mark.parametrize("text,parent,body", [
+    ("The World Health Organization said the outbreak was growing. The UN agency counts 586 cases.",
+     "UN", "World Health Organization"),
+    ("The Food and Agriculture Organization warned of shortages. The UN body says two million people need aid.",
+     "UN", "Food and Agriculture Organization"),
+])
+def test_the_parent_of_a_member_body_named_before_does_not_act(actors_of, text, parent, body):
+    found = actors_of(text)
+    assert body in names(found) and parent not in names(found)
+
+
+def test_a_parent_body_acting_itself_stays(actors_of):
+    assert "UN" in names(actors_of("The UN said the talks would resume in Geneva next week."))

@@ -260,8 +260,14 @@ def best_name(forms: list[str], used: list[str] | None = None) -> str:
     """The most complete common form: most words (hyphens count as spaces), then most used, then first."""
     counts = Counter(used or forms)
     order = {f: i for i, f in enumerate(forms)}
+    spellings = Counter(ents.normalize(f) for f in forms)
+
+    def accents(f: str) -> int:
+        # a source that drops accents writes "Tomas" for "Tomás"; none adds them: the accented spelling is the name's
+        return sum(not c.isascii() for c in f) if spellings[ents.normalize(f)] > 1 else 0
+
     return max(forms, key=lambda f: (not ents.is_abbreviation(f.replace(" ", "")),
-                                     len(ents.normalize(f).split()), counts[f], -order[f]))
+                                     len(ents.normalize(f).split()), accents(f), counts[f], -order[f]))
 
 
 def vote_kind(votes: list[tuple[str, int, str, str | None]]) -> str:

@@ -38,6 +38,11 @@ SEPARATORS = (",", ";", "—", "–", "-", "|", ":", "(", ")")
 JOINING_WORDS = ("and", "&")
 FRAGMENT_ENDS = frozenset(("and", "&", "of", "for", "the", "de", "du", "des"))
 DASHES = ("-", "—", "–", "--")
+# lower-case words inside names in other languages, between capitalised words: "Ecologistas en Acción",
+# "Banco de España", "Institut für X", "Jan van Dijk" (not English "do": "why do Americans")
+NAME_CONNECTORS = frozenset("""de del della la las los le les du des da di dos das en für fur van von der den zu
+y""".split())
+MAX_CONNECTED_WORDS = 6
 # words an outlet's name may end in beyond the short name its text uses: "X Media", "X News Online"
 OUTLET_WORDS = OUTLET_HEADS | MEDIA_NOUNS | {"media", "online", "digital", "live", "group"}
 NOT_PARTIES = INSTRUMENT_HEADS | EVENT_HEADS
@@ -67,10 +72,18 @@ inc incorporated ltd limited llc plc corp gmbh ag sa nv bv spa oyj asa""".split(
 # or a place, not a party ("the vaccine X", "X, a blood-pressure drug", "X is a messaging app", "the storm X")
 NOT_PARTY_NOUNS = frozenset("""product drug medicine medication vaccine shot jab pill tablet treatment therapy
 remedy device gadget app application software chatbot game film movie album song novel vehicle car truck aircraft
-plane jet ship vessel ferry tanker satellite rocket missile drone weapon rifle
+plane jet ship vessel ferry tanker freighter trawler frigate cutter destroyer warship corvette submarine tugboat
+barge yacht satellite rocket missile drone weapon rifle
 disease illness virus bacterium infection syndrome pathogen parasite strain variant condition disorder
 city town village capital port suburb neighbourhood neighborhood island river lake mountain volcano
 storm hurricane typhoon cyclone""".split())
+# prefixes written before a ship's name ("MV", "HMS", "BRP"), in capitals: a vessel is no party
+SHIP_PREFIXES = frozenset("MV MT RV SS HMS HMCS HMAS HMNZS USS USNS USCGC RFA BRP INS FV CCGS KRI".split())
+SHIP_NAME = re.compile(r"\b(?:%s)\.? ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,3})" % "|".join(sorted(SHIP_PREFIXES)))
+# generic nouns for a body that a parent's name may describe: "the UN agency", "the EU body"
+MEMBER_BODY_NOUNS = frozenset("agency body organisation organization institution entity".split())
+# adjectives that go with a person's name after "the": "the late X", "the former X"
+PERSON_ADJECTIVES = frozenset("late then former young elder veteran legendary famous".split())
 # units of local government whose name follows "of": "the municipality of X", "the districts of X and Y"
 LOCAL_UNIT_NOUNS = frozenset("municipality district county province region commune prefecture parish".split())
 # prepositions of position beside the lexicon's locatives: "a road above X" is a place
@@ -105,6 +118,8 @@ PLACE_TITLES = frozenset("mayor governor prefect councillor councilor alderman".
 # common nouns for a state, which name none ("the Republic", "the Nation")
 STATE_WORDS = frozenset("republic nation kingdom country".split())
 # ranks and courtesy titles that go with a person's name rather than their role ("Colonel X, the army spokesman")
+# prepositions between a title and the field of its office: "Minister of State", "Secretary for Trade"
+OFFICE_PREPS = frozenset(("of", "for"))
 RANKS = frozenset("""colonel col lieutenant lt major maj captain capt admiral adm marshal sergeant sgt commodore general
 gen brigadier brig commander cmdr corporal cpl inspector superintendent constable professor prof dr mr mrs ms sir
 dame""".split())
@@ -227,8 +242,25 @@ def names_said_to_be_things(ctx: "DocContext", sentence_ents: list[list["Span"]]
                 root.head.lemma_.lower() in ILLNESS_NOUNS
             if names_illness or described_as(ent) in NOT_PARTY_NOUNS:
                 found.add(ents.normalize(ent.text))
+            ship = ship_name(ent)
+            if ship is not None:
+                found.update((ents.normalize(ent.text), ents.normalize(ship)))
+        if SHIP_NAME.search(sent.span.text):  # "The BRP X was hit": NER often tags no entity there
+            found.update(ents.normalize(m.group(1)) for m in SHIP_NAME.finditer(sent.span.text))
         found.update(places_of(sent))
     return found
+
+
+def ship_name(ent: "Span") -> str | None:
+    """A vessel's name, written after a ship prefix ("the BRP X", "MV X", "HMS X") that NER left out or took
+    in: the name without the prefix."""
+    doc = ent.doc
+    first = ent[0] if ent[0].lower_ != "the" or len(ent) == 1 else ent[1]
+    if first.text.replace(".", "") in SHIP_PREFIXES and first.i + 1 < ent.end:
+        return doc[first.i + 1: ent.end].text
+    if ent.start > 0 and doc[ent.start - 1].text.replace(".", "") in SHIP_PREFIXES:
+        return ent.text
+    return None
 
 
 def places_of(sent: "Sentence") -> list[str]:
@@ -374,18 +406,100 @@ def sentence_entities(sent: "Sentence", sent_ents: list["Span"] | None = None) -
             found.append((ent.doc[ent.start: nxt.end], "ORG"))
             i += 2
             continue
+        ent = with_words_before(ent, doc_ents[i - 1] if i > 0 else None)
+        joined = with_connected_words(ent, doc_ents[i + 1:])
+        if joined is not None:
+            span, label, used = joined
+            found.append((span, label))
+            i += 1 + used
+            continue
         found.append((ent, ent.label_))
         company = company_after_date(ent) if ent.label_ == "DATE" else None
         if company is not None:
             found.append((company, "ORG"))
         i += 1
     for run in capitalised_org_names(sent):
+        run = without_person_before(run, found)
+        if run is None:
+            continue
         if any(e.start <= run.end - 1 < e.end and label == "ORG" for e, label in found) and \
                 not joined_by_and(run, found):
             continue  # NER has the organisation already
         found = [(e, label) for e, label in found if e.end <= run.start or e.start >= run.end]
         found.append((run, "ORG"))
     return sorted(found, key=lambda item: item[0].start)
+
+
+def without_person_before(run: "Span", found: list[tuple["Span", str]]) -> "Span | None":
+    """A run of capitalised words that takes in a person's name ("Professor Annelies de Groot of Erasmus
+    University"): the body after the name and its "of"; None if no body of two words is left."""
+    person_end = max((e.end for e, label in found if label == "PERSON" and e.start < run.end - 1 and
+                      run.start < e.end < run.end), default=None)
+    if person_end is None:
+        return run
+    start = person_end
+    while start < run.end and run.doc[start].lower_ in ("of", "for", "and", "at", "from"):
+        start += 1
+    return run.doc[start: run.end] if run.end - start >= 2 else None
+
+
+def labelled(doc, start: int, end: int, label: str) -> "Span":
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
+
+
+def with_words_before(ent: "Span", previous: "Span | None") -> "Span":
+    """A name NER began too late: after a lower-case connector ("Ecologistas en" + "Acción" at the start of a
+    sentence), or short of the initials of the abbreviation in brackets after it ("Metropolitanas de Sevilla
+    (AMS)" of "Aguas Metropolitanas de Sevilla (AMS)"); capitalised words before it that no other entity
+    holds are taken back."""
+    doc = ent.doc
+    floor = previous.end if previous is not None else ent.sent.start
+    start = ent.start
+    if start - 2 >= floor and doc[start - 1].lower_ in NAME_CONNECTORS and doc[start - 1].is_lower:
+        back = start - 1
+        while back - 1 >= floor and doc[back - 1].is_title and doc[back - 1].is_alpha and \
+                doc[back - 1].lower_ not in ("the", "a", "an") and not doc[back - 1].ent_type_:
+            back -= 1
+        if back < start - 1:
+            return labelled(doc, back, ent.end, ent.label_)
+    after = doc[ent.end: ent.end + 3]
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and \
+            not ents.bracketed_short_form(after[1].text, ent.text):
+        for back in range(start - 1, max(floor, start - 3) - 1, -1):
+            tok = doc[back]
+            if not (tok.is_title and tok.is_alpha) or tok.ent_type_ or tok.lower_ in ("the", "a", "an"):
+                break
+            if ents.bracketed_short_form(after[1].text, doc[back: ent.end].text):
+                return labelled(doc, back, ent.end, "ORG")  # a person's name is not abbreviated
+    return ent
+
+
+def with_connected_words(ent: "Span", later: list["Span"]) -> tuple["Span", str, int] | None:
+    """A name in another language that NER cut at a lower-case connector: "Ecologistas" + "en" + "Acción",
+    "Aguas" + "de" + "Sevilla": the whole name, its label (an organisation if any part was one or the first
+    was a people's name; a person's only when every part was), and how many later entities it took in."""
+    doc = ent.doc
+    end = ent.end
+    while end + 1 < len(doc) and end - ent.end < MAX_CONNECTED_WORDS and doc[end].lower_ in NAME_CONNECTORS and \
+            doc[end].is_lower and doc[end + 1].is_title and doc[end + 1].is_alpha:
+        end += 2
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha and not doc[end].is_sent_start:
+            end += 1
+    if end == ent.end:
+        return None
+    inside = [e for e in later if e.start < end]
+    if any(e.end > end for e in inside):
+        end = max(e.end for e in inside)
+    labels = {ent.label_} | {e.label_ for e in inside}
+    if labels <= {"PERSON"}:
+        label = "PERSON"
+    elif "ORG" in labels or ent.label_ == "NORP" or ent.label_ == "PERSON":
+        label = "ORG"
+    else:
+        label = ent.label_
+    return doc[ent.start: end], label, len(inside)
 
 
 def name_start(ent: "Span") -> int:
@@ -453,6 +567,8 @@ def capitalised_org_names(sent: "Sentence") -> list["Span"]:
         end = j
         while end > i and not (toks[end].lower_ in ORG_HEADS and toks[end].is_title):
             end -= 1
+        if end == j - 1 and end > i and is_seat_of_name(toks[j]):
+            end = j  # "Erasmus University Rotterdam": the town the body is named after ends its name
         words = [t for t in toks[i: end + 1] if t.is_alpha]
         after = toks[end + 1] if end + 1 < len(toks) else None
         title = after is not None and after.is_title and after.lower_ in TITLE_WORDS - ORG_HEADS
@@ -460,6 +576,13 @@ def capitalised_org_names(sent: "Sentence") -> list["Span"]:
             runs.append(sent.span.doc[toks[i].i: toks[end].i + 1])
         i = j + 1
     return runs
+
+
+def is_seat_of_name(tok: "Token") -> bool:
+    """One place-like word that ends a run of capitalised words after an organisation word: NER tags it a
+    place or (often for a foreign town) a one-word person."""
+    return tok.ent_type_ in ("GPE", "LOC", "PERSON") and tok.ent_iob_ == "B" and \
+        (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
 
 
 def is_inner_hyphen(tok: "Token") -> bool:
@@ -495,6 +618,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         return None  # too long for a name: a run of capitalised words or a mis-cut entity
     if span[-1].lower_ in FRAGMENT_ENDS:
         return None  # "the X and" of "the X and Y Union" that NER cut in two and nothing joined
+    if is_office_only(span):
+        return None  # "State" of "Secretary of State": the field of an office, no body
     if is_capitalised_common_noun(span, label, sent, words):
         return None  # "Shoppers would have paid": capitalised because it opens the sentence
     acting = is_acting(span) and is_full_sentence(sent)
@@ -544,7 +669,8 @@ def read_mention(span: "Span", label: str, sent: "Sentence", words: DocWords) ->
         return None  # "European farm groups", "in Kasese": adjectives and places, not parties
     body_of_title = False
     if kind in ("person", "organization"):
-        span = with_given_names(span)  # before the role: the title before "Ana" of "Ana Lindqvist" is not "Ana"
+        # before the role: the title before "Ana" of "Ana Lindqvist" is not "Ana"
+        span = with_given_names(span, kind == "person" and not titled_by_of(span))
         surface = ents.clean_surface(span.text)
         body_of_title = titled_by_of(span)
         if body_of_title:
@@ -647,6 +773,8 @@ def kind_cue(span: "Span", label: str, surnames: set[str] | frozenset[str] = fro
         return "organization"  # "X said it would appeal"; not "X said it was a hard choice"
     if word_before(span) in COMPANY_NOUNS or described_as(span) in COMPANY_NOUNS:
         return "organization"  # "the start-up X", "X is a vaccine company"
+    if label == "PERSON" and len(span) >= 2 and after_definite_article(span):
+        return "organization"  # "the independent X Observatory": a person's name takes no "the"
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in COMPANY_NOUNS:
@@ -659,6 +787,16 @@ def kind_cue(span: "Span", label: str, surnames: set[str] | frozenset[str] = fro
         if owned.lower_ != "executive" or any(c.lower_ == "chief" for c in owned.children):
             return "organization"
     return None
+
+
+def after_definite_article(span: "Span") -> bool:
+    """"the X", "the independent X": "the" and lower-case adjectives right before the name (not "the late X",
+    "the former X", which do go with a person)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower and doc[i].lower_ not in PERSON_ADJECTIVES:
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "the" and not (i + 1 < len(doc) and doc[i + 1].lower_ in PERSON_ADJECTIVES)
 
 
 def appositive_body_name(tok: "Token") -> str | None:
@@ -699,18 +837,25 @@ def word_before(span: "Span") -> str:
     return "".join(parts)
 
 
-def with_given_names(span: "Span") -> "Span":
+def with_given_names(span: "Span", person: bool = False) -> "Span":
     """A name with the leading words NER left out ("Ana" of "Ana Lindqvist", "Médecins" of "Médecins Sans
     Frontières"): capitalised proper-noun compounds of the name that are not titles."""
     start = span.start
     while start > 0:
         prev = span.doc[start - 1]
         if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "compound" and span.start <= prev.head.i < span.end \
-                and prev.is_title and not prev.ent_type_ and prev.lower_ not in TITLE_WORDS | HONORIFICS | ORG_HEADS:
+                and prev.is_title and not prev.ent_type_ and prev.lower_ not in TITLE_WORDS | HONORIFICS | ORG_HEADS \
+                and not (person and office_lead(span.doc[start - 1: span.end])) and not is_opening_occupation(prev):
             start -= 1
         else:
             break
     return span.doc[start: span.end]
+
+
+def is_opening_occupation(tok: "Token") -> bool:
+    """A common noun for what a person does, capitalised only because it opens the sentence: "Hydrologist X
+    said" (a person's name opens with a name, not with "hydrologist"; "ist" nouns only: "Hunter" is a name)."""
+    return tok.is_sent_start and tok.lower_.endswith("ist") and tok.lower_ in ents.common_nouns()
 
 
 def with_country_possessor(span: "Span") -> str | None:
@@ -777,6 +922,43 @@ def is_full_sentence(sent: "Sentence") -> bool:
     return sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
 
 
+def is_office_word(tok: "Token") -> bool:
+    """A capitalised common word that can name an office's field: "State", "Environment", "Foreign Affairs"."""
+    return tok.is_title and tok.is_alpha and (tok.pos_ == "ADJ" or tok.lower_ in ents.common_nouns() or
+                                              any(w in ents.common_nouns() for w in ents.singular_forms(tok.lower_)))
+
+
+def office_lead(span: "Span") -> int:
+    """How many leading words of a name belong to the office of a title before it: "Minister of State Ana Ruiz",
+    "Secretary of State for the Environment X" (NER or the parse runs "State", "Environment" into the name).
+    The words before the name go back through "of"/"for" to a title word; the name keeps two words at least."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or doc[i].lower_ not in OFFICE_PREPS:
+        return 0
+    back = i
+    while back >= max(0, i - 8) and not (doc[back].lower_ in TITLE_WORDS and doc[back].is_title):
+        tok = doc[back]
+        if not (tok.lower_ in OFFICE_PREPS | {"the", "and"} or is_office_word(tok)):
+            return 0
+        back -= 1
+    if back < max(0, i - 8):
+        return 0
+    lead = 0
+    while len(span) - lead > 2 and is_office_word(span[lead]) and span[lead].lower_ not in HONORIFICS:
+        lead += 1
+    return lead
+
+
+def is_office_only(span: "Span") -> bool:
+    """A name that is all office words after a title and "of"/"for": "State" of "Secretary of State X"."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ in OFFICE_PREPS and \
+        doc[span.start - 2].lower_ in TITLE_WORDS and all(is_office_word(t) or t.lower_ == "and" for t in span)
+
+
 def trim_entity(span: "Span", label: str) -> tuple["Span", str | None]:
     """The name without a leading determiner or honorific, a person's leading title (returned as the
     role: "MEP Lorenzo Baldi"), a trailing possessive, or a trailing "of <country>"."""
@@ -787,7 +969,9 @@ def trim_entity(span: "Span", label: str) -> tuple["Span", str | None]:
         low = doc[start].lower_
         if low in ("the", "a", "an") or low in HONORIFICS:
             start += 1
-        elif label == "PERSON" and low in TITLE_WORDS and doc[start + 1].is_title:
+        elif (label == "PERSON" or label == "ORG" and start == span.start and doc[start].is_sent_start and
+              looks_like_person_name(doc[start + 1: end])) and low in TITLE_WORDS - ORG_HEADS and \
+                doc[start + 1].is_title:  # "Spokeswoman X said" opening a sentence, NER's ORG
             title_start = start if title_start is None else title_start
             start += 1
         else:
@@ -801,6 +985,8 @@ def trim_entity(span: "Span", label: str) -> tuple["Span", str | None]:
                 looks_like_person_name(doc[start:i]):
             end = i
             break
+    if label == "PERSON":
+        start += office_lead(doc[start:end])  # "Minister of State Ana Ruiz": the name is Ana Ruiz
     title = doc[title_start:start].text if title_start is not None else None
     if title is not None and all(t.lower_.rstrip(".") in RANKS for t in doc[title_start:start]):
         title = None  # "Colonel X": a rank is part of how the name is written, not the role
@@ -906,10 +1092,17 @@ def phrase_head(tok: "Token") -> "Token":
 def is_acting(span: "Span") -> bool:
     """Subject of a verb, agent of a passive, "according to" source, or the body behind such a subject
     ("officials from X said", "X officials said", "the X news agency said")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("of", "at", "from") and before.head.ent_type_ == "PERSON" and \
+            before.head.i < before.i:
+        return False  # "Professor X of Y University said": X speaks, Y is where X works
     tok = phrase_head(span.root)
-    if tok.i != span.root.i:
+    if tok.i != span.root.i and not of_body_after(span, tok):
         if tok.ent_type_ == "PERSON" or tok.lemma_.lower() not in SPEAKING_NOUNS:
             return False  # "Kremlin leader Vladimir Putin", "Marburg outbreak": a modifier, not a party
+        if describes_member_body(span, tok):
+            return False  # "the UN agency counts": one of the parent's bodies, named before, counts
     for _ in range(6):
         if tok.dep_ in SUBJECT_DEPS:
             return True
@@ -931,6 +1124,21 @@ def is_acting(span: "Span") -> bool:
                 continue
         return False
     return False
+
+
+def describes_member_body(span: "Span", head: "Token") -> bool:
+    """"the UN agency", "the EU body": a body name right before a generic body noun with "the" describes a
+    member body the text named before, not the parent acting ("the KCNA news agency" names its own agency)."""
+    return head.lower_ in MEMBER_BODY_NOUNS and span.end == head.i and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def of_body_after(span: "Span", head: "Token") -> bool:
+    """The parse hangs a person's name on the body named after it ("Professor X of Erasmus University Rotterdam
+    said" with "Rotterdam" as the subject): the person is the one who acts, through the capitalised body name."""
+    doc = span.doc
+    return span.end + 1 < head.i and doc[span.end].lower_ in ("of", "at", "from") and \
+        all(t.is_title or t.lower_ in NAME_CONNECTORS | {"of", "for", "and"} for t in doc[span.end + 1: head.i + 1])
 
 
 def speaks(span: "Span") -> bool:
@@ -1139,12 +1347,17 @@ def unlabelled_speakers(sent: "Sentence", in_names: set[int] = frozenset()) -> l
                 tok.doc[start - 1].pos_ == "PROPN" or (tok.doc[start - 1].text == "-" and
                                                        not tok.doc[start - 1].whitespace_)):
             start -= 1
-        span = tok.doc[start: tok.i + 1]
+        end = tok.i + 1
+        while end + 1 < sent.span.end and tok.doc[end].lower_ in NAME_CONNECTORS and tok.doc[end].is_lower and \
+                tok.doc[end + 1].is_title and tok.doc[end + 1].is_alpha and not tok.doc[end + 1].ent_type_:
+            end += 2  # "Verdes en Marcha insists": the parse makes "en Marcha" a phrase hung on the subject
+        span = tok.doc[start: end]
+        span = span[office_lead(span):]  # "Minister of State Ana Ruiz said": the office is no part of the name
         if ends_before_number(span):
             continue  # "Its Local 40 says": a numbered branch, not a name cut before its number
         if is_dateline(span, sent):
             continue  # "Lyon, 4 May 2027 - X announced": the town the story was filed from
-        words = [w for w in span if w.text != "-"]
+        words = [w for w in span if w.text != "-" and w.lower_ not in NAME_CONNECTORS]
         legal_form = len(words) >= 2 and words[-1].text.replace(".", "").lower() in COMPANY_SUFFIXES
         if legal_form:
             words = words[:-1]  # "Veldmark Energy N.V.", "Orlen S.A.": the company's legal form
@@ -1152,7 +1365,9 @@ def unlabelled_speakers(sent: "Sentence", in_names: set[int] = frozenset()) -> l
                 any(w.lower_ in ORG_HEADS | TITLE_WORDS | HONORIFICS or ents.country_of(w.text) for w in words):
             continue
         company = legal_form or words[-1].lower_ in COMPANY_SUFFIXES and len(words) >= 2  # "Quorra Energy said"
-        kind = "organization" if company or kind_cue(span, "") == "organization" else "person"
+        # "the X Y Z did not respond": a person's name takes no "the"
+        kind = "organization" if company or kind_cue(span, "") == "organization" or \
+            len(words) >= 2 and after_definite_article(span) else "person"
         found.append(Mention(sent=sent, surface=span.text, key=ents.normalize(span.text), kind=kind,
                              acting=True, role=role_of(span) if kind == "person" else None))
     return found
