@@ -751,9 +751,17 @@ def _foreign_language(u: Unit, page: Page, stop: frozenset[str]) -> bool:
     if u.n < 2 or page.language is None or any(w.lower() in stop for w in u.words):
         return False
     hits: Counter[str] = Counter()
-    for w in u.words:
+    for w in _outside_names(u.words):
         hits.update(_languages_of(w.lower()))
     return bool(hits) and hits.most_common(1)[0][1] >= max(2, 0.5 * u.n)
+
+
+def _outside_names(words: list[str]) -> list[str]:
+    """The words not in a run of two or more capitalised words: a name ('Hai Phong Motors', 'De La Cruz')
+    is written in its own language and says nothing of the language of the line it stands in."""
+    capital = [w[:1].isupper() for w in words]
+    return [w for i, w in enumerate(words)
+            if not capital[i] or not (i > 0 and capital[i - 1] or i + 1 < len(words) and capital[i + 1])]
 
 
 def _judge_alone(u: Unit, page: Page, stop: frozenset[str]) -> None:

@@ -1391,3 +1391,22 @@ def test_html_subheadings_are_heading_lines_of_the_text(tmp_path):
             "Girders cracked: 2", "Daily crossings: 14,000"} <= set(blocks)
     assert not any("cycle lanes" in b or "Festival" in b for b in blocks)
     assert doc.title == "Kelso bridge closed after cracks found in girders"
+
+
+# ---------------------------------------------------------------- foreign names are no foreign language
+
+@pytest.mark.parametrize("line", [
+    "Hai Phong Cycle Works: 34%",              # Vietnamese 'hai' is a stop word there
+    "Dos Santos De La Cruz Holdings: 12%",     # Spanish and Portuguese stop words in a company name
+    "Van Der Berg En Zonen: 7%",
+])
+def test_a_fact_line_naming_a_foreign_company_is_kept(line):
+    facts = [line, "Other exporters: 41%", "Average rate: 22%"]
+    text = "\n\n".join([P1, "\n".join(["The provisional rates are:", *("- " + f for f in facts)]), P2]) + "\n"
+    assert all(f in blocks_of(text) for f in facts)
+
+
+@pytest.mark.parametrize("line", ["Lees ook de reacties van onze lezers", "Leia também a nossa newsletter",
+                                  "Lesen Sie auch den Kommentar von der Redaktion"])
+def test_a_foreign_line_with_names_capitalised_is_still_foreign(line):
+    assert blocks_of(f"{P1}\n{line}\n{P2}\n") == [P1, P2]
