@@ -1420,3 +1420,20 @@ def test_the_figure_put_at_a_share_is_the_share_just_stated(figures_of, text, qu
     figs = figures_of(text)
     assert [f.quantity for f in figs] == [quantity, quantity]
     assert figs[1].description == figs[0].description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, quantity", [
+    ("Campaigners insist that 30% of the budget is wasted; the ministry says 9% and calls the claim absurd.",
+     "percent budget"),
+    ("The regulator reports 19.4% of capacity. The independent monitor reports 14.8%.", "percent capacity"),
+])
+def test_a_bare_share_said_by_another_is_the_share_just_stated(figures_of, text, quantity):
+    figs = figures_of(text)
+    assert [f.quantity for f in figs] == [quantity, quantity]
+    assert figs[0].claimed_by != figs[1].claimed_by
+
+
+@pytest.mark.slow
+def test_a_bare_share_with_nothing_stated_before_keeps_its_own_key(figures_of):
+    assert only(figures_of("The company says 12%.")).quantity == "percent company"

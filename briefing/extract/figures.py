@@ -703,7 +703,19 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
             and _stands_for_a_number(topic):
         # "took nearly 30% of the market - it puts the figure at 27%": the share just stated, of the same thing
         fig.quantity, fig.description = previous.quantity, previous.description
+    elif not holder and (a.percent or a.currency) and noun is None and previous is not None \
+            and previous.unit == fig.unit and _said_bare(topic, root):
+        # "X insists 27% is lost; Y says 11.2%", "Y reports 14.8%": Y's value of what was just stated
+        fig.quantity, fig.description = previous.quantity, previous.description
     return fig
+
+
+def _said_bare(topic: "Token | None", root: "Token") -> bool:
+    """'the ministry says 9%': a share or sum that is the bare object of a verb of saying, whose only topic
+    is the one who says it."""
+    verb = root.head
+    return topic is not None and root.dep_ == "dobj" and topic.dep_ == "nsubj" and topic.head.i == verb.i \
+        and verb.lemma_.lower() in REPORTING_VERBS
 
 
 def _stands_for_a_number(topic: "Token | None") -> bool:
