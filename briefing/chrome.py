@@ -827,6 +827,14 @@ def _metadata(u: Unit, text: str, n: int) -> bool:
         if _read_row_outlet(u, text, n):                 # "Coastal Wire · By Ana Ruiz"
             u.mark(META, "byline row")
             return True
+    if n <= 14 and ". " in text.rstrip(". "):
+        # a short note closed by the byline ('Translated from the Spanish. By Ana Ruiz'): the page's credits
+        note, _, last = text.rstrip(". ").rpartition(". ")
+        byline = pagemeta.byline_outlet(last) if len(WORD.findall(note)) <= 8 else None
+        if byline is not None:
+            u.outlet, u.outlet_how = (byline[1], "byline") if byline[1] else (None, "")
+            u.mark(META, "note and byline")
+            return True
     if n <= 8:
         byline = pagemeta.byline_outlet(text)
         if byline is not None:

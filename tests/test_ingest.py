@@ -1410,3 +1410,16 @@ def test_a_fact_line_naming_a_foreign_company_is_kept(line):
                                   "Lesen Sie auch den Kommentar von der Redaktion"])
 def test_a_foreign_line_with_names_capitalised_is_still_foreign(line):
     assert blocks_of(f"{P1}\n{line}\n{P2}\n") == [P1, P2]
+
+
+@pytest.mark.parametrize("row", ["Translated from the Portuguese original. By Ana Ruiz",
+                                 "Adapted from the radio interview. By Tom Ellery and Mia Stone.",
+                                 "Updated with the minister's reply. By Jonas Weber, Harbour Times"])
+def test_a_short_note_closed_by_a_byline_is_metadata(row):
+    text = f"Kelso bridge closed after cracks found\n{row}\n\n" + "\n\n".join(BRIDGE) + "\n"
+    assert blocks_of(text) == BRIDGE
+
+
+def test_a_sentence_ending_with_a_by_phrase_stays_article():
+    line = "The contract was signed in March. By June the first girders had been replaced."
+    assert line in blocks_of("\n\n".join([BRIDGE[0], line, BRIDGE[1]]) + "\n")
