@@ -1092,3 +1092,25 @@ def test_the_parent_of_a_member_body_named_before_does_not_act(actors_of, text, 
 
 def test_a_parent_body_acting_itself_stays(actors_of):
     assert "UN" in names(actors_of("The UN said the talks would resume in Geneva next week."))
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Meanwhile the staff committee, led by the UGT union, said forty posts were unfilled.", "UGT"),
+    ("The Likud party said the vote would go ahead on Tuesday.", "Likud"),
+])
+def test_a_lower_case_body_noun_after_a_name_is_no_part_of_it(actors_of, text, body):
+    found = actors_of(text)
+    assert body in names(found) and not any(n.startswith(body + " ") for n in names(found))
+
+
+def test_a_capitalised_body_word_stays_in_the_name(actors_of):
+    assert "Acme Workers Union" in names(actors_of("The Acme Workers Union said its members would strike."))
+
+
+@pytest.mark.parametrize("text,company", [
+    ("Hai Phong E-Mobility Co. was hit with 34.2% and Mekong Bike Manufacturing with 47.6%, while others pay more.",
+     "Hai Phong E-Mobility Co"),
+    ("Lotus Freight Corp. said it would appeal the fine.", "Lotus Freight Corp"),
+])
+def test_a_legal_form_with_a_full_stop_makes_a_company(actors_of, text, company):
+    assert named(actors_of(text), company).kind == "organization"

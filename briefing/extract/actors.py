@@ -67,7 +67,7 @@ pharma motors airlines airways foods energy resources capital ventures networks 
 shipping mining media studios entertainment insurance financial securities investments properties brands
 telecom telecoms semiconductors electronics chemicals petroleum airline bancorp biotech biotechnology
 therapeutics biosciences biologics diagnostics genomics robotics dynamics aerospace automotive pharmaceutical
-inc incorporated ltd limited llc plc corp gmbh ag sa nv bv spa oyj asa""".split())
+inc incorporated ltd limited llc plc corp co jsc pte pty gmbh ag sa nv bv spa oyj asa""".split())
 # nouns that say what a name is when they stand before it, beside it or after "X is a": a product, an illness
 # or a place, not a party ("the vaccine X", "X, a blood-pressure drug", "X is a messaging app", "the storm X")
 NOT_PARTY_NOUNS = frozenset("""product drug medicine medication vaccine shot jab pill tablet treatment therapy
@@ -978,6 +978,9 @@ def trim_entity(span: "Span", label: str) -> tuple["Span", str | None]:
             break
     while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’", "*"):
         end -= 1
+    if label == "ORG" and end > start + 1 and doc[end - 1].is_lower and \
+            doc[end - 1].lower_ in ORG_HEADS | COMPANY_NOUNS and not doc[end - 2].is_lower:
+        end -= 1  # "the CCOO union", "the Likud party": the body's name, then what kind of body it is
     # "Tuilagi Fa'amausili of Samoa" tagged as one organisation: the person, of a country
     for i in range(start + 2, end - 1):
         country = ents.country_of(doc[i + 1: end].text)  # a country's name: "the Observatory of <capital>" is a body
@@ -1038,7 +1041,7 @@ def given_name_before(span: "Span") -> bool:
 
 def kind_of(span: "Span", label: str, surface: str, surnames: set[str], title: str | None) -> str | None:
     """person / organization / country / group from the NER label, corrected by head noun and title."""
-    last = span[-1].lower_
+    last = span[-1].lower_.rstrip(".")  # "X Co.", "X Corp."
     if label in ("GPE", "LOC") and given_name_before(span):
         return "person"  # "Ana Lima told reporters": NER took the surname for a place
     if ents.normalize(surface) in surnames and label != "PERSON" and len(span) <= 3:
