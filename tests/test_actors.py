@@ -1114,3 +1114,10 @@ def test_a_capitalised_body_word_stays_in_the_name(actors_of):
 ])
 def test_a_legal_form_with_a_full_stop_makes_a_company(actors_of, text, company):
     assert named(actors_of(text), company).kind == "organization"
+
+
+def test_canonical_name_of_a_body_name_cut_before_its_and():
+    actors = [Actor("Ministry of Fisheries and Oceans", "organization"),
+              Actor("Board of Trade and Industry", "organization"), Actor("Board of Trade and Shipping", "organization")]
+    assert canonical_name("Ministry of Fisheries", actors) == "Ministry of Fisheries and Oceans"
+    assert canonical_name("Board of Trade", actors) is None  # the start of two bodies' names

@@ -371,7 +371,8 @@ CUT_NAME_ENDS = ("of", "and", "for", "the", "&")  # a name cut before its last w
 
 def _part_of_one_body(key: str, actors: list[Actor]) -> str | None:
     """The one organisation a cut piece of its name stands for: its first words up to a dangling "of"/"and"
-    ("national observatory of" / "National Observatory of Athens"), or its last words from an organisation
+    ("national observatory of" / "National Observatory of Athens") or up to an "and" ("Ministry of Industry" /
+    "Ministry of Industry and Trade"), or its last words from an organisation
     word back, after an "and" ("harbour workers union" / "Canadian Longshore and Harbour Workers Union")."""
     words = key.split()
     if len(words) < 2:
@@ -384,7 +385,8 @@ def _part_of_one_body(key: str, actors: list[Actor]) -> str | None:
             full = ents.normalize(n).split()
             if len(full) <= len(words):
                 continue
-            leading = words[-1] in CUT_NAME_ENDS and full[:len(words)] == words
+            # "ministry of industry" of "Ministry of Industry and Trade": cut before its "and"
+            leading = full[:len(words)] == words and (words[-1] in CUT_NAME_ENDS or full[len(words)] in ("and", "&"))
             trailing = words[-1] in ORG_HEADS and full[-len(words):] == words and full[-len(words) - 1] in ("and", "&")
             if leading or trailing:
                 found.add(a.name)
