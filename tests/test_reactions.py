@@ -1183,3 +1183,32 @@ def test_a_mixed_feeling_takes_no_side(reactions_of, text):
 ])
 def test_saying_a_measure_conforms_to_the_rules_defends_it(reactions_of, text, stance):
     assert reactions_of(text)[0].stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    'Professor Marte van Dijk of Hanze University Groningen said the case looked "solid on paper, weaker in '
+    'practice". "The question is whether it works," she said.',
+    'Professor Anna Holm of Lund University said the plan looked "strong on paper, weak in practice".',
+])
+def test_a_professor_by_title_comments_and_is_no_party(reactions_of, text):
+    assert reactions_of(text) == []
+
+
+def test_a_professor_holding_an_office_is_still_a_party(reactions_of):
+    found = reactions_of("Professor Anna Holm, the health minister, said the plan was unfair.")
+    assert stances_of(found) == [("Anna Holm", "condemn")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Several readers in Kowloon told us the buses were late.", []),
+    ("Danish shops say customers will notice the tax.", []),
+    ("Insurers often report losses in ways that flatter them.", []),
+    ('"Insurers often report losses in ways that flatter them," said Tom Hale.', ["Tom Hale"]),
+    ("Mia Berg, who runs two bakeries in Ghent, said flour had doubled in price.", []),
+    # officials of a country speak for it; a keeper of a business who takes a side is a party
+    ("Danish officials said the tax was unfair.", ["Danish"]),
+    ("Mia Berg, who runs two bakeries in Ghent, said the tax was unfair.", ["Mia Berg"]),
+    ("Mia Berg, who runs the Acme Group, said flour had doubled in price.", ["Mia Berg"]),
+])
+def test_bystanders_habits_and_a_countrys_shops_are_no_parties(reactions_of, text, speakers):
+    assert [r.actor for r in reactions_of(text)] == speakers

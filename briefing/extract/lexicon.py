@@ -325,7 +325,16 @@ REMOVAL_PATTERN = r"\b(?:take|takes|took|taken|taking|strip|strips|stripped|stri
 # people who live through an event rather than take a side in it: their plain accounts are no reactions
 # ("Residents described a frantic escape", "Traders said the closure had stranded hundreds")
 BYSTANDER_NOUNS = frozenset("""resident villager volunteer witness eyewitness trader shopkeeper passenger commuter
-neighbour neighbor onlooker local evacuee survivor tourist visitor motorist driver customer shopper""".split())
+neighbour neighbor onlooker local evacuee survivor tourist visitor motorist driver customer shopper reader viewer
+listener caller""".split())
+# a verb of saying with one of these states a habit, not something said: "insurers often report losses"
+HABITUAL_ADVERBS = frozenset("often usually typically generally sometimes rarely frequently routinely commonly".split())
+# local businesses and households of a country, which do not speak for its state: "Danish shops say" is not
+# Denmark (while "Danish officials" and "Estrian steelmakers" stand for their country's side)
+LOCAL_PLACE_NOUNS = frozenset("""shop store restaurant cafe bar pub hotel bakery business household homeowner
+family""".split())
+# running a small business of one's own: "X, who runs two bakeries", "who owns a farm": a private person
+PROPRIETOR_VERBS = frozenset("run own manage operate keep".split())
 # what makes an appeal a plea for help, not a legal one: "an emergency appeal", "a fundraising appeal"
 PLEA_MODIFIERS = frozenset("emergency urgent fundraising funding donation humanitarian flash public aid relief".split())
 # a promised answer to another's act, said with force, is a countermeasure: "we will respond in kind",

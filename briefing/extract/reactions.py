@@ -26,6 +26,7 @@ from briefing.extract.lexicon import (ACADEMIC_HEADS, ACCUSATION_NOUNS, ACCUSING
                                       REMOVAL_PATTERN, REPORTING_VERBS, RESPONSE_MANNER, RESPONSE_NOUNS,
                                       RESPONSE_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS, RIGHTS_NOUNS,
                                       SHORTFALL_WORDS, SPEECH_CONTROL_VERBS, SPOKESPERSON_WORDS, STAKEHOLDER_GROUPS,
+                                      HABITUAL_ADVERBS, LOCAL_PLACE_NOUNS, PROPRIETOR_VERBS,
                                       BODY_LEADER_WORDS, TITLE_MODIFIERS,
                                       STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS, SYMPATHY_PHRASES,
                                       SYMPATHY_WORDS, TITLE_WORDS, URGE_VERBS)
@@ -1055,6 +1056,10 @@ def _resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors:
         if _looks_like_person(_person_name(name), None, actors):
             return _full_name(_person_name(name), ctx), True
         return name, False
+    if ent is not None and ent.label_ in ("NORP", "GPE") and subj.pos_ == "NOUN" and subj.tag_ == "NNS" \
+            and not ent.start <= subj.i < ent.end \
+            and subj.lemma_.lower() in (LOCAL_PLACE_NOUNS | BYSTANDER_NOUNS) - STAKEHOLDER_GROUPS:
+        return None  # "Danish shops say", "Danish shoppers say": people or shops of a country, not its state
     if ent is not None:
         name = clean_name(_widened(ent))
         if ent.label_ == "PERSON":
@@ -1288,7 +1293,8 @@ def _speaker_subject(verb: "Token") -> "Token | None":
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
             # '"A disaster," said the Guild': the parser may take the quoted words for a second subject
-            return next((c for c in subjects if c.pos_ in ("PROPN", "PRON") or c.ent_type_), subjects[0])
+            return _person_before_of(next((c for c in subjects if c.pos_ in ("PROPN", "PRON") or c.ent_type_),
+                                          subjects[0]))
         if any(c.dep_ in ("nsubjpass", "expl", "csubj") for c in verb.children) or verb.head.i == verb.i:
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SPEECH_CONTROL_VERBS:
@@ -1303,6 +1309,18 @@ def _speaker_subject(verb: "Token") -> "Token | None":
         else:
             return None
     return None
+
+
+def _person_before_of(subj: "Token") -> "Token":
+    """The person a misparsed subject hangs from: in 'Professor X of Y University Z said' the parser may make the
+    place name Z the subject, with the person X as its modifier; X, who has the 'of' phrase, is the subject."""
+    if subj.pos_ != "PROPN":
+        return subj
+    for c in subj.children:
+        if c.dep_ in ("nmod", "compound") and c.i < subj.i and c.ent_type_ == "PERSON" \
+                and any(g.dep_ == "prep" and g.lower_ in ("of", "at") for g in c.children):
+            return c
+    return subj
 
 
 def _relative_clause_verbs(subj: "Token") -> list["Token"]:
@@ -1453,6 +1471,8 @@ def find_speeches(sent: "Sentence", ctx: "DocContext", actors: list[Actor],
                 if who:
                     return [Speech(who[0], who[1], [saying], list(saying.subtree))]
             continue
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+            continue  # "insurers often report losses in ways that flatter them": a habit, not a statement
         subj = _speaker_subject(verb)
         if subj is not None and subj.idx < filed_end:
             subj = _subject_after_dateline(subj, filed_end)
@@ -1533,6 +1553,7 @@ def _remember_people(sent: "Sentence", memory: SpeakerMemory) -> None:
     main subject is whom a following 'its chief executive' works for."""
     for t in sent.span:
         if t.dep_ in ("nsubj", "nsubjpass"):
+            t = _person_before_of(t)
             ent = _entity_for(t, sent.span)
             if ent is not None and ent.label_ == "PERSON":
                 memory.saw_person(clean_name(ent.text))
@@ -1576,7 +1597,12 @@ def _private_person(speech: Speech) -> bool:
     if not speech.is_person or not speech.verbs or speech.according_to:
         return False
     subj = _speaker_subject(speech.verbs[0])
-    if subj is None or not any(c.dep_ == "appos" and c.pos_ == "NUM" for c in subj.children):
+    if subj is None:
+        return False
+    # "X, who runs two bakeries": one who keeps a small business of their own, not a body that is named
+    keeps_business = any(c.dep_ == "relcl" and c.lemma_.lower() in PROPRIETOR_VERBS and any(
+        o.dep_ == "dobj" and o.pos_ == "NOUN" and not o.ent_type_ for o in c.children) for c in subj.children)
+    if not keeps_business and not any(c.dep_ == "appos" and c.pos_ == "NUM" for c in subj.children):
         return False
     return not any(t.lower_ in TITLE_WORDS or t.lower_ in PERSON_NOUNS for t in subj.subtree)
 
@@ -1596,7 +1622,9 @@ def _is_commentator(speech: Speech) -> bool:
         return False  # "a spokeswoman at the Health Institute", "director of the institute": it speaks for it
     if any(c.dep_ == "poss" for r in roles for c in r.children):
         return False  # "the group's lead analyst": a member speaking for the group
-    described = [t for r in roles for t in r.subtree]
+    if any(t.dep_ == "compound" and t.i < subj.i and t.lower_ in COMMENTATOR_ROLES for t in subj.subtree):
+        return True  # "Professor X said", "Analyst Y said": a title of one who comments
+    described = [t for r in roles for t in r.subtree] + [c for c in subj.children if c.dep_ == "prep"]
     for t in described:
         if t.lower_ in COMMENTATOR_ROLES and t.dep_ in ("appos", "ROOT", "conj", "attr"):
             return True
