@@ -1437,3 +1437,14 @@ def test_a_bare_share_said_by_another_is_the_share_just_stated(figures_of, text,
 @pytest.mark.slow
 def test_a_bare_share_with_nothing_stated_before_keeps_its_own_key(figures_of):
     assert only(figures_of("The company says 12%.")).quantity == "percent company"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, claimant", [
+    ("Critics say the mayor ignored the warnings, while Japan has pledged $40 million for new pumps.", "Japan"),
+    ("The union says members are angry, whereas the World Bank has offered $12 million in loans.", "World Bank"),
+    # negative: a gift inside what someone reports stays theirs to vouch for
+    ("The union said Japan has pledged $40 million.", "union"),
+])
+def test_a_named_givers_sum_set_against_what_was_said_is_its_own(figures_of, text, claimant):
+    assert only(figures_of(text)).claimed_by == claimant

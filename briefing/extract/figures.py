@@ -687,7 +687,10 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
     elif giver is not None and giver.ent_type_ in GIVER_ENTITIES:
         named = _ent_of(giver)
         giver_name = re.sub(r"^the\s+", "", named.text, flags=re.I) if named is not None else None
-    if fig.claimed_by is None and giver_name and giver_name[:1].isupper():
+    # "X says ..., while Madrid has pledged €120m": a contrast the writer adds is no part of what X says
+    contrast = giver_name is not None and verb.dep_ == "advcl" \
+        and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in verb.children)
+    if (fig.claimed_by is None or contrast) and giver_name and giver_name[:1].isupper():
         # "The World Bank pledged US$500m", "It (Japan) pledged $20m": a named giver vouches for its own sum
         fig.claimed_by = clean_claimant(giver_name)
     if elided is not None:
@@ -2456,6 +2459,8 @@ def _whose(topic: "Token | None") -> str | None:
     return " ".join(names) or None
 
 
+# conjunctions of a clause that sets another party's act against what was said: "..., while X pledged"
+CONTRAST_MARKS = frozenset("while whereas whilst".split())
 # named subjects of a money verb that give or get a sum themselves: a body, a country, a people
 GIVER_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 
