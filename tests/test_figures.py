@@ -1448,3 +1448,14 @@ def test_a_bare_share_with_nothing_stated_before_keeps_its_own_key(figures_of):
 ])
 def test_a_named_givers_sum_set_against_what_was_said_is_its_own(figures_of, text, claimant):
     assert only(figures_of(text)).claimed_by == claimant
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, description", [
+    ("The regulator reports 19.4% of capacity.", "capacity"),
+    ("The ministry reported 143 deaths on Monday.", "deaths"),
+    # negative: a verb that says what happened stays
+    ("The agency reported that 40 homes were destroyed.", "homes destroyed"),
+])
+def test_a_verb_that_passes_a_number_on_is_not_its_description(figures_of, sentence, description):
+    assert only(figures_of(sentence)).description == description

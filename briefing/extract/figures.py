@@ -2214,8 +2214,10 @@ def _description(doc, a: Amount, noun: "Token | None", anchor: "Token", verb: "T
     if topic is not None and noun is None and topic.i != head.i and hang is None:
         hang = _hanging_verb(topic)  # "Corvid shares closed 3.2 percent lower": the share's own verb
     if hang is not None and hang.lemma_ != "be":
-        if not (hang.lemma_ == "put" and head.dep_ == "pobj"):
-            keep.add(hang.i)  # ("put the vaccine's efficacy at 54 percent": the efficacy is what is measured)
+        if not (hang.lemma_ == "put" and head.dep_ == "pobj") and hang.lemma_.lower() not in SAYING_VERBS:
+            # ("put the vaccine's efficacy at 54 percent": the efficacy is what is measured; "reports 19.4% of
+            # capacity": who says it is the claimant, not part of what is counted)
+            keep.add(hang.i)
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in hang.children)
         keep |= {c.i for c in hang.children if c.dep_ in ("prt", "neg") or c.dep_ == "aux" and modal}
         for c in hang.conjuncts:  # "damaged or destroyed"
@@ -2459,6 +2461,8 @@ def _whose(topic: "Token | None") -> str | None:
     return " ".join(names) or None
 
 
+# verbs that only pass a number on: they say who gives it, never what it counts
+SAYING_VERBS = frozenset("say tell state report claim note add cite quote write".split())
 # conjunctions of a clause that sets another party's act against what was said: "..., while X pledged"
 CONTRAST_MARKS = frozenset("while whereas whilst".split())
 # named subjects of a money verb that give or get a sum themselves: a body, a country, a people
