@@ -520,7 +520,37 @@ def _outlet(page: chrome.Page) -> str | None:
                     return _header_name(page, outlet) or outlet
                 return outlet
     first = next((u for u in page.units if u.kind == chrome.ARTICLE), None)
-    return pagemeta.dateline_agency(first.text) if first is not None else None
+    agency = pagemeta.dateline_agency(first.text) if first is not None else None
+    return agency or _issuer(page)
+
+
+ISSUER_MAX_WORDS = 8
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.-]{1,9}\)$")      # 'Harbour Energy Group (HEG)'
+
+
+def _issuer(page: chrome.Page) -> str | None:
+    """A press release or statement names no outlet: its header labels what it is ('PRESS RELEASE', 'Media
+    statement') under the name of whoever issues it ('HARBOUR ENERGY GROUP (HEG)'), the source to show."""
+    title_start = page.title[0] if page.title else None
+    header = []
+    for u in page.units:
+        if u.kind == chrome.ARTICLE or title_start is not None and u.start >= title_start:
+            break
+        header.append(u)
+    if not any(len(u.words) <= 6 and pagemeta.DOCUMENT_LABELS & {w.lower() for w in u.words} for u in header):
+        return None
+    for u in header:
+        name = re.split(r"\s+[/|]\s+", u.text.strip())[0]      # 'Name / Name in another language'
+        tokens = _ACRONYM_AFTER.sub("", name).split()
+        if not 1 <= len(tokens) <= ISSUER_MAX_WORDS or u.sentence_end or u.date is not None or \
+                any(c.isdigit() for c in u.text) or pagemeta.DOCUMENT_LABELS & {w.lower() for w in u.words}:
+            continue
+        if all(t[:1].isupper() or t.lower() in _NAME_PARTICLES for t in tokens) and tokens[0][:1].isupper():
+            return pagemeta.display_case(" ".join(tokens))
+    return None
+
+
+_NAME_PARTICLES = frozenset("the of and & for de del des du la le di da von van y".split())
 
 
 def _front_matter_metadata(doc: Document, values: dict[str, str]) -> None:

@@ -347,7 +347,8 @@ def display_case(name: str) -> str:
     """'THE CAPITAL DAILY' -> 'The Capital Daily'; short all-caps words stay acronyms ('BBC NEWS' -> 'BBC News')."""
     if not name.isupper():
         return name
-    small = {"THE": "The", "OF": "of", "AND": "and"}
+    small = {"THE": "The", "OF": "of", "AND": "and", "FOR": "for", "DE": "de", "DEL": "del", "DES": "des",
+             "DU": "du", "LA": "la", "DI": "di"}
     return " ".join(small.get(w, w if len(w) <= 3 else w.capitalize()) for w in name.split())
 
 

@@ -155,7 +155,7 @@ PAGE_META = {
     "trade_press_conference.txt": ("Regular Press Briefing by Ministry Spokesperson Ilse Marken, 14 October 2027",
                                    date(2027, 10, 14), "Ministry of Commerce of the Republic of Vellandia"),
     "release_vaccine_maker.txt": ("Keldan Biologics wins approval for malaria vaccine in three countries",
-                                  date(2026, 3, 3), None),
+                                  date(2026, 3, 3), "Keldan Biologics"),      # the issuer of the release
 }
 
 
@@ -1423,3 +1423,30 @@ def test_a_short_note_closed_by_a_byline_is_metadata(row):
 def test_a_sentence_ending_with_a_by_phrase_stays_article():
     line = "The contract was signed in March. By June the first girders had been replaced."
     assert line in blocks_of("\n\n".join([BRIDGE[0], line, BRIDGE[1]]) + "\n")
+
+
+# ---------------------------------------------------------------- a press release's issuer as its source
+
+PLANT_RELEASE = ("The company said on Monday that it would close its Kelso plant by the end of the year and move "
+                "production to two larger sites, affecting about 240 jobs.\n\n"
+                "Staff will be offered transfers or redundancy packages, and talks with the union start next week, "
+                "the company said in the statement.\n")
+
+
+@pytest.mark.parametrize("header, issuer", [
+    ("NORTHGATE FOODS PLC (NGF)\nPRESS RELEASE\nKelso, 3 March 2031", "Northgate Foods PLC"),
+    ("Institut de la Santé Rurale / Rural Health Institute\nMedia statement\nFOR IMMEDIATE RELEASE",
+     "Institut de la Santé Rurale"),
+    ("MINISTRY OF TRANSPORT\nDirectorate of Roads\nNEWS RELEASE", "Ministry of Transport"),
+])
+def test_a_press_release_names_its_issuer_as_the_outlet(header, issuer):
+    text = f"{header}\n\nNorthgate to close Kelso plant with 240 jobs at risk\n\n{PLANT_RELEASE}"
+    assert text_document("r.txt", "r.txt", text).outlet == issuer
+
+
+@pytest.mark.parametrize("header", ["KELSO TOWN NEWS", "Business\nMarkets", "PRESS RELEASE\n3 March 2031"])
+def test_no_issuer_without_a_release_label_or_a_name_above_it(header):
+    text = f"{header}\n\nNorthgate to close Kelso plant with 240 jobs at risk\n\n{PLANT_RELEASE}"
+    outlet = text_document("r.txt", "r.txt", text).outlet
+    assert outlet in (None, "Kelso Town News")
+    assert outlet != "Business" and outlet != "Markets"
