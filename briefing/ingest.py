@@ -511,7 +511,31 @@ def _header_name(page: chrome.Page, outlet: str) -> str | None:
 
 def _outlet(page: chrome.Page) -> str | None:
     """The outlet the page names: a reporter's sign-off, a byline, the copyright line, a site-name line;
-    failing those, the agency in the first paragraph's dateline ('LIMA, March 10 (Andes Wire) -')."""
+    failing those, the agency in the first paragraph's dateline ('LIMA, March 10 (Andes Wire) -'). An
+    acronym is spelled out as the page's header spells it ('ANDES WIRE AGENCY (AWA) - ENGLISH SERVICE')."""
+    outlet = _named_outlet(page)
+    return _spelled_out(page, outlet) or outlet if outlet else outlet
+
+
+def _spelled_out(page: chrome.Page, acronym: str) -> str | None:
+    """The full name that a header line above the headline gives an acronym: 'Andes Wire Agency (AWA)'."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return None
+    title_start = page.title[0] if page.title else None
+    pattern = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|the|de|du|la|&)\s+)?){1,7})\(" + acronym + r"\)")
+    for u in page.units:
+        if u.kind == chrome.ARTICLE or title_start is not None and u.start >= title_start:
+            return None
+        m = pattern.search(u.text[:200])
+        if m:
+            words = m.group(1).split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if initials.upper() == acronym:     # the name's capitals spell the acronym
+                return pagemeta.display_case(" ".join(words))
+    return None
+
+
+def _named_outlet(page: chrome.Page) -> str | None:
     named = [(u.outlet_how, u.outlet) for u in page.units if u.outlet and u.kind != chrome.ARTICLE]
     for how in _OUTLET_ORDER:
         for found_how, outlet in named:

@@ -349,7 +349,9 @@ def display_case(name: str) -> str:
         return name
     small = {"THE": "The", "OF": "of", "AND": "and", "FOR": "for", "DE": "de", "DEL": "del", "DES": "des",
              "DU": "du", "LA": "la", "DI": "di"}
-    return " ".join(small.get(w, w if len(w) <= 3 else w.capitalize()) for w in name.split())
+    return " ".join(small.get(w, w if len(w) <= 3 else "-".join(part.capitalize() for part in w.split("-")))
+                    for w in name.split())     # 'ASIA-PACIFIC' -> 'Asia-Pacific'
+
 
 
 def _plain(word: str) -> str:

@@ -1450,3 +1450,27 @@ def test_no_issuer_without_a_release_label_or_a_name_above_it(header):
     outlet = text_document("r.txt", "r.txt", text).outlet
     assert outlet in (None, "Kelso Town News")
     assert outlet != "Business" and outlet != "Markets"
+
+
+WIRE_BODY = ("KELSO, March 3 (NRS) - Engineers closed the Kelso river bridge to all traffic on Tuesday after "
+             "inspectors found cracks in two of its steel girders, the county roads department said.\n\n"
+             + BRIDGE[1] + "\n\n-- NRS 03/03/2031 10:05 GMT --\n")
+
+
+@pytest.mark.parametrize("header, outlet", [
+    ("NORTHERN RIVERS SERVICE (NRS) -- ENGLISH DESK", "Northern Rivers Service"),
+    ("Northern Radio of Scotland (NRS)", "Northern Radio of Scotland"),
+    ("NATIONAL REGIONAL SYNDICATE (NRS)", "National Regional Syndicate"),
+    ("NORTH-RIVER WIRE (NRS)", "NRS"),                  # the capitals spell no 'NRS': left as it is
+    ("MORNING DESK", "NRS"),
+])
+def test_an_agency_acronym_is_spelled_out_as_the_header_spells_it(header, outlet):
+    text = f"{header}\nKelso bridge closed after cracks found in girders\n\n{WIRE_BODY}"
+    assert text_document("w.txt", "w.txt", text).outlet == outlet
+
+
+def test_display_case_capitalises_each_part_of_a_hyphenated_word():
+    from briefing.pagemeta import display_case
+
+    assert display_case("TRANS-PACIFIC DAILY") == "Trans-Pacific Daily"
+    assert display_case("BANCO DE LA PLATA") == "Banco de la Plata"
