@@ -1121,3 +1121,16 @@ def test_canonical_name_of_a_body_name_cut_before_its_and():
               Actor("Board of Trade and Industry", "organization"), Actor("Board of Trade and Shipping", "organization")]
     assert canonical_name("Ministry of Fisheries", actors) == "Ministry of Fisheries and Oceans"
     assert canonical_name("Board of Trade", actors) is None  # the start of two bodies' names
+
+
+@pytest.mark.parametrize("text", [
+    'Exporters in Europe face new rules. "The European side has ignored our data," spokeswoman Ana Lima said.',
+    "Farmers across Africa fear the levy. The African side rejected the plan, a negotiator said.",
+])
+def test_the_people_of_a_continent_are_no_state(actors_of, text):
+    assert not {"Europe", "Africa"} & names(actors_of(text))
+
+
+def test_the_people_of_a_place_the_text_names_are_its_state(actors_of):
+    found = actors_of("The Vestrian embassy said it would protest the ruling. Vestria has three ports.")
+    assert "Vestria" in names(found)

@@ -84,6 +84,8 @@ SHIP_NAME = re.compile(r"\b(?:%s)\.? ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,
 MEMBER_BODY_NOUNS = frozenset("agency body organisation organization institution entity".split())
 # adjectives that go with a person's name after "the": "the late X", "the former X"
 PERSON_ADJECTIVES = frozenset("late then former young elder veteran legendary famous".split())
+# continents, whose people's adjective ("European", "African") names no state
+CONTINENTS = frozenset("europe africa asia america americas oceania antarctica eurasia".split())
 # units of local government whose name follows "of": "the municipality of X", "the districts of X and Y"
 LOCAL_UNIT_NOUNS = frozenset("municipality district county province region commune prefecture parish".split())
 # prepositions of position beside the lexicon's locatives: "a road above X" is a place
@@ -746,7 +748,8 @@ def place_of_demonym(span: "Span", label: str, surface: str, words: DocWords) ->
     that place: "the Vestrian embassy" in a text about Vestria -> "Vestria"."""
     if label not in ("NORP", "GPE") or len(span) != 1 or span[0].pos_ not in ("ADJ", "PROPN", "NOUN"):
         return None
-    places = [p for p in words.place_names if ents.is_demonym_of_place(surface, p)]
+    places = [p for p in words.place_names if ents.is_demonym_of_place(surface, p)
+              and p.lower() not in CONTINENTS]  # "the European side": a continent is no state that acts
     return max(places, key=len) if places else None
 
 
