@@ -1212,3 +1212,31 @@ def test_a_professor_holding_an_office_is_still_a_party(reactions_of):
 ])
 def test_bystanders_habits_and_a_countrys_shops_are_no_parties(reactions_of, text, speakers):
     assert [r.actor for r in reactions_of(text)] == speakers
+
+
+def test_a_commentator_misparsed_with_a_place_stays_a_commentator_by_pronoun(reactions_of):
+    assert reactions_of('Critics are divided. Professor Liesbeth de Vries of Hanze University Groningen said the '
+                        'board\'s case looked "solid on cost, weaker on demand". "The company\'s own numbers show '
+                        'sales rising. The question is whether it works," she said.') == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ('"The fee is not something a small dealer can absorb," said Mia Berg, who runs two bakeries in Ghent. She '
+     'estimated that bread could cost 20 cents more.', []),
+    # taking a side later still counts
+    ('"The fee is not something a small dealer can absorb," said Mia Berg, who runs two bakeries in Ghent. She '
+     'said the fee was unfair.', [("Mia Berg", "condemn")]),
+])
+def test_a_private_persons_later_plain_account_is_no_reaction_either(reactions_of, text, found):
+    assert stances_of(reactions_of(text)) == found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Harbour Board held a press conference on Monday. Spokesman Piet Vos said the dredging would go ahead.",
+     "Harbour Board"),
+    ("Kestrel Airways cancelled 40 flights on Friday. Spokeswoman Ana Ruiz said the planes would fly again on "
+     "Sunday.", "Kestrel Airways"),
+])
+def test_a_spokesperson_of_no_stated_body_speaks_for_the_body_the_sentence_before_was_about(reactions_of, text,
+                                                                                           speaker):
+    assert reactions_of(text)[-1].actor == speaker

@@ -1017,10 +1017,17 @@ def _resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors:
             # speaks for the body that spoke just before, unless the words are about that body ("Spokesman X
             # said the North Korean deployment was a crime" after a sentence read as North Korea's)
             return memory.speaker, False
+        if body == "" and memory.body and memory.body_age == 1 and memory.speaker_age > 1 \
+                and not _names_party(span, memory.body):
+            # "The Harbour Board held a briefing. Spokesman X said ...": the body the sentence before was about
+            return memory.body, False
     people = [e for e in (_entity_for(h, span) for h in heads) if e is not None and e.label_ == "PERSON"
               and e[-1].lower_ not in ORG_HEADS]  # "the ASEAN Secretariat" tagged as a person is a body
     if people:  # "Chief of the General Staff Valery Gerasimov": the named person heads the phrase
-        return _person_name(_widened(people[-1])), True
+        # a named subject keeps its own name: in "Professor X of Y University Z" the place Z may be tagged a
+        # person and parsed as X's appositive
+        own = people[0] if subj.pos_ == "PROPN" and people[0].start <= subj.i < people[0].end else people[-1]
+        return _person_name(_widened(own)), True
     named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is not None and subj.pos_ in ("NOUN", "PROPN") and _entity_for(subj, span) is None:
         # "The UN Secretary-General, Ana Lindqvist, condemned", "the mining company Orex": the appositive names it
@@ -1661,6 +1668,7 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
     memory = SpeakerMemory()
     out: list[Reaction] = []
     commentators: set[str] = set()  # people the article presents as commentators: their words are no reactions
+    private: set[str] = set()  # people introduced as living through the event: their plain accounts are none
     accused: set[str] = set()  # acts the text so far accused someone of
     groups: list[tuple[int, int, set[str]]] = []  # (reaction index, sentence number, words) of unnamed groups
     for number, sent in enumerate(ctx.sentences):
@@ -1702,7 +1710,9 @@ def extract(ctx: "DocContext", actors: list[Actor]) -> list[Reaction]:
             member = _named_member(speech, groups, number, out)
             if member is not None:  # "Business groups welcomed ... The Business Council of X estimates ..."
                 out[member].actor = speech.speaker
-            if stance == "neutral" and _private_person(speech):
+            if stance == "neutral" and (_one_of(speech.speaker, private) or _private_person(speech)):
+                private.add(speech.speaker)
+                memory.spoke(speech.speaker, speech.is_person)
                 continue  # '"The sky went black," said Jane Roe, 61': a witness's account, not a party's reaction
             if stance == "neutral" and not quote and _only_informs(speech):
                 continue  # "residents described a frantic escape", "the toll reached 27, the agency said"
