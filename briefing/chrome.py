@@ -646,6 +646,7 @@ def _keep_fact_lists(units: list[Unit]) -> None:
 LIST_ITEM_MIN_WORDS = 3
 LIST_HEAD_MAX_WORDS = 12        # a subheading over a list ('What we don't know', 'Key figures') is short
 LIST_COHERENCE = 0.3            # share of a list's content words the article uses (related headlines: ~0.1)
+LIST_END_COHERENCE = 0.5        # the same for a list closing the page (related headlines on the subject: ~0.4)
 # the judgements a list's head or item gets as a short line standing where chrome stands
 _LIST_REJUDGE = ("footer", "link list", "off-topic short line", "header", "date in a byline row",
                  "after the end of the article")
@@ -695,8 +696,10 @@ def _keep_introduced_lists(units: list[Unit]) -> None:
                 continue
             listed = [head, *items] if under_heading else items
             words = frozenset().union(*(u.content for u in listed))
-            on_topic = bool(words) and sum(vocabulary[w] > 0 for w in words) / len(words) >= LIST_COHERENCE
             article_after = any(u.kind == ARTICLE for u in units[i + 1 + len(items):])
+            # closing the page, a list may be other stories on the same subject: it must keep to the article's words
+            needed = LIST_COHERENCE if article_after else LIST_END_COHERENCE
+            on_topic = bool(words) and sum(vocabulary[w] > 0 for w in words) / len(words) >= needed
             facts = all(_is_fact_line(u) for u in items)
             if not (on_topic or facts and article_after):
                 continue

@@ -1474,3 +1474,11 @@ def test_display_case_capitalises_each_part_of_a_hyphenated_word():
 
     assert display_case("TRANS-PACIFIC DAILY") == "Trans-Pacific Daily"
     assert display_case("BANCO DE LA PLATA") == "Banco de la Plata"
+
+
+@pytest.mark.parametrize("items", [
+    ["- Kelso traders demand compensation for bridge closure", "- County faces £4m bill for bridge repairs"],
+    ["- Second river crossing plan revived after girder cracks", "- Opinion: our bridges are crumbling"],
+])
+def test_headlines_of_other_stories_on_the_subject_closing_the_page_stay_chrome(items):
+    assert blocks_of("\n\n".join([*BRIDGE, "\n".join(items)]) + "\n") == BRIDGE
