@@ -1459,3 +1459,14 @@ def test_a_named_givers_sum_set_against_what_was_said_is_its_own(figures_of, tex
 ])
 def test_a_verb_that_passes_a_number_on_is_not_its_description(figures_of, sentence, description):
     assert only(figures_of(sentence)).description == description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, quantity", [
+    ("Apartments priced at $500,000 are selling slowly.", "money apartment"),
+    ("The painting, sold for $2 million last year, is now on show.", "money painting"),
+    # negative: a verb with its own object keeps it
+    ("The city sold the stadium for $40 million.", "money stadium"),
+])
+def test_a_sum_of_a_participle_is_of_the_thing_it_describes(figures_of, sentence, quantity):
+    assert only(figures_of(sentence)).quantity == quantity

@@ -1515,8 +1515,11 @@ def _topic(doc, a: Amount, noun: "Token | None", root: "Token") -> "Token | None
     if head.pos_ == "ADP" and (head.head.pos_ in ("VERB", "AUX") or passive):  # ('were undercut' read as ADJ)
         # "raised its key rate to 5.25%": the object moved to the level; "inflation fell to 2.4%": the subject
         # ("launched an appeal for $4 million": a sum 'for' goes with the object, as a level 'to' does)
-        return _subject_or_object(head.head, exclude=root,
-                                  object_first=head.lower_ in ("to", "by", "at", "from", "for"))
+        verb = head.head
+        found = _subject_or_object(verb, exclude=root, object_first=head.lower_ in ("to", "by", "at", "from", "for"))
+        if found is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN":
+            return verb.head  # "a family car sold for $30,000", "flats priced at $500,000": the thing sold
+        return found
     if head.pos_ in ("VERB", "AUX"):
         return _subject_or_object(head, exclude=root)
     return None
