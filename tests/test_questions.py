@@ -1128,3 +1128,19 @@ def test_a_donors_own_gift_is_no_claim_to_confirm(sentence, asked):
                                description="sum", quantity="money", citations=cites)]
     found = [q for q in build(summary, []) if q.kind == "single_source"]
     assert bool(found) == asked, found
+
+
+def test_a_share_question_keeps_the_thing_a_name_qualifies():
+    def share(value, src, who, sentence):
+        return Figure(value=value, unit="percent", text=f"{value} percent", description=sentence, claimed_by=who,
+                      quantity="percent market asean",
+                      citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+    found = conflicts([share(12, "a", "analysts", "Imports took 12 percent of the ASEAN market."),
+                       share(30, "b", "the federation", "Imports grabbed 30 percent of the ASEAN market.")], [], {})
+    assert found[0].question == "What is the true figure for the market?"
+    # negative: a key of name words only asks no raw name
+    only_names = [Figure(**{**f.__dict__, "quantity": "percent asean"}) for f in
+                  [share(12, "a", "analysts", "Imports took 12 percent in ASEAN."),
+                   share(30, "b", "the federation", "Imports grabbed 30 percent in ASEAN.")]]
+    assert conflicts(only_names, [], {})[0].question == "What is the true figure?"

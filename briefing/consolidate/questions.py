@@ -401,9 +401,11 @@ def _fallback_question(key: str, group: list[Figure]) -> str:
         share = _share_question(rest, group)
         if share:
             return share
-    if not words or any(_named_in(w, group) for w in words):
-        return "What is the true figure?"  # never a raw key of name words ('for the biotech kelvora')
-    return f"What is the true figure for the {rest}?"
+    # never a raw key of name words ('for the biotech kelvora'); the thing a name qualifies may stay ('EU market')
+    things = [w for w in words if not _named_in(w, group)]
+    if not things or len(things) < len(words) and len(things) > 1:
+        return "What is the true figure?"
+    return f"What is the true figure for the {' '.join(things)}?"
 
 
 def _frame_for(group: list[Figure], index: FrameIndex) -> str | None:
