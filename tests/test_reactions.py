@@ -1240,3 +1240,29 @@ def test_a_private_persons_later_plain_account_is_no_reaction_either(reactions_o
 def test_a_spokesperson_of_no_stated_body_speaks_for_the_body_the_sentence_before_was_about(reactions_of, text,
                                                                                            speaker):
     assert reactions_of(text)[-1].actor == speaker
+
+
+def test_a_professor_whose_title_the_parser_hangs_loosely_still_comments(reactions_of):
+    assert reactions_of('Analysts are split. Professor Maartje de Wit of Erasmus University Leiden said the '
+                        'agency\'s case looked "firm on cost, weaker on harm".') == []
+
+
+def test_a_professor_title_hung_as_a_modifier_still_marks_a_commentator(nlp):
+    # the parser sometimes hangs "Professor" on the name as nmod, not compound: built here by hand
+    from spacy.tokens import Doc
+
+    from briefing.extract import DocContext, Sentence, reactions
+    words = ["Professor", "Hendrika", "Boer", "of", "Lund", "University", "said", "the", "plan", "looked", "weak",
+             "."]
+    heads = [2, 2, 6, 2, 5, 3, 6, 8, 9, 6, 9, 6]
+    deps = ["nmod", "compound", "nsubj", "prep", "compound", "pobj", "ROOT", "det", "nsubj", "ccomp", "acomp",
+            "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "ADJ", "PUNCT"]
+    tags = ["NNP", "NNP", "NNP", "IN", "NNP", "NNP", "VBD", "DT", "NN", "VBD", "JJ", "."]
+    lemmas = ["Professor", "Hendrika", "Boer", "of", "Lund", "University", "say", "the", "plan", "look", "weak", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents,
+              sent_starts=[True] + [False] * 11)
+    sents = [Sentence(span=s, start=s.start_char, source="a.txt") for s in doc.sents]
+    ctx = DocContext(document=SimpleNamespace(id="a.txt", published=None, outlet=None), sentences=sents)
+    assert reactions.extract(ctx, []) == []

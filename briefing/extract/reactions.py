@@ -1629,7 +1629,7 @@ def _is_commentator(speech: Speech) -> bool:
         return False  # "a spokeswoman at the Health Institute", "director of the institute": it speaks for it
     if any(c.dep_ == "poss" for r in roles for c in r.children):
         return False  # "the group's lead analyst": a member speaking for the group
-    if any(t.dep_ == "compound" and t.i < subj.i and t.lower_ in COMMENTATOR_ROLES for t in subj.subtree):
+    if any(t.dep_ in ("compound", "nmod") and t.i < subj.i and t.lower_ in COMMENTATOR_ROLES for t in subj.subtree):
         return True  # "Professor X said", "Analyst Y said": a title of one who comments
     described = [t for r in roles for t in r.subtree] + [c for c in subj.children if c.dep_ == "prep"]
     for t in described:
