@@ -140,7 +140,7 @@ def parsed_texts(folder: Path, out: Path) -> int:
     from briefing.nlp import document_pieces
 
     documents, _ = load_documents([folder])
-    texts = [d.text[s:e] for d in documents for s, e in document_pieces(d)]
+    texts = [d.parse_text()[s:e] for d in documents for s, e in document_pieces(d)]
     out.write_text(json.dumps(texts), encoding="utf-8")
     return len(documents)
 

@@ -137,7 +137,8 @@ def parse_documents(documents: Iterable["Document"], nlp: "Language", batch_size
     def tasks() -> Iterator[tuple[str, int]]:
         for position, d in enumerate(documents):
             pieces = document_pieces(d)
-            texts = [d.text[s:e] for s, e in pieces]
+            readable = d.parse_text()  # Markdown markup blanked out, offsets kept: '**X** warned' has a subject
+            texts = [readable[s:e] for s, e in pieces]
             cached = bool(texts) and cache is not None and cache.path(cache.key(texts)).is_file()
             queue.append(_Pending(d, [s for s, _ in pieces], texts, cached))
             if not cached:

@@ -183,3 +183,30 @@ def test_the_pipeline_loads_only_components_briefing_reads(nlp):
     assert not set(nlp.component_names) & set(UNUSED_COMPONENTS)  # the sm pipeline's disabled senter is gone
     assert {"tagger", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
     assert nlp.disabled == []
+
+
+def test_markdown_markup_is_blanked_for_the_parser_but_citations_quote_the_file(tmp_path):
+    """'**The Harbour Pilots' Guild (HPG)** warned ...': the parser reads the name as the subject (with the
+    asterisks it made '*' the subject), while every citation is still the file's own characters."""
+    from briefing.extract import extract_document, sentences_of
+    from briefing.ingest import read_document
+    from briefing.nlp import load_pipeline
+
+    text = ("# Pilots warn of delays at the harbour\n\n"
+            "**The Harbour Pilots' Guild (HPG)** warned on Monday that ships would wait for days at the "
+            "entrance of the harbour because of the new night-time ban.\n\n"
+            "- **Ships waiting:** about 40 vessels were anchored off the coast, the guild said.\n")
+    path = tmp_path / "pilots.md"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    parsed = next(parse_documents([document], load_pipeline(None)))
+    sentences = sentences_of(parsed)
+    warned = next(s for s in sentences if "warned" in s.text)
+    assert "*" not in warned.text  # what the parser read
+    assert warned.span.root.lemma_ == "warn"
+    assert any(t.dep_ == "nsubj" and t.text == "Guild" for t in warned.span.root.children)
+    extraction = extract_document(parsed)
+    citations = [c for item in extraction.actors + extraction.figures + extraction.reactions for c in item.citations]
+    assert citations and all(document.text[c.start:c.end] == c.text for c in citations)
+    assert any("**" in c.text for c in citations)  # quoted as written
+    assert any("Guild" in a.name for a in extraction.actors)

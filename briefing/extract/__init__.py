@@ -27,6 +27,9 @@ class Sentence:
     span: "Span"
     start: int  # offset of span[0] in the original text
     source: str
+    # the sentence as the source file has it; the parser read it with Markdown markup blanked out
+    # (Document.parse_text), which keeps every offset, so it differs from ``text`` only where markup was
+    original: str | None = None
 
     @cached_property
     def text(self) -> str:
@@ -41,7 +44,12 @@ class Sentence:
         return self.start + char_in_sentence
 
     def citation(self) -> Citation:
-        return Citation(source=self.source, text=self.text, start=self.start, end=self.end)
+        return Citation(source=self.source, text=self.original_slice(0, len(self.text)), start=self.start,
+                        end=self.end)
+
+    def original_slice(self, start: int, end: int) -> str:
+        """Characters ``start:end`` of the sentence as the source file has them (what a citation quotes)."""
+        return (self.original if self.original is not None else self.text)[start:end]
 
 
 @dataclass
@@ -59,8 +67,9 @@ class DocContext:
 
     def cite_span(self, sent: Sentence, span: "Span") -> Citation:
         """A citation of a clause inside a sentence (the span's own characters)."""
-        s = sent.start + (span.start_char - sent.span.start_char)
-        return Citation(source=sent.source, text=span.text, start=s, end=s + len(span.text))
+        at = span.start_char - sent.span.start_char
+        text = sent.original_slice(at, at + len(span.text))
+        return Citation(source=sent.source, text=text, start=sent.start + at, end=sent.start + at + len(text))
 
 
 @dataclass
@@ -119,7 +128,9 @@ def sentences_of(parsed: "ParsedDocument") -> list[Sentence]:
             if not toks:
                 continue
             span = doc[toks[0].i: toks[-1].i + 1]
-            out.append(Sentence(span=span, start=offset + span.start_char, source=parsed.document.id))
+            start = offset + span.start_char
+            out.append(Sentence(span=span, start=start, source=parsed.document.id,
+                                original=parsed.document.text[start:start + len(span.text)]))
     return out
 
 
