@@ -1470,3 +1470,15 @@ def test_a_verb_that_passes_a_number_on_is_not_its_description(figures_of, sente
 ])
 def test_a_sum_of_a_participle_is_of_the_thing_it_describes(figures_of, sentence, quantity):
     assert only(figures_of(sentence)).quantity == quantity
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, words", [
+    ("Imports of e-bikes from the region were worth around 1.5 billion euros.", "e-bikes"),
+    ("Prices of entry-level e-scooters could rise by 150 euros.", "e-scooters"),
+    # negative: a dash between spaced words joins nothing
+    ("The state-run firm lost 40 jobs - a blow to the town.", "lost jobs"),
+])
+def test_a_description_keeps_hyphenated_words_whole(figures_of, sentence, words):
+    f = only(figures_of(sentence))
+    assert words in f.description and not f.description.endswith(" e"), f.description

@@ -2305,7 +2305,28 @@ def _noun_phrase(noun: "Token", avoid: set[int], complement: bool = True) -> set
     return keep
 
 
+_HYPHENS = frozenset("-‐‑")
+
+
+def _whole_words(doc, keep: set[int]) -> set[int]:
+    """Kept tokens with the rest of any hyphenated word they belong to ('e-bikes' split as e / - / bikes)."""
+    out = set(keep)
+    for i in keep:
+        for step in (1, -1):
+            j = i
+            for _ in range(3):  # ("state-of-the-art": a few hops at most)
+                hyphen, word = j + step, j + 2 * step
+                if not (0 <= word < len(doc)) or doc[hyphen].text not in _HYPHENS \
+                        or doc[min(j, hyphen)].whitespace_ or doc[min(hyphen, word)].whitespace_ \
+                        or not doc[word].is_alpha:
+                    break
+                out |= {hyphen, word}
+                j = word
+    return out
+
+
 def _render(doc, keep: set[int]) -> str:
+    keep = _whole_words(doc, keep)
     toks = [doc[i] for i in sorted(keep) if not doc[i].is_space and (not doc[i].is_punct or doc[i].text in "-'’")]
     while toks and (toks[0].pos_ in ("ADP", "CCONJ", "PART") or toks[0].lower_ in ("the", "a", "an")):
         toks = toks[1:]
