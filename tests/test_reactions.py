@@ -1266,3 +1266,15 @@ def test_a_professor_title_hung_as_a_modifier_still_marks_a_commentator(nlp):
     sents = [Sentence(span=s, start=s.start_char, source="a.txt") for s in doc.sents]
     ctx = DocContext(document=SimpleNamespace(id="a.txt", published=None, outlet=None), sentences=sents)
     assert reactions.extract(ctx, []) == []
+
+
+@pytest.mark.parametrize("text, outlet, speakers", [
+    ("The Coastal Fishers Association welcomes today's decision to close the bay to trawlers.",
+     "Coastal Fishers Association", ["Coastal Fishers Association"]),
+    ("The Ministry of Rail condemns the strike and urges the union to return to talks.", "Ministry of Rail",
+     ["Ministry of Rail"]),
+    # a newsroom publishing its own story still only carries it
+    ("The Harbour Times said the vote had been delayed.", "The Harbour Times", []),
+])
+def test_a_body_publishing_its_own_release_speaks_in_it(reactions_of, text, outlet, speakers):
+    assert [r.actor for r in reactions_of(text, outlet=outlet)] == speakers

@@ -342,3 +342,8 @@ PLEA_MODIFIERS = frozenset("emergency urgent fundraising funding donation humani
 RESPONSE_VERBS = frozenset("respond react reply answer retaliate hit strike".split())
 RESPONSE_MANNER = frozenset("""proportion kind firmly decisively resolutely forcefully strongly robustly
 accordingly appropriately swiftly delay measure measures""".split())
+
+# head words of a body, not a newsroom: a document published by "X Association" or "Ministry of Y" is that
+# body's own release, so what it says there is its own reaction, not an outlet carrying the story
+PUBLISHER_BODY_HEADS = frozenset("""association federation union ministry department council confederation
+committee chamber institute foundation coalition alliance""".split())

@@ -26,7 +26,7 @@ from briefing.extract.lexicon import (ACADEMIC_HEADS, ACCUSATION_NOUNS, ACCUSING
                                       REMOVAL_PATTERN, REPORTING_VERBS, RESPONSE_MANNER, RESPONSE_NOUNS,
                                       RESPONSE_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS, RIGHTS_NOUNS,
                                       SHORTFALL_WORDS, SPEECH_CONTROL_VERBS, SPOKESPERSON_WORDS, STAKEHOLDER_GROUPS,
-                                      HABITUAL_ADVERBS, LOCAL_PLACE_NOUNS, PROPRIETOR_VERBS,
+                                      HABITUAL_ADVERBS, LOCAL_PLACE_NOUNS, PROPRIETOR_VERBS, PUBLISHER_BODY_HEADS,
                                       BODY_LEADER_WORDS, TITLE_MODIFIERS,
                                       STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS, SYMPATHY_PHRASES,
                                       SYMPATHY_WORDS, TITLE_WORDS, URGE_VERBS)
@@ -944,7 +944,9 @@ def _is_carrier(name: str, head: "Token", ctx: "DocContext") -> bool:
     """An outlet that only carries the story: the article's own outlet, a wire service, 'the X portal'."""
     low = name.lower()
     outlet = (ctx.document.outlet or "").lower()
-    if outlet and (low in outlet or outlet in low):
+    # a release published by the body itself ("X Association", "Ministry of Y"): its words are its own
+    own_release = any(w in PUBLISHER_BODY_HEADS for w in re.findall(r"[a-z]+", outlet))
+    if outlet and (low in outlet or outlet in low) and not own_release:
         return True
     if low in NEWS_OUTLETS or low.split()[0] in NEWS_OUTLETS and len(low.split()) <= 2:
         return True
