@@ -395,10 +395,21 @@ def _title_suffix(html: str, title: str | None) -> str | None:
     import html as html_lib
 
     full = " ".join(html_lib.unescape(m.group(1)).split())
-    if not full.startswith(title) or full == title:
-        return None
-    rest = re.match(r"\s*[|\-–—:·•]\s*(.{2,60})$", full[len(title):])
-    return rest.group(1).strip() if rest else None
+    if full.startswith(title) and full != title:
+        rest = re.match(r"\s*[|\-–—:·•]\s*(.{2,60})$", full[len(title):])
+        return rest.group(1).strip() if rest else None
+    # the <title> may give a shorter headline than the page's <h1> ('Bridge closed | Courier' over 'Bridge closed
+    # after cracks found'): a site name after the last ' | ' when the headline before it opens as the title does
+    head, bar, site = full.rpartition(" | ")
+    opening = chrome.WORD.findall(title.lower())[:TITLE_OPENING_WORDS]
+    same_opening = chrome.WORD.findall(head.lower())[:TITLE_OPENING_WORDS] == opening
+    if bar and len(opening) == TITLE_OPENING_WORDS and same_opening and 1 <= len(site.split()) <= 5 and \
+            site[:1].isupper():
+        return site.strip()
+    return None
+
+
+TITLE_OPENING_WORDS = 3
 
 
 def _trafilatura(html: str):

@@ -1482,3 +1482,17 @@ def test_display_case_capitalises_each_part_of_a_hyphenated_word():
 ])
 def test_headlines_of_other_stories_on_the_subject_closing_the_page_stay_chrome(items):
     assert blocks_of("\n\n".join([*BRIDGE, "\n".join(items)]) + "\n") == BRIDGE
+
+
+@pytest.mark.parametrize("title_tag, outlet", [
+    ("Kelso bridge closed after cracks | County Courier", "County Courier"),
+    ("Kelso bridge closed: what we know | News | The Valley Times", "The Valley Times"),
+    ("Traffic chaos as river crossing shut | County Courier", None),      # another headline: not this page's
+    ("Kelso bridge closed after cracks | Latest news, sport and weather from the county and beyond", None),
+])
+def test_the_site_name_after_a_shorter_headline_in_the_title_tag(tmp_path, title_tag, outlet):
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head><title>{title_tag}</title></head><body><article>"
+                    "<h1>Kelso bridge closed after cracks found in two girders</h1>"
+                    + "".join(f"<p>{p}</p>" for p in BRIDGE) + "</article></body></html>", encoding="utf-8")
+    assert read_document(page).outlet == outlet
