@@ -1144,3 +1144,20 @@ def test_a_share_question_keeps_the_thing_a_name_qualifies():
                   [share(12, "a", "analysts", "Imports took 12 percent in ASEAN."),
                    share(30, "b", "the federation", "Imports grabbed 30 percent in ASEAN.")]]
     assert conflicts(only_names, [], {})[0].question == "What is the true figure?"
+
+
+def test_one_claimants_consistent_values_are_one_side():
+    def units(value, src, who, text, sentence):
+        return Figure(value=value, unit="units", text=text, description="shipments", claimed_by=who,
+                      quantity="unit", citations=[Citation(source=src, text=sentence, start=0, end=len(sentence))])
+
+    figs = [units(1.3e6, "a", "the federation", "1.3 million units", "The federation says 1.3 million units arrived."),
+            units(8.5e5, "b", "the exporters", "about 850,000 units", "The exporters say about 850,000 units shipped."),
+            units(9e5, "c", "the exporters", "fewer than 900,000 units",
+                  "The exporters say fewer than 900,000 units shipped.")]
+    reason = conflicts(figs, [], {})[0].reason
+    assert "about 850,000 units or fewer than 900,000 units (per the exporters); 1.3 million units (per the " \
+           "federation)" in reason, reason
+    # negative: values that contradict each other stay two sides, even from one claimant
+    figs[2] = units(6e5, "c", "the exporters", "600,000 units", "The exporters say 600,000 units shipped.")
+    assert " or " not in conflicts(figs, [], {})[0].reason

@@ -460,6 +460,32 @@ def _side(bucket: list[Figure], sources: dict[str, Source], dated: bool = False)
     return f"{_with_unit(bucket)} (per {'; '.join(who[:MAX_CLAIMANTS])}{more})"
 
 
+def _claimant_set(bucket: list[Figure], sources: dict[str, Source]) -> frozenset[str]:
+    return frozenset(re.sub(r"^the\s+", "", _claimant(f, sources).lower()) for f in bucket)
+
+
+def _by_claimants(buckets: list[list[Figure]], sources: dict[str, Source]) -> list[list[list[Figure]]]:
+    """Neighbouring values the same claimants give that do not contradict each other ('about 870,000' and
+    'fewer than 900,000', both per X) as one side, not two."""
+    out: list[list[list[Figure]]] = []
+    for b in buckets:
+        last = out[-1] if out else None
+        if last is not None and _claimant_set(last[-1], sources) == _claimant_set(b, sources) \
+                and not any(_disagree(x[0], b[0]) for x in last):
+            last.append(b)
+        else:
+            out.append([b])
+    return out
+
+
+def _joined_side(group: list[list[Figure]], sources: dict[str, Source]) -> str:
+    """'about 870,000 units or fewer than 900,000 units (per X)': one claimant's consistent values together."""
+    first = _side(group[0], sources)
+    if len(group) == 1:
+        return first
+    return " or ".join(_with_unit(b) for b in group) + first[len(_with_unit(group[0])):]
+
+
 def _with_unit(bucket: list[Figure]) -> str:
     """The value as written, with what it counts when it was written bare ('6,200' -> '6,200 evacuees')."""
     text = bucket[0].text
@@ -815,7 +841,8 @@ def _conflict_question(key: str, buckets: list[list[Figure]], scope: frozenset[s
         reason = ("Sources differ, the count rising in later reports: "
                   + "; ".join(_side(b, sources, dated=True) for b in involved) + ".")
     else:
-        reason = "Sources disagree: " + "; ".join(_side(b, sources) for b in involved) + "."
+        reason = "Sources disagree: " + "; ".join(_joined_side(g, sources) for g in _by_claimants(involved, sources)) \
+            + "."
     cites = _unique(c for b in involved for f in b[:MAX_CLAIMANTS] for c in f.citations[:1])
     return OpenQuestion(question=question, reason=reason, citations=cites, kind="conflict")
 
