@@ -57,33 +57,27 @@ def test_same_documents_and_warnings_as_load_documents(tmp_path, helper):
     assert any("near-copy" in w for w in warnings) and any("PNG" in w for w in warnings)
 
 
-def test_a_helper_that_dies_half_way_leaves_the_rest_to_this_process(tmp_path, monkeypatch):
+def _die(path):
+    os._exit(3)  # the helper is killed while it reads this file
+
+
+def _fail(path):
+    raise MemoryError("pretend")
+
+
+@pytest.mark.parametrize("trouble, at", [(_die, "04"), (_fail, "02")])
+def test_a_helper_that_dies_or_fails_half_way_leaves_the_rest_to_this_process(tmp_path, monkeypatch, trouble, at):
     d = folder(tmp_path)
     expected = load_documents([d])
     parent = os.getpid()
     real = prefetch.read_one
 
-    def dying(path, alone):
-        if os.getpid() != parent and path.name.startswith("04"):
-            os._exit(3)  # the helper is killed while it reads the fourth file
+    def troubled(path, alone):
+        if os.getpid() != parent and path.name.startswith(at):
+            trouble(path)
         return real(path, alone)
 
-    monkeypatch.setattr(prefetch, "read_one", dying)
-    assert streamed([d], helper=True) == expected
-
-
-def test_an_unexpected_failure_in_the_helper_is_retried_here(tmp_path, monkeypatch):
-    d = folder(tmp_path)
-    expected = load_documents([d])
-    parent = os.getpid()
-    real = prefetch.read_one
-
-    def failing(path, alone):
-        if os.getpid() != parent and path.name.startswith("02"):
-            raise MemoryError("pretend")
-        return real(path, alone)
-
-    monkeypatch.setattr(prefetch, "read_one", failing)
+    monkeypatch.setattr(prefetch, "read_one", troubled)
     assert streamed([d], helper=True) == expected
 
 
