@@ -1482,3 +1482,14 @@ def test_a_sum_of_a_participle_is_of_the_thing_it_describes(figures_of, sentence
 def test_a_description_keeps_hyphenated_words_whole(figures_of, sentence, words):
     f = only(figures_of(sentence))
     assert words in f.description and not f.description.endswith(" e"), f.description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, quantity", [
+    ("Exporters say the country's market share is about 11.5%.", "percent market"),
+    ("The party's vote share rose to 31%, pollsters said.", "percent vote"),
+    # negative: a share of nothing named stays a share
+    ("Its share fell to 9%, analysts said.", "percent share"),
+])
+def test_a_compound_share_is_a_share_of_its_whole(figures_of, sentence, quantity):
+    assert only(figures_of(sentence)).quantity == quantity

@@ -2387,6 +2387,9 @@ def _quantity(a: Amount, noun: "Token | None", verb: "Token | None", topic: "Tok
     if a.percent or a.currency or a.unit:
         kind = "percent" if a.percent else ("money" if a.currency else _UNIT_NAMES.get(a.unit or "", a.unit))
         what = _lemma(topic) if topic is not None else (verb.lemma_.lower() if verb is not None else "")
+        if a.percent and what in SHARE_NOUNS:  # "its market share is 11.5%": a share of the market
+            whole = next((c for c in topic.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+            what = _lemma(whole) if whole is not None else what
         giver = _giver(verb, topic) if a.currency else None
         whose = _whose(topic)
         if a.currency and verb is not None and verb.lower_ in PENALTY_VERBS:
@@ -2450,6 +2453,10 @@ def _subgroup(noun: "Token | None") -> str | None:
     if not roles:
         return None
     return " ".join([c.lower_ for c in roles] + [_plural(noun)])
+
+
+# nouns for a part of a whole that a compound names: "market share", "vote share"
+SHARE_NOUNS = frozenset("share portion".split())
 
 
 def _per_unit(doc, a: Amount) -> "Token | None":
