@@ -724,3 +724,13 @@ def test_a_plan_and_its_act_on_one_day_are_one_entry():
     entries = merge([cand("a", "2031-10-20", "The council has scheduled a vote on the budget", "schedule", "The council"),
                      cand("b", "2031-10-20", "Police closed the bridge to the budget office", "close", "Police")])
     assert len(entries) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("June 9713", None),         # a number after a month, no year a story can mean
+    ("3/4/2025", "2025-03-04"),  # read by dateparser as before
+])
+def test_dateparser_years_stay_within_reason(text, expected):
+    from briefing import dates
+
+    assert dates._with_dateparser(text.lower(), date(2025, 4, 28), False) == expected
