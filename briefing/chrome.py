@@ -125,9 +125,13 @@ _END_SECTION = re.compile(r"^(?:references|sources|notes|footnotes|bibliography|
                           r"citations?|notes? to editors?|editors?['’]? notes?|(?:media|press|investor) contacts?|"
                           r"(?:cautionary (?:note|statement)s? (?:regarding|on|about|concerning) )?"
                           r"forward[- ]looking (?:statements?|information)|safe[- ]harbou?r statement)\s*:?$", re.I)
-# the end mark of a press release: '###', '-30-', '- ENDS -'
-_END_MARK = re.compile(r"^(?:#{3,}|[-–—]\s*30\s*[-–—]|[-–—]*\s*(?:ends?|end of (?:release|statement))\s*[-–—]*)$",
-                       re.I)
+# the end mark of a press release or transcript: '###', '-30-', '- ENDS -', '(END)', '[END OF TRANSCRIPT]', and
+# the same with the time or page it was filed at: '[ENDS 7.43am]', 'ENDS 1430 GMT', '-- END page 2 --'
+_END_NOTE = (r"(?:[,:;.]?\s*(?:at\s+)?\d{1,2}(?:[.:h]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?|"
+             r"[,:;.]?\s*\d{4}\s*(?:[a-z]{2,4})?|[,:;.]?\s*(?:page|p\.)\s*\d{1,3})")
+_END_MARK = re.compile(r"^(?:#{3,}|[-–—]\s*30\s*[-–—]|[-–—*\[(]*\s*(?:ends?|end of (?:the )?(?:release|statement|"
+                       r"transcript|interview|broadcast|programme|program|segment|bulletin|article|report))"
+                       r"(?:\s*" + _END_NOTE + r")?\s*[-–—*\])]*)$", re.I)
 # 'About Harbour Energy' / 'About the Coastal Trust': the boilerplate profile of the issuer (or its product) that
 # closes a press release; the heading is 'About' and a name alone
 _ABOUT_NAME = re.compile(r"^(?:About|ABOUT) (?:the |THE )?([A-Z][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|and|&|for|de|la)){0,6})"
@@ -143,6 +147,13 @@ _ABOUT_RUN_IN = re.compile(r"^(?:About|ABOUT) (?:the |THE )?([A-Z][\w&'’.-]*(?
 _PROFILE_OPENING = re.compile(r"^(?:(?:The |the )?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|for|de|la|"
                               r"du|des|sans)){0,8}(?:\s*\([^()]{1,20}\))?,?\s+(?:is|are|was)\s+(?:a|an|the|one)\b|"
                               r"(?:Founded|Established|Created|Set up|Headquartered|Based)\s+in\b)")
+# A broadcaster's trail of what comes next: 'Coming up after the news: the weather', 'Still to come: ...',
+# 'Next on Morning Report: ...'. The programme's name after 'Next on' is capitalised ('Next on the agenda:' is news).
+_TEASER = re.compile(r"^(?i:coming up(?: (?:next|later|after [^:–—]{1,30}?))?|up next|next up|still to come|"
+                     r"also to come|later (?:in|on) (?:the|this|today['’]s) (?:programme|program|show|hour|bulletin)|"
+                     r"after the (?:news|break|bulletin|headlines|weather))\s*[:–—]\s|"
+                     r"^(?i:next|tomorrow|tonight|later) (?i:on) (?:[A-Z][\w'’&.-]*\s?){1,5}\s*[:–—]\s")
+TEASER_MAX_WORDS = 40
 _LIST_LABEL = re.compile(r"\b(?:related|read more|read also|also read|see also|more on|more from|similar|"
                          r"recommended|most read|popular|trending|latest|top stories|more stories|you may|you might|"
                          r"don'?t miss|up next|watch next)\b", re.I)
@@ -189,7 +200,22 @@ _BOILERPLATE = re.compile(
     r"\bunder a creative commons licen[cs]e\b|"
     r"\bsolely responsible for (?:all |the |its )?content\b|"
     r"\bcontributed (?:reporting |research )?to this (?:report|story|article)\b|"
-    r"\bterms (?:and|&) conditions apply\b|" + FORWARD_LOOKING, re.I)
+    r"\bterms (?:and|&) conditions apply\b|"
+    # a transcript's own disclaimer: 'Transcripts are produced for accessibility and may contain errors',
+    # 'This transcript has been edited for clarity and length'
+    r"\btranscripts?\b[^.]{0,80}?\bmay (?:contain|include|have) (?:\w+ )?(?:errors|inaccuracies|mistakes)\b|"
+    r"\btranscripts? (?:was|were|has been|have been|is|are) (?:\w+ )?(?:edited|condensed|abridged|produced for|"
+    r"(?:automatically |machine[- ]|computer[- ])generated)\b|"
+    r"\b(?:interview|conversation|exchange|discussion)s?\b[^.]{0,40}?\b(?:edited|condensed|abridged)\b[^.]{0,20}?"
+    r"\bfor (?:clarity|length|brevity|space|readability)\b|"
+    # an acknowledgement of country, in the organisation's present tense ('X acknowledges the Traditional
+    # Owners of the land on which we broadcast', 'We acknowledge the traditional territory of the ... people',
+    # 'we pay our respects to Elders past and present'); a news report's 'acknowledged' is past tense
+    r"\backnowledg(?:e|es|ing)\b[^.]{0,60}?\btraditional (?:owners|custodians|caretakers|keepers|"
+    r"territor(?:y|ies)|lands?|homelands?)\b[^.]{0,40}?\b(?:of|on|where|upon)\b|"
+    r"\b(?:pay|paying|pays|extend|extends|offer)\s+(?:our|my|its|their)\s+(?:\w+\s+)?respects?\s+to\b[^.]{0,60}?"
+    r"\belders\b|"
+    r"\belders,? past(?:,| and) present\b|" + FORWARD_LOOKING, re.I)
 # A boilerplate phrase inside reported speech is news ("the platform said it was not responsible for linked
 # content"): a notice never reports anyone.
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|argued|argues|claimed|claims|insisted|insists|"
@@ -204,7 +230,8 @@ _BOILERPLATE_HINTS = ("responsib", "liable", "accountable", "reserved", "not be 
                       "this edition", "this blog", "this live blog", "today's newsletter", "today’s newsletter",
                       "today's edition", "today’s edition", "today's blog", "today’s blog", "creative commons",
                       "contributed", "conditions apply", "forward-looking", "forward looking", "differ materially",
-                      "undertake", "safe harb", "safe-harb")
+                      "undertake", "safe harb", "safe-harb", "transcript", "interview", "conversation",
+                      "acknowledg", "elders")
 _BOILERPLATE_HINT = re.compile("|".join(map(re.escape, _BOILERPLATE_HINTS)))     # on lower-cased text
 
 _SEPARATORS = re.compile(r"\s[|>»›•·/]\s|\s\|\s?|\|")
@@ -900,6 +927,9 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
             outlet = tail.group(1).rstrip(".") if tail else None
             if outlet:
                 u.outlet, u.outlet_how = outlet, "credit line"
+        return True
+    if not u.quoted and n <= TEASER_MAX_WORDS and _TEASER.match(bare):
+        u.mark(CHROME, "programme teaser")
         return True
     if not u.quoted and n <= HOUSEKEEPING_MAX_WORDS and _is_housekeeping(text):
         u.mark(CHROME, "the newsroom's own housekeeping")

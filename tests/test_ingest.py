@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import chrome
 from briefing.errors import InputError
 from briefing.ingest import (Document, containment, find_near_duplicates, load_documents, read_document,
                              text_document)
@@ -448,6 +449,65 @@ def test_site_notices_are_chrome_even_as_full_sentences(notice):
 def test_notice_words_in_reported_speech_stay_article(sentence):
     assert blocks_of(f"{P1}\n{sentence}\n{P2}\n") == [P1, sentence, P2]
     assert blocks_of(f"{P1} {sentence}\n{P2}\n") == [f"{P1} {sentence}", P2]
+
+
+@pytest.mark.parametrize("marker", ["[ENDS 9.12pm]", "(END)", "-- ENDS --", "[END OF TRANSCRIPT]", "ENDS",
+                                    "ENDS 1430 GMT", "[End, 6:05 a.m.]"])
+def test_transcript_end_markers_end_the_article(marker):
+    """A bracketed end mark, or one with the time it was filed, closes the text like a press release's '###':
+    the station's trail and sign-off after it are no article, even when they read like sentences."""
+    tail = ("Later tonight the orchestra plays its autumn concert from the city hall.\n"
+            "Our thanks to everyone who phoned in with questions about their water bills this evening.\n")
+    assert blocks_of(f"{P1}\n{P2}\n{P3}\n{marker}\n{tail}") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("line", ["Ends Tuesday", "End of an era", "[ENDS soon, officials hope]"])
+def test_lines_that_only_start_with_end_are_no_end_marker(line):
+    assert not chrome._END_MARK.match(line)
+
+
+@pytest.mark.parametrize("notice", [
+    "Valley FM acknowledges the Traditional Owners of the land on which we broadcast.",
+    "We acknowledge the traditional territory of the Coast Salish peoples, where our studios stand.",
+    "The Harbour Courier acknowledges the Traditional Custodians of Country throughout the region.",
+    "We pay our respects to Elders past, present and emerging.",
+])
+def test_land_acknowledgements_are_site_boilerplate(notice):
+    """An acknowledgement of country is the site's own notice wherever it stands."""
+    assert blocks_of(f"{P1}\n{P2}\n{P3}\n{notice}\n") == [P1, P2, P3]
+    assert blocks_of(f"{notice}\n{P1}\n{P2}\n{P3}\n") == [P1, P2, P3]
+    assert blocks_of(f"{P1}\n{P2} {notice}\n{P3}\n") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mining company acknowledged the traditional owners of the land had never agreed to the blast.",
+    "Church elders met on Sunday to discuss the flooded hall and the cost of repairs.",
+    "The minister was asked to acknowledge the mistake in the budget papers before the vote.",
+])
+def test_news_about_owners_or_elders_stays_article(sentence):
+    assert blocks_of(f"{P1}\n{sentence}\n{P2}\n") == [P1, sentence, P2]
+
+
+@pytest.mark.parametrize("chrome_line", [
+    "Coming up after the news: the weekend football results and your calls on parking fees.",
+    "Still to come: the markets, the weather and a visit to the new library.",
+    "Next on Evening Report: why bus fares are going up again next month.",
+    "Transcripts are produced for accessibility and may contain errors.",
+    "This transcript has been edited for clarity and length.",
+    "This interview has been condensed and edited for brevity.",
+])
+def test_programme_teasers_and_transcript_disclaimers_are_chrome(chrome_line):
+    assert blocks_of(f"{P1}\n{chrome_line}\n{P2}\n{P3}\n") == [P1, P2, P3]
+    assert blocks_of(f"{P1}\n{P2}\n{P3}\n{chrome_line}\n") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Next on the agenda: the bank's board will review its bond purchases in June.",
+    "Coming up with a new target was never on the table, the governor said.",
+    "A transcript of the meeting was produced in court on Tuesday by the defence.",
+])
+def test_lines_like_teasers_or_disclaimers_in_news_stay_article(sentence):
+    assert blocks_of(f"{P1}\n{sentence}\n{P2}\n") == [P1, sentence, P2]
 
 
 def test_comment_section_ends_the_article():
