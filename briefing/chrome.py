@@ -951,7 +951,10 @@ def _is_ui(u: Unit, text: str, n: int) -> bool:
     if imperative and (_IMPERATIVE_OBJECT.search(text) or _WEB_TERMS.search(text)):
         u.mark(CHROME, "imperative to the reader")
         return True
-    if (_READER.search(text) or _SITE_REF.search(text)) and n <= 12:
+    # an explainer's top-level headline may address the reader ('# What the rate rise means for you'): it is
+    # the headline, not a prompt (prompts about the site itself are caught above)
+    explainer_headline = u.heading and u.heading_level == 1 and not _SITE_REF.search(text)
+    if (_READER.search(text) or _SITE_REF.search(text)) and n <= 12 and not explainer_headline:
         u.mark(CHROME, "addresses the reader")
         return True
     if n <= 6 and text.isupper() and not u.sentence_end:

@@ -331,6 +331,10 @@ def masthead_outlet(line: str) -> str | None:
     station = _BROADCASTER.match(s)
     if station:
         return display_case(station.group(1))
+    # the masthead with the city it is printed in: 'THE HARBOUR POST — Dunmore', 'Valley Courier – Oban'
+    name, dash, place = s.partition(" — ") if " — " in s else s.partition(" – ")
+    if dash and 1 <= len(place.split()) <= 3 and all(w[:1].isupper() and w.isalpha() for w in place.split()):
+        return masthead_outlet(name)
     words = s.split()
     if not 1 <= len(words) <= 5 or s.endswith((".", "?", "!", ":")) or _FOOTER_LINK.search(" " + s):
         return None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import chrome
+from briefing import chrome, pagemeta
 from briefing.errors import InputError
 from briefing.ingest import (Document, containment, find_near_duplicates, load_documents, read_document,
                              text_document)
@@ -333,6 +333,7 @@ def test_front_matter_overrides_and_is_never_body():
     ("THE CAPITAL DAILY", "The Capital Daily"), ("BBC NEWS", "BBC News"), ("Harbour Daily News", "Harbour Daily News"),
     ("Reporting by Ana Ruiz; Editing by Tom Hale, GlobalWire.", "GlobalWire"),
     ("© 2026 Market Ledger Media. All rights reserved.", "Market Ledger"),
+    ("THE HARBOUR POST — Dunmore", "The Harbour Post"), ("Valley Courier – Port Ellis", "Valley Courier"),
 ])
 def test_outlet_from_masthead_credit_and_copyright_lines(line, outlet):
     assert text_document("o.txt", "o.txt", f"{line}\n\n{BODY}\n{line if 'by' in line else ''}\n").outlet == outlet
@@ -614,6 +615,24 @@ def test_consolidate_carries_duplicate_of_into_the_source_list(tmp_path):
     except Exception as exc:  # noqa: BLE001 - consolidate is another stage's; only its Source list matters here
         pytest.skip(f"consolidate needs extractions: {exc}")
     assert [s.duplicate_of for s in summary.sources] == [None, "a.txt"]
+
+
+@pytest.mark.parametrize("line", ["Strike ends — Unions Celebrate", "Rates rise – what now"])
+def test_a_headline_with_a_dash_is_no_masthead(line):
+    assert pagemeta.masthead_outlet(line) is None
+
+
+@pytest.mark.parametrize("headline", ["What the new bus fares mean for you",
+                                      "Lost your passport abroad? Here is what you can do",
+                                      "Your questions on the rate rise, answered"])
+def test_top_level_headline_addressing_the_reader_is_the_title(headline):
+    """An explainer's '# headline' may speak to the reader; as the page's top heading it is the title."""
+    doc = text_document("x.md", "x.md", f"# {headline}\n\n{P1}\n\n{P2}\n")
+    assert doc.title == headline and doc.block_texts() == [P1, P2]
+
+
+def test_reader_prompt_that_is_no_top_heading_stays_chrome():
+    assert blocks_of(f"{P1}\n## Do you want to know more about this?\n{P2}\n") == [P1, P2]
 
 
 def test_question_headline_above_a_byline_is_the_title_not_a_sentence():
