@@ -61,6 +61,23 @@ def test_future_reading_goes_forward():
     assert resolve("in March", FRIDAY, future=True) == "2032-03"
 
 
+@pytest.mark.parametrize("expr,expected", [
+    ("at the end of January", "2032-01"), ("early February", "2032-02"), ("by March", "2032-03"),
+    ("through January", "2032-01"), ("in December", "2031-12"), ("last January", "2031-01"),
+    ("last year", "2030"), ("January last year", "2030-01"),
+])
+def test_future_reading_of_month_phrases(expr, expected):
+    assert resolve(expr, date(2031, 11, 20), future=True) == expected
+
+
+@pytest.mark.parametrize("expr,expected", [
+    ("in January", "2031-01"), ("at the end of January", "2031-01"), ("last January", "2031-01"),
+    ("January last year", "2030-01"), ("last year", "2030"), ("in December", "2030-12"),
+])
+def test_past_reading_of_month_phrases(expr, expected):
+    assert resolve(expr, date(2031, 11, 20)) == expected
+
+
 MONTH_OR_COARSER = ["in March", "last fall", "in June last year", "earlier this year", "last year", "last month",
                     "early November last year", "October of last year", "this spring", "June"]
 
@@ -141,6 +158,32 @@ def test_undated_article_leaves_weekdays_out_and_defers_months(timeline_of):
     assert len(entries) == 1 and entries[0].date == "" and entries[0].expression == "March"
     placed = merge(entries, reference=FRIDAY)
     assert [(e.date, e.event) for e in placed] == [("2031-03", "Fares rose sharply")]
+
+
+LATE_NOVEMBER = date(2031, 11, 20)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,published", [
+    ("The district expects to reopen the school in February.", FRIDAY),          # a future frame
+    ("The vaccine trial is due to end in March.", date(2031, 12, 5)),
+    ("The ferry service resumes at the end of January, the operator says.", LATE_NOVEMBER),  # present tense
+    ("The new tariff takes effect in early January, the ministry says.", LATE_NOVEMBER),
+    ("The plant is idle, with repairs scheduled through January.", LATE_NOVEMBER),  # a bare planned participle
+])
+def test_month_in_a_forward_clause_is_not_a_past_happening(timeline_of, text, published):
+    # the next such month: still to come, so no happening on the timeline (and never last January's)
+    assert [e.date for e in timeline_of(text, published=published)] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,published,expected", [
+    ("The factory resumed shipments in January.", LATE_NOVEMBER, "2031-01"),      # a past clause stays past
+    ("The ministry closed the border in December.", FRIDAY, "2030-12"),           # a month still ahead, told past
+    ("Parliament passed the budget in October.", date(2031, 12, 5), "2031-10"),
+])
+def test_month_in_a_past_clause_stays_in_the_past(timeline_of, text, published, expected):
+    assert [e.date for e in timeline_of(text, published=published)] == [expected]
 
 
 @pytest.mark.slow

@@ -20,7 +20,7 @@ from briefing.extract.lexicon import REPORTING_VERBS as _REPORTING
 # ("X will not pay, a spokeswoman repeated" -> "X will not pay, according to a spokeswoman")
 REPORTING_VERBS = _REPORTING | MORE_REPORTING_VERBS | frozenset("repeat reiterate promise pledge tweet recall".split())
 from briefing.extract import dateline_end as end_of_dateline, in_dateline
-from briefing.extract.clauses import joins_words, subtree_without, tokens_text
+from briefing.extract.clauses import joins_words, looks_ahead, subtree_without, tokens_text
 from briefing.pagemeta import DATELINE  # the wire dateline: its date is the filing date
 from briefing.summary import TimelineEntry
 
@@ -66,6 +66,8 @@ _PUBLICATION_DAY_PARTS = frozenset({"overnight", "this morning", "this afternoon
 # ("the repair had been scheduled for this month", "a vote set for May")
 PLANNING_VERBS = frozenset({"schedule", "plan", "set", "slate", "timetable", "earmark", "book", "arrange",
                             "pencil", "fix", "intend", "due", "program", "programme"})
+# prepositions that open a span reaching back from now ("since March", "from January")
+_SPAN_OPENERS = frozenset({"since", "from", "after"})
 # prepositions with which a date attached to an object still dates the verb ("declared X on Monday")
 _WHEN_PREPS = frozenset({"on", "in", "at", "during"})
 
@@ -229,7 +231,8 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
         return None  # "had not been made public by Tuesday": nothing happened by then
     if _planned_for(verb, ent) and not scheduled:
         return None  # "had been scheduled for this month": the plan's target date, not a happening's
-    when = dates.resolve(expr, ctx.published, future=scheduled)
+    # a month in a clause about what is still to come is the next such month ("expects to reopen in March")
+    when = dates.resolve(expr, ctx.published, future=scheduled or _ahead(verb, ent))
     if when and ctx.published and when > ctx.published.isoformat()[:len(when)] and not scheduled:
         return None  # a target date ("by 2030") or a date still to come
     if when is None and ctx.published is not None:
@@ -587,6 +590,24 @@ def _scheduled(verb: "Token", ent: "Span", published: "date | None") -> bool:
         # they would ..." dates the saying, whichever verb the parser hangs it on)
     return verb.tag_ == "VBG" and when > published.isoformat() \
         and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+
+
+def _ahead(verb: "Token", ent: "Span") -> bool:
+    """Does the clause look forward from publication, so that a bare month in it is the next one? A future
+    frame ("is expected to return in March", "is due to end in March"), a present-tense happening ("the line
+    reopens at the end of January", "which the company expects by March": news tells past happenings in the
+    past tense), or a plan told by a bare participle ("with more flights scheduled through January"). Not a
+    span opened in the past ("has grown since March"), nor a plan inside a past clause ("the vote, set for
+    March, was postponed")."""
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in _SPAN_OPENERS:
+        return False
+    if looks_ahead(verb):
+        return True
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be":
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() in PLANNING_VERBS \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not _is_past(verb.head.head)
 
 
 def _false_coordination(verb: "Token") -> bool:
