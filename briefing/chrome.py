@@ -94,7 +94,10 @@ _HOUSEKEEPING = re.compile(
     r"(?:this|our|the)\s+(?:live\s+)?(?:blog|page|coverage|feed|updates?)\b[^.!?]{0,60}?\s(?:has|have|is|are|was)\s+"
     r"(?:now\s+)?"
     r"(?:ended|closed|over|finished|paused|concluded|no\s+longer\s+(?:being\s+)?updated)\b|"
-    r"(?:that['’]s|that\s+is)\s+(?:it|all)\s+(?:for|from)\s+(?:us|now|today|tonight|this\s+\w+)\b)", re.I)
+    r"(?:that['’]s|that\s+is)\s+(?:it|all)\s+(?:for|from)\s+(?:us|now|today|tonight|this\s+\w+)\b|"
+    # the page pointing at itself: 'A summary of the day's developments is below'
+    r"(?:a|the|our)\s+(?:\w+\s+)?(?:summary|recap|round-?up|digest|timeline)\s+of\b[^.!?]{0,60}?\s(?:is|are|can\s+be\s+"
+    r"(?:found|read))\s+(?:below|above|at\s+the\s+(?:top|bottom))\b)", re.I)
 HOUSEKEEPING_MAX_WORDS = 60
 # a word every housekeeping sentence has (tested first: most lines have none)
 _HOUSEKEEPING_HINT = re.compile(r"\b(?:we|we['’]\w+|our|thanks?|that['’]s|blog|coverage|page|feed|updates?|"
@@ -969,8 +972,11 @@ def _is_housekeeping(text: str) -> bool:
     if not _HOUSEKEEPING_HINT.search(text):
         return False
     sentences = [t for t in re.split(r"(?<=[.!?])\s+", text.strip(" *_")) if WORD.search(t)]
-    return bool(sentences) and all(_HOUSEKEEPING.match(t.lstrip("*_ ")) and not _REPORTED.search(t)
-                                   for t in sentences)
+    own = [bool(_HOUSEKEEPING.match(t.lstrip("*_ ")) and not _REPORTED.search(t)) for t in sentences]
+    # a sign-off may carry one line of recap between its opening and closing words ('That's all from us
+    # tonight. The cuts resume at 11pm. We'll be back tomorrow.'): still the newsroom's sign-off
+    signoff = len(own) in (3, 4) and own[0] and own[-1] and own.count(False) == 1
+    return bool(sentences) and (all(own) or signoff)
 
 
 # A live blog's entry heading: the time of the post, then the entry's headline ('18:10 — Insurers warn of

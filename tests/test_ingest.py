@@ -1112,6 +1112,9 @@ LIVE_PARAGRAPHS = [
     "Our live coverage of the drought has ended for today.",
     "That's it for today's briefing. We'll be back tomorrow with more.",
     "Good night from all of us on the live desk.",
+    "That's where we'll pause our coverage for today. Thanks for following. A recap of the main events is below.",
+    "That's all from us tonight. The pumps restart at 6am. We'll be back in the morning.",
+    "Many thanks for joining us. Fines start on Monday. Good night from all of us on the live desk.",
 ])
 @pytest.mark.parametrize("where", ["top", "bottom"])
 def test_a_live_blogs_own_housekeeping_lines_are_chrome(housekeeping, where):
@@ -1128,6 +1131,9 @@ def test_a_live_blogs_own_housekeeping_lines_are_chrome(housekeeping, where):
     "We asked both the board and the farmers' union for the figures behind their estimates.",
     "Dr Ana Ruiz told our news desk that 27 cases had been confirmed in the district since Monday.",
     "Goodbye to the old water rules: from Monday every farm must meter what it draws from the river.",
+    "We will keep working with farmers. The pumps restart at 6am. Fines follow next week for anyone who ignores it.",
+    "That's all from us tonight. The pumps restart at 6am and fines follow next week, the board said.",
+    "A summary of the board's findings is below the fold in the printed edition, the chair said.",
 ])
 def test_first_person_plural_news_is_not_housekeeping(kept):
     text = "\n\n".join(["# Drought: water board orders irrigation cuts", *LIVE_PARAGRAPHS, kept]) + "\n"
