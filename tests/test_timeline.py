@@ -187,6 +187,18 @@ def test_month_in_a_past_clause_stays_in_the_past(timeline_of, text, published, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Last year's outage, when a transformer in the north was damaged in March 2030, was blamed on a storm.",
+     ("2030-03", "A transformer in the north was damaged")),
+    ("The town remembers the winter of 2028, when heavy snow closed the only road in January 2028.",
+     ("2028-01", "Heavy snow closed the only road")),
+])
+def test_when_clause_after_a_noun_stands_on_its_own(timeline_of, text, expected):
+    # the noun the 'when' clause follows is no object of its verb ("was damaged last year's outage")
+    assert [(e.date, e.event) for e in timeline_of(text)] == [expected]
+
+
+@pytest.mark.slow
 def test_pronoun_subject_named_from_the_sentence(timeline_of):
     entries = timeline_of("The Lakeside Water Board said it closed the reservoir on Wednesday.")
     assert [(e.date, e.event) for e in entries] == [("2031-10-15", "The Lakeside Water Board closed the reservoir")]

@@ -1092,6 +1092,9 @@ def _with_antecedent(verb: "Token", ent: "Span", words: str) -> str:
         if verb.left_edge.lower_ == "whose":
             return ""  # a 'whose' the line cannot be rebuilt around: no line rather than a garbled one
         if not rel:
+            if any(c.tag_ == "WRB" for c in verb.children):
+                # "the flood of 2029, when a levee was breached in May": the clause says all of it on its own
+                return re.sub(r"^\W*(?:when|where)\b\s*", "", words, count=1, flags=re.I)
             if _subject(verb) is not None and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
                 verb_word = re.search(r"\b" + re.escape(verb.text) + r"\b", words)
                 if verb_word:  # "money they promised in Bonn" -> "they promised money in Bonn"
