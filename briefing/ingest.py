@@ -581,10 +581,14 @@ def _issuer(page: chrome.Page) -> str | None:
                 any(c.isdigit() for c in u.text) or pagemeta.DOCUMENT_LABELS & {w.lower() for w in u.words}:
             continue
         if all(t[:1].isupper() or t.lower() in _NAME_PARTICLES for t in tokens) and tokens[0][:1].isupper():
-            return pagemeta.display_case(" ".join(tokens))
+            name = _HONORIFIC_STYLE.sub("", " ".join(tokens)).strip()
+            return pagemeta.display_case(name or " ".join(tokens))
     return None
 
 
+# a minister's styles around the name on a release ('THE HON JANE DOE MP', 'Rt Hon John Roe KC'): the issuer is the person
+_HONORIFIC_STYLE = re.compile(r"^(?:senator\s+)?(?:the\s+)?(?:(?:rt\.?|right)\s+)?(?:hon\.?|honourable|honorable)\s+|"
+                              r",?\s+(?:mp|mla|mpp|msp|mna|td|qc|kc|sc|obe|mbe|cbe)$", re.I)
 _NAME_PARTICLES = frozenset("the of and & for de del des du la le di da von van y".split())
 
 

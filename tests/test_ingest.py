@@ -1523,6 +1523,9 @@ PLANT_RELEASE = ("The company said on Monday that it would close its Kelso plant
     ("Institut de la Santé Rurale / Rural Health Institute\nMedia statement\nFOR IMMEDIATE RELEASE",
      "Institut de la Santé Rurale"),
     ("MINISTRY OF TRANSPORT\nDirectorate of Roads\nNEWS RELEASE", "Ministry of Transport"),
+    ("THE HON MARTA SOLIS MP\nMINISTER FOR INDUSTRY\n\nMEDIA RELEASE", "Marta Solis"),
+    ("Rt Hon Owen Price KC\nPRESS RELEASE", "Owen Price"),
+    ("HONDURAN COFFEE BOARD\nPRESS RELEASE", "Honduran Coffee Board"),
 ])
 def test_a_press_release_names_its_issuer_as_the_outlet(header, issuer):
     text = f"{header}\n\nNorthgate to close Kelso plant with 240 jobs at risk\n\n{PLANT_RELEASE}"
