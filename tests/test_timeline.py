@@ -164,16 +164,18 @@ LATE_NOVEMBER = date(2031, 11, 20)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text,published", [
-    ("The district expects to reopen the school in February.", FRIDAY),          # a future frame
-    ("The vaccine trial is due to end in March.", date(2031, 12, 5)),
-    ("The ferry service resumes at the end of January, the operator says.", LATE_NOVEMBER),  # present tense
-    ("The new tariff takes effect in early January, the ministry says.", LATE_NOVEMBER),
-    ("The plant is idle, with repairs scheduled through January.", LATE_NOVEMBER),  # a bare planned participle
+@pytest.mark.parametrize("text,published,expected", [
+    ("The district expects to reopen the school in February.", FRIDAY, ["2032-02"]),   # a future frame
+    ("The ferry service resumes at the end of January, the operator says.", LATE_NOVEMBER, ["2032-01"]),
+    ("The new tariff takes effect in early January, the ministry says.", LATE_NOVEMBER, ["2032-01"]),
+    ("The vaccine trial is due to end in March.", date(2031, 12, 5), []),             # a bare 'is due': no verb
+    ("The plant is idle, with repairs scheduled through January.", LATE_NOVEMBER, []),  # the end of a stretch
+    ("The company expects to finish the tunnel in September.", LATE_NOVEMBER, []),    # too far ahead
 ])
-def test_month_in_a_forward_clause_is_not_a_past_happening(timeline_of, text, published):
-    # the next such month: still to come, so no happening on the timeline (and never last January's)
-    assert [e.date for e in timeline_of(text, published=published)] == []
+def test_month_in_a_forward_clause_is_the_next_one(timeline_of, text, published, expected):
+    # a milestone in the coming months, marked future; never last year's month
+    entries = timeline_of(text, published=published)
+    assert [e.date for e in entries] == expected and all(e.future for e in entries)
 
 
 @pytest.mark.slow
@@ -213,6 +215,18 @@ def cite(source: str, text: str) -> Citation:
 def cand(source: str, when: str, event: str, verb: str = "", subject: str = "", expression: str = "") -> TimelineCandidate:
     return TimelineCandidate(date=when, event=event, citations=[cite(source, event + ".")], verb=verb,
                              subject=subject, expression=expression)
+
+
+def test_milestones_still_to_come_only_fill_spare_room():
+    from briefing.consolidate.timeline import MAX_ENTRIES
+
+    past = [cand(f"s{i}", f"2031-09-{i + 1:02d}", f"Event number {i} happened in the town of {i}") for i in range(MAX_ENTRIES)]
+    ahead = cand("m1", "2032-02", "The new bridge opens to traffic")
+    again = cand("m2", "2032-02", "The new bridge opens to traffic")
+    ahead.future = again.future = True
+    kept = merge(past + [ahead, again])
+    assert len(kept) == MAX_ENTRIES and all(e.date < "2032" for e in kept)
+    assert [e.date for e in merge(past[:3] + [ahead])][-1] == "2032-02"
 
 
 def test_same_happening_from_two_sources_is_one_entry_with_the_finer_date():

@@ -221,8 +221,15 @@ def _initials(text: str) -> str:
 
 
 def _importance(cluster: _Cluster) -> tuple:
-    """More sources first, then finer dates."""
-    return (-len(cluster.sources), -len(cluster.date))
+    """Happenings before milestones still to come (which only fill spare room), then more sources first,
+    then finer dates."""
+    return (_milestone(cluster), -len(cluster.sources), -len(cluster.date))
+
+
+def _milestone(cluster: _Cluster) -> bool:
+    """A month still to come ("the line reopens at the end of January"); a plan with its day is kept as a
+    happening ("ministers will meet on Friday")."""
+    return len(cluster.date) == 7 and all(getattr(e, "future", False) for e in cluster.entries)
 
 
 def _agentless_passive(line: str) -> bool:

@@ -66,6 +66,8 @@ _PUBLICATION_DAY_PARTS = frozenset({"overnight", "this morning", "this afternoon
 # ("the repair had been scheduled for this month", "a vote set for May")
 PLANNING_VERBS = frozenset({"schedule", "plan", "set", "slate", "timetable", "earmark", "book", "arrange",
                             "pencil", "fix", "intend", "due", "program", "programme"})
+# how far ahead a month-dated milestone may lie and still be part of the event's story
+_MILESTONE_MONTHS = 6
 # prepositions that open a span reaching back from now ("since March", "from January")
 _SPAN_OPENERS = frozenset({"since", "from", "after"})
 # prepositions with which a date attached to an object still dates the verb ("declared X on Monday")
@@ -232,8 +234,14 @@ def happening(ctx: "DocContext", sent: "Sentence", ent: "Span") -> _Found | None
     if _planned_for(verb, ent) and not scheduled:
         return None  # "had been scheduled for this month": the plan's target date, not a happening's
     # a month in a clause about what is still to come is the next such month ("expects to reopen in March")
-    when = dates.resolve(expr, ctx.published, future=scheduled or _ahead(verb, ent))
-    if when and ctx.published and when > ctx.published.isoformat()[:len(when)] and not scheduled:
+    ahead = scheduled or _ahead(verb, ent)
+    when = dates.resolve(expr, ctx.published, future=ahead)
+    # a stated milestone in the coming months ("the line reopens at the end of January") is on the timeline,
+    # marked future; a far target ("by 2030") or a date still to come without a month or day is not
+    milestone = ahead and not scheduled and dates.granularity(when) == "month" and ctx.published is not None \
+        and _months_ahead(when, ctx.published) <= _MILESTONE_MONTHS and not _continues_until(ent)
+    future = future or milestone
+    if when and ctx.published and when > ctx.published.isoformat()[:len(when)] and not scheduled and not milestone:
         return None  # a target date ("by 2030") or a date still to come
     if when is None and ctx.published is not None:
         return None
@@ -590,6 +598,16 @@ def _scheduled(verb: "Token", ent: "Span", published: "date | None") -> bool:
         # they would ..." dates the saying, whichever verb the parser hangs it on)
     return verb.tag_ == "VBG" and when > published.isoformat() \
         and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+
+
+def _continues_until(ent: "Span") -> bool:
+    """'flights scheduled through January', 'stays shut until March': the end of a stretch, no happening."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("through", "until", "till", "throughout")
+
+
+def _months_ahead(iso_month: str, published: "date") -> int:
+    year, month = int(iso_month[:4]), int(iso_month[5:7])
+    return (year - published.year) * 12 + month - published.month
 
 
 def _ahead(verb: "Token", ent: "Span") -> bool:
