@@ -85,12 +85,12 @@ def _abbreviation(x: str, y: str) -> bool:
     for i, short in enumerate(xs):
         if len(short) < 2 or short.upper() == short.lower():
             continue
-        n_after = len(xs) - i - 1
-        for start in range(0, len(ys)):
-            for end in range(start + 2, len(ys) - n_after + 1):
-                if ys[:start] == xs[:i] and ys[end:] == xs[i + 1:] and \
-                        ents.abbreviates(short.upper(), " ".join(w.capitalize() for w in ys[start:end])):
-                    return True
+        # the words around the short form must be the words around the long one: that fixes where the long
+        # form starts (after the same i words) and ends (before the same words that follow)
+        start, end = i, len(ys) - (len(xs) - i - 1)
+        if end - start >= 2 and ys[:start] == xs[:i] and ys[end:] == xs[i + 1:] and \
+                ents.abbreviates(short.upper(), " ".join(w.capitalize() for w in ys[start:end])):
+            return True
     return False
 
 

@@ -7,6 +7,8 @@ Groups are ordered by how many independent sources report the quantity (near-dup
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import replace
 from datetime import date
@@ -61,6 +63,7 @@ CURRENCY_FAMILIES = {
 NEGATIVE_PRONOUNS = frozenset({"nobody", "no one", "no-one", "none", "noone", "neither"})
 
 
+@lru_cache(maxsize=65536)  # pure, and asked about every pair of figures
 def singular(word: str) -> str:
     """'vessels' -> 'vessel', 'boxes' -> 'box', 'TEUs' -> 'teu', 'series' stays: a form the general noun list
     knows, else the word without its plural 's'."""
@@ -82,12 +85,14 @@ def unit_head(unit: str) -> str:
     return singular(words[-1].split("-")[-1]) if words else ""
 
 
+@lru_cache(maxsize=65536)  # pure, and asked about every pair of figures
 def unit_concept(unit: str) -> str:
     """One name per kind of counted thing: 'ships', 'vessels', 'boats' -> 'vessel'."""
     head = unit_head(unit)
     return UNIT_CONCEPT.get(head, head)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked about every pair of figures
 def currency_codes(unit: str) -> frozenset[str] | None:
     """The currencies a money unit may be: a code is itself; 'dollars' any dollar; None for no currency."""
     u = (unit or "").strip()
@@ -114,6 +119,7 @@ def same_unit(a: str, b: str, kinds: bool = False) -> bool:
     return kinds and UNIT_KIND_OF.get(x, x) == UNIT_KIND_OF.get(y, y)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked about every pair of figures
 def quantity_key(quantity: str) -> str:
     """A quantity key with its counted nouns folded to one concept ('ship' and 'vessel' one key)."""
     return " ".join(UNIT_CONCEPT.get(singular(w), w) if w.isalpha() and w.islower() else w

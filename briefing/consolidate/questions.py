@@ -13,6 +13,8 @@ same question raised by several sources is asked once, citing each.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from rapidfuzz import fuzz
@@ -582,17 +584,29 @@ def _disputed_pairs(groups: dict[str, list[Figure]], index: FrameIndex) -> dict[
     affected': a number given against the figure disputed (the nearest comparable figure before it in the same
     source, given by someone else and about something its clause names too), whatever noun each counts."""
     everything = [(key, f) for key, group in groups.items() for f in group if f.citations]
+    # the number disputed stands in the same source: look only there, not at every figure of the input
+    in_source: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
+    for key, f in everything:
+        for src in dict.fromkeys(c.source for c in f.citations):
+            in_source[src].append((key, f))
+    measures: dict[int, dict | None] = {}
+
+    def measure(f: Figure) -> dict | None:
+        if id(f) not in measures:
+            measures[id(f)] = _measure(f, index)
+        return measures[id(f)]
+
     out: dict[tuple[FigureId, FigureId], tuple[str, str]] = {}
     for key, f in everything:
-        m = _measure(f, index)
+        m = measure(f)
         if not m or not m.get("disputes"):
             continue
         src, start = f.citations[0].source, f.citations[0].start
         who = _claimed(f, index)
         best = None
-        for other_key, g in everything:
+        for other_key, g in in_source[src]:
             before = [c.start for c in g.citations if c.source == src and c.start < start]
-            mg = _measure(g, index)
+            mg = measure(g) if before else None
             if not before or mg is None or g.unit != f.unit and (g.unit.isupper() or f.unit.isupper()
                                                                  or "percent" in (g.unit, f.unit)):
                 continue
@@ -1045,6 +1059,13 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
             stances.setdefault(canonical_name(r.actor, summary.actors) or r.actor, r.stance)
     if len({SIDES[st] for st in stances.values()}) < 2:
         return []
+    # figures by quantity and by value, so that each figure is compared with the few that could confirm it
+    # rather than with every other (thousands of articles give thousands of figures)
+    by_key: dict[str, list[Figure]] = defaultdict(list)
+    for g in summary.figures:
+        by_key[quantity_key(quantity_of(g))].append(g)
+    by_low = sorted(summary.figures, key=lambda g: _interval(g)[0])
+    lows = [_interval(g)[0] for g in by_low]
     out = []
     for f in summary.figures:
         if id(f) in in_conflict or not f.claimed_by or len(_independent_sources(f, sources)) != 1 \
@@ -1053,13 +1074,15 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
         party = canonical_name(f.claimed_by, summary.actors)
         if party is None or party not in stances:
             continue
-        corroborated = any(g is not f and (
-            quantity_key(quantity_of(g)) == quantity_key(quantity_of(f)) and not _disagree(f, g)
-            and _different_claimants(f, g)
+        low = _interval(f)[0]
+        reach = 2 * TOLERANCE * max(abs(low), 1.0)  # wider than _same_value's own test
+        near = by_low[bisect_left(lows, low - reach):bisect_right(lows, low + reach)]
+        corroborated = any(g is not f and not _disagree(f, g) and _different_claimants(f, g)
+                           for g in by_key[quantity_key(quantity_of(f))]) or any(
             # the same value of the same kind of thing from another source confirms it, however it is worded
             # ('four water-bombers' ~ 'four planes'; '12%' in four articles; 'half a billion dollars' ~ C$500m)
-            or _same_value(f, g) and same_unit(f.unit, g.unit, kinds=True)
-            and bool(_independent_sources(g, sources) - _independent_sources(f, sources))) for g in summary.figures)
+            g is not f and _same_value(f, g) and same_unit(f.unit, g.unit, kinds=True)
+            and bool(_independent_sources(g, sources) - _independent_sources(f, sources)) for g in near)
         if corroborated:
             continue
         out.append(OpenQuestion(
