@@ -5,7 +5,6 @@ A party is the actor as the sources name it, mapped to the canonical actor name 
 """
 from __future__ import annotations
 
-from typing import Callable
 
 from briefing.extract.lexicon import HONORIFICS, ORG_HEADS, TITLE_WORDS
 from briefing.extract.reactions import stance_of
@@ -13,14 +12,6 @@ from briefing.summary import Actor, Citation, Reaction
 
 STANCE_ORDER = ("deny", "condemn", "concern", "support")  # tie-break: the more pointed stance first
 MAX_QUOTE_CHARS = 320
-
-
-def _canonical_helper() -> Callable[[str, list[Actor]], str | None] | None:
-    try:
-        from briefing.consolidate.actors import canonical_name
-    except ImportError:
-        return None
-    return canonical_name
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -43,14 +34,11 @@ def _demonym_match(name: str, country: str) -> bool:
 
 def party_name(name: str, actors: list[Actor]) -> str:
     """The canonical actor for a speaker's name as written, or the name itself."""
-    helper = _canonical_helper()
-    if helper is not None:
-        try:
-            found = helper(name, actors)
-        except Exception:  # a teammate's helper mid-change must not sink the run
-            found = None
-        if found:
-            return found
+    from briefing.consolidate.actors import canonical_name
+
+    found = canonical_name(name, actors)
+    if found:
+        return found
     low = name.lower()
     for a in actors:
         if a.name.lower() == low or any(x.lower() == low for x in a.aliases):
