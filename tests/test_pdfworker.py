@@ -106,6 +106,8 @@ def test_a_template_error_in_the_helper_is_the_users_error_line(article_dir, tmp
 
 _SIGINT_SCRIPT = """
 import os, signal, sys
+# as in a terminal: a test runner started in the background (CI, nohup) passes SIGINT on ignored
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from briefing import render
 real_layout = render.layout_pdf
 calls = []

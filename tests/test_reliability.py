@@ -535,6 +535,8 @@ def test_keyboard_interrupt_during_pdf_rendering(cli, article_dir, earlier_outpu
 
 _SIGINT_SCRIPT = """
 import os, signal, sys
+# as in a terminal: a test runner started in the background (CI, nohup) passes SIGINT on ignored
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from briefing import render
 real_layout = render.layout_pdf
 def layout_then_sigint(*args, **kwargs):
