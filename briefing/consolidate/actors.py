@@ -393,38 +393,70 @@ def _part_of_one_body(key: str, actors: list[Actor]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+class _ActorIndex:
+    """The name forms of a list of actors, looked up by canonical_name: built once per list, not per speaker
+    (each build walks every name and alias; a big input asks thousands of times)."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.forms: dict[str, str] = {}
+        for a in actors:
+            for n in [a.name] + list(a.aliases):
+                self.forms.setdefault(ents.normalize(n), a.name)
+        self.order = {f: i for i, f in enumerate(self.forms)}
+        self.names = {a.name for a in actors}
+        self.by_edge_word: dict[str, set[str]] = {}  # first or last word of a person's full name -> people
+        self.people_words: set[str] = set()  # one-word forms of people
+        for a in actors:
+            if a.kind != "person":
+                continue
+            for n in [a.name] + list(a.aliases):
+                words = ents.normalize(n).split()
+                if len(words) > 1:
+                    self.by_edge_word.setdefault(words[0], set()).add(a.name)
+                    self.by_edge_word.setdefault(words[-1], set()).add(a.name)
+                elif words:
+                    self.people_words.add(words[0])
+        self.longest_form = max((len(f.split()) for f in self.forms), default=0)
+
+
+_index_cache: dict = {"key": None, "index": None, "actors": None}
+
+
+def _actor_index(actors: list[Actor]) -> _ActorIndex:
+    key = (id(actors), len(actors), id(actors[0]), id(actors[-1]))
+    if _index_cache["key"] != key or _index_cache["actors"] is not actors:
+        _index_cache.update(key=key, index=_ActorIndex(actors), actors=actors)
+    return _index_cache["index"]
+
+
 def canonical_name(name: str, actors: list[Actor]) -> str | None:
     """The merged actor a speaker string names ("Kim Jong-un", "Putin", "Kyiv", "the South Korean military"),
     matched on names and aliases, surname, country forms and fuzzy spelling; None when nothing fits."""
     key = ents.normalize(name)
     if not key or not actors:
         return None
-    forms: dict[str, str] = {}
-    for a in actors:
-        for n in [a.name] + list(a.aliases):
-            forms.setdefault(ents.normalize(n), a.name)
+    index = _actor_index(actors)
+    forms = index.forms
     if key in forms:
         return forms[key]
     form = ents.country_of(name)
-    if form is not None and any(a.name == form.country for a in actors):
+    if form is not None and form.country in index.names:
         return form.country
     if len(key.split()) == 1:
-        people = {a.name for a in actors if a.kind == "person"
-                  for n in [a.name] + list(a.aliases)
-                  if len(ents.normalize(n).split()) > 1 and key in (ents.normalize(n).split()[0],
-                                                                      ents.normalize(n).split()[-1])}
+        people = index.by_edge_word.get(key, set())
         if len(people) == 1:
-            return people.pop()
+            return next(iter(people))
     # a name inside the speaker string ("Russian President Vladimir Putin"); a lone surname inside a longer
-    # name is another person ("Kim" in "Kim Yo Jong"), so one-word forms of people do not count here
-    people_words = {ents.normalize(n) for a in actors if a.kind == "person"
-                    for n in [a.name] + list(a.aliases) if len(ents.normalize(n).split()) == 1}
-    # an owner inside the string is a word of its own: "vestria's foreign ministry" holds "vestria"
+    # name is another person ("Kim" in "Kim Yo Jong"), so one-word forms of people do not count here.
+    # An owner inside the string is a word of its own: "vestria's foreign ministry" holds "vestria"
     plain = OWNER_POSSESSIVE.sub("", key)
-    contained = [f for f in forms if len(f) >= 3 and f not in people_words and f" {f} " in f" {plain} "]
+    words = plain.split()
+    pieces = {" ".join(words[i:j]) for i in range(len(words))
+              for j in range(i + 1, min(len(words), i + index.longest_form) + 1)}
+    contained = [f for f in pieces if f in forms and len(f) >= 3 and f not in index.people_words]
     if contained:
-        return forms[max(contained, key=len)]
-    countries = {c for c in ents.country_words(plain) if any(a.name == c for a in actors)}
+        return forms[max(contained, key=lambda f: (len(f), -index.order[f]))]
+    countries = {c for c in ents.country_words(plain) if c in index.names}
     if len(countries) == 1:
         return countries.pop()
     part_of = _part_of_one_body(key, actors)

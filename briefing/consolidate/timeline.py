@@ -54,11 +54,14 @@ def merge(candidates: list[TimelineEntry], reference: date | None = None) -> lis
     """Merge per-document candidates; ``reference`` (the event's date) places dates of undated articles."""
     placed = [e for e in (_place(c, reference) for c in candidates) if e is not None]
     clusters: list[_Cluster] = []
+    by_year: dict[str, list[_Cluster]] = {}  # only entries of one year can share a date (one is the other's prefix)
     # finest dates first, so that coarser readings join the precise entry
     for entry in sorted(placed, key=lambda e: -len(e.date)):
-        home = next((cl for cl in clusters if _same_happening(cl, entry)), None)
+        year = by_year.setdefault(entry.date[:4], [])
+        home = next((cl for cl in year if _same_happening(cl, entry)), None)
         if home is None:
             clusters.append(_Cluster([entry]))
+            year.append(clusters[-1])
         else:
             home.entries.append(entry)
     kept = sorted(clusters, key=_importance)[:MAX_ENTRIES]
