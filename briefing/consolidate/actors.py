@@ -193,6 +193,21 @@ def link_groups(sets: list[NameSet]) -> list[list[int]]:
     """Union the name sets that are one actor; returns groups of indices, heaviest first inside each group.
     Only sets that share a blocking key (a word's first letters, initials, a country) are compared, so a
     document naming thousands of people does not cost millions of comparisons."""
+    # a name set many sources repeat is linked once: identical sets are one actor, and comparing the copies
+    # would grow with the square of the sources
+    distinct: dict[tuple, int] = {}
+    copy_of = [distinct.setdefault((s.kind, s.country, frozenset(s.normal)) if s.normal else (i,), i)
+               for i, s in enumerate(sets)]
+    firsts = sorted(set(copy_of))
+    groups: dict[int, list[int]] = {}
+    for i, first in enumerate(copy_of):
+        groups.setdefault(first, []).append(i)
+    linked = _link_distinct([sets[i] for i in firsts])
+    return [sorted((i for k in group for i in groups[firsts[k]]), key=lambda i: (-sets[i].weight, i))
+            for group in linked]
+
+
+def _link_distinct(sets: list[NameSet]) -> list[list[int]]:
     parent = list(range(len(sets)))
 
     def find(i: int) -> int:
@@ -214,7 +229,7 @@ def link_groups(sets: list[NameSet]) -> list[list[int]]:
     groups: dict[int, list[int]] = {}
     for i in range(len(sets)):
         groups.setdefault(find(i), []).append(i)
-    return [sorted(g, key=lambda i: -sets[i].weight) for g in groups.values()]
+    return list(groups.values())
 
 
 def _block_keys(a: NameSet) -> set[str]:
