@@ -75,6 +75,7 @@ def _clean(expr: str) -> str:
     return re.sub(r"\s+", " ", low)
 
 
+@lru_cache(maxsize=1 << 14)  # many sources write the same expressions against one publication date
 def resolve(expr: str, reference: date | None, *, exact_reference: bool = True,
             future: bool = False) -> str | None:
     """ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of a date expression, or None when it cannot be placed.

@@ -367,16 +367,16 @@ def _combine(group: list[Actor]) -> Actor:
     country = next((a.name for a in group if a.kind == "country" and ents.country_of(a.name)), None)
     name = country if kind == "country" and country else best_name(forms, used)
     aliases = [f for f in forms if f != name]
-    citations: list[Citation] = []
+    citations: dict[Citation, None] = {}  # in order; a dict finds repeats at once, however many sources
     per_source: Counter = Counter()
     for a in group:
         for c in a.citations:
             if per_source[c.source] < CITATIONS_PER_SOURCE and c not in citations:
-                citations.append(c)
+                citations[c] = None
                 per_source[c.source] += 1
     roles = [a.role for a in group if a.role for _ in range(max(1, a.mentions))]
     return Actor(name=name, kind=kind, aliases=aliases, role=best_role(roles),
-                 mentions=sum(a.mentions for a in group), citations=citations)
+                 mentions=sum(a.mentions for a in group), citations=list(citations))
 
 
 # -------------------------------------------------------------------------------------- speaker lookups
@@ -393,18 +393,14 @@ def _part_of_one_body(key: str, actors: list[Actor]) -> str | None:
     if len(words) < 2:
         return None
     found = set()
-    for a in actors:
-        if a.kind != "organization":
+    for name, full in _actor_index(actors).organisation_forms:
+        if len(full) <= len(words):
             continue
-        for n in [a.name] + list(a.aliases):
-            full = ents.normalize(n).split()
-            if len(full) <= len(words):
-                continue
-            # "ministry of industry" of "Ministry of Industry and Trade": cut before its "and"
-            leading = full[:len(words)] == words and (words[-1] in CUT_NAME_ENDS or full[len(words)] in ("and", "&"))
-            trailing = words[-1] in ORG_HEADS and full[-len(words):] == words and full[-len(words) - 1] in ("and", "&")
-            if leading or trailing:
-                found.add(a.name)
+        # "ministry of industry" of "Ministry of Industry and Trade": cut before its "and"
+        leading = full[:len(words)] == words and (words[-1] in CUT_NAME_ENDS or full[len(words)] in ("and", "&"))
+        trailing = words[-1] in ORG_HEADS and full[-len(words):] == words and full[-len(words) - 1] in ("and", "&")
+        if leading or trailing:
+            found.add(name)
     return found.pop() if len(found) == 1 else None
 
 
@@ -432,6 +428,9 @@ class _ActorIndex:
                 elif words:
                     self.people_words.add(words[0])
         self.longest_form = max((len(f.split()) for f in self.forms), default=0)
+        # (name, words of one of its forms) of each organisation, for cut pieces of a name (_part_of_one_body)
+        self.organisation_forms = [(a.name, ents.normalize(n).split()) for a in actors if a.kind == "organization"
+                                   for n in [a.name] + list(a.aliases)]
 
 
 _index_cache: dict = {"key": None, "index": None, "actors": None}

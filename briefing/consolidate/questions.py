@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from typing import Iterable
 
@@ -511,9 +512,15 @@ def _measure(f: Figure, index: FrameIndex) -> dict | None:
     """What the sentence's grammar says this figure measures (briefing/extract/signals.py measure_of)."""
     for fr in _frames_of(f, index):
         m = getattr(fr, "measure", None)
-        if m is not None and (f.text in fr.reason or re.search(r"(?<![\d.,])" + re.escape(fr.reason) + r"(?!\d)", f.text)):
+        if m is not None and (f.text in fr.reason or _reason_pattern(fr.reason).search(f.text)):
             return m
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _reason_pattern(reason: str) -> re.Pattern:
+    """A frame's number as a whole number inside a figure's text (compiled once per number)."""
+    return re.compile(r"(?<![\d.,])" + re.escape(reason) + r"(?!\d)")
 
 
 def _kind(f: Figure) -> str:
@@ -1053,10 +1060,11 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
 
     # a party is one that takes a side where others take the opposite one (support against condemn/deny);
     # observers who only voice concern, and stories where everyone agrees, have no sides to take
+    canonical = lru_cache(maxsize=None)(lambda name: canonical_name(name, summary.actors))  # names repeat
     stances = {}
     for r in summary.reactions:
         if r.stance in SIDES:
-            stances.setdefault(canonical_name(r.actor, summary.actors) or r.actor, r.stance)
+            stances.setdefault(canonical(r.actor) or r.actor, r.stance)
     if len({SIDES[st] for st in stances.values()}) < 2:
         return []
     # figures by quantity and by value, so that each figure is compared with the few that could confirm it
@@ -1071,7 +1079,7 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
         if id(f) in in_conflict or not f.claimed_by or len(_independent_sources(f, sources)) != 1 \
                 or _background_figure(f) or _own_pledge(f) or PART_WORDING.search(f.text):
             continue
-        party = canonical_name(f.claimed_by, summary.actors)
+        party = canonical(f.claimed_by)
         if party is None or party not in stances:
             continue
         low = _interval(f)[0]
@@ -1096,7 +1104,8 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
 def build(summary: EventSummary, signals: list[OpenQuestion]) -> list[OpenQuestion]:
     sources = {s.id: s for s in summary.sources}
     frames = [q for q in signals if q.kind == "frame"]
-    shown = [_tidy(q, summary.actors) for q in signals if q.kind != "frame" and q.citations and not _no_dispute(q)]
+    names = _name_words(summary.actors)
+    shown = [_tidy(q, summary.actors, names) for q in signals if q.kind != "frame" and q.citations and not _no_dispute(q)]
     conflict_qs = conflicts(summary.figures, frames, sources)
     merged = dedupe(shown, summary.actors)
     unknown_left = _absorb_unknowns(conflict_qs, [q for q in merged if q.kind == "unknown"])
@@ -1157,14 +1166,20 @@ QUESTION_START = re.compile(r"^((?:Will|Would|Could|Can|Did|Does|Do|Is|Are|Was|W
                             r"Must)\s+)([A-Z][a-z]+)(?=\s+[a-z0-9])")
 
 
-def _tidy(q: OpenQuestion, actors: list[Actor]) -> OpenQuestion:
+def _name_words(actors: list[Actor]) -> set[str]:
+    return {w.lower() for a in actors for n in [a.name, *getattr(a, "aliases", [])] for w in str(n).split()}
+
+
+def _tidy(q: OpenQuestion, actors: list[Actor], names: set[str] | None = None) -> OpenQuestion:
     """'Will Temperatures fall ...?' -> 'Will temperatures fall ...?': the capital was the sentence's first
-    letter; a word that is part of an actor's name ('Will Apple cut ...') keeps it."""
+    letter; a word that is part of an actor's name ('Will Apple cut ...') keeps it. ``names``: the words of
+    the actors' names, when the caller has them (read once for all questions)."""
     m = QUESTION_START.match(q.question)
     if m is None:
         return q
     word = m.group(2)
-    names = {w.lower() for a in actors for n in [a.name, *getattr(a, "aliases", [])] for w in str(n).split()}
+    if names is None:
+        names = _name_words(actors)
     starts_sentence = any(c.text.lstrip("\"“'‘ ").startswith(word) for c in q.citations)
     named_inside = any(re.search(r"[a-z,;]\s+" + word + r"\b", c.text) for c in q.citations)  # a name mid-sentence
     if word.lower() in names or named_inside or country_of(word) is not None or not starts_sentence or singular(word) not in common_nouns() | FUNCTION_WORDS:

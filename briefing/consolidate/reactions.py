@@ -5,10 +5,14 @@ A party is the actor as the sources name it, mapped to the canonical actor name 
 """
 from __future__ import annotations
 
+from functools import lru_cache
 
 from briefing.extract.lexicon import HONORIFICS, ORG_HEADS, TITLE_WORDS
 from briefing.extract.reactions import stance_of
 from briefing.summary import Actor, Citation, Reaction
+
+# many sources quote the same words: each quote's stance is read once
+_stance_of = lru_cache(maxsize=1 << 14)(stance_of)
 
 STANCE_ORDER = ("deny", "condemn", "concern", "support")  # tie-break: the more pointed stance first
 MAX_QUOTE_CHARS = 320
@@ -71,7 +75,7 @@ def untitled(name: str) -> str:
 
 def _weight(r: Reaction) -> float:
     """A reaction's weight as evidence of its stance: a quote saying the same counts extra."""
-    return 1.0 + (0.5 if r.quote and stance_of(r.quote) == r.stance else 0.0)
+    return 1.0 + (0.5 if r.quote and _stance_of(r.quote) == r.stance else 0.0)
 
 
 def _chosen_stance(group: list[Reaction]) -> str:
@@ -86,7 +90,7 @@ def _chosen_stance(group: list[Reaction]) -> str:
 
 def _quote_strength(r: Reaction, stance: str) -> tuple:
     q = r.quote or ""
-    return (bool(q), stance_of(q) == stance if q else False, len(q.split()) >= 4, min(len(q), MAX_QUOTE_CHARS))
+    return (bool(q), _stance_of(q) == stance if q else False, len(q.split()) >= 4, min(len(q), MAX_QUOTE_CHARS))
 
 
 def _one_per_source(items: list[Reaction]) -> list[Citation]:
@@ -121,10 +125,13 @@ def merge_party(party: str, group: list[Reaction]) -> Reaction:
 
 def merge(candidates: list[Reaction], actors: list[Actor]) -> list[Reaction]:
     groups: dict[str, tuple[str, list[Reaction]]] = {}
+    parties: dict[str, str] = {}  # each name as written is looked up once
     for r in candidates:
         if not r.citations:
             continue
-        party = untitled(party_name(r.actor, actors))
+        if r.actor not in parties:
+            parties[r.actor] = untitled(party_name(r.actor, actors))
+        party = parties[r.actor]
         groups.setdefault(party.lower(), (party, []))[1].append(r)
     merged = [merge_party(party, group) for party, group in groups.values()]
     # pointed reactions reported by more sources first; neutral statements last

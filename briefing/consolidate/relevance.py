@@ -17,6 +17,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ def salient_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(terms)
 
 
+@lru_cache(maxsize=1 << 16)  # every source repeats the story's words
 def _stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     word = re.sub(r"'s$", "", word)

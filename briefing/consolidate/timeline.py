@@ -8,13 +8,15 @@ the line of the source that states it, and the citations of every source.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from briefing import dates
-from briefing.summary import Citation, TimelineEntry
+from briefing.summary import TimelineEntry
 
 MAX_ENTRIES = 12
 SAME_WORDS = 60      # % of the shorter line's content words the other must share to say the same thing
@@ -40,10 +42,16 @@ SAME_DAY_WORDS = 50  # % of stems two lines of one day must share (stems, not wo
 @dataclass
 class _Cluster:
     entries: list[TimelineEntry] = field(default_factory=list)
+    # one entry per distinct reading (line, date, verb, subject): a copy of a line already here matches
+    # exactly what its first copy matches, so a new candidate is compared with each reading once
+    readings: dict[tuple, TimelineEntry] = field(default_factory=dict)
+    date: str = ""
 
-    @property
-    def date(self) -> str:
-        return max((e.date for e in self.entries), key=len)
+    def add(self, entry: TimelineEntry) -> None:
+        self.entries.append(entry)
+        self.readings.setdefault(_reading(entry), entry)
+        if len(entry.date) > len(self.date):
+            self.date = entry.date
 
     @property
     def sources(self) -> set[str]:
@@ -60,10 +68,10 @@ def merge(candidates: list[TimelineEntry], reference: date | None = None) -> lis
         year = by_year.setdefault(entry.date[:4], [])
         home = next((cl for cl in year if _same_happening(cl, entry)), None)
         if home is None:
-            clusters.append(_Cluster([entry]))
-            year.append(clusters[-1])
-        else:
-            home.entries.append(entry)
+            home = _Cluster()
+            clusters.append(home)
+            year.append(home)
+        home.add(entry)
     kept = sorted(clusters, key=_importance)[:MAX_ENTRIES]
     return [_entry(cl) for cl in sorted(kept, key=lambda cl: cl.date)]
 
@@ -86,19 +94,33 @@ def _place(entry: TimelineEntry, reference: date | None) -> TimelineEntry | None
     return clone
 
 
+def _reading(entry: TimelineEntry) -> tuple:
+    """What _same_happening reads of an entry."""
+    return (entry.event, entry.date, getattr(entry, "verb", ""), getattr(entry, "subject", ""),
+            getattr(entry, "subject_head", ""))
+
+
 def _compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+@lru_cache(maxsize=1 << 16)  # lines are compared pairwise: each is read once
 def _words(text: str) -> str:
     return " ".join(w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in _STOP)
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_words(text).split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(text: str) -> frozenset[str]:
     """Content words cut to a rough stem, so that 'refers' ~ 'referring', 'crossings' ~ 'crossing'."""
-    return {_root(w) for w in _words(text).split()}
+    return frozenset(_root(w) for w in _words(text).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _root(word: str) -> str:
     """'ruling', 'ruled', 'rule' -> 'rul'; 'elections', 'elected' -> 'elect' (rough, for comparing lines)."""
     root = re.sub(r"(?:'s|ings?|ions?|ed|es|e|s)$", "", word) or word
@@ -132,7 +154,7 @@ def _same_day_same_act(a: TimelineEntry, b: TimelineEntry) -> bool:
 
 def _same_words(a: str, b: str) -> bool:
     """Most of the shorter line's content words are in the other (three at least)."""
-    wa, wb = set(_words(a).split()), set(_words(b).split())
+    wa, wb = _word_set(a), _word_set(b)
     shared = wa & wb
     return len(shared) >= 3 and len(shared) >= SAME_WORDS / 100 * min(len(wa), len(wb))
 
@@ -140,7 +162,7 @@ def _same_words(a: str, b: str) -> bool:
 def _same_happening(cluster: _Cluster, entry: TimelineEntry) -> bool:
     if not _compatible(cluster.date, entry.date):
         return False
-    for other in cluster.entries:
+    for other in cluster.readings.values():
         if _same_words(other.event, entry.event):
             return True
         if _same_day_same_act(other, entry) or _bare_noun_of(other, entry) or _bare_noun_of(entry, other) \
@@ -158,7 +180,7 @@ def _same_happening(cluster: _Cluster, entry: TimelineEntry) -> bool:
         head_a, head_b = getattr(other, "subject_head", ""), getattr(entry, "subject_head", "")
         if verb_a and verb_a == verb_b and verb_a not in _SPEECH and other.date == entry.date \
                 and head_a and head_b and not {head_a, head_b} & _PRONOUNS \
-                and (head_a == head_b or head_a in _words(entry.event).split() or head_b in _words(other.event).split()):
+                and (head_a == head_b or head_a in _word_set(entry.event) or head_b in _word_set(other.event)):
             return True  # "the ministry declared the outbreak" ~ "the outbreak was declared", same day
         if other.date == entry.date and dates.granularity(entry.date) == "day" \
                 and _same_actor(_actor(other), _actor(entry)) \
@@ -193,10 +215,11 @@ def _shared_share(a: str, b: str) -> float:
     return len(shared) / min(len(sa), len(sb)) if len(shared) >= 4 else 0.0
 
 
-def _figures(line: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _figures(line: str) -> frozenset[str]:
     """The numbers a line states, years left out ("12", "4.5", "12,000")."""
-    return {n.replace(",", "") for n in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", line)
-            if not re.fullmatch(r"(?:1[89]|20)\d\d", n)}
+    return frozenset(n.replace(",", "") for n in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", line)
+                     if not re.fullmatch(r"(?:1[89]|20)\d\d", n))
 
 
 def _actor(entry: TimelineEntry) -> str:
@@ -247,15 +270,16 @@ def _entry(cluster: _Cluster) -> TimelineEntry:
     # the line most like the others' (what the sources agree on), shorter on ties
     # a line with its own subject ("the ministry declared the outbreak") over a passive one ("the outbreak
     # was declared"), then the line most like the others' (what the sources agree on), shorter on ties
+    lines = Counter(e.event for e in cluster.entries)  # many sources can write one line: score it once
+    likeness = {line: sum(n * fuzz.token_set_ratio(_words(line), _words(other)) for other, n in lines.items())
+                for line in {e.event for e in precise}}
     line = max(precise, key=lambda e: (len(e.event.split()) > 1, getattr(e, "subject", None) != e.event,
                                        not _agentless_passive(e.event),
                                        bool(getattr(e, "subject", "")),
-                                       sum(fuzz.token_set_ratio(_words(e.event), _words(o.event))
-                                           for o in cluster.entries), -len(e.event)))
-    citations: list[Citation] = []
-    for e in [line] + [e for e in cluster.entries if e is not line]:
-        citations.extend(c for c in e.citations if c not in citations)
-    return TimelineEntry(date=best_date, event=line.event, citations=citations)
+                                       likeness[e.event], -len(e.event)))
+    # each citation once, in order (a dict finds repeats at once, however many sources)
+    citations = dict.fromkeys(c for e in [line] + [e for e in cluster.entries if e is not line] for c in e.citations)
+    return TimelineEntry(date=best_date, event=line.event, citations=list(citations))
 
 
 __all__ = ["merge", "MAX_ENTRIES", "dates"]

@@ -24,12 +24,25 @@ SAME_NAME = 90  # token_set_ratio of two naming-word sets (order-free) above whi
 
 def merge(candidates: list[Treaty], reference: date | None = None) -> list[Treaty]:
     groups: list[list[Treaty]] = []
+    # a candidate is compared once with each distinct spelling in a group (many sources write one name),
+    # and each pair of spellings is compared once
+    spellings: dict[int, dict[tuple, Treaty]] = {}
+    same: dict[tuple, bool] = {}
+
+    def alike(a: Treaty, b: Treaty) -> bool:
+        key = (_spelling(a), _spelling(b))
+        if key not in same:
+            same[key] = _same(a, b)
+        return same[key]
+
     for cand in candidates:
-        home = next((g for g in groups if any(_same(cand, other) for other in g)), None)
+        home = next((g for g in groups if any(alike(cand, other) for other in spellings[id(g)].values())), None)
         if home is None:
-            groups.append([cand])
-        else:
-            home.append(cand)
+            home = []
+            groups.append(home)
+            spellings[id(home)] = {}
+        home.append(cand)
+        spellings[id(home)].setdefault(_spelling(cand), cand)
     groups = _attach_descriptions(groups, reference)
     # an instrument every source names as still being made ("talks on a code of conduct") is no legal basis
     groups = [g for g in groups if not all(getattr(t, "pending", False) for t in g)]
@@ -77,6 +90,11 @@ def _content(t: Treaty) -> frozenset[str]:
     return getattr(t, "content", None) or frozenset(w for w in t.name.lower().split() if len(w) > 3)
 
 
+def _spelling(t: Treaty) -> tuple:
+    """What _same reads of a candidate."""
+    return getattr(t, "head", ""), _content(t), t.name.lower()
+
+
 def _same(a: Treaty, b: Treaty) -> bool:
     if getattr(a, "head", "") != getattr(b, "head", ""):
         return False
@@ -118,12 +136,12 @@ def _item(group: list[Treaty], best: Treaty, reference: date | None, further: li
         out.signed = _finest([_date(t, "signed", reference) for t in group])
         ratified = [t for t in group if getattr(t, "ratified_by_ratify", False)] or group
         out.ratified = _finest([_date(t, "ratified", reference) for t in ratified])
-    citations: list[Citation] = []
-    for t in ([best] if best in group else []) + [t for t in group if t is not best]:
-        citations.extend(c for c in t.citations if c not in citations)
+    # each citation once, in order (a dict keeps order and finds repeats at once, however many sources)
+    citations = dict.fromkeys(c for t in ([best] if best in group else []) + [t for t in group if t is not best]
+                              for c in t.citations)
     if further and not any(best.name.lower() in c.text.lower() for c in citations):
-        citations.extend(c for c in further if c not in citations)
-    out.citations = citations
+        citations.update(dict.fromkeys(further))
+    out.citations = list(citations)
     return out
 
 
