@@ -407,11 +407,17 @@ _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", r
 FRONT_KEYS = ("title", "outlet", "url", "published", "date", "source", "site")
 
 
+# a scraper's header without the --- fences: 'Title: ...', 'Source: ...', 'Date: ...' lines opening the file
+_LABELLED_LINE = re.compile(r"[ \t]*(" + "|".join(FRONT_KEYS) + r")[ \t]*:[ \t]*(\S[^\r\n]*)\r?(?:\n|\Z)", re.I)
+MIN_LABELLED_LINES = 2  # one 'Published: ...' line is a date line (read by the chrome pass), not a header block
+
+
 def front_matter(text: str) -> tuple[dict[str, str], int]:
-    """The ``key: value`` pairs of a leading ``---`` block and where the body starts (0 if none)."""
+    """The ``key: value`` pairs of a leading ``---`` block, or of a run of labelled lines that opens the file
+    ("Title: ...", "Source: ...", two at least), and where the body starts (0 if none)."""
     m = _FRONT.match(text)
     if not m:
-        return {}, 0
+        return _labelled_header(text)
     values: dict[str, str] = {}
     for line in m.group(1).splitlines():
         key, sep, value = line.partition(":")
@@ -419,3 +425,14 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
         if sep and value and key in FRONT_KEYS:
             values.setdefault(key, value)
     return values, m.end()
+
+
+def _labelled_header(text: str) -> tuple[dict[str, str], int]:
+    at = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    values: dict[str, str] = {}
+    lines = 0
+    while (m := _LABELLED_LINE.match(text, at)) is not None:
+        values.setdefault(m.group(1).lower(), m.group(2).strip().strip("\"'"))
+        lines += 1
+        at = m.end()
+    return (values, at) if lines >= MIN_LABELLED_LINES else ({}, 0)

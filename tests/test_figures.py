@@ -1493,3 +1493,24 @@ def test_a_description_keeps_hyphenated_words_whole(figures_of, sentence, words)
 ])
 def test_a_compound_share_is_a_share_of_its_whole(figures_of, sentence, quantity):
     assert only(figures_of(sentence)).quantity == quantity
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, value", [
+    ("Exporters in the north hold roughly half of global shipping capacity, the council said.", 50.0),
+    ("The province produces two-thirds of the country's wheat output.", 66.7),
+    ("Industry groups put the region's share at about half the world's capacity.", 50.0),
+])
+def test_a_share_the_clause_states_of_an_economic_whole_is_a_figure(figures_of, sentence, value):
+    """'holds half of global capacity' states a share; 'a third of the country's output' beside a tonnage
+    (test_a_fraction_of_no_group_is_not_a_figure) only remarks on one."""
+    assert [f.value for f in figures_of(sentence) if f.unit == "percent"] == [value]
+
+
+@pytest.mark.slow
+def test_the_agent_of_a_participle_on_the_counted_noun_claims_the_figure(figures_of):
+    """'..., the union said, well above the 12% rate estimated by the statistics office': the office's 12%."""
+    found = figures_of("Unemployment in the valley is close to 20%, the union said, well above the 12% rate "
+                       "estimated by the statistics office.")
+    by_value = {f.value: f.claimed_by for f in found}
+    assert by_value[12.0] == "statistics office" and by_value[20.0] == "union"

@@ -329,6 +329,20 @@ def test_front_matter_overrides_and_is_never_body():
     assert doc.title_span is None
 
 
+def test_labelled_header_lines_without_fences_are_front_matter():
+    """A scraper's 'Title: / Source: / Date:' lines opening the file give the metadata and are no body."""
+    text = "Title: The real headline\nSource: Example Times\nDate: 2025-05-02\n\n" + BODY
+    doc = text_document("a.txt", "a.txt", text)
+    assert (doc.title, doc.outlet, doc.published) == ("The real headline", "Example Times", date(2025, 5, 2))
+    assert "Title:" not in "\n".join(doc.block_texts()) and "Example Times" not in "\n".join(doc.block_texts())
+
+
+def test_one_labelled_line_is_no_header_block():
+    """'Published: ...' alone is a date line; the headline above or below it is still read from the page."""
+    doc = text_document("a.txt", "a.txt", "Published: 2025-05-02\n\nReservoirs fall to record low\n\n" + BODY)
+    assert doc.published == date(2025, 5, 2) and doc.title == "Reservoirs fall to record low"
+
+
 @pytest.mark.parametrize("line, outlet", [
     ("THE CAPITAL DAILY", "The Capital Daily"), ("BBC NEWS", "BBC News"), ("Harbour Daily News", "Harbour Daily News"),
     ("Reporting by Ana Ruiz; Editing by Tom Hale, GlobalWire.", "GlobalWire"),

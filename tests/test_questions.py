@@ -1161,3 +1161,14 @@ def test_one_claimants_consistent_values_are_one_side():
     # negative: values that contradict each other stay two sides, even from one claimant
     figs[2] = units(6e5, "c", "the exporters", "600,000 units", "The exporters say 600,000 units shipped.")
     assert " or " not in conflicts(figs, [], {})[0].reason
+
+
+def test_a_share_is_asked_as_a_share_not_as_a_count(nlp):
+    from briefing.extract import Sentence, signals
+
+    def questions(text: str) -> list:
+        doc = nlp(text)
+        return [f.question for s in doc.sents for f in signals.frames(Sentence(span=s, start=s.start_char, source="a"))]
+
+    assert questions("Analysts put the firm's share at about half the regional market.") == ["What share of the regional market?"]
+    assert "How large is the tariff?" in questions("The government imposed a 25% tariff on imported steel.")

@@ -1540,14 +1540,32 @@ market population spending investment expenditure revenue turnover loan debt sub
 capital equity vote electorate""".split())
 
 
+# masses an economy is measured in: a share of one is a figure when it is what the clause states ("accounts for
+# half of global capacity", "produces two-thirds of the world's supply"), not a remark beside another number
+# ("40,000 tonnes a year, roughly a third of the country's output")
+ECONOMIC_WHOLES = frozenset("""capacity output production supply exports imports emissions consumption demand
+generation sales trade reserves""".split())
+# roles of a share that the clause states: its object, subject or complement, or the object of a verb's preposition
+_STATED_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
+
+
+def _share_is_an_argument(share: "Token", whole: "Token") -> bool:
+    """Whether the phrase 'share (of) whole' is an argument of its clause's verb."""
+    head = share if share in whole.ancestors else whole  # "half of capacity" / "half the capacity"
+    if head.dep_ in _STATED_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX")
+
+
 def _fraction_group(doc, a: Amount) -> "Token | None":
     """The group a share in words is of: 'two-thirds of small retailers', 'half the hospitals', 'one in five
     adults'; never a stretch of time ('a quarter of an hour'), a clause ('two-thirds of what ...') or a mass
     ('a quarter of the country's output': a share of a volume, said in passing)."""
-    end = min(len(doc), a.end + 5, a.start + 60)
+    end = min(len(doc), a.end + 7, a.start + 60)  # ("two-thirds of the country's wheat output")
     for t in doc[a.end:end]:
         if t.pos_ in ("NOUN", "PROPN") and not (t.dep_ in ("compound", "amod", "poss", "nmod") and t.head.i > t.i):
-            group = t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in COLLECTIVE_NOUNS | SHARED_WHOLES
+            group = t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in COLLECTIVE_NOUNS | SHARED_WHOLES \
+                or t.lemma_.lower() in ECONOMIC_WHOLES and _share_is_an_argument(doc[a.end - 1], t)
             return t if group and t.lemma_.lower() not in TIME_UNITS and t.lower_ not in TIME_UNITS else None
         if t.pos_ in ("VERB", "AUX", "PRON", "PUNCT") or t.tag_ == "WP" or t.like_num:
             return None
@@ -1911,8 +1929,12 @@ def _claims_here(verb: "Token", below: "Token") -> bool:
 
 
 def _recording_agent(anchor: "Token") -> tuple["Token", str] | None:
-    """'the 12,000 evacuees registered by X', '27 deaths were recorded by X': who counted is who claims."""
-    verbs = [c for c in anchor.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    """'the 12,000 evacuees registered by X', '27 deaths were recorded by X', 'the 38% share estimated by X': who
+    counted is who claims."""
+    noun = anchor
+    while noun.dep_ in ("nummod", "compound", "quantmod") and noun.head.i != noun.i and noun.head.i - noun.i <= 3:
+        noun = noun.head  # '38' -> '%' -> 'share': the participle qualifies the noun the number counts
+    verbs = [c for t in dict.fromkeys((anchor, noun)) for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if anchor.dep_ == "nsubjpass":
         verbs.append(anchor.head)
     for verb in verbs:

@@ -1220,6 +1220,10 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
 
 # ---------------------------------------------------------------- figure frames
 
+# words of a share of a whole ('half the capacity', 'two-thirds of the vote')
+SHARE_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+
+
 def frame_question(number: "Span") -> str | None:
     """How the counted thing is asked about: 'North Korea sent 10,000 troops' -> 'How many troops did North Korea send?'"""
     root = number.root
@@ -1227,7 +1231,12 @@ def frame_question(number: "Span") -> str | None:
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     noun_text = tokens_text([c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ not in
-                             ("CARDINAL", "QUANTITY")] + [noun])
+                             ("CARDINAL", "QUANTITY") and not number.start <= c.i < number.end] + [noun])
+    # a share is no count: 'half the world's capacity' asks what share, 'a 38% share' / 'a 10% tariff' how large
+    if root.lower_ in SHARE_WORDS:
+        return f"What share of the {noun_text}?"
+    if any(t.text == "%" or t.lower_ in ("percent", "pct") for t in number) or root.text == "%":
+        return f"How large is the {noun_text}?"
     verb = noun.head
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in REPORTING_VERBS | COUNTING_VERBS:
         subj = subject_of(verb)
