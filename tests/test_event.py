@@ -165,6 +165,9 @@ def test_an_organisation_taken_for_a_place_is_not_the_location():
     ("Two miners were trapped on Monday after a tunnel that had been closed for repairs for months collapsed and "
      "flooded the lower shafts near the town of Orlen, bringing the number missing to five.",
      "Two miners were trapped"),
+    # a noun phrase after a comma that sums the clause up is an aside: no dangling ', a move'
+    ("The central bank raised its main interest rate by half a point on Thursday, a move its governor said was "
+     "needed to slow inflation.", "The central bank raised its main interest rate by half a point"),
 ])
 def test_headline_clause_cuts_whole_phrases_only(nlp, sentence, headline):
     from briefing.extract.lead import headline_clause
@@ -216,6 +219,18 @@ def test_a_reaction_lead_is_weaker_than_one_stating_the_event():
           extraction("c", [("The steel plant's 900 jobs will go, unions said.", "")])]
     assert build_event([doc("a"), doc("b"), doc("c")], xs).headline == \
         "The owner announced the closure of the Orlen plant"
+
+
+def test_a_lead_that_describes_is_weaker_than_one_telling_what_happened():
+    """An analysis piece opens with what the event is ('the decision is the biggest ...'); news reports say what
+    was done."""
+    xs = [extraction("a", [("The vote to close the Orlen coal mine is the biggest test yet of the council's "
+                            "climate pledge.", "The vote to close the Orlen coal mine is the biggest test yet")]),
+          extraction("b", [("The council voted on Monday to close the Orlen coal mine by 2030.",
+                            "The council voted to close the Orlen coal mine by 2030")]),
+          extraction("c", [("Miners protested the council's vote to close the Orlen coal mine, a test of its climate "
+                            "pledge.", "")])]
+    assert build_event([doc("a"), doc("b"), doc("c")], xs).headline == "The council voted to close the Orlen coal mine by 2030"
 
 
 def test_a_sentence_opening_with_a_pronoun_joins_the_summary_only_after_its_antecedent():

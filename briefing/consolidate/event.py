@@ -39,6 +39,10 @@ REACTION_WEIGHT = 0.75      # a lead whose main verb reacts ("welcomed", "condem
 _REACTION_VERB = re.compile(r"\b(?:welcom|condemn|prais|criticis|criticiz|denounc|hail|slamm?|deplor|regrett?|"
                             r"applaud|said|says|say|warn|urg|call(?:s|ed)? (?:on|for)|react|accus|"
                             r"insist|argu|told|tell|vow|pledg|express)(?:e|es|ed|s|ing)?\b", re.I)
+# a lead that describes or judges rather than tells: 'X's decision is the most sweeping use of ...', 'the
+# region is one of the largest producers' (an analysis piece's opening, or background), against 'X suspended ...'
+_DESCRIBES = re.compile(r"\b(?:is|are|was|were|remains|remained)\s+(?:the|a|an|one\s+of|among)\b", re.I)
+DESCRIPTION_WEIGHT = 0.75
 # a sentence opening with one of these needs the sentence before it ("His death follows ...")
 _ANAPHORS = frozenset("he she it they his her its their this these those that such both".split())
 _PLACE_NOUNS = r"(?:region|province|district|county|state|oblast|prefecture|city|town|village|municipality|" \
@@ -146,6 +150,8 @@ def _score(leads: list[_Lead], documents: list["Document"]) -> None:
             lead.score *= OWN_STATEMENT_WEIGHT
         if _reacts(lead.clause or lead.citation.text):
             lead.score *= REACTION_WEIGHT
+        elif _describes(lead.clause or lead.citation.text):
+            lead.score *= DESCRIPTION_WEIGHT
         lead.score -= 0.1 * lead.position  # on a near tie, what the article says first
 
 
@@ -160,6 +166,12 @@ def _reacts(clause: str) -> bool:
     """Is the clause's main verb one of reacting or saying ('X welcomed ...', 'Y said ...')? Read from the
     first few words, where a headline-sized clause has its verb after the subject."""
     return bool(_REACTION_VERB.search(" ".join(clause.split()[:8])))
+
+
+def _describes(clause: str) -> bool:
+    """Is the clause's main verb a 'be' that says what something is ('... is the biggest ...')? Read from the
+    first few words, as _reacts does."""
+    return bool(_DESCRIBES.search(" ".join(clause.split()[:10])))
 
 
 def _needs_antecedent(text: str) -> bool:

@@ -124,6 +124,7 @@ def _side_material(root: "Token", own: bool = False) -> set[int]:
                 or (dep == "cc" and tok.head.i == root.i) \
                 or (dep == "conj" and tok.head.i == root.i and tok.pos_ in ("VERB", "AUX")) \
                 or (dep in ("npadvmod", "prep") and _is_date_phrase(tok)) \
+                or (dep == "npadvmod" and _summing_up(tok, root)) \
                 or in_dateline(tok):
             drop |= {t.i for t in tok.subtree}
     if own:
@@ -143,6 +144,13 @@ def _side_material(root: "Token", own: bool = False) -> set[int]:
                 and any(t.tag_ in _FINITE_TAGS for t in prep.subtree if t.i != prep.i):
             drop |= {t.i for t in prep.subtree}
     return drop
+
+
+def _summing_up(tok: "Token", root: "Token") -> bool:
+    """', a move its ministry said was needed', ', a step that ...': a noun phrase after a comma that sums up
+    the clause before it, an aside to the headline."""
+    left = tok.left_edge.i - 1
+    return tok.i > root.i and tok.pos_ == "NOUN" and left >= 0 and tok.doc[left].text in (",", "—", "–")
 
 
 def _parenthetical(tok: "Token") -> bool:
