@@ -204,6 +204,10 @@ def _n_sources(item) -> int:
     return len({c.source for c in item.citations})
 
 
+DURATION_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks month months year years
+decade decades""".split())
+
+
 def importance_order(summary: EventSummary) -> dict[str, list]:
     """Every section's items, most important first: how many sources back them, how central their actor is."""
     actors = sorted(summary.actors, key=lambda a: (-_n_sources(a), -a.mentions, a.name))
@@ -217,10 +221,12 @@ def importance_order(summary: EventSummary) -> dict[str, list]:
         return centrality.get((name or "").casefold(), far)
 
     def figure_key(f):
-        # a figure someone claims, about a central actor, outranks an unattributed one
+        # a figure someone claims, about a central actor, outranks an unattributed one; a length of time (a
+        # '60-day period', 'six weeks of stocks') says less than a count, sum or share backed as widely
         mentioned = min((rank for name, rank in centrality.items() if name and name in f.description.casefold()),
                         default=far)
-        return (-_n_sources(f), f.claimed_by is None, min(actor_rank(f.claimed_by), mentioned))
+        return (-_n_sources(f), (f.unit or "").lower() in DURATION_UNITS, f.claimed_by is None,
+                min(actor_rank(f.claimed_by), mentioned))
 
     def question_key(q):
         kind = QUESTION_KINDS.index(q.kind) if q.kind in QUESTION_KINDS else len(QUESTION_KINDS)

@@ -302,3 +302,14 @@ def test_provision_label_uses_the_sources_designator(sentence, article, label):
     t = Treaty(name="the act", article=article, citations=[Citation("a.txt", sentence, 0, len(sentence))])
     assert render.provision_label(t) == label
     assert render.provision_label(Treaty(name="the act")) == ""
+
+
+def test_a_length_of_time_ranks_after_a_count_backed_as_widely():
+    from briefing.summary import EventSummary, Event, Figure
+
+    span = Figure(value=60, unit="days", text="60-day", description="consultation period", claimed_by="the bloc",
+                  citations=[cite("a.txt", "A 60-day period starts.")])
+    cost = Figure(value=9e9, unit="EUR", text="9 billion euros", description="lost output", claimed_by="analysts",
+                  citations=[cite("b.txt", "It could cost 9 billion euros.")])
+    summary = EventSummary(event=Event(headline="h", summary="s"), figures=[span, cost])
+    assert [f.text for f in render.importance_order(summary)["figures"]] == ["9 billion euros", "60-day"]
