@@ -324,6 +324,17 @@ def test_a_figure_only_one_side_gives_is_questioned():
     assert "Harbour Union" in questions[0].reason and questions[0].citations
 
 
+def test_a_length_of_time_one_side_states_is_no_figure_to_confirm():
+    """'a step that starts a 60-day period': a term of a procedure, not a tally to check."""
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union",
+                             sentence="{claimant} asked for talks, which open a 60-day period.")
+    summary.figures[0].value, summary.figures[0].unit, summary.figures[0].text = 60, "days", "60-day"
+    summary.figures[0].quantity = "days"
+    assert not [q for q in build(summary, []) if q.kind == "single_source"]
+
+
 def test_the_single_party_question_gives_an_organisation_its_article():
     from briefing.consolidate.questions import build
 
