@@ -78,19 +78,32 @@ _MARKUP = re.compile(
     r"^([ \t]*(?:>[ \t]*)*(?:[-*+•][ \t]+|\d{1,2}[.)][ \t]+|#{1,6}[ \t]+)?)", re.M)   # line markers
 
 
+# a live blog's time stamp opening an entry: '09:40 - ', '**9.15am** – ', '14:05 GMT | ' (the entry's own words
+# follow; the parser would read the time as part of its subject: '09:15 - Aravia's army')
+_TIME_LABEL = re.compile(r"^[ \t]*[*_]{0,2}(\d{1,2}[:.]\d{2}(?:[ \t]?(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|PST|"
+                         r"PDT|local time))?)[*_]{0,2}[ \t]*([-–—|:])[ \t]+(?=\S)", re.M | re.I)
+
+
 def markup_mask(text: str) -> str:
     """``text`` with Markdown markup replaced by spaces, character for character: emphasis marks around
-    words, link brackets and targets, code backticks, and list, quote and heading markers at line starts.
-    The words stay where they are, so offsets into the result are offsets into ``text``."""
-    if not any(c in text for c in "*_[`>#-+•") and not re.search(r"^\s*\d{1,2}[.)]\s", text, re.M):
+    words, link brackets and targets, code backticks, and list, quote and heading markers at line starts;
+    and a live blog's time stamps at line starts. The words stay where they are, so offsets into the result
+    are offsets into ``text``."""
+    markdown = any(c in text for c in "*_[`>#-+•") or re.search(r"^\s*\d{1,2}[.)]\s", text, re.M)
+    times = list(_TIME_LABEL.finditer(text))
+    if not markdown and not times:
         return text
     chars = list(text)
-    for m in _MARKUP.finditer(text):
+    for m in (_MARKUP.finditer(text) if markdown else []):
         for g in range(1, (m.lastindex or 0) + 1):
             start, end = m.span(g)
             for i in range(start, end):
                 if chars[i] not in "\n\r":
                     chars[i] = " "
+    for m in times:
+        for g in (1, 2):
+            for i in range(*m.span(g)):
+                chars[i] = " "
     return "".join(chars)
 
 

@@ -1300,6 +1300,10 @@ def test_contact_lines_and_unintroduced_label_lines_are_no_fact_box():
     ("1. *Budget*: the council cuts road repairs by a [third](https://x.example/a_b).",
      "Budget : the council cuts road repairs by a third ."),
     ("> **Beef.** The bloc opens a quota of `45,000` tonnes.", "Beef. The bloc opens a quota of 45,000 tonnes."),
+    # a live blog's time stamp is no part of the entry's subject ('09:15 - the army' is not a name)
+    ("**09:15** - The army now says four guards died.", "The army now says four guards died."),
+    ("14:05 GMT | Ferries to the island are cancelled.", "Ferries to the island are cancelled."),
+    ("9.40am – Rescue teams reach the village.", "Rescue teams reach the village."),
 ])
 def test_markup_is_blanked_in_place_for_the_parser(line, words):
     from briefing.ingest import markup_mask
@@ -1318,6 +1322,7 @@ def test_markup_is_blanked_in_place_for_the_parser(line, words):
 @pytest.mark.parametrize("plain", [
     "Prices rose 2*3 per cent in file_name.txt and snake_case_name, a - b.",
     "The score was 3-1 and -5 degrees was the low; rates of 4.5% apply.",
+    "The 10:30 train - the last of the day - was cancelled.",
 ])
 def test_text_without_markup_is_unchanged(plain):
     from briefing.ingest import markup_mask
