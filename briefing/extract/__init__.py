@@ -177,7 +177,9 @@ def _is_statement(span: "Span") -> bool:
     words = [t for t in span if not t.is_punct and not t.is_space]
     if len(words) < 8 or span.text.rstrip()[-1:] not in ".!\"”'’":
         return False
-    root = span.root
+    from briefing.extract.lead import main_verb
+
+    root = main_verb(span)
     if root.pos_ not in ("VERB", "AUX") or root.tag_ == "VB" and not any(c.dep_ == "aux" for c in root.children):
         return False  # a title fragment or an imperative
     if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):

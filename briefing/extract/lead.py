@@ -32,13 +32,26 @@ SHORT_CLAUSE = 6  # a main clause of this many words or fewer takes its 'when' c
 _EVENT_MARKS = frozenset({"when", "after", "as", "because", "while"})
 
 
+def main_verb(span: "Span") -> "Token":
+    """The sentence's main verb: its root, unless the parser rooted it on a noun phrase that sums it up ("14
+    soldiers were killed, the ministry said, the deadliest clash in a decade" rooted on 'clash', the report
+    hung on it as a parataxis): then that reporting verb."""
+    root = span.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        told = next((c for c in root.children if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX") and c.i < root.i
+                     and any(g.dep_ == "ccomp" and g.i < c.i for g in c.children)), None)
+        if told is not None:
+            return told
+    return root
+
+
 def headline_clause(span: "Span", max_words: int = MAX_HEADLINE_WORDS) -> str:
     """'North Korea on Monday officially confirmed its troop deployment in Ukraine under the orders of
     Kim Jong Un, supporting Russia in the Kursk region.' -> 'North Korea officially confirmed its troop
     deployment in Ukraine under the orders of Kim Jong Un'. "" when no clause fits."""
     if len(span) > MAX_LEAD_TOKENS:
         return ""  # no headline hides in a run-on sentence, and trimming one modifier at a time is quadratic
-    root = span.root
+    root = main_verb(span)
     if root.pos_ not in ("VERB", "AUX"):
         return ""
     fronted = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
@@ -138,6 +151,13 @@ def _side_material(root: "Token", own: bool = False) -> set[int]:
     for extra in objects[1:]:
         if extra.left_edge.i > 0 and extra.doc[extra.left_edge.i - 1].text in (",", "—", "–", ";"):
             drop |= {t.i for t in extra.subtree} | {extra.left_edge.i - 1}
+    # what follows an interposed ', the operator said,' is an aside the parser hung on the verb ("... were shut
+    # down on Monday, the operator said, the first such closure since 2011")
+    told = [c.i for c in root.children if c.dep_ == "parataxis" and c.i > root.i]
+    for c in root.children:
+        if told and c.i > min(told) and c.i not in drop and c.dep_ in _OBJECTS | {"npadvmod", "appos"} \
+                and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+            drop |= {t.i for t in c.subtree} | {c.left_edge.i - 1}
     # a clause the parser hung on a subordinating word read as a preposition: whole or not at all
     for prep in root.children:
         if prep.dep_ == "prep" and prep.lower_ in _SUBORDINATORS and prep.i not in drop \
