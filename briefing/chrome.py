@@ -1108,10 +1108,12 @@ def _pick_title(page: Page) -> None:
     first_article = next((i for i, u in enumerate(units) if u.kind == ARTICLE), len(units))
     vocabulary = _article_vocabulary(units)
     candidates = []
-    for u in units[:first_article]:
+    for k, u in enumerate(units[:first_article]):
         span = _title_span(u)
         if span is None or u.list_item:       # a key-points bullet is never the headline
             continue
+        if k + 1 < len(units) and _document_label(units[k + 1]) and not _document_label(u):
+            continue  # 'MINISTRY OF DEFENCE' above 'PRESS RELEASE': who issues the release, not its headline
         words = WORD.findall(page_text(u, span))
         if 3 <= len(words) <= 30:
             candidates.append((u, span))
@@ -1151,6 +1153,11 @@ def _pick_title(page: Page) -> None:
     for u in units:
         if u is not unit and _norm(u.text) == key:
             u.mark(CHROME, "repeats the title")
+
+
+def _document_label(u: Unit) -> bool:
+    """A line that says what the page is: 'PRESS RELEASE', 'Media statement', 'For immediate release'."""
+    return len(u.words) <= 6 and bool(pagemeta.DOCUMENT_LABELS & {w.lower() for w in u.words})
 
 
 def _is_dated_name(u: Unit) -> bool:

@@ -353,8 +353,11 @@ def display_case(name: str) -> str:
         return name
     small = {"THE": "The", "OF": "of", "AND": "and", "FOR": "for", "DE": "de", "DEL": "del", "DES": "des",
              "DU": "du", "LA": "la", "DI": "di"}
-    return " ".join(small.get(w, w if len(w) <= 3 else "-".join(part.capitalize() for part in w.split("-")))
-                    for w in name.split())     # 'ASIA-PACIFIC' -> 'Asia-Pacific'
+    words = name.split()
+    # 'MINISTRY OF DEFENCE OF THE REPUBLIC' -> '... of the Republic': 'The' is capital only first
+    return " ".join(("the" if w == "THE" and i else small.get(w, w if len(w) <= 3 else
+                                                         "-".join(part.capitalize() for part in w.split("-"))))
+                    for i, w in enumerate(words))     # 'ASIA-PACIFIC' -> 'Asia-Pacific'
 
 
 

@@ -1560,6 +1560,14 @@ def test_a_press_release_names_its_issuer_as_the_outlet(header, issuer):
     assert text_document("r.txt", "r.txt", text).outlet == issuer
 
 
+def test_the_issuer_above_a_release_label_is_no_headline():
+    """'MINISTRY OF ... / PRESS RELEASE' with no headline line: the ministry issues the release, it is not its title."""
+    text = f"MINISTRY OF DEFENCE OF THE REPUBLIC OF NORLAND\nPRESS RELEASE\n\n{PLANT_RELEASE}"
+    doc = text_document("r.txt", "r.txt", text)
+    assert doc.outlet == "Ministry of Defence of the Republic of Norland"
+    assert doc.title is None or "MINISTRY" not in doc.title
+
+
 @pytest.mark.parametrize("header", ["KELSO TOWN NEWS", "Business\nMarkets", "PRESS RELEASE\n3 March 2031"])
 def test_no_issuer_without_a_release_label_or_a_name_above_it(header):
     text = f"{header}\n\nNorthgate to close Kelso plant with 240 jobs at risk\n\n{PLANT_RELEASE}"

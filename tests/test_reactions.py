@@ -1275,6 +1275,9 @@ def test_a_professor_title_hung_as_a_modifier_still_marks_a_commentator(nlp):
      ["Ministry of Rail"]),
     # a newsroom publishing its own story still only carries it
     ("The Harbour Times said the vote had been delayed.", "The Harbour Times", []),
+    # 'The Ministry', capitalised as releases write it, is the ministry that issues the release
+    ("The Ministry rejects the union's claim that the ferries were unsafe.", "Ministry of Transport of Norland",
+     ["Ministry of Transport of Norland"]),
 ])
 def test_a_body_publishing_its_own_release_speaks_in_it(reactions_of, text, outlet, speakers):
     assert [r.actor for r in reactions_of(text, outlet=outlet)] == speakers

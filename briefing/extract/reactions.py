@@ -937,6 +937,10 @@ def _body_by_head_noun(noun: str, ctx: "DocContext", before: int) -> str | None:
             break
         if noun in {w.lower() for w in text.split()}:
             found = clean_name(text)
+    outlet = ctx.document.outlet or ""
+    if found is None and noun in {w.lower() for w in outlet.split()} \
+            and any(w in PUBLISHER_BODY_HEADS for w in re.findall(r"[a-z]+", outlet.lower())):
+        found = outlet  # 'The Ministry rejects ...' in the ministry's own release: its issuer
     return found
 
 
@@ -1044,6 +1048,11 @@ def _resolve_subject(subj: "Token", sent: "Sentence", ctx: "DocContext", actors:
         if person:
             return person, True
     ent = _entity_in_phrase(subj, span)
+    if subj.pos_ == "PROPN" and subj.lower_ in GENERIC_BODY_NOUNS | ORG_HEADS and len(list(subj.children)) == 1 \
+            and any(c.lower_ == "the" for c in subj.children) and (ent is None or ent.text.lower() == subj.lower_):
+        body = _body_by_head_noun(subj.lower_, ctx, sent.start)
+        if body:  # "The Ministry said": capitalised as a house style, still the ministry named before
+            return body, False
     if ent is None and subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
         body = _body_by_head_noun(subj.lower_, ctx, sent.start)
         if body:  # "the regulator said" after "the Digital Content Regulator"
