@@ -1514,3 +1514,17 @@ def test_the_agent_of_a_participle_on_the_counted_noun_claims_the_figure(figures
                        "estimated by the statistics office.")
     by_value = {f.value: f.claimed_by for f in found}
     assert by_value[12.0] == "statistics office" and by_value[20.0] == "union"
+
+
+@pytest.mark.slow
+def test_an_unattributed_figure_in_a_bodys_own_release_is_the_issuers(nlp):
+    from briefing.extract import DocContext, Sentence, figures
+
+    def claimants(outlet):
+        doc = nlp("Fourteen crew members were injured and 22 were evacuated from the platform.")
+        sents = [Sentence(span=s, start=s.start_char, source="a") for s in doc.sents]
+        ctx = DocContext(document=SimpleNamespace(id="a", published=PUBLISHED, outlet=outlet), sentences=sents)
+        return {f.claimed_by for f in figures.extract(ctx)}
+
+    assert claimants("Ministry of Energy of Norland") == {"Ministry of Energy of Norland"}
+    assert claimants("The Harbour Times") == {None}  # a newsroom's own line names no claimant

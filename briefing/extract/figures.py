@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import dates
 from briefing.extract.clauses import looks_ahead, tokens_text
-from briefing.extract.lexicon import REPORTING_VERBS
+from briefing.extract.lexicon import PUBLISHER_BODY_HEADS, REPORTING_VERBS
 from briefing.pagemeta import dateline_end
 from briefing.summary import Figure
 
@@ -1684,7 +1684,16 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
         # description with common words ("the state energy company") only a body with that word in its name
         loose = all(w.isupper() for w in name.split()[:-1])
         name = _body_named_before(ctx, index, words[-1], anchor.i, loose) or name
+    if name is None:
+        name = _issuer_of_release(ctx)  # what a body's own release states, unattributed, it states itself
     return verb, name
+
+
+def _issuer_of_release(ctx: "DocContext") -> str | None:
+    """The body that published the document as its own release ('Ministry of Defence', 'Growers Federation'),
+    else None (a newsroom's unattributed figure has no claimant)."""
+    outlet = getattr(ctx.document, "outlet", None) or ""
+    return outlet if set(re.findall(r"[a-z]+", outlet.lower())) & PUBLISHER_BODY_HEADS else None
 
 
 # words linking a head noun to a complement: a phrase holding one is headed by its first noun
