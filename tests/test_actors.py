@@ -1134,3 +1134,16 @@ def test_the_people_of_a_continent_are_no_state(actors_of, text):
 def test_the_people_of_a_place_the_text_names_are_its_state(actors_of):
     found = actors_of("The Vestrian embassy said it would protest the ruling. Vestria has three ports.")
     assert "Vestria" in names(found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind", [
+    ("Norvana's defence ministry said two patrol boats were lost.", "country"),
+    ("Kelvoria's president recalled the ambassador on Sunday.", "country"),
+    ("Modi's government approved the budget on Friday.", "person"),  # a leader's government: still a person
+])
+def test_a_name_ner_took_for_a_person_that_owns_a_state_body_is_a_state(nlp, text, kind):
+    from briefing.extract.actors import kind_of
+
+    doc = nlp(text)
+    assert kind_of(doc[0:1], "PERSON", doc[0].text, set(), None) == kind

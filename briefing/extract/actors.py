@@ -1051,6 +1051,8 @@ def kind_of(span: "Span", label: str, surface: str, surnames: set[str], title: s
         return "person"  # "Baluku said" tagged as a place after "Dr. Yosia Baluku"
     if last in ORG_HEADS and label != "NORP" or last in COMPANY_SUFFIXES and len(span) >= 2:
         return "organization"  # "X Council"; "X Freight", "X Systems" even when NER says PERSON
+    if label in ("PERSON", "ORG") and len(span) == 1 and owns_a_state_body(span):
+        return "country"  # "Toruna's defence ministry", "Valdoria's president": a state, whatever NER guessed
     if label == "PERSON":
         return "organization" if last in OUTLET_HEADS else "person"
     if label == "ORG":
@@ -1062,6 +1064,19 @@ def kind_of(span: "Span", label: str, surface: str, surnames: set[str], title: s
     if label == "NORP":
         return "group"
     return None  # products, works, events and facilities act only through an organisation head noun
+
+
+# what only a state has: "X's defence ministry", "X's president", "X's embassy" (not what a leader is said to
+# have too: "Modi's government", "Putin's army", "Zelensky's troops")
+STATE_OWNED_NOUNS = frozenset("ministry president parliament embassy ambassador navy".split())
+
+
+def owns_a_state_body(span: "Span") -> bool:
+    root = span.root
+    if root.dep_ != "poss" or root.head.i < span.end:
+        return False
+    owned = root.head
+    return owned.lemma_.lower() in STATE_OWNED_NOUNS or owned.lower_ in STATE_OWNED_NOUNS
 
 
 def names_a_place(span: "Span") -> bool:
