@@ -1183,3 +1183,11 @@ def test_a_share_is_asked_as_a_share_not_as_a_count(nlp):
 
     assert questions("Analysts put the firm's share at about half the regional market.") == ["What share of the regional market?"]
     assert "How large is the tariff?" in questions("The government imposed a 25% tariff on imported steel.")
+
+
+def test_counts_of_one_sides_dead_and_the_others_are_no_rival_tolls():
+    """'14 Toruni soldiers' (a people's adjective in -i, unknown to the country table) against 'five Aravian
+    guards': two sides' losses, not two estimates of one toll."""
+    a = fig(14, "a", "the defence ministry", "At least 14 Toruni soldiers", unit="soldiers", quantity="deaths")
+    b = fig(5, "b", "the army", "five Aravian guards", unit="guards", quantity="deaths")
+    assert conflicts([a, b], [], {}) == []

@@ -146,6 +146,10 @@ def _noun_phrase(f: Figure) -> list[str]:
     return []  # no counted noun written ('well over 700'): nothing narrows it
 
 
+# 'Toruni', 'Qatari', 'Bengali': a people's adjective in -i, read as one only before a counted noun
+_DEMONYM_IN_I = re.compile(r"[A-Z][a-z]{3,}i")
+
+
 def _restrictors(f: Figure) -> frozenset[str]:
     """What narrows the counted people or things to a subset: a nation ('two Chinese officers', 'seven Filipino
     crew') or a noun compounded with the counted noun ('health workers' among 'cases'). Counts of different
@@ -157,7 +161,7 @@ def _restrictors(f: Figure) -> frozenset[str]:
     for w in words[:-1]:
         if w[:1].isupper():
             country = _country_word(w) if w.lower() not in QUANTITY_WORDS else None
-            if country or looks_like_demonym(w):
+            if country or looks_like_demonym(w) or _DEMONYM_IN_I.fullmatch(w):
                 out.add(country or w)
         elif w.islower() and w not in QUANTITY_WORDS and not NUMBER_WORD.match(w) and w in common_nouns() \
                 and not group_head:
