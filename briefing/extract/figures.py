@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import dates
 from briefing.extract.clauses import looks_ahead, tokens_text
-from briefing.extract.lexicon import PUBLISHER_BODY_HEADS, REPORTING_VERBS
+from briefing.extract.lexicon import REPORTING_VERBS, body_outlet
 from briefing.pagemeta import dateline_end
 from briefing.summary import Figure
 
@@ -1692,8 +1692,8 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
 def _issuer_of_release(ctx: "DocContext") -> str | None:
     """The body that published the document as its own release ('Ministry of Defence', 'Growers Federation'),
     else None (a newsroom's unattributed figure has no claimant)."""
-    outlet = getattr(ctx.document, "outlet", None) or ""
-    return outlet if set(re.findall(r"[a-z]+", outlet.lower())) & PUBLISHER_BODY_HEADS else None
+    outlet = getattr(ctx.document, "outlet", None)
+    return outlet if body_outlet(outlet) else None
 
 
 # words linking a head noun to a complement: a phrase holding one is headed by its first noun

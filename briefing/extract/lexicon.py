@@ -1,5 +1,8 @@
 """General word lists used by the extractors: nothing here names a particular event, place or person."""
 
+import re
+
+
 # verbs that introduce what someone says, claims or reports
 REPORTING_VERBS = frozenset("""say tell state add claim report announce confirm deny reject dispute insist note
 warn stress emphasize emphasise argue assert declare describe accuse condemn denounce praise thank hail welcome
@@ -347,3 +350,8 @@ accordingly appropriately swiftly delay measure measures""".split())
 # body's own release, so what it says there is its own reaction, not an outlet carrying the story
 PUBLISHER_BODY_HEADS = frozenset("""association federation union ministry department council confederation
 committee chamber institute foundation coalition alliance""".split())
+
+
+def body_outlet(outlet: str | None) -> bool:
+    """Whether the page's outlet is a body publishing its own release ('Ministry of Rail'), not a newsroom."""
+    return any(w in PUBLISHER_BODY_HEADS for w in re.findall(r"[a-z]+", (outlet or "").lower()))

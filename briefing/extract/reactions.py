@@ -26,7 +26,7 @@ from briefing.extract.lexicon import (ACADEMIC_HEADS, ACCUSATION_NOUNS, ACCUSING
                                       REMOVAL_PATTERN, REPORTING_VERBS, RESPONSE_MANNER, RESPONSE_NOUNS,
                                       RESPONSE_VERBS, RESPONSIBILITY_NOUNS, REVERSAL_VERBS, RIGHTS_NOUNS,
                                       SHORTFALL_WORDS, SPEECH_CONTROL_VERBS, SPOKESPERSON_WORDS, STAKEHOLDER_GROUPS,
-                                      HABITUAL_ADVERBS, LOCAL_PLACE_NOUNS, PROPRIETOR_VERBS, PUBLISHER_BODY_HEADS,
+                                      HABITUAL_ADVERBS, LOCAL_PLACE_NOUNS, PROPRIETOR_VERBS, body_outlet,
                                       BODY_LEADER_WORDS, TITLE_MODIFIERS,
                                       STANCE_LEMMAS, STANCE_PHRASES, STANCE_VERBS, STATEMENT_NOUNS, SYMPATHY_PHRASES,
                                       SYMPATHY_WORDS, TITLE_WORDS, URGE_VERBS)
@@ -938,8 +938,7 @@ def _body_by_head_noun(noun: str, ctx: "DocContext", before: int) -> str | None:
         if noun in {w.lower() for w in text.split()}:
             found = clean_name(text)
     outlet = ctx.document.outlet or ""
-    if found is None and noun in {w.lower() for w in outlet.split()} \
-            and any(w in PUBLISHER_BODY_HEADS for w in re.findall(r"[a-z]+", outlet.lower())):
+    if found is None and noun in {w.lower() for w in outlet.split()} and body_outlet(outlet):
         found = outlet  # 'The Ministry rejects ...' in the ministry's own release: its issuer
     return found
 
@@ -949,7 +948,7 @@ def _is_carrier(name: str, head: "Token", ctx: "DocContext") -> bool:
     low = name.lower()
     outlet = (ctx.document.outlet or "").lower()
     # a release published by the body itself ("X Association", "Ministry of Y"): its words are its own
-    own_release = any(w in PUBLISHER_BODY_HEADS for w in re.findall(r"[a-z]+", outlet))
+    own_release = body_outlet(outlet)
     if outlet and (low in outlet or outlet in low) and not own_release:
         return True
     if low in NEWS_OUTLETS or low.split()[0] in NEWS_OUTLETS and len(low.split()) <= 2:
