@@ -1528,3 +1528,11 @@ def test_an_unattributed_figure_in_a_bodys_own_release_is_the_issuers(nlp):
 
     assert claimants("Ministry of Energy of Norland") == {"Ministry of Energy of Norland"}
     assert claimants("The Harbour Times") == {None}  # a newsroom's own line names no claimant
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", ["Three guards were killed at the checkpoint.",
+                                      "Four park rangers died in the fire, the agency said.",
+                                      "Two nurses were killed when the clinic was shelled."])
+def test_people_of_a_trade_who_died_are_counted_as_deaths(figures_of, sentence):
+    assert only(figures_of(sentence)).quantity.startswith("deaths")

@@ -1191,3 +1191,12 @@ def test_counts_of_one_sides_dead_and_the_others_are_no_rival_tolls():
     a = fig(14, "a", "the defence ministry", "At least 14 Toruni soldiers", unit="soldiers", quantity="deaths")
     b = fig(5, "b", "the army", "five Aravian guards", unit="guards", quantity="deaths")
     assert conflicts([a, b], [], {}) == []
+
+
+def test_a_side_counting_its_own_dead_does_not_take_the_other_sides_nation():
+    """'four of its guards' (the army's own) against '14 Toruni soldiers' (the other side's): no rival tolls."""
+    a = fig(14, "a", "the defence ministry", "At least 14 Toruni soldiers", unit="soldiers", quantity="deaths")
+    b = fig(4, "b", "the army", "four of its guards", unit="guards", quantity="deaths")
+    assert conflicts([a, b], [], {}) == []
+    bare = fig(9, "c", "a hospital", "nine soldiers", unit="soldiers", quantity="deaths")
+    assert [q.kind for q in conflicts([a, bare], [], {})] == ["conflict"]  # a bare count still takes the nation

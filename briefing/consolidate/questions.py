@@ -784,14 +784,19 @@ def _concept_question(members: list[Figure], index: FrameIndex) -> str | None:
     return None
 
 
+_OWN_PEOPLE = re.compile(r"\b(?:its|their|our)\b", re.I)
+
+
 def _by_scope(buckets: list[list[Figure]], disputed: set) -> dict[frozenset[str], list[list[Figure]]]:
     """Value buckets by the subset they count; a number given against another ('disputed the figure, saying
     600,000 customers') answers that figure whatever its noun phrase, so the two stay together."""
     scopes = [_bucket_scope(b) for b in buckets]
     named = {sc for sc in scopes if sc}
     if len(named) == 1 and all(w[:1].isupper() for w in next(iter(named))):
-        # one nation named, the other counts bare: the bare ones are most likely of that nation too
-        scopes = [sc or next(iter(named)) for sc in scopes]
+        # one nation named, the other counts bare: the bare ones are most likely of that nation too, unless
+        # their claimant counts its own ('four of its guards', 'our soldiers'): those are the claimant's side
+        scopes = [sc or (sc if any(_OWN_PEOPLE.search(f.text) for f in b) else next(iter(named)))
+                  for sc, b in zip(scopes, buckets)]
     ids = [{_fid(f) for f in b} for b in buckets]
     for i in range(len(buckets)):
         for j in range(i + 1, len(buckets)):

@@ -108,7 +108,7 @@ QUANTITY_SYNONYMS = {
 PEOPLE_NOUNS = frozenset("""person people civilian child children resident inhabitant villager worker patient
 passenger migrant refugee protester demonstrator journalist student prisoner hostage detainee man woman men women
 adult citizen pilgrim tourist miner crew crewmember sailor officer policeman policemen police firefighter victim
-survivor""".split())
+survivor guard ranger employee nurse doctor teacher farmer fisherman fishermen""".split())
 # governing verbs that turn a count of people into a count of what happened to them
 VERB_QUANTITY = {
     **dict.fromkeys("kill die".split(), "deaths"),
