@@ -1536,3 +1536,11 @@ def test_an_unattributed_figure_in_a_bodys_own_release_is_the_issuers(nlp):
                                       "Two nurses were killed when the clinic was shelled."])
 def test_people_of_a_trade_who_died_are_counted_as_deaths(figures_of, sentence):
     assert only(figures_of(sentence)).quantity.startswith("deaths")
+
+
+@pytest.mark.slow
+def test_a_number_naming_a_figure_told_before_counts_nothing_new(figures_of):
+    """'far more than the 2,300 figure the ministry gave' points back at a count; 'the figure of 27' is handled
+    by the owner rule, and '4,000 people' in the same sentence still counts."""
+    found = figures_of("As many as 4,000 people have left, far more than the 2,300 figure the ministry gave.")
+    assert [f.value for f in found] == [4000]

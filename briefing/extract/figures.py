@@ -630,6 +630,9 @@ def _figure_of_amount(ctx: "DocContext", index: int, sent: "Sentence", a: Amount
             return None
     if noun is not None and not _counts_something(doc, a, noun, anchor):
         return None
+    if noun is not None and _lemma(noun) in REFERENCE_NOUNS and not (a.currency or a.percent or a.unit) \
+            and not any(c.dep_ == "prep" for c in noun.children if c.i > noun.i):
+        return None  # "far more than the 2,300 figure the ministry gave": a figure told again, counting nothing
     topic = _topic(doc, a, noun, root)
     verb = _governing_verb(anchor)
     holder = _holder(ctx, index, sent, a, anchor, verb) if a.percent or _lemma(noun) in _SHARE_NOUNS else None
@@ -982,6 +985,8 @@ BACKGROUND_VERBS = frozenset("be have cover span occupy include encompass compri
 _THRESHOLD_PREPS = frozenset("above below over under exceeding beyond".split())
 # nouns that only stand for a number stated nearby: "police put the number at 800"
 VAGUE_MEASURES = frozenset("number figure total tally count estimate toll sum amount level crowd".split())
+# nouns that name a number itself: '2,300' before one of them ('the 2,300 figure') points back at a count
+REFERENCE_NOUNS = frozenset("figure estimate tally number".split())
 
 
 def _background_size(a: Amount, doc) -> bool:
