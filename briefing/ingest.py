@@ -425,13 +425,18 @@ def _title_suffix(html: str, title: str | None) -> str | None:
 TITLE_OPENING_WORDS = 3
 
 
+LATEST_PAGE_DATE = "2099-12-31"
+
+
 def _trafilatura(html: str):
     import trafilatura
 
     try:
         result = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-            date_extraction_params={"extensive_search": False, "original_date": True})
+            # htmldate drops dates after the machine's today by default; a page's own metadata is trusted as
+            # written (a briefing may be made from articles whose clock runs ahead of this machine's)
+            date_extraction_params={"extensive_search": False, "original_date": True, "max_date": LATEST_PAGE_DATE})
         return result, ""
     except Exception as exc:  # noqa: BLE001 - a third-party parser on hostile input: degrade, never crash
         return None, f"plain text (the HTML parser failed: {type(exc).__name__})"

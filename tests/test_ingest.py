@@ -728,6 +728,21 @@ def test_wrapped_line_ending_in_an_abbreviation_continues():
     assert len(blocks) == 3 and "said Dr.\nIngrid Solberg" in blocks[0]
 
 
+def test_an_html_pages_metadata_date_is_kept_even_after_this_machines_today(tmp_path):
+    """htmldate drops dates later than today by default; the page's own published_time is what it says."""
+    from datetime import date
+
+    from briefing.ingest import read_document
+
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Port strike ends</title><meta property='article:published_time' "
+                    "content='2090-03-10'></head><body><article><h1>Port strike ends</h1><p>Dock workers voted on "
+                    "Monday to end a nine-day strike that had halted container traffic at the port, the union said "
+                    "in a statement after the ballot closed.</p><p>The agreement raises wages by 6 percent over two "
+                    "years, according to the port authority.</p></article></body></html>", encoding="utf-8")
+    assert read_document(page).published == date(2090, 3, 10)
+
+
 def test_html_page_with_only_an_updated_byline_takes_that_date(tmp_path):
     from datetime import date
 
