@@ -1544,3 +1544,13 @@ def test_a_number_naming_a_figure_told_before_counts_nothing_new(figures_of):
     by the owner rule, and '4,000 people' in the same sentence still counts."""
     found = figures_of("As many as 4,000 people have left, far more than the 2,300 figure the ministry gave.")
     assert [f.value for f in found] == [4000]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, what", [
+    ("The statistics office puts annual inflation at 6.2%, lower than expected.", "inflation"),
+    ("Insurers estimated the damage at $2.4 billion on Monday.", "damage"),
+])
+def test_put_x_at_a_value_measures_x(figures_of, sentence, what):
+    f = only(figures_of(sentence))
+    assert what in f.quantity and what in f.description

@@ -277,13 +277,20 @@ def test_what_it_counts_is_the_articles_words_not_a_grouping_key():
     from briefing.summary import Figure
 
     def fig(description, unit="containers", text="45,000 containers"):
-        return Figure(value=45000, unit=unit, text=text, description=description, quantity="container stuck")
+        said = cite("a.txt", "The cost of the 45,000 containers stuck and inflation, at 6.2%, worry traders.")
+        return Figure(value=45000, unit=unit, text=text, description=description, quantity="container stuck",
+                      citations=[said])
 
     assert render.what_it_counts(fig("containers sitting on the docks")) == "containers sitting on the docks"
     assert render.what_it_counts(fig("cent")) == "containers"  # one word says nothing the unit does not
     assert render.what_it_counts(fig("45,000 containers")) == "containers"  # repeats the figure
     assert render.what_it_counts(fig(" ".join(["word"] * 13))) == "containers"  # a whole sentence
-    assert render.what_it_counts(fig("cost", unit="CAD", text="C$800 million")) == "amount"
+    # beside a share or a sum one word says what it is of ('cost', 'inflation'), but never a word of the unit
+    assert render.what_it_counts(fig("cost", unit="CAD", text="C$800 million")) == "cost"
+    assert render.what_it_counts(fig("amount", unit="CAD", text="C$800 million")) == "amount"
+    assert render.what_it_counts(fig("inflation", unit="percent", text="6.2%")) == "inflation"
+    assert render.what_it_counts(fig("cent", unit="percent", text="12 per cent")) == "percent"
+    assert render.what_it_counts(fig("candidate", unit="percent", text="54.2%")) == "percent"  # not its word
     assert "container stuck" not in render.figure_cells(fig("cost"))
 
 
