@@ -406,6 +406,8 @@ def test_no_single_party_question_when_nobody_takes_opposite_sides_or_others_rep
      "Will the inquiry's report be published by 15 June?"),
     ("Final results of the census are expected in 2028.", "Will the final results of the census be published in 2028?"),
     ("The vote is scheduled for 3 March.", "Will the vote take place on 3 March?"),
+    # a "next" event given its date is asked with the date, not as "What will come of the next ...?"
+    ("The next board meeting is due on 4 May.", "Will the next board meeting take place on 4 May?"),
     ("The new terminal is due in 2027.", "Will the new terminal be ready in 2027?"),
     ("The licence will be reviewed after one year.", "Will the licence be reviewed after one year?"),
     # a list keeps its commas and 'and'; an aside set off by a comma goes

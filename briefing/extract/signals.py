@@ -1048,6 +1048,15 @@ def _listing_will_question(modal: "Token", verb: "Token", subj: "Token", stand_i
     return "Will " + " ".join(w for w in words if w) + "?"
 
 
+def _on_the_calendar(noun: "Token") -> bool:
+    """'The next rate decision is due on 11 December': a subject given a date (the scheduled branch asks it)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    return verb.lower_ in SCHEDULED_WORDS or any(c.dep_ == "acomp" and c.lower_ in SCHEDULED_WORDS
+                                                 for c in verb.children)
+
+
 def _scheduled_thing(word: "Token") -> tuple[str, str, tuple[str, str] | None] | None:
     """'Its findings are due by 30 April', 'final results are expected in 2027', 'the vote is scheduled for
     March': a thing on the calendar, asked with its date."""
@@ -1194,7 +1203,7 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
             out.append((f"Will the {phrase} take place{(' ' + tail) if tail else ''}?", "expected",
                         _topic(event, "happen")))
         elif low in PLANNED_ADJECTIVES | POSSIBLE_ADJECTIVES and t.dep_ == "amod" \
-                and t.head.lemma_.lower() in EVENT_NOUNS:
+                and t.head.lemma_.lower() in EVENT_NOUNS and not _on_the_calendar(t.head):
             noun = t.head
             while noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "potential ceasefire deal"
                 noun = noun.head
