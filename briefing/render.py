@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from briefing import layout as lay
 from briefing.errors import RenderError
-from briefing.summary import Citation, Event, EventSummary
+from briefing.summary import DURATION_UNITS, Citation, Event, EventSummary
 
 FORMATS = ("md", "html", "pdf", "json")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -202,10 +202,6 @@ def source_entries(summary: EventSummary) -> list[SourceEntry]:
 
 def _n_sources(item) -> int:
     return len({c.source for c in item.citations})
-
-
-DURATION_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks month months year years
-decade decades""".split())
 
 
 def importance_order(summary: EventSummary) -> dict[str, list]:

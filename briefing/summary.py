@@ -66,6 +66,12 @@ class Treaty:
     citations: list[Citation] = field(default_factory=list)
 
 
+# units of a figure that measure a length of time ('a 60-day period', 'six weeks of stocks'): a term or a span,
+# which the page ranks after counts, sums and shares and no one is asked to confirm
+DURATION_UNITS = frozenset("""second seconds minute minutes hour hours day days night nights week weeks month months
+year years decade decades""".split())
+
+
 @dataclass
 class Figure:
     value: float

@@ -23,10 +23,10 @@ from rapidfuzz import fuzz
 from briefing.consolidate.figures import CURRENCY_FAMILIES, compatible_claimants, currency_codes, quantity_key, quantity_of, same_unit, singular
 from briefing.extract.entities import common_nouns, country_of, country_words, looks_like_demonym
 from briefing.consolidate.reactions import party_name
-from briefing.extract.figures import PEOPLE_NOUNS, TIME_UNITS
+from briefing.extract.figures import PEOPLE_NOUNS
 from briefing.extract.lexicon import INCREMENT_WORDS, TITLE_WORDS
 from briefing.extract.signals import AMOUNT_CONCEPTS, FATES, MEASURE_SYNONYMS
-from briefing.summary import Actor, Citation, EventSummary, Figure, OpenQuestion, Source
+from briefing.summary import DURATION_UNITS, Actor, Citation, EventSummary, Figure, OpenQuestion, Source
 
 KIND_ORDER = {"conflict": 0, "dispute": 1, "unknown": 2, "next": 3, "single_source": 4}
 SAME_QUESTION = 85  # rapidfuzz token_sort_ratio above which two questions ask the same thing
@@ -1087,7 +1087,7 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
     for f in summary.figures:
         if id(f) in in_conflict or not f.claimed_by or len(_independent_sources(f, sources)) != 1 \
                 or _background_figure(f) or _own_pledge(f) or PART_WORDING.search(f.text) \
-                or (f.unit or "").lower() in TIME_UNITS:  # a period ('a 60-day window') is a term, not a tally
+                or (f.unit or "").lower() in DURATION_UNITS:  # a period ('a 60-day window') is a term, not a tally
             continue
         party = canonical(f.claimed_by)
         if party is None or party not in stances:

@@ -22,6 +22,7 @@ from briefing.extract.lexicon import (ACCUSATION_NOUNS, ANNOUNCE_EVENT_VERBS, BL
                                       REPORTING_VERBS, PERSON_NOUNS, TITLE_WORDS,
                                       NON_FUTURE_VERBS, PLANNED_ADJECTIVES, POSSIBILITY_MODALS, POSSIBLE_ADJECTIVES,
                                       STANCE_VERBS, UNKNOWN_ADJECTIVES)
+from briefing.extract.figures import FRACTION_DENOMINATORS  # words of a share of a whole
 from briefing.summary import Citation, OpenQuestion
 
 if TYPE_CHECKING:
@@ -1229,10 +1230,6 @@ def next_steps(sent: "Sentence") -> list[tuple[str, str, tuple[str, str] | None]
 
 # ---------------------------------------------------------------- figure frames
 
-# words of a share of a whole ('half the capacity', 'two-thirds of the vote')
-SHARE_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
-
-
 def frame_question(number: "Span") -> str | None:
     """How the counted thing is asked about: 'North Korea sent 10,000 troops' -> 'How many troops did North Korea send?'"""
     root = number.root
@@ -1242,7 +1239,7 @@ def frame_question(number: "Span") -> str | None:
     noun_text = tokens_text([c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ not in
                              ("CARDINAL", "QUANTITY") and not number.start <= c.i < number.end] + [noun])
     # a share is no count: 'half the world's capacity' asks what share, 'a 38% share' / 'a 10% tariff' how large
-    if root.lower_ in SHARE_WORDS:
+    if root.lower_ in FRACTION_DENOMINATORS:  # "half", "two-thirds", "a quarter"
         return f"What share of the {noun_text}?"
     if any(t.text == "%" or t.lower_ in ("percent", "pct") for t in number) or root.text == "%":
         return f"How large is the {noun_text}?"
