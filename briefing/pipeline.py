@@ -18,6 +18,7 @@ def summarize(paths: list[str | Path], model: str | None = None, n_process: int 
     ``cache_dir`` keeps parsed documents on disk (see briefing.cache); ``progress(done, total)`` is called
     after each document.
     """
+    from briefing import sharing
     from briefing.consolidate import consolidate
     from briefing.extract import extract_document
     from briefing.nlp import load_pipeline, parse_documents
@@ -31,19 +32,28 @@ def summarize(paths: list[str | Path], model: str | None = None, n_process: int 
             from briefing.cache import DocCache
 
             cache = DocCache(cache_dir, nlp)
-        # spaCy's worker processes want the whole input up front; one process parses documents as they come
-        documents = list(stream) if n_process > 1 else stream
-        extractions = []
-        for parsed in parse_documents(documents, nlp, n_process=n_process, cache=cache):
-            extraction = extract_document(parsed)
-            if parsed.part:  # a later part of a huge document: same source, more items
-                merge_extraction(extractions[-1], extraction)
-            else:
-                extractions.append(extraction)
-            last = parsed.last
-            del parsed  # the spaCy docs go now, not when the next document replaces them
-            if progress is not None and last:
+
+        def extract_all(documents, report=None) -> list:
+            extractions = []
+            for parsed in parse_documents(documents, nlp, n_process=n_process, cache=cache):
+                extraction = extract_document(parsed)
+                if parsed.part:  # a later part of a huge document: same source, more items
+                    merge_extraction(extractions[-1], extraction)
+                else:
+                    extractions.append(extraction)
+                last = parsed.last
+                del parsed  # the spaCy docs go now, not when the next document replaces them
+                if report is not None and last:
+                    report(len(extractions), len(stream.files))
+            return extractions
+
+        if sharing.wanted(stream.files, n_process, cache is not None):  # a small run: the second CPU helps
+            extractions = sharing.extract_shared(list(stream), extract_all)
+            if progress is not None:
                 progress(len(extractions), len(stream.files))
+        else:
+            # spaCy's worker processes want the whole input up front; one process parses documents as they come
+            extractions = extract_all(list(stream) if n_process > 1 else stream, progress)
     finally:
         stream.close()
     return consolidate(stream.documents, extractions, stream.warnings)

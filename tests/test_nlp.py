@@ -137,6 +137,7 @@ def test_summarize_drops_each_documents_parse_after_extraction(tmp_path, monkeyp
         return result
 
     monkeypatch.setattr(extract_mod, "extract_document", tracking)
+    monkeypatch.setenv("BRIEFING_PARSE_PROCESS", "0")  # the one-process stream, as large inputs have it
     # spaCy keeps the current batch alive inside nlp.pipe; small batches make the bound visible with 30 articles
     monkeypatch.setattr(nlp_mod, "parse_documents", functools.partial(nlp_mod.parse_documents, batch_size=4))
     summary = summarize([tmp_path])
