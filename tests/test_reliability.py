@@ -755,3 +755,22 @@ def test_weasyprint_fetches_nothing_even_for_a_hostile_template(tmp_path, fetch_
     assert all(_is_own_asset(u) for u in served), served  # nothing but the package's own assets was read
     assert not [u for u in fetch_log if u.startswith("DEFAULT:")], fetch_log  # no default (network) fetcher
     assert [u for u in fetch_log if u.startswith("REFUSED:")], "the hostile URLs never reached the fetcher?"
+
+
+def test_the_package_data_ships_every_template_and_asset():
+    """What `pip install .` copies: every file of templates/ matches a package-data pattern (the PDF's
+    fonts and their licence included), so an installed briefing renders as a checkout does."""
+    import tomllib
+    from fnmatch import fnmatch
+
+    from briefing.render import package_templates_dir
+
+    root = package_templates_dir()
+    if not (root.parent / "pyproject.toml").is_file():
+        pytest.skip("an installed copy: no pyproject.toml to read")
+    config = tomllib.loads((root.parent / "pyproject.toml").read_text("utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["briefing.templates"]
+    files = [p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert any(f.startswith("assets/fonts/") for f in files)
+    assert [f for f in files if not any(fnmatch(f, pat) and f.count("/") == pat.count("/") for pat in patterns)] \
+        == []

@@ -92,3 +92,58 @@ def test_letter_paper(seed_summary):
     box = PdfReader(io.BytesIO(out["pdf"])).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height)), len(PdfReader(io.BytesIO(out["pdf"])).pages)) \
         == (612, 792, 1)
+
+
+def embedded_fonts(data: bytes) -> set[str]:
+    """The base names of the fonts a PDF embeds, without the subset tag ('ABCDEF+Briefing-Sans')."""
+    from pypdf import PdfReader
+
+    fonts = PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"].get_object()
+    return {str(f.get_object()["/BaseFont"]).split("+", 1)[-1] for f in fonts.values()}
+
+
+def test_a_latin_page_embeds_only_the_bundled_faces(seed_outputs):
+    """Their small subsets are what makes the PDF quick to write (templates/assets/fonts)."""
+    fonts = embedded_fonts(seed_outputs["pdf"])
+    assert fonts and all(f.startswith("Briefing-") for f in fonts), fonts
+    assert {"Briefing-Sans", "Briefing-Sans-Bold", "Briefing-Serif-Bold"} <= fonts
+
+
+def test_characters_the_bundled_faces_lack_come_from_the_system_fonts(seed_summary):
+    import dataclasses
+    import shutil
+    import subprocess
+
+    from briefing.pipeline import render_outputs
+
+    fc_list = shutil.which("fc-list")
+    if not fc_list or not subprocess.run([fc_list, ":lang=ru"], capture_output=True, text=True).stdout.strip():
+        pytest.skip("no system font has Cyrillic")
+    event = dataclasses.replace(seed_summary.event, headline="Talks with Зеленский resume in Kyiv")
+    pdf = render_outputs(dataclasses.replace(seed_summary, event=event), ["pdf"])["pdf"]
+    pages, text = pdf_text(pdf)
+    assert pages == 1 and "Зеленский" in text
+    fonts = embedded_fonts(pdf)
+    assert any(f.startswith("Briefing-") for f in fonts) and not all(f.startswith("Briefing-") for f in fonts)
+
+
+def test_the_bundled_faces_hold_every_character_the_estimate_knows():
+    import json
+    from importlib import resources
+
+    from fontTools.ttLib import TTFont
+
+    from briefing.render import assets_dir
+
+    widths = json.loads(resources.files("briefing.data").joinpath("font-widths.json").read_text("utf-8"))
+    files = {"sans": "BriefingSans.ttf", "sans-bold": "BriefingSans-Bold.ttf",
+             "sans-italic": "BriefingSans-Oblique.ttf", "serif-bold": "BriefingSerif-Bold.ttf",
+             "mono": "BriefingMono.ttf"}
+    assert set(files) == set(widths)
+    for face, name in files.items():
+        font = TTFont(str(assets_dir() / "fonts" / name))
+        cmap, hmtx, upem = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+        for cp, width in widths[face].items():
+            assert round(hmtx[cmap[int(cp)]][0] * 1000 / upem) == width, (name, chr(int(cp)))
+        assert font["name"].getDebugName(1).startswith("Briefing ")  # renamed, as the Vera licence asks
+    assert "Bitstream" in (assets_dir() / "fonts" / "LICENSE.txt").read_text("utf-8")
