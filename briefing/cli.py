@@ -37,6 +37,22 @@ def _jobs_option(f):
 @click.version_option(__version__, prog_name="briefing")
 def main() -> None:
     """Turn news articles about one event into a cited one-page briefing (Markdown, HTML, PDF or JSON)."""
+    skip_last_collection()
+
+
+def skip_last_collection() -> None:
+    """Exit without the interpreter's last garbage collection.
+
+    With the spaCy pipeline loaded it walks millions of objects only to free memory the system frees anyway:
+    about 0.2 s of every run, after the output is written. ``gc.freeze`` at exit moves every object out of
+    the collector's reach; atexit handlers still run and files are still closed (nothing here leaves a
+    resource to the collector: the helpers are joined, the outputs written and closed before).
+    """
+    import atexit
+    import gc
+
+    atexit.unregister(gc.freeze)  # once, however often main runs in one process (as in the tests)
+    atexit.register(gc.freeze)
 
 
 def resolve_outputs(formats: tuple[str, ...], output: str | None) -> dict[str, Path | None]:
