@@ -30,7 +30,8 @@ def _model_option(f):
 
 def _jobs_option(f):
     return click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-                        help="Worker processes for parsing large inputs.")(f)
+                        help="spaCy worker processes for parsing large inputs. With 1, a helper process still takes "
+                             "half the work on a spare CPU (BRIEFING_PARSE_PROCESS=0 turns it off).")(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

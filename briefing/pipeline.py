@@ -33,27 +33,30 @@ def summarize(paths: list[str | Path], model: str | None = None, n_process: int 
 
             cache = DocCache(cache_dir, nlp)
 
-        def extract_all(documents, report=None) -> list:
-            extractions = []
+        def extract_each(documents):
+            """One extraction per document, in order; each document's spaCy docs are dropped once it is done."""
+            current = None
             for parsed in parse_documents(documents, nlp, n_process=n_process, cache=cache):
                 extraction = extract_document(parsed)
                 if parsed.part:  # a later part of a huge document: same source, more items
-                    merge_extraction(extractions[-1], extraction)
+                    merge_extraction(current, extraction)
                 else:
-                    extractions.append(extraction)
+                    current = extraction
                 last = parsed.last
                 del parsed  # the spaCy docs go now, not when the next document replaces them
-                if report is not None and last:
-                    report(len(extractions), len(stream.files))
-            return extractions
+                if last:
+                    yield current
 
-        if sharing.wanted(stream.files, n_process, cache is not None):  # a small run: the second CPU helps
-            extractions = sharing.extract_shared(list(stream), extract_all)
-            if progress is not None:
-                progress(len(extractions), len(stream.files))
+        report = None if progress is None else (lambda done: progress(done, len(stream.files)))
+        if sharing.wanted(len(stream.files), n_process, cache is not None):  # the second CPU takes half
+            extractions = sharing.extract_shared(stream, extract_each, report)
         else:
             # spaCy's worker processes want the whole input up front; one process parses documents as they come
-            extractions = extract_all(list(stream) if n_process > 1 else stream, progress)
+            extractions = []
+            for extraction in extract_each(list(stream) if n_process > 1 else stream):
+                extractions.append(extraction)
+                if report is not None:
+                    report(len(extractions))
     finally:
         stream.close()
     return consolidate(stream.documents, extractions, stream.warnings)

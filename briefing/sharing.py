@@ -1,134 +1,182 @@
-"""A small run's parsing and extraction shared with a second process.
+"""Parsing and extraction shared with a helper process that uses the second CPU.
 
-Parsing a handful of articles takes about as long as loading the pipeline, and the second CPU is idle by then
-(the ingest and PDF helpers are done or waiting). So once the pipeline is loaded, a small run forks a helper,
-which inherits the loaded pipeline for free, and gives it part of the documents to parse and extract; this
-process does the rest, and the helper sends back only the extractions (plain dataclasses, small to pickle).
-On the seeds this halves the parse-and-extract time (about 0.7 s on one CPU).
+Once the pipeline is loaded, the ingest and PDF helpers are done or waiting and the second CPU is idle. So
+a run forks a helper, which inherits the loaded pipeline for free, and hands it about half of the documents
+(by length of text) as they stream in; the helper parses and extracts them and sends back only the
+extractions (plain dataclasses, small to pickle), while this process does the other half. On two CPUs a run
+takes a little more than half as long, from the five seed articles to thousands: documents are streamed to
+the helper and its extractions streamed back, so neither process holds more parses than it would alone.
 
 The helper only ever saves time, as the other helpers do: the result is the same as one process gives, in
 the same order (tests compare them), and if the helper cannot start, dies or fails in any way, this process
-extracts the helper's share itself, so a real error shows here as it would without it.
+extracts what it has not answered for, so a real error shows here as it would without it.
 
-It is used where it can help: more than one CPU, the ``fork`` start method, no parse cache and a small input
-(large ones take the CPUs ``--jobs`` gives them, and a helper would double their memory).
-``BRIEFING_PARSE_PROCESS=0`` turns it off.
+It is used where it can help: more than one CPU, the ``fork`` start method, one ``--jobs`` (more use
+spaCy's worker processes) and no parse cache (whose parses are read, not made). ``BRIEFING_PARSE_PROCESS=0``
+turns it off.
 """
 from __future__ import annotations
 
 import os
+import queue
 import signal
-from typing import TYPE_CHECKING, Callable
+import threading
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
-    from pathlib import Path
-
-    from spacy.language import Language
 
     from briefing.extract import DocumentExtraction
     from briefing.ingest import Document
 
 SWITCH = "BRIEFING_PARSE_PROCESS"
-# up to this many bytes of article files the run is short enough that a helper pays (the seeds are 20 kB);
-# beyond it ``--jobs`` decides
-MAX_SHARED_BYTES = 200_000
 
-ExtractAll = Callable[[list["Document"]], list["DocumentExtraction"]]
+# documents in, one extraction per document out, in the same order
+ExtractEach = Callable[[Iterable["Document"]], Iterator["DocumentExtraction"]]
+_END = None
 
 
-def wanted(files: "list[Path]", n_process: int, caching: bool) -> bool:
+def wanted(n_files: int, n_process: int, caching: bool) -> bool:
     """Whether sharing this run with a helper process would help."""
     if os.environ.get(SWITCH, "1").strip().lower() in ("0", "no", "false", "off"):
         return False
-    if n_process != 1 or caching or len(files) < 2 or (os.cpu_count() or 1) < 2:
+    if n_process != 1 or caching or n_files < 2 or (os.cpu_count() or 1) < 2:
         return False
     import multiprocessing
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    total = 0
-    for path in files:
-        try:
-            total += path.stat().st_size
-        except OSError:
-            return False  # reading it will fail or warn: no need to hurry
-    return total <= MAX_SHARED_BYTES
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
-def split(documents: list["Document"]) -> tuple[list[int], list[int]]:
-    """Positions of the documents this process keeps and of those the helper takes, about equal in text.
+def extract_shared(documents: Iterable["Document"], extract_each: ExtractEach,
+                   progress: Callable[[int], None] | None = None) -> list["DocumentExtraction"]:
+    """``list(extract_each(documents))``, with about half the documents extracted by a forked helper.
 
-    Longest first onto the lighter side; each side keeps input order."""
-    mine: list[int] = []
-    theirs: list[int] = []
-    load = [0, 0]
-    for i in sorted(range(len(documents)), key=lambda i: -len(documents[i].text)):
-        side = 0 if load[0] <= load[1] else 1
-        (mine, theirs)[side].append(i)
-        load[side] += len(documents[i].text)
-    return sorted(mine), sorted(theirs)
-
-
-def extract_shared(documents: list["Document"], extract_all: ExtractAll) -> list["DocumentExtraction"]:
-    """``extract_all(documents)``, with part of the documents extracted by a forked helper; same order."""
-    if len(documents) < 2:
-        return extract_all(documents)
-    mine, theirs = split(documents)
+    ``progress(done)`` is called in this process as extractions come in, from either side."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork")
-    their_docs = [documents[i] for i in theirs]
     try:
-        receiver, sender = ctx.Pipe(duplex=False)
-        process = ctx.Process(target=_serve, args=(sender, receiver, their_docs, extract_all),
+        helper_in, to_helper = ctx.Pipe(duplex=False)
+        from_helper, helper_out = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_serve, args=(helper_in, helper_out, (to_helper, from_helper), extract_each),
                               name="briefing-parse", daemon=True)
         process.start()
     except OSError:
-        return extract_all(documents)
-    sender.close()
+        return _alone(documents, extract_each, progress)
+    helper_in.close()
+    helper_out.close()
+
+    handed: list["Document"] = []  # in input order: what the helper was given, by input position
+    positions: dict[int, int] = {}  # input position -> index into ``handed``
+    answered: dict[int, "DocumentExtraction"] = {}  # input position -> the helper's extraction
+    outbox: "queue.SimpleQueue" = queue.SimpleQueue()
+    # threads, so that neither process ever waits on the other's pipe while it could be parsing
+    sender = threading.Thread(target=_send_all, args=(outbox, to_helper), daemon=True)
+    receiver = threading.Thread(target=_receive_all, args=(from_helper, answered), daemon=True)
+    sender.start()
+    receiver.start()
+    mine: list[int] = []  # input positions this process extracts, in order
+    load = [0, 0]  # characters of text given to this process and to the helper
+
+    def own_documents() -> Iterator["Document"]:
+        for position, document in enumerate(documents):
+            if load[1] < load[0]:
+                load[1] += len(document.text) + 1
+                positions[position] = len(handed)
+                handed.append(document)
+                outbox.put((position, document))
+            else:
+                load[0] += len(document.text) + 1
+                mine.append(position)
+                yield document
+        outbox.put(_END)
+
+    out: dict[int, "DocumentExtraction"] = {}
+    finished = False
     try:
-        own = extract_all([documents[i] for i in mine])
-        helped = _answer(receiver, len(theirs))
+        for k, extraction in enumerate(extract_each(own_documents())):
+            out[mine[k]] = extraction
+            if progress is not None:
+                progress(len(out) + len(answered))
+        receiver.join()  # the helper answers for the rest of its share, then says so (or dies)
+        finished = True
+        if progress is not None and answered:
+            progress(len(out) + len(answered))
     finally:
-        receiver.close()
-        if process.is_alive():
-            process.join(timeout=1)
-        if process.is_alive():
-            process.kill()
-        process.join()
-    if helped is None:  # the helper failed: its share is done here, where an error shows as usual
-        helped = extract_all(their_docs)
-    out: list = [None] * len(documents)
-    for i, extraction in zip(mine, own):
-        out[i] = extraction
-    for i, extraction in zip(theirs, helped):
-        out[i] = extraction
+        outbox.put(_END)  # the sender stops, whatever happened above
+        _stop(process, finished, (sender, receiver), (to_helper, from_helper))
+    out.update(answered)
+    missing = [p for p in positions if p not in out]
+    if missing:  # the helper failed: its unanswered share is done here, where an error shows as usual
+        for position, extraction in zip(missing, extract_each(handed[positions[p]] for p in missing)):
+            out[position] = extraction
+            if progress is not None:
+                progress(len(out))
+    return [out[p] for p in range(len(out))]
+
+
+def _alone(documents, extract_each: ExtractEach, progress) -> list["DocumentExtraction"]:
+    out = []
+    for extraction in extract_each(documents):
+        out.append(extraction)
+        if progress is not None:
+            progress(len(out))
     return out
 
 
-def _answer(receiver: "Connection", expected: int) -> "list[DocumentExtraction] | None":
+def _send_all(outbox: "queue.SimpleQueue", conn: "Connection") -> None:
     try:
-        status, payload = receiver.recv()
-    except Exception:  # noqa: BLE001 - the helper died, or its answer cannot be read
-        return None
-    if status != "ok" or not isinstance(payload, list) or len(payload) != expected:
-        return None
-    return payload
-
-
-def _serve(sender: "Connection", parents_end: "Connection", documents: list["Document"],
-           extract_all: ExtractAll) -> None:
-    """The helper: extract its share and send ("ok", extractions), or ("failed", reason)."""
-    parents_end.close()  # else the pipe would stay open when the parent dies
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it then stops this one
-    try:
-        answer = ("ok", extract_all(documents))
-    except BaseException as exc:  # noqa: BLE001 - the parent extracts this share itself
-        answer = ("failed", f"{type(exc).__name__}: {exc}")
-    try:
-        sender.send(answer)
-    except Exception:  # noqa: BLE001 - the parent is gone, or the answer cannot be sent: it extracts itself
+        while (item := outbox.get()) is not _END:
+            conn.send(item)
+        conn.send(_END)
+    except Exception:  # noqa: BLE001 - the helper is gone: what it did not answer is done by this process
         pass
     finally:
-        sender.close()
+        conn.close()
+
+
+def _receive_all(conn: "Connection", answered: dict) -> None:
+    try:
+        while (item := conn.recv()) is not _END:
+            position, extraction = item
+            answered[position] = extraction
+    except Exception:  # noqa: BLE001 - the helper died or failed: this process does the rest
+        pass
+
+
+def _stop(process, finished: bool, threads: tuple, conns: tuple) -> None:
+    """Reap the helper: one that has answered for its share exits by itself; any other is killed (it holds
+    no files). The threads end when the helper's pipes do; only then are this side's ends closed, so that no
+    thread is left reading a closed (and perhaps reused) descriptor."""
+    if finished:
+        process.join(timeout=2)
+    if process.is_alive():
+        process.kill()
+    process.join()
+    for thread in threads:
+        thread.join()
+    for conn in conns:
+        conn.close()
+
+
+def _serve(conn_in: "Connection", conn_out: "Connection", parents_ends: tuple, extract_each: ExtractEach) -> None:
+    """The helper: extract each document it is sent and send back (position, extraction), then _END. On any
+    failure it stops without _END; the parent extracts whatever it did not answer for."""
+    for end in parents_ends:
+        end.close()  # else the pipes would stay open when the parent dies
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it then stops this one
+    positions: list[int] = []
+
+    def incoming() -> Iterator["Document"]:
+        while (item := conn_in.recv()) is not _END:
+            positions.append(item[0])
+            yield item[1]
+
+    try:
+        for k, extraction in enumerate(extract_each(incoming())):
+            conn_out.send((positions[k], extraction))
+        conn_out.send(_END)
+    except BaseException:  # noqa: BLE001 - the parent does the rest
+        pass
+    finally:
+        conn_out.close()

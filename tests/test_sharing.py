@@ -1,8 +1,9 @@
-"""A small run's parse-and-extract shared with a forked helper (briefing.sharing): the same result as one
-process, in the same order, whatever happens to the helper."""
+"""Parse-and-extract shared with a forked helper (briefing.sharing): the same result as one process, in the
+same order, whatever happens to the helper."""
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -22,75 +23,90 @@ def _documents(sizes: list[int]) -> list[Document]:
 
 def _by_pid(documents):
     """A stand-in for parse-and-extract: what each document became, and in which process."""
-    return [(d.id, os.getpid()) for d in documents]
+    for d in documents:
+        yield (d.id, os.getpid())
 
 
-def test_the_helper_takes_a_share_and_the_order_is_kept():
-    documents = _documents([500, 100, 900, 300, 300, 50])
-    result = sharing.extract_shared(documents, _by_pid)
+def test_the_helper_takes_half_and_the_order_is_kept():
+    documents = _documents([500, 100, 900, 300, 300, 50, 700, 200])
+    done = []
+    result = sharing.extract_shared(iter(documents), _by_pid, done.append)
     assert [doc_id for doc_id, _ in result] == [d.id for d in documents]
-    pids = {pid for _, pid in result}
-    assert os.getpid() in pids and len(pids) == 2  # both processes did part of the work
+    pids = [pid for _, pid in result]
+    assert len(set(pids)) == 2  # both processes did part of the work
+    size = lambda me: sum(len(d.text) for d, pid in zip(documents, pids) if (pid == os.getpid()) == me)  # noqa: E731
+    assert abs(size(True) - size(False)) <= 900  # shared by length of text, within one document
+    assert sorted(done) == done and done[-1] == len(documents)
 
 
-def test_the_shares_are_about_equal_in_text():
-    documents = _documents([900, 500, 300, 300, 100, 50])
-    mine, theirs = sharing.split(documents)
-    assert sorted(mine + theirs) == list(range(6)) and mine == sorted(mine) and theirs == sorted(theirs)
-    size = lambda share: sum(len(documents[i].text) for i in share)  # noqa: E731
-    assert abs(size(mine) - size(theirs)) <= 100
+def test_many_long_documents_stream_through_the_pipes():
+    """Far more text than a pipe holds, both ways: neither process waits on the other for good."""
+    documents = _documents([200_000] * 40)
+    result = sharing.extract_shared((d for d in documents), lambda ds: ((d.id, d.text[:5]) for d in ds))
+    assert result == [(d.id, "xxxxx") for d in documents]
 
 
-def _dies_in_the_helper(parent):
-    def extract_all(documents):
-        if os.getpid() != parent:
-            os._exit(3)
-        return _by_pid(documents)
-    return extract_all
+def _dies_in_the_helper(parent, after):
+    def extract_each(documents):
+        for k, d in enumerate(documents):
+            if os.getpid() != parent and k == after:
+                os._exit(3)
+            yield (d.id, os.getpid())
+    return extract_each
 
 
-def _fails_in_the_helper(parent):
-    def extract_all(documents):
-        if os.getpid() != parent:
-            raise MemoryError("pretend")
-        return _by_pid(documents)
-    return extract_all
+def _fails_in_the_helper(parent, after):
+    def extract_each(documents):
+        for k, d in enumerate(documents):
+            if os.getpid() != parent and k == after:
+                raise MemoryError("pretend")
+            yield (d.id, os.getpid())
+    return extract_each
 
 
 @pytest.mark.parametrize("trouble", [_dies_in_the_helper, _fails_in_the_helper])
-def test_a_helper_that_dies_or_fails_leaves_its_share_to_this_process(trouble):
-    documents = _documents([400, 300, 200, 100])
-    result = sharing.extract_shared(documents, trouble(os.getpid()))
-    assert result == [(d.id, os.getpid()) for d in documents]
+@pytest.mark.parametrize("after", [0, 2])
+def test_a_helper_that_dies_or_fails_leaves_the_rest_of_its_share_to_this_process(trouble, after):
+    documents = _documents([400, 300, 200, 100, 400, 300, 200, 100])
+    result = sharing.extract_shared(iter(documents), trouble(os.getpid(), after))
+    assert [doc_id for doc_id, _ in result] == [d.id for d in documents]
+    helped = [pid for _, pid in result if pid != os.getpid()]
+    assert len(helped) == after  # what it answered before it failed is kept
 
 
 def test_a_real_error_shows_in_this_process():
     def broken(documents):
-        raise ValueError("a bug in an extractor")
+        for d in documents:
+            if d.id == "03.txt":
+                raise ValueError("a bug in an extractor")
+            yield d.id
 
     with pytest.raises(ValueError, match="a bug in an extractor"):
-        sharing.extract_shared(_documents([400, 300]), broken)
+        sharing.extract_shared(iter(_documents([400, 300, 200, 100])), broken)
 
 
-def test_wanted_only_for_small_runs_of_one_process(tmp_path, monkeypatch):
+def test_an_error_of_the_input_stops_both_processes():
+    def documents():
+        yield from _documents([400, 300, 200])
+        raise RuntimeError("the input failed")
+
+    with pytest.raises(RuntimeError, match="the input failed"):
+        sharing.extract_shared(documents(), _by_pid)
+    assert not [p for p in multiprocessing.active_children() if p.name == "briefing-parse"]
+
+
+def test_wanted_only_with_a_spare_cpu_one_job_and_no_cache(monkeypatch):
     monkeypatch.setenv(sharing.SWITCH, "1")
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    small = []
-    for i in range(3):
-        (tmp_path / f"{i}.txt").write_text("An article.\n" * 50, encoding="utf-8")
-        small.append(tmp_path / f"{i}.txt")
-    assert sharing.wanted(small, n_process=1, caching=False)
-    assert not sharing.wanted(small[:1], n_process=1, caching=False)  # one document: nothing to share
-    assert not sharing.wanted(small, n_process=2, caching=False)  # --jobs decides
-    assert not sharing.wanted(small, n_process=1, caching=True)  # cached parses are read, not made
-    big = tmp_path / "big.txt"
-    big.write_text("x" * (sharing.MAX_SHARED_BYTES + 1), encoding="utf-8")
-    assert not sharing.wanted(small + [big], n_process=1, caching=False)
+    assert sharing.wanted(3, n_process=1, caching=False)
+    assert not sharing.wanted(1, n_process=1, caching=False)  # one document: nothing to share
+    assert not sharing.wanted(3, n_process=2, caching=False)  # --jobs: spaCy's worker processes
+    assert not sharing.wanted(3, n_process=1, caching=True)  # cached parses are read, not made
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
-    assert not sharing.wanted(small, n_process=1, caching=False)
+    assert not sharing.wanted(3, n_process=1, caching=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setenv(sharing.SWITCH, "0")
-    assert not sharing.wanted(small, n_process=1, caching=False)
+    assert not sharing.wanted(3, n_process=1, caching=False)
 
 
 @pytest.mark.slow
@@ -99,14 +115,14 @@ def test_the_seed_summary_is_the_same_shared_or_not(monkeypatch):
     calls = []
     real = sharing.extract_shared
 
-    def counting(documents, extract_all):
-        calls.append(len(documents))
-        return real(documents, extract_all)
+    def counting(documents, extract_each, progress=None):
+        calls.append(1)
+        return real(documents, extract_each, progress)
 
     monkeypatch.setattr(sharing, "extract_shared", counting)
     monkeypatch.setenv(sharing.SWITCH, "1")
     shared = summarize([SEEDS])
-    assert calls == [5] or (os.cpu_count() or 1) < 2
+    assert calls == [1] or (os.cpu_count() or 1) < 2
     monkeypatch.setenv(sharing.SWITCH, "0")
     alone = summarize([SEEDS])
     assert len(calls) <= 1
