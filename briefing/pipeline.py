@@ -52,11 +52,7 @@ def summarize(paths: list[str | Path], model: str | None = None, n_process: int 
             extractions = sharing.extract_shared(stream, extract_each, report)
         else:
             # spaCy's worker processes want the whole input up front; one process parses documents as they come
-            extractions = []
-            for extraction in extract_each(list(stream) if n_process > 1 else stream):
-                extractions.append(extraction)
-                if report is not None:
-                    report(len(extractions))
+            extractions = sharing.collect(extract_each(list(stream) if n_process > 1 else stream), report)
     finally:
         stream.close()
     return consolidate(stream.documents, extractions, stream.warnings)

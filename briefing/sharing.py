@@ -62,12 +62,11 @@ def extract_shared(documents: Iterable["Document"], extract_each: ExtractEach,
                               name="briefing-parse", daemon=True)
         process.start()
     except OSError:
-        return _alone(documents, extract_each, progress)
+        return collect(extract_each(documents), progress)
     helper_in.close()
     helper_out.close()
 
-    handed: list["Document"] = []  # in input order: what the helper was given, by input position
-    positions: dict[int, int] = {}  # input position -> index into ``handed``
+    handed: dict[int, "Document"] = {}  # input position -> document given to the helper
     answered: dict[int, "DocumentExtraction"] = {}  # input position -> the helper's extraction
     outbox: "queue.SimpleQueue" = queue.SimpleQueue()
     # threads, so that neither process ever waits on the other's pipe while it could be parsing
@@ -82,8 +81,7 @@ def extract_shared(documents: Iterable["Document"], extract_each: ExtractEach,
         for position, document in enumerate(documents):
             if load[1] < load[0]:
                 load[1] += len(document.text) + 1
-                positions[position] = len(handed)
-                handed.append(document)
+                handed[position] = document
                 outbox.put((position, document))
             else:
                 load[0] += len(document.text) + 1
@@ -106,18 +104,20 @@ def extract_shared(documents: Iterable["Document"], extract_each: ExtractEach,
         outbox.put(_END)  # the sender stops, whatever happened above
         _stop(process, finished, (sender, receiver), (to_helper, from_helper))
     out.update(answered)
-    missing = [p for p in positions if p not in out]
+    missing = [p for p in handed if p not in out]
     if missing:  # the helper failed: its unanswered share is done here, where an error shows as usual
-        for position, extraction in zip(missing, extract_each(handed[positions[p]] for p in missing)):
+        for position, extraction in zip(missing, extract_each(handed[p] for p in missing)):
             out[position] = extraction
             if progress is not None:
                 progress(len(out))
     return [out[p] for p in range(len(out))]
 
 
-def _alone(documents, extract_each: ExtractEach, progress) -> list["DocumentExtraction"]:
+def collect(extractions: Iterable["DocumentExtraction"],
+            progress: Callable[[int], None] | None = None) -> list["DocumentExtraction"]:
+    """The extractions as a list, with ``progress(done)`` after each (the run without a helper)."""
     out = []
-    for extraction in extract_each(documents):
+    for extraction in extractions:
         out.append(extraction)
         if progress is not None:
             progress(len(out))
