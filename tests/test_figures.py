@@ -42,6 +42,19 @@ def test_parse_number(text, expected):
     assert parse_number(text) == expected
 
 
+@pytest.mark.parametrize("text, inline", [
+    ("About 40%", "about 40%"), ("More than a dozen villages", "more than a dozen villages"),
+    ("No fewer than 25 lorries", "no fewer than 25 lorries"), ("As many as 500", "as many as 500"),
+    ("Two-thirds of clinics", "two-thirds of clinics"), ("Twelve people", "twelve people"),
+    ("A dozen villages", "a dozen villages"), ("40%", "40%"), ("EU 5bn", "EU 5bn"), ("US$ 5m", "US$ 5m"),
+    ("A Reuters tally of 300", "A Reuters tally of 300"), ("March 2024 output", "March 2024 output"),
+])
+def test_a_figures_words_inside_a_sentence_lose_only_a_leading_capital_of_the_sentence(text, inline):
+    from briefing.extract.figures import inline_text
+
+    assert inline_text(text) == inline
+
+
 # --- figures ---------------------------------------------------------------------------------------
 
 @pytest.mark.slow

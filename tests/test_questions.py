@@ -324,6 +324,16 @@ def test_a_figure_only_one_side_gives_is_questioned():
     assert "Harbour Union" in questions[0].reason and questions[0].citations
 
 
+def test_a_figure_that_opened_its_sentence_reads_in_lower_case_inside_the_question():
+    from briefing.consolidate.questions import build
+
+    summary = _sided_summary({"Harbour Union": "condemn", "Port Authority": "support"}, "Harbour Union",
+                             sentence="About 900 fishermen lost their boats, {claimant} said.")
+    summary.figures[0].text = "About 900 fishermen"
+    questions = [q for q in build(summary, []) if q.kind == "single_source"]
+    assert [q.question for q in questions] == ["Can the figure of about 900 fishermen be confirmed independently?"]
+
+
 def test_a_length_of_time_one_side_states_is_no_figure_to_confirm():
     """'a step that starts a 60-day period': a term of a procedure, not a tally to check."""
     from briefing.consolidate.questions import build
@@ -495,7 +505,9 @@ def test_one_quantity_in_different_words_is_one_conflict(nlp, a, b, asked):
     found = _conflict_between(nlp, a, b)
     assert [q.question for q in found] == [asked]
     assert {c.source for c in found[0].citations} == {"a", "b"}
-    assert a[2] in found[0].reason and b[2] in found[0].reason
+    from briefing.extract.figures import inline_text
+
+    assert inline_text(a[2]) in found[0].reason and inline_text(b[2]) in found[0].reason  # 'more than 9,000 ...'
 
 
 @pytest.mark.parametrize("a, b", [
@@ -999,6 +1011,8 @@ def test_a_toll_rising_in_later_reports_is_asked_as_an_update():
     boats = [fig(30, "a", "the port", "30 boats", unit="boats", quantity="boat"),
              fig(45, "c", "the union", "45 boats", unit="boats", quantity="boat")]
     assert conflicts(boats, [], sources)[0].reason.startswith("Sources disagree")
+    boats[0].text = "About 30 boats"  # it opened the port's sentence: inside the reason it is 'about 30 boats'
+    assert "disagree: about 30 boats (per the port)" in conflicts(boats, [], sources)[0].reason
 
 
 def test_a_bare_count_rivals_the_one_nations_count_named_but_not_one_of_two():

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from briefing.consolidate.figures import CURRENCY_FAMILIES, compatible_claimants, currency_codes, quantity_key, quantity_of, same_unit, singular
 from briefing.extract.entities import common_nouns, country_of, country_words, looks_like_demonym
 from briefing.consolidate.reactions import party_name
-from briefing.extract.figures import PEOPLE_NOUNS
+from briefing.extract.figures import PEOPLE_NOUNS, inline_text
 from briefing.extract.lexicon import INCREMENT_WORDS, TITLE_WORDS
 from briefing.extract.signals import AMOUNT_CONCEPTS, FATES, MEASURE_SYNONYMS
 from briefing.summary import DURATION_UNITS, Actor, Citation, EventSummary, Figure, OpenQuestion, Source
@@ -495,7 +495,7 @@ def _joined_side(group: list[list[Figure]], sources: dict[str, Source]) -> str:
 
 def _with_unit(bucket: list[Figure]) -> str:
     """The value as written, with what it counts when it was written bare ('6,200' -> '6,200 evacuees')."""
-    text = bucket[0].text
+    text = inline_text(bucket[0].text)
     worded = next((f.text for f in bucket if re.search(r"[a-z]{3,}\s*$", f.text) and f.text[:1].isdigit()), None)
     unit = bucket[0].unit or ""
     last = text.split()[-1] if text.split() else ""
@@ -1104,7 +1104,7 @@ def single_party_claims(summary: EventSummary, in_conflict: set[int],
         if corroborated:
             continue
         out.append(OpenQuestion(
-            question=f"Can the figure of {f.text} be confirmed independently?",
+            question=f"Can the figure of {inline_text(f.text)} be confirmed independently?",
             reason=f"Only {with_article(f.claimed_by)} gives it, and {with_article(party)} is one side of this story "
                    f"({STANCE_VERBS[stances[party]]}); no other source confirms the figure.",
             citations=list(f.citations[:2]), kind="single_source"))

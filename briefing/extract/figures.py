@@ -450,6 +450,22 @@ def _join_range(doc, a: Amount, limit: int) -> Amount:
 
 # words that turn a comparison around: "no fewer than 30" is at least 30, "not more than 5" at most 5
 _NEGATORS = frozenset("no not".split())
+
+
+def inline_text(text: str) -> str:
+    """A figure's words as they read inside a sentence: 'About 40%' opened its own sentence, and is
+    'about 40%' in 'Can the figure of about 40% be confirmed?'. Only a leading qualifier is lowered
+    ('More than a dozen', 'No fewer than 25'); a name or a currency code keeps its capitals."""
+    words = text.split(maxsplit=2)
+    if not words or not words[0][:1].isupper() or not words[0][1:].islower() and len(words[0]) > 1:
+        return text
+    first, second = words[0].lower(), (words[1].lower() if len(words) > 1 else "")
+    fraction = first.rsplit("-", 1)[-1] in FRACTION_DENOMINATORS  # 'Half', 'Two-thirds'
+    if first in QUALIFIERS_1 or (first, second) in QUALIFIERS_2 or first in _NEGATORS or fraction \
+            or (first == "as" and second in _AS_MANY_TAIL) or (first.isalpha() and parse_number(first)) \
+            or (first in ("a", "an") and (second in FRACTION_DENOMINATORS or parse_number(f"a {second}"))):
+        return text[0].lower() + text[1:]  # ... and numbers in words: 'Twelve', 'Three million'
+    return text
 # qualifiers that make the number a bound, not a value: "more than a dozen" is 12 or more, so 14 agrees
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "upwards of", "in excess", "well over", "above",
                           "no fewer than", "no less than", "not fewer than", "not less than", "just over",
