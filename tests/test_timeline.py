@@ -707,6 +707,18 @@ def test_a_bare_event_noun_joins_the_line_that_tells_it():
     assert [(e.date, e.event) for e in entries] == [("2029-07", "A regional court ruled that the levy was unlawful")]
 
 
+def test_a_bare_event_noun_joins_a_line_of_the_same_date_that_names_it():
+    entries = merge([cand("a", "2001", "The two countries signed a ceasefire agreement", "sign", "The two countries"),
+                     cand("b", "2001", "Ceasefire", "ceasefire", "Ceasefire")])
+    assert [(e.date, e.event, len(e.citations)) for e in entries] == [
+        ("2001", "The two countries signed a ceasefire agreement", 2)]
+    # another date, or a line that does not name it, keeps the noun's own entry
+    assert len(merge([cand("a", "2001-05", "The two countries signed a ceasefire agreement", "sign", "The two"),
+                      cand("b", "2001", "Ceasefire", "ceasefire", "Ceasefire")])) == 2
+    assert len(merge([cand("a", "2001", "The two countries signed a trade agreement", "sign", "The two countries"),
+                      cand("b", "2001", "Ceasefire", "ceasefire", "Ceasefire")])) == 2
+
+
 def test_a_long_line_and_its_short_telling_of_one_day_merge_by_shared_stems():
     entries = merge([
         cand("a", "2031-10-14", "The cabinet stepped into the dispute, with the minister referring the dispute to the "

@@ -191,12 +191,16 @@ def _same_happening(cluster: _Cluster, entry: TimelineEntry) -> bool:
 
 def _bare_noun_of(bare: TimelineEntry, full: TimelineEntry) -> bool:
     """A line that is only an event's noun ('Ruling', from "a 2016 ruling by a tribunal found ...") is the
-    same happening as a line of a compatible date told with that noun's verb ('the tribunal ruled')."""
+    same happening as a line of a compatible date told with that noun's verb ('the tribunal ruled'), or as a
+    line of the very same date that names it ('Ceasefire' ~ 'the two countries signed a ceasefire agreement',
+    both 2001): the one word says nothing the line does not."""
     words = _words(bare.event).split()
     if len(words) != 1 or len(words[0]) < 4:
         return False
     verb = getattr(full, "verb", "")
-    return bool(verb) and _root(words[0]) == _root(verb)
+    root = _root(words[0])
+    return bool(verb) and (root == _root(verb) or bare.date == full.date and len(_stems(full.event)) > 1
+                           and root in _stems(full.event))
 
 
 def _noun_line_of(noun: TimelineEntry, full: TimelineEntry) -> bool:
