@@ -63,7 +63,7 @@ def test_range_with_claimant_and_season(figures_of):
                         "10,000 to 12,000 troops to the front last fall."))
     assert (f.value, f.low, f.high) == (10000, 10000, 12000)
     assert f.text == "10,000 to 12,000 troops" and f.unit == "troops" and f.quantity == "troops"
-    assert f.claimed_by == "Intelligence officials from the United States and Ukraine"
+    assert f.claimed_by == "intelligence officials from the United States and Ukraine"  # the capital was the sentence's
     assert f.as_of == "2024"
     assert "sent" in f.description and "troops" in f.description
     assert f.citations[0].text.startswith("Intelligence officials")
@@ -1567,3 +1567,17 @@ def test_a_number_naming_a_figure_told_before_counts_nothing_new(figures_of):
 def test_put_x_at_a_value_measures_x(figures_of, sentence, what):
     f = only(figures_of(sentence))
     assert what in f.quantity and what in f.description
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, claimant", [
+    ("Industry groups said about 300 plants would close.", "industry groups"),
+    ("HARBOUR CITY, May 3 (Wire) - Local officials said 40 homes were destroyed.", "local officials"),
+    ("Analysts at Corvane Capital said the ban could cost 9 billion euros.", "analysts at Corvane Capital"),
+    # a name keeps its capitals: a proper noun, a people, a name in another language, a bare plural
+    ("Ukrainian officials said 14,000 troops had been sent.", "Ukrainian officials"),
+    ("Médecins Sans Frontières said 700 people were infected.", "Médecins Sans Frontières"),
+    ("Police said 3 people died in the crash.", "Police"),
+])
+def test_a_claimant_opening_its_sentence_loses_only_the_sentences_capital(figures_of, sentence, claimant):
+    assert only(figures_of(sentence)).claimed_by == claimant

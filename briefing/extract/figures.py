@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import dates
 from briefing.extract.clauses import looks_ahead, tokens_text
+from briefing.extract.entities import common_nouns
 from briefing.extract.lexicon import REPORTING_VERBS, body_outlet
 from briefing.pagemeta import dateline_end
 from briefing.summary import Figure
@@ -1707,7 +1708,34 @@ def _claimant(ctx: "DocContext", index: int, sent: "Sentence", anchor: "Token") 
         name = _body_named_before(ctx, index, words[-1], anchor.i, loose) or name
     if name is None:
         name = _issuer_of_release(ctx)  # what a body's own release states, unattributed, it states itself
-    return verb, name
+    return verb, _without_sentence_capital(sent, name)
+
+
+def _without_sentence_capital(sent: "Sentence", name: str | None) -> str | None:
+    """'Intelligence officials from X said ...', 'Industry groups put ...': a claimant that opens its sentence
+    owes its capital to the sentence when its first word is no name (not a proper noun, not in an entity),
+    and reads 'per intelligence officials' in running text. 'Ukrainian officials', 'Reuters' keep theirs."""
+    if not name or not name[:1].isupper():
+        return name
+    at = sent.span.start_char + dateline_end(sent.text)  # after a wire dateline, the sentence's own words
+    first = next((t for t in sent.span if t.idx >= at and not t.is_punct), None)
+    if first is None or first.idx + len(name) > sent.span.end_char \
+            or sent.span.doc.text[first.idx:first.idx + len(name)] != name:
+        return name  # the claimant does not open the sentence
+    if first.pos_ == "PROPN" or first.ent_type_ or not first.is_title or first.text.isupper():
+        return name
+    words = name.split()
+    # a description: an English word, then a lower-case one ('Industry groups'); not a name in another
+    # language ('Médecins Sans Frontières', 'Ecologistas en Acción') nor a bare plural ('Police', 'Rescuers')
+    first_word = words[0].lower()
+    english = first_word in _POSSESSIVES or any(w in common_nouns() for w in (
+        first_word, first_word[:-1] if first_word.endswith("s") else "", first_word[:-3] + "y" if first_word.endswith("ies") else ""))
+    if len(words) < 2 or not words[1][:1].islower() or not english:
+        return name
+    return name[0].lower() + name[1:]
+
+
+_POSSESSIVES = frozenset("her his its their our my your".split())
 
 
 def _issuer_of_release(ctx: "DocContext") -> str | None:
