@@ -127,3 +127,48 @@ def test_the_seed_summary_is_the_same_shared_or_not(monkeypatch):
     alone = summarize([SEEDS])
     assert len(calls) <= 1
     assert dataclasses.asdict(shared) == dataclasses.asdict(alone)
+
+
+_SIGINT_SCRIPT = """
+import multiprocessing, os, signal, sys
+# as in a terminal: a test runner started in the background (CI, nohup) passes SIGINT on ignored
+signal.signal(signal.SIGINT, signal.default_int_handler)
+import briefing.extract as extract
+real, parent, pid_file = extract.extract_document, os.getpid(), sys.argv[1]
+def extract_then_sigint(parsed):
+    result = real(parsed)
+    if os.getpid() == parent:  # a real Ctrl-C in this process while the helper works on its share
+        with open(pid_file, "w") as f:
+            f.write(" ".join(str(p.pid) for p in multiprocessing.active_children() if p.name == "briefing-parse"))
+        os.kill(parent, signal.SIGINT)
+    return result
+extract.extract_document = extract_then_sigint
+from briefing.cli import main
+sys.argv = ["briefing"] + sys.argv[2:]
+main()
+"""
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_the_helper_works_stops_both_and_writes_nothing(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(4):
+        (src / f"{i}.txt").write_text(f"Flood in town {i}\n\nThe river flooded 40{i} homes on Monday, officials "
+                                      f"said. The mayor asked for help from the army.\n", encoding="utf-8")
+    out, pids = tmp_path / "out.md", tmp_path / "pids"
+    env = {**os.environ, sharing.SWITCH: "1"}
+    done = subprocess.run([sys.executable, "-c", _SIGINT_SCRIPT, str(pids), "build", str(src), "-o", str(out)],
+                          capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 130 and "interrupted" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and not out.exists()
+    helpers = [int(p) for p in pids.read_text().split()]
+    assert helpers or (os.cpu_count() or 1) < 2
+    time.sleep(0.5)
+    for pid in helpers:  # the helper was stopped with its parent, not left running
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
