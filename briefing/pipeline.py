@@ -48,7 +48,7 @@ def summarize(paths: list[str | Path], model: str | None = None, n_process: int 
                     yield current
 
         report = None if progress is None else (lambda done: progress(done, len(stream.files)))
-        if sharing.wanted(len(stream.files), n_process, cache is not None):  # the second CPU takes half
+        if sharing.wanted(len(stream.files), n_process):  # the second CPU takes half
             extractions = sharing.extract_shared(stream, extract_each, report)
         else:
             # spaCy's worker processes want the whole input up front; one process parses documents as they come

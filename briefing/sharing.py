@@ -11,9 +11,9 @@ The helper only ever saves time, as the other helpers do: the result is the same
 the same order (tests compare them), and if the helper cannot start, dies or fails in any way, this process
 extracts what it has not answered for, so a real error shows here as it would without it.
 
-It is used where it can help: more than one CPU, the ``fork`` start method, one ``--jobs`` (more use
-spaCy's worker processes) and no parse cache (whose parses are read, not made). ``BRIEFING_PARSE_PROCESS=0``
-turns it off.
+It is used where it can help: more than one CPU, the ``fork`` start method and one ``--jobs`` (more use
+spaCy's worker processes). With a parse cache each process reads and stores the parses of its own share
+(entries are written atomically, one file per document). ``BRIEFING_PARSE_PROCESS=0`` turns it off.
 """
 from __future__ import annotations
 
@@ -36,11 +36,11 @@ ExtractEach = Callable[[Iterable["Document"]], Iterator["DocumentExtraction"]]
 _END = None
 
 
-def wanted(n_files: int, n_process: int, caching: bool) -> bool:
+def wanted(n_files: int, n_process: int) -> bool:
     """Whether sharing this run with a helper process would help."""
     if os.environ.get(SWITCH, "1").strip().lower() in ("0", "no", "false", "off"):
         return False
-    if n_process != 1 or caching or n_files < 2 or (os.cpu_count() or 1) < 2:
+    if n_process != 1 or n_files < 2 or (os.cpu_count() or 1) < 2:
         return False
     import multiprocessing
 

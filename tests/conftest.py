@@ -122,8 +122,11 @@ def nlp():
 
 @pytest.fixture
 def count_parses(monkeypatch):
-    """Count the texts that go through the pipeline (what the parse cache must spare)."""
+    """Count the texts that go through the pipeline (what the parse cache must spare). In this process only:
+    the parse helper (briefing.sharing) is turned off, or the texts it parsed would go uncounted."""
     from briefing import nlp as nlp_mod
+
+    monkeypatch.setenv("BRIEFING_PARSE_PROCESS", "0")
 
     parsed: list[str] = []
     real = nlp_mod.pipe_texts

@@ -95,18 +95,17 @@ def test_an_error_of_the_input_stops_both_processes():
     assert not [p for p in multiprocessing.active_children() if p.name == "briefing-parse"]
 
 
-def test_wanted_only_with_a_spare_cpu_one_job_and_no_cache(monkeypatch):
+def test_wanted_only_with_a_spare_cpu_and_one_job(monkeypatch):
     monkeypatch.setenv(sharing.SWITCH, "1")
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    assert sharing.wanted(3, n_process=1, caching=False)
-    assert not sharing.wanted(1, n_process=1, caching=False)  # one document: nothing to share
-    assert not sharing.wanted(3, n_process=2, caching=False)  # --jobs: spaCy's worker processes
-    assert not sharing.wanted(3, n_process=1, caching=True)  # cached parses are read, not made
+    assert sharing.wanted(3, n_process=1)
+    assert not sharing.wanted(1, n_process=1)  # one document: nothing to share
+    assert not sharing.wanted(3, n_process=2)  # --jobs: spaCy's worker processes
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
-    assert not sharing.wanted(3, n_process=1, caching=False)
+    assert not sharing.wanted(3, n_process=1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setenv(sharing.SWITCH, "0")
-    assert not sharing.wanted(3, n_process=1, caching=False)
+    assert not sharing.wanted(3, n_process=1)
 
 
 @pytest.mark.slow
@@ -172,3 +171,27 @@ def test_ctrl_c_while_the_helper_works_stops_both_and_writes_nothing(tmp_path):
     for pid in helpers:  # the helper was stopped with its parent, not left running
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+@pytest.mark.slow
+def test_a_shared_run_fills_the_parse_cache_from_both_processes_and_reads_it_back(tmp_path, monkeypatch):
+    """Each process parses its share and stores it (atomic writes, one file per document); a re-run reads
+    every document from the cache and gives the same summary."""
+    from briefing import nlp as nlp_mod
+
+    monkeypatch.setenv(sharing.SWITCH, "1")
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i}.txt").write_text(f"Flood in town {i}\n\nThe river flooded 40{i} homes on Monday, officials "
+                                      f"said. The mayor of town {i} asked the army for help.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = summarize([src], cache_dir=cache)
+    assert len(list(cache.rglob("*.spacy"))) == 6  # the helper's documents too
+    parsed = []
+    real = nlp_mod.pipe_texts
+    monkeypatch.setattr(nlp_mod, "pipe_texts", lambda nlp, tasks, *a: real(nlp, (parsed.append(t) or (t, c)
+                                                                               for t, c in tasks), *a))
+    again = summarize([src], cache_dir=cache)
+    assert parsed == []  # in this process; the helper's share was read from the cache as well (same summary)
+    assert dataclasses.asdict(again) == dataclasses.asdict(first)
