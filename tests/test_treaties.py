@@ -416,3 +416,18 @@ def test_a_bracketed_long_form_is_no_second_instrument_nor_a_provision(treaties_
 @pytest.mark.slow
 def test_an_instrument_discussed_is_not_thereby_pending(treaties_of):
     assert not only(treaties_of("Ministers discussed the Arctic Shipping Treaty in Oslo on Monday.")).pending
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, name", [
+    ("They were adopted under Article 7 of the EU's Basic Anti-Dumping Regulation, Regulation (EU) 2016/1036, "
+     "which allows Brussels to impose provisional duties.",
+     "Basic Anti-Dumping Regulation (Regulation (EU) 2016/1036)"),
+    ("The fines were set under the Civil Protection Law (Law 4662/2020), the ministry said.",
+     "Civil Protection Law (Law 4662/2020)"),
+    ("The grants come from the Infrastructure Investment and Jobs Act, Public Law 117-58, signed in 2021.",
+     "Infrastructure Investment and Jobs Act (Public Law 117-58)"),
+])
+def test_the_official_number_after_a_statutes_name_is_kept_with_it(treaties_of, sentence, name):
+    """In brackets or set off by commas: the number an analyst looks the instrument up by."""
+    assert only(treaties_of(sentence)).name == name

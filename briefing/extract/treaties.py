@@ -77,10 +77,13 @@ EXPIRED_ADJECTIVES = frozenset({"previous", "former", "old", "expired", "earlier
 # declaration on the Korean Peninsula", not "the PHEIC declaration" (an agency's act of declaring something)
 CAPITAL_HEADS = frozenset({"declaration"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)")
-# the official number a statute is cited by, in brackets after its name: "(Law 4662/2020)", "(Act No. 12 of
-# 2019)", "(Public Law 117-58)"
-OFFICIAL_ID = re.compile(r"\s*\(((?:Public\s+)?(?:Law|Act|Regulation|Decree|Ordinance|Directive|Statute|Code|Bill)"
-                         r"\s+(?:No\.?\s*)?[\w/.-]*\d[\w/.-]*(?:\s+of\s+\d{4})?)\)")
+# the official number a statute is cited by, after its name: in brackets, "(Law 4662/2020)", "(Act No. 12 of
+# 2019)", "(Public Law 117-58)", or set off by a comma, "the Basic Anti-Dumping Regulation, Regulation (EU)
+# 2016/1036, which ..." (EU acts carry their issuer in brackets)
+_ID = (r"(?:Public\s+)?(?:Law|Act|Regulation|Decree|Ordinance|Directive|Statute|Code|Bill|Decision)"
+       r"(?:\s+\((?:EU|EC|EEC|Euratom|CFSP)\))?\s+(?:No\.?\s*)?[\w/.-]*\d[\w/-]*(?:\.\d[\w/-]*)*"
+       r"(?:\s+of\s+\d{4})?")
+OFFICIAL_ID = re.compile(r"\s*\((" + _ID + r")\)|,\s+(" + _ID + r")(?=[,;:)]|\.?\s|\.?$)")
 
 
 @dataclass
@@ -160,7 +163,7 @@ def _inside_other_name(tok: "Token") -> bool:
 
 def _instrument_mention(ctx: "DocContext", sent: "Sentence", tok: "Token", named: list[TreatyCandidate]) -> None:
     if _is_description(tok) or _inside_other_name(tok) or tok.dep_ == "pobj" and _holds_a_number(tok.head.head) \
-            or _inside_instrument_name(tok) or _bracketed_alias(tok):
+            or _inside_instrument_name(tok) or _bracketed_alias(tok) or _inside_official_id(tok):
         return  # "considered the largest defense agreement"; "Article 4 of the treaty" is handled by the article
     name_tokens = name_span(tok)
     target = None
@@ -431,10 +434,11 @@ def _topic_words(tok: "Token") -> bool:
 
 
 def official_id(tok: "Token") -> str | None:
-    """The bracketed official number right after a statute's head noun: "law (Law 4662/2020)" -> "Law 4662/2020"."""
+    """The official number right after a statute's head noun: "law (Law 4662/2020)" -> "Law 4662/2020",
+    "Regulation, Regulation (EU) 2016/1036," -> "Regulation (EU) 2016/1036"."""
     rest = tok.doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 60]
     m = OFFICIAL_ID.match(rest)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _inside_instrument_name(tok: "Token") -> bool:
@@ -443,6 +447,20 @@ def _inside_instrument_name(tok: "Token") -> bool:
         return False
     outer = tok.head.head
     return outer.pos_ in ("NOUN", "PROPN") and noun_lemma(outer) in INSTRUMENT_NOUNS and tok in name_span(outer)
+
+
+def _inside_official_id(tok: "Token") -> bool:
+    """'Law' in 'the Infrastructure Act, Public Law 117-58, ...': the official number of the instrument named
+    just before, part of its name (official_id), not another instrument."""
+    for head in tok.sent:
+        if head.i >= tok.i:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and noun_lemma(head) in INSTRUMENT_NOUNS:
+            start = head.idx + len(head.text)
+            m = OFFICIAL_ID.match(tok.doc.text, start, start + 60)
+            if m is not None and start <= tok.idx < m.end():
+                return True
+    return False
 
 
 def _bracketed_alias(tok: "Token") -> bool:
