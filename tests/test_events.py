@@ -138,8 +138,8 @@ def test_event_report(event_scores, capsys):
 KNOWN_GAPS: dict[str, str] = {
     "drought_rationing": "precision 0.80: stance 0.62 (a union's implicit criticism, an observatory's concern, the "
                          "secretary of state filed as a person) and minor figures the gold leaves out (0.78)",
-    "ebike_duties": "precision 0.81 (the manufacturers' welcome outweighed by their warnings), open questions "
-                    "0.67",
+    "ebike_duties": "precision 0.81: stance 0.71 (the manufacturers' welcome outweighed by their warnings) and "
+                    "minor figures the gold leaves out",
     "outbreak_emergency": "open questions 0.67: the funding shortfall is not asked, and the count conflict's "
                           "wording ('Sources disagree') misses the gold's keywords",
 }

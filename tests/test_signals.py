@@ -442,6 +442,22 @@ def test_nobody_knowing_or_remaining_to_be_seen_is_an_unknown(signals_of, text, 
     assert asked(signals_of(text, "unknown")) == [question]
 
 
+@pytest.mark.parametrize("text, question", [
+    ("The question is whether imports caused the losses, or whether it was the collapse in demand, she said.",
+     "Did imports cause the losses?"),
+    ("The big question now is how long the ceasefire will hold.", "How long will the ceasefire hold?"),
+    ("The key unknown is whether the vaccine protects young children.", "Does the vaccine protect young children?"),
+])
+def test_what_a_source_names_as_the_open_question_is_an_unknown(signals_of, text, question):
+    assert question in asked(signals_of(text, "unknown"))
+
+
+@pytest.mark.parametrize("text", ["The question was answered by the minister.",
+                                  "The issue is a shortage of nurses, the union said."])
+def test_a_question_with_no_embedded_question_asks_nothing(signals_of, text):
+    assert signals_of(text, "unknown") == []
+
+
 @pytest.mark.parametrize("text", ["Nobody said anything about the plan.", "Everyone knows whether the dam held."])
 def test_saying_nothing_or_everyone_knowing_is_no_unknown(signals_of, text):
     assert signals_of(text, "unknown") == []

@@ -500,6 +500,10 @@ def _definite_phrase(noun: "Token") -> str:
     return "the " + (text[:1].lower() + text[1:] if first.is_sent_start or first.i == first.sent.start else text)
 
 
+# what a copula's subject calls the open point: "the question is whether ...", "the key unknown is how ..."
+OPEN_QUESTION_NOUNS = frozenset({"question", "unknown", "uncertainty", "mystery", "issue", "puzzle"})
+
+
 def withheld_in(sent: "Sentence", previous: "Sentence | None" = None,
                 topics: dict[str, tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """(question, reason) pairs for what a sentence says nobody has yet released, confirmed or put a size on:
@@ -528,6 +532,14 @@ def withheld_in(sent: "Sentence", previous: "Sentence | None" = None,
                 q = _embedded_question(clause, None)
                 if q:
                     out.append((q, "The sources say it remains to be seen."))
+        elif lemma == "be" and t.tag_ in ("VBZ", "VBP") \
+                and any(c.dep_ == "nsubj" and c.lemma_.lower() in OPEN_QUESTION_NOUNS for c in t.children):
+            # "the question is whether imports caused the losses", "the big unknown is how long it will hold"
+            # (in the present: "the question was whether the bill would pass, and it did" is settled)
+            for clause in _wh_clauses(t):
+                q = _embedded_question(clause, None)
+                if q:
+                    out.append((q, "A source names it as the open question."))
         public = lemma == "make" and any(c.dep_ in ("oprd", "acomp", "ccomp") and c.lower_ == "public"
                                          for c in t.children)
         if t.pos_ != "VERB" or not (public or lemma in RELEASE_VERBS | ASSESS_VERBS | {"confirm", "give"}):
