@@ -140,8 +140,6 @@ KNOWN_GAPS: dict[str, str] = {
                          "secretary of state filed as a person) and minor figures the gold leaves out (0.78)",
     "ebike_duties": "precision 0.81: stance 0.71 (the manufacturers' welcome outweighed by their warnings) and "
                     "minor figures the gold leaves out",
-    "outbreak_emergency": "open questions 0.67: the funding shortfall is not asked, and the count conflict's "
-                          "wording ('Sources disagree') misses the gold's keywords",
 }
 
 

@@ -543,3 +543,22 @@ def test_a_number_declined_and_one_too_early_to_estimate_share_a_topic(signals_o
 ])
 def test_an_announced_event_keeps_its_date_as_a_date_is_said(signals_of, text, question):
     assert asked(signals_of(text, "next")) == [question]
+
+
+@pytest.mark.parametrize("text, question, reason", [
+    ("The agency is appealing for $162 million to fund the response. By Wednesday, donors had pledged less than a "
+     "third of that, the agency said.", "Will the rest of the $162 million be pledged?",
+     "Less than a third of it has been pledged, a source says."),
+    ("So far only 20% of the appeal has been funded.", "Will the rest of the appeal be funded?",
+     "Only 20% of it has been funded, a source says."),
+])
+def test_a_share_of_a_sum_asked_for_leaves_the_rest_open(signals_of, text, question, reason):
+    found = [q for q in signals_of(text, "unknown") if q.question == question]
+    assert [q.reason for q in found] == [reason]
+    assert len(found[0].citations) == text.count(". ") + 1  # the sentence naming the sum, and the share's
+
+
+@pytest.mark.parametrize("text", ["The company raised half of its revenue abroad.", "Donors pledged $40 million.",
+                                  "Donors have not pledged a third of that."])
+def test_a_share_of_no_sum_asked_for_asks_nothing(signals_of, text):
+    assert not [q for q in signals_of(text, "unknown") if "rest of" in q.question]

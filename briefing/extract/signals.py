@@ -1861,6 +1861,52 @@ def _questioners_turn(sent: "Sentence", text: str | None) -> bool:
     return "?" in line and TURN_LABEL.match(line) is not None
 
 
+# ---------------------------------------------------------------- money short of its target
+
+# verbs of money coming in against a sum asked for: 'donors had pledged less than a third of that'
+FUNDING_VERBS = frozenset("pledge raise receive fund collect deliver disburse contribute donate secure".split())
+# what the share is a share of: the sum asked for, named in the sentence or pointed back at
+TARGET_NOUNS = frozenset("appeal target goal request sum amount need needs that it this".split())
+# words of a sum being asked for, in the sentence that names it: 'appealing for $162 million'
+ASKING_WORDS = frozenset("appeal appealing appealed seek seeking sought ask asking asked request requested "
+                         "requesting target goal needs need".split())
+
+
+def shortfall_in(sent: "Sentence", previous: "Sentence | None") -> "tuple[str, str, Sentence | None] | None":
+    """'The WHO is appealing for $162 million ... By Wednesday, donors had pledged less than a third of that':
+    ('Will the rest of the $162 million be pledged?', 'Less than a third of it has been pledged, a source
+    says.', the sentence that names the sum, when it is another one). A share of a sum asked for that has come
+    in leaves open whether the rest will."""
+    for verb in sent.span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in FUNDING_VERBS or is_negated(verb):
+            continue
+        share = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if share is None or not (share.lower_ in FRACTION_DENOMINATORS or share.lower_ == "fraction"
+                                 or share.ent_type_ == "PERCENT"):
+            continue
+        of = next((c for c in share.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if target is None or target.lemma_.lower() not in TARGET_NOUNS:
+            continue
+        asked = None
+        for where in (sent, previous):
+            if where is None:
+                continue
+            money = next((e for e in where.span.ents if e.label_ == "MONEY"), None)
+            if money is not None and any(t.lower_ in ASKING_WORDS for t in where.span):
+                asked = (f"the {money.text}", where)
+                break
+        if asked is None and target.pos_ == "NOUN":
+            asked = (lower_determiner(noun_phrase(target)), sent)
+        if asked is None:
+            continue
+        done = _participle(verb)
+        amount = tokens_text([t for t in share.subtree if t.i < of.i])
+        return (f"Will the rest of {asked[0]} be {done}?", f"{_cap(amount)} of it has been {done}, a source says.",
+                asked[1] if asked[1] is not sent else None)
+    return None
+
+
 # ---------------------------------------------------------------- all signals of a document
 
 def extract(ctx: "DocContext") -> list[OpenQuestion]:
@@ -1889,6 +1935,11 @@ def extract(ctx: "DocContext") -> list[OpenQuestion]:
             if question in topics:  # 'the video' and 'the footage' not yet released: one question across sources
                 setattr(q, "topic", topics[question])
             out.append(q)
+        shortfall = shortfall_in(sent, ctx.sentences[k - 1] if k else None)
+        if shortfall is not None:
+            question, reason, named = shortfall
+            out.append(OpenQuestion(question=question, reason=reason, kind="unknown",
+                                    citations=[named.citation(), cite] if named is not None else [cite]))
         for question, cue, topic in next_steps(sent):
             q = OpenQuestion(question=question, reason=_next_reason(cue), citations=[cite], kind="next")
             setattr(q, "topic", topic)
