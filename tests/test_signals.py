@@ -562,3 +562,16 @@ def test_a_share_of_a_sum_asked_for_leaves_the_rest_open(signals_of, text, quest
                                   "Donors have not pledged a third of that."])
 def test_a_share_of_no_sum_asked_for_asks_nothing(signals_of, text):
     assert not [q for q in signals_of(text, "unknown") if "rest of" in q.question]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("The operator denied that it had ignored the warning, saying the patch had been scheduled for this month.",
+     "The operator denies it, saying the patch had been scheduled for this month."),
+    ("Officials claimed the dam was safe. The company rejected the claim, insisting that two walls had cracked.",
+     "Officials say so; the company rejects it, insisting two walls had cracked."),
+    # a quoted ground is left to the quotation itself
+    ('Unions say the firm plans to cut jobs. The firm denied this, saying "we have no such plans".',
+     "Unions say so; the firm denies it."),
+])
+def test_a_denial_keeps_the_ground_its_sentence_gives(signals_of, text, reason):
+    assert [q.reason for q in signals_of(text, "dispute")] == [reason]

@@ -240,7 +240,8 @@ def disputes(ctx: "DocContext") -> list[OpenQuestion]:
             word = "dispute" if deny.lemma_.lower() in CONTEST_VERBS else deny.lemma_.lower()
             denial = f"{lower_determiner(denier)} {word if plural else _third_person(word)} it"
             says = "say" if claimant_tok is not None and claimant_tok.tag_ in ("NNS", "NNPS") else "says"
-            reason = f"{_cap(claimant)} {says} so; {denial}." if claimant else f"{_cap(denial)}."
+            ground = _ground_of(deny)  # (the reason only: merged disputes list their deniers, not grounds)
+            reason = f"{_cap(claimant)} {says} so; {denial}{ground}." if claimant else f"{_cap(denial)}{ground}."
             cites = [claim_sent.citation()] + ([sent.citation()] if claim_sent is not sent else [])
             q = OpenQuestion(question=question, reason=reason, citations=cites, kind="dispute")
             # the two sides, for merging the same dispute across sources
@@ -248,6 +249,32 @@ def disputes(ctx: "DocContext") -> list[OpenQuestion]:
             setattr(q, "parts", (claimant, denial))
             out.append(q)
     return out
+
+
+# verbs of the ground a denier gives: '..., saying the patch had been scheduled', '..., insisting that ...'
+GROUND_VERBS = frozenset("say insist argue add explain stress note maintain".split())
+MAX_GROUND_WORDS = 20
+
+
+def _ground_of(deny: "Token") -> str:
+    """', saying the patch had been scheduled for this month': the ground a denial gives in its own sentence,
+    set off by a comma (the parser may hang it on the denied clause: 'denied that it had ignored the warning,
+    saying ...'); '' when there is none, or it is long or a quotation."""
+    holders = [deny] + [c for c in deny.children if c.dep_ == "ccomp"]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ != "advcl" or c.tag_ != "VBG" or c.lemma_.lower() not in GROUND_VERBS \
+                    or c.i == 0 or c.doc[c.i - 1].text != ",":
+                continue
+            said = next((g for g in c.children if g.dep_ == "ccomp"), None)
+            if said is None:
+                continue
+            words = [t for t in said.subtree if not (t.i == said.left_edge.i and t.lower_ == "that")]
+            text = tokens_text(words).rstrip(" .,;")
+            if not text or len(text.split()) > MAX_GROUND_WORDS or any(t.text in "\"“”" for t in words):
+                continue
+            return f", {c.text.lower()} {text}"
+    return ""
 
 
 def _find_claim(sents: list["Sentence"], k: int, deny: "Token"):
